@@ -1,0 +1,58 @@
+package dev.explainunit.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code explainunit} command line. Bad arguments or files print one line on stderr and exit
+ * with code 2, never a stack trace.
+ */
+@Command(name = "explainunit",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Sanity checks for explanation methods of recurrent networks (Arras et al. 2019).",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class ExplainUnitCommand implements Runnable {
+
+    /** Exit code for bad arguments, unreadable or malformed files. */
+    public static final int USAGE_ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, with one-line error handling. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ExplainUnitCommand());
+        cl.setParameterExceptionHandler((ex, arguments) -> {
+            ex.getCommandLine().getErr().println("explainunit: " + ex.getMessage()
+                    + " (see 'explainunit " + ex.getCommandLine().getCommandName() + " --help')");
+            return USAGE_ERROR;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof UsageException) {
+                commandLine.getErr().println("explainunit: " + ex.getMessage());
+                return USAGE_ERROR;
+            }
+            commandLine.getErr().println("explainunit: internal error: " + ex
+                    + " (please report it with the command that caused it)");
+            return 3;
+        });
+        return cl;
+    }
+}

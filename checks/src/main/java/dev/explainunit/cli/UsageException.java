@@ -1,0 +1,18 @@
+package dev.explainunit.cli;
+
+/**
+ * A problem with what the user gave (an argument, a file): reported as one line, exit code 2.
+ * The message names the culprit, e.g. the file and its defect.
+ */
+public final class UsageException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public UsageException(String message) {
+        super(message);
+    }
+
+    public UsageException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

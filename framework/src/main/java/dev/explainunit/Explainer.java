@@ -1,0 +1,28 @@
+package dev.explainunit;
+
+import org.apiguardian.api.API;
+
+/**
+ * An attribution method: assigns each time step of an input sequence a share of the model's
+ * output for one target class.
+ *
+ * <p>Implementations are found through {@link java.util.ServiceLoader} when listed in
+ * {@code META-INF/services/dev.explainunit.Explainer}. An explainer may be called from several
+ * threads at once, so it keeps no mutable state across calls (or keeps it per thread).
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public interface Explainer {
+
+    /** A short, stable identifier such as {@code lrp-all}; also the CLI's {@code --method} value. */
+    String id();
+
+    /**
+     * Explains the model's output {@code target} on {@code input}.
+     *
+     * @param model  the model to explain; white-box methods may require a specific implementation
+     * @param input  the input sequence, never modified
+     * @param target the output index to explain, {@code 0 <= target < model.outputSize()}
+     * @return one relevance value per time step of {@code input}
+     */
+    Relevance explain(RecurrentModel model, Sequence input, int target);
+}

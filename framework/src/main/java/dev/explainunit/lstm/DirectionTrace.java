@@ -1,0 +1,89 @@
+package dev.explainunit.lstm;
+
+import org.apiguardian.api.API;
+
+/**
+ * What one direction's forward pass recorded, indexed by processing step s = 0..T-1. The forward
+ * direction reads x_s at step s; the reverse direction reads x_{T-1-s}. Arrays are reused between
+ * passes and may be longer than needed; only the first {@link #steps()} steps are valid.
+ *
+ * <pre>
+ *   z(s, j)    full gate pre-activation, j = gate * H + unit (both biases included)
+ *   gate(s, j) activation: sigmoid for i, f, o; tanh for g
+ *   c(s, k)    cell state after step s; c(-1, k) = 0
+ *   h(s, k)    hidden state after step s; h(-1, k) = 0
+ * </pre>
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class DirectionTrace {
+
+    final int hiddenSize;
+    int steps;
+    double[] z = new double[0];
+    double[] gate = new double[0];
+    /** (T + 1) x H: row 0 is the initial state, row s + 1 the state after step s. */
+    double[] c = new double[0];
+    double[] h = new double[0];
+    double[] tanhC = new double[0];
+
+    // backward scratch, H or 4H long
+    final double[] dz;
+    final double[] dh;
+    final double[] dc;
+    final double[] dhPrev;
+
+    DirectionTrace(int hiddenSize) {
+        this.hiddenSize = hiddenSize;
+        this.dz = new double[4 * hiddenSize];
+        this.dh = new double[hiddenSize];
+        this.dc = new double[hiddenSize];
+        this.dhPrev = new double[hiddenSize];
+    }
+
+    void ensureCapacity(int t) {
+        if (gate.length < t * 4 * hiddenSize) {
+            int capacity = Math.max(t, 16);
+            z = new double[capacity * 4 * hiddenSize];
+            gate = new double[capacity * 4 * hiddenSize];
+            c = new double[(capacity + 1) * hiddenSize];
+            h = new double[(capacity + 1) * hiddenSize];
+            tanhC = new double[capacity * hiddenSize];
+        }
+        steps = t;
+    }
+
+    /** Number of valid steps T. */
+    public int steps() {
+        return steps;
+    }
+
+    /** H. */
+    public int hiddenSize() {
+        return hiddenSize;
+    }
+
+    /** Full pre-activation of gate row j at step s. */
+    public double z(int s, int j) {
+        return z[s * 4 * hiddenSize + j];
+    }
+
+    /** Activation of gate row j at step s. */
+    public double gate(int s, int j) {
+        return gate[s * 4 * hiddenSize + j];
+    }
+
+    /** Cell state of unit k after step s; s = -1 gives the initial state 0. */
+    public double c(int s, int k) {
+        return c[(s + 1) * hiddenSize + k];
+    }
+
+    /** Hidden state of unit k after step s; s = -1 gives the initial state 0. */
+    public double h(int s, int k) {
+        return h[(s + 1) * hiddenSize + k];
+    }
+
+    /** tanh(c(s, k)). */
+    public double tanhC(int s, int k) {
+        return tanhC[s * hiddenSize + k];
+    }
+}
