@@ -12,8 +12,12 @@ import java.util.List;
 
 /**
  * Reads the JSON the test engine publishes as the report entry {@code explainunit.result} (one
- * check result) into a {@link CheckRecord}. Accepts snake_case and camelCase keys, and a verdict
- * given as {@code "pass"/"fail"} or as a boolean {@code passed}.
+ * {@code dev.explainunit.checks.CheckResult}) into a {@link CheckRecord}. Accepts snake_case and
+ * camelCase keys; the check as an id or an enum name ({@code RELEVANT_MASS} becomes
+ * {@code relevant-mass}); the statistic as a number or as the name of an entry of
+ * {@code statistics}; the verdict as {@code pass/fail} in any case or as a boolean {@code passed};
+ * counterexample sequences as {@code inputs} + {@code relevance} arrays or as {@code steps} rows
+ * of {@code {t, x, relevance}}.
  */
 public final class CheckResultJson {
 
@@ -29,8 +33,8 @@ public final class CheckResultJson {
         if (n == null || !n.isObject()) {
             throw new IOException("an " + ENTRY_KEY + " entry must be a JSON object, got: " + abbreviate(json));
         }
-        String check = text(n, "check");
-        String explainer = text(n, "explainer");
+        String check = checkId(text(n, "check"));
+        String explainer = text(n, "explainer", "explainer_id", "explainerId");
         String task = text(n, "task");
         if (check == null || explainer == null || task == null) {
             throw new IOException("an " + ENTRY_KEY + " entry needs check, explainer and task: " + abbreviate(json));
@@ -45,13 +49,40 @@ public final class CheckResultJson {
         if (ids != null) {
             ids.forEach(id -> modelIds.add(id.asText()));
         }
-        JsonNode seed = field(n, "seed");
-        return new CheckRecord(check, explainer, task, number(field(n, "statistic")), number(field(n, "threshold")),
-                Verdict.of(passed), seed == null ? 0 : seed.asLong(), modelIds,
-                counterexample(field(n, "counterexample")), text(n, "message"));
+        JsonNode seedNode = field(n, "seed");
+        long seed = seedNode == null ? 0 : seedNode.asLong();
+        return new CheckRecord(check, explainer, task, statistic(n), number(field(n, "threshold")),
+                Verdict.of(passed), seed, modelIds, counterexample(field(n, "counterexample"), seed),
+                text(n, "message"));
     }
 
-    private static Counterexample counterexample(JsonNode n) {
+    /** {@code RELEVANT_MASS} or {@code relevant mass} → {@code relevant-mass}. */
+    static String checkId(String raw) {
+        return raw == null ? null : raw.trim().toLowerCase(java.util.Locale.ROOT).replace('_', '-').replace(' ', '-');
+    }
+
+    private static double statistic(JsonNode n) {
+        JsonNode v = field(n, "statistic");
+        if (v != null && v.isTextual()) {
+            JsonNode all = field(n, "statistics");
+            JsonNode named = all == null ? null : all.get(v.asText());
+            if (named != null || !looksNumeric(v.asText())) {
+                return number(named);
+            }
+        }
+        return number(v);
+    }
+
+    private static boolean looksNumeric(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static Counterexample counterexample(JsonNode n, long defaultSeed) {
         if (n == null || !n.isObject()) {
             return null;
         }
@@ -62,7 +93,7 @@ public final class CheckResultJson {
         }
         JsonNode seed = field(n, "seed");
         JsonNode model = field(n, "model_id", "modelId");
-        return new Counterexample(model == null ? null : model.asText(), seed == null ? 0 : seed.asLong(),
+        return new Counterexample(model == null ? null : model.asText(), seed == null ? defaultSeed : seed.asLong(),
                 original != null ? original : shrunk, original != null ? shrunk : null);
     }
 
@@ -70,27 +101,43 @@ public final class CheckResultJson {
         if (n == null || !n.isObject()) {
             return null;
         }
-        JsonNode inputs = field(n, "inputs", "sequence", "steps");
-        JsonNode relevance = field(n, "relevance", "relevances");
-        if (inputs == null || relevance == null || !inputs.isArray() || !relevance.isArray()) {
-            return null;
-        }
-        double[][] x = new double[inputs.size()][];
-        for (int t = 0; t < x.length; t++) {
-            JsonNode row = inputs.get(t);
-            x[t] = new double[row.size()];
-            for (int d = 0; d < x[t].length; d++) {
-                x[t][d] = number(row.get(d));
+        double[][] x;
+        double[] r;
+        JsonNode steps = field(n, "steps");
+        if (steps != null && steps.isArray() && (steps.isEmpty() || steps.get(0).isObject())) {
+            x = new double[steps.size()][];
+            r = new double[steps.size()];
+            for (int t = 0; t < x.length; t++) {
+                x[t] = vector(field(steps.get(t), "x", "inputs"));
+                r[t] = number(field(steps.get(t), "relevance", "r"));
             }
-        }
-        double[] r = new double[relevance.size()];
-        for (int t = 0; t < r.length; t++) {
-            r[t] = number(relevance.get(t));
+        } else {
+            JsonNode inputs = field(n, "inputs", "sequence", "steps");
+            JsonNode relevance = field(n, "relevance", "relevances");
+            if (inputs == null || relevance == null || !inputs.isArray() || !relevance.isArray()) {
+                return null;
+            }
+            x = new double[inputs.size()][];
+            for (int t = 0; t < x.length; t++) {
+                x[t] = vector(inputs.get(t));
+            }
+            r = vector(relevance);
         }
         JsonNode a = field(n, "a");
         JsonNode b = field(n, "b");
         return new Sample(x, r, a == null ? -1 : a.asInt(), b == null ? -1 : b.asInt(), number(field(n, "target", "y")),
                 number(field(n, "prediction", "y_pred", "yPred")));
+    }
+
+    private static double[] vector(JsonNode n) {
+        if (n == null || !n.isArray()) {
+            return new double[0];
+        }
+        double[] v = new double[n.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = number(n.get(i));
+        }
+        return v;
     }
 
     private static JsonNode field(JsonNode n, String... names) {
@@ -103,8 +150,8 @@ public final class CheckResultJson {
         return null;
     }
 
-    private static String text(JsonNode n, String name) {
-        JsonNode v = field(n, name);
+    private static String text(JsonNode n, String... names) {
+        JsonNode v = field(n, names);
         return v == null ? null : v.asText();
     }
 
