@@ -75,7 +75,7 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
             int models = checks.stream().mapToInt(c -> c.modelIds().size()).max().orElse(0);
             int samples = setting(testPlan, "explainunit.samples").map(ExplainUnitReportListener::parseInt)
                     .orElse(0);
-            RunInfo run = new RunInfo(toolVersion(), "junit", seed, samples, models, tasks, Instant.now().toString(),
+            RunInfo run = new RunInfo(RunInfo.toolVersion(), "junit", seed, samples, models, tasks, Instant.now().toString(),
                     (System.nanoTime() - startedNanos) / 1e9, runId());
             Report written = ReportFiles.merge(Report.ofChecks(run, checks), dir);
             Path html = dir.resolve(ReportFiles.HTML).toAbsolutePath();
@@ -111,10 +111,5 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
         return ProcessHandle.current().parent()
                 .map(p -> p.pid() + "@" + p.info().startInstant().map(Instant::toString).orElse("?"))
                 .orElse("pid-" + ProcessHandle.current().pid());
-    }
-
-    static String toolVersion() {
-        String version = ExplainUnitReportListener.class.getPackage().getImplementationVersion();
-        return "explainunit " + (version == null ? "(development build)" : version);
     }
 }

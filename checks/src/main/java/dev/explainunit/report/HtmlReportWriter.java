@@ -207,8 +207,8 @@ public final class HtmlReportWriter {
         Map<String, List<LinePlotSvg.Series>> byTask = new LinkedHashMap<>();
         Map<String, Integer> colours = new LinkedHashMap<>();
         for (SelectivityCurve c : report.selectivity()) {
-            boolean baseline = "random".equals(c.method());
-            String colour = baseline ? "#6e7781" : PALETTE[colours.computeIfAbsent(c.method(),
+            boolean baseline = "random".equals(c.method()) || "operands first".equals(c.method());
+            String colour = "random".equals(c.method()) ? "#6e7781" : baseline ? "#1f2328" : PALETTE[colours.computeIfAbsent(c.method(),
                     m -> colours.size()) % PALETTE.length];
             byTask.computeIfAbsent(c.task(), t -> new ArrayList<>())
                     .add(new LinePlotSvg.Series(c.method(), c.change(), colour, baseline));

@@ -26,4 +26,10 @@ public record RunInfo(String tool, String source, long seed, int samples, int mo
     public RunInfo {
         tasks = List.copyOf(tasks);
     }
+
+    /** "explainunit" and the version from the jar manifest. */
+    public static String toolVersion() {
+        String version = RunInfo.class.getPackage().getImplementationVersion();
+        return "explainunit " + (version == null ? "(development build)" : version);
+    }
 }

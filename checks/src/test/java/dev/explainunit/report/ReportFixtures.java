@@ -72,7 +72,7 @@ final class ReportFixtures {
             scatter.add(new ScatterSeries(task, "lrp-all", na, ra, nb, rb));
         }
         Map<String, double[]> relevance = new LinkedHashMap<>();
-        relevance.put("lrp-all", new double[] {0, 0.7, 0, -0.6, 0});
+        relevance.put("lrp-all", new double[] {0, 0.6, 0, -0.7, 0});
         relevance.put("gradient", new double[] {0.1, 1, 0.1, 1, 0.1});
         List<RelevanceExample> examples = List.of(new RelevanceExample("addition", "m-01",
                 sample(0, 0, 0, 0, 0).inputs(), 1, 3, 0.1, 0.1, relevance));

@@ -33,6 +33,15 @@ public final class CheckResultJson {
         if (n == null || !n.isObject()) {
             throw new IOException("an " + ENTRY_KEY + " entry must be a JSON object, got: " + abbreviate(json));
         }
+        return parse(n);
+    }
+
+    /**
+     * A check result object (e.g. an engine {@code CheckResult} turned into a tree with
+     * {@code ReportJson.mapper().valueToTree(result)}) as a record.
+     */
+    public static CheckRecord parse(JsonNode n) throws IOException {
+        String json = n.toString();
         String check = checkId(text(n, "check"));
         String explainer = text(n, "explainer", "explainer_id", "explainerId");
         String task = text(n, "task");
