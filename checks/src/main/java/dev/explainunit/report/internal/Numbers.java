@@ -16,12 +16,21 @@ public final class Numbers {
         return String.format(Locale.ROOT, Math.abs(Math.abs(value) - 100) < 0.1 ? "%.3f" : "%.2f", value);
     }
 
-    /** A mean-squared error: scientific notation below 0.01, else three decimals. */
+    /** A standard deviation of percentages: three decimals below 0.1 (so 0.004 does not print as 0.00), else two. */
+    public static String percentSpread(double value) {
+        if (!Double.isFinite(value)) {
+            return "—";
+        }
+        return String.format(Locale.ROOT, Math.abs(value) < 0.1 ? "%.3f" : "%.2f", value);
+    }
+
+    /** A mean-squared error: scientific notation below 0.01 and from 1000 on, else three decimals. */
     public static String mse(double value) {
         if (!Double.isFinite(value)) {
             return "—";
         }
-        return value != 0 && Math.abs(value) < 0.01
+        double magnitude = Math.abs(value);
+        return value != 0 && (magnitude < 0.01 || magnitude >= 1000)
                 ? String.format(Locale.ROOT, "%.1e", value)
                 : String.format(Locale.ROOT, "%.3f", value);
     }
@@ -48,6 +57,16 @@ public final class Numbers {
             return "0";
         }
         return general(value);
+    }
+
+    /** An ISO-8601 instant without its fraction of a second ("2026-01-01T10:00:00.123Z" → "2026-01-01 10:00:00 UTC"). */
+    public static String dateToSeconds(String iso) {
+        if (iso == null) {
+            return "";
+        }
+        int dot = iso.indexOf('.');
+        String trimmed = dot > 0 && iso.endsWith("Z") ? iso.substring(0, dot) + "Z" : iso;
+        return trimmed.endsWith("Z") ? trimmed.substring(0, trimmed.length() - 1).replace('T', ' ') + " UTC" : trimmed;
     }
 
     /** Seconds with one decimal. */
