@@ -1,0 +1,73 @@
+package dev.explainunit.train.internal;
+
+import dev.explainunit.toy.ToySample;
+import java.util.List;
+
+/**
+ * A data set flattened into primitive arrays for the training loop: sequence n occupies steps
+ * {@code start[n] .. start[n+1]-1}, step s's inputs are {@code inputs[s*D .. s*D+D-1]}.
+ * Immutable after construction and shared by all training threads.
+ */
+public final class SequenceBatch {
+
+    final int dim;
+    final int size;
+    final int maxLength;
+    final int[] start;
+    final double[] inputs;
+    final double[] targets;
+
+    private SequenceBatch(int dim, int[] start, double[] inputs, double[] targets) {
+        this.dim = dim;
+        this.size = targets.length;
+        this.start = start;
+        this.inputs = inputs;
+        this.targets = targets;
+        int longest = 0;
+        for (int n = 0; n < size; n++) {
+            longest = Math.max(longest, start[n + 1] - start[n]);
+        }
+        this.maxLength = longest;
+    }
+
+    /** The samples' sequences and targets y. */
+    public static SequenceBatch of(List<ToySample> samples) {
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("a training batch needs at least one sample");
+        }
+        int dim = samples.get(0).sequence().dim();
+        int[] start = new int[samples.size() + 1];
+        for (int n = 0; n < samples.size(); n++) {
+            start[n + 1] = start[n] + samples.get(n).length();
+        }
+        double[] inputs = new double[start[samples.size()] * dim];
+        double[] targets = new double[samples.size()];
+        for (int n = 0; n < samples.size(); n++) {
+            ToySample sample = samples.get(n);
+            if (sample.sequence().dim() != dim) {
+                throw new IllegalArgumentException("sample " + n + " has " + sample.sequence().dim()
+                        + " inputs per step, sample 0 has " + dim);
+            }
+            double[] values = new double[sample.length() * dim];
+            sample.sequence().copyTo(values);
+            System.arraycopy(values, 0, inputs, start[n] * dim, values.length);
+            targets[n] = sample.y();
+        }
+        return new SequenceBatch(dim, start, inputs, targets);
+    }
+
+    /** Number of sequences. */
+    public int size() {
+        return size;
+    }
+
+    /** D, inputs per step. */
+    public int dim() {
+        return dim;
+    }
+
+    /** The longest sequence's length. */
+    public int maxLength() {
+        return maxLength;
+    }
+}
