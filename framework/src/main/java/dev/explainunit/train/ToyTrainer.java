@@ -7,6 +7,8 @@ import dev.explainunit.train.internal.Lbfgs;
 import dev.explainunit.train.internal.MseLoss;
 import dev.explainunit.train.internal.LstmParameters;
 import dev.explainunit.train.internal.SequenceBatch;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,8 @@ public final class ToyTrainer {
     /** Validation is checked every iteration once the training MSE is below this, else every 20th. */
     private static final double CHECK_VALIDATION_BELOW = 1e-4;
     private static final int CHECK_VALIDATION_EVERY = 20;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Task task;
     private final long dataSeed;
@@ -88,6 +92,7 @@ public final class ToyTrainer {
 
     private TrainingRun train(long seed, AtomicBoolean cancelled) {
         long started = System.nanoTime();
+        long cpuStarted = cpuNanos();
         MseLoss trainLoss = MseLoss.create(train, layout);
         MseLoss validationLoss = MseLoss.create(validation, layout);
         double[] best = layout.initial(seed);
@@ -131,9 +136,14 @@ public final class ToyTrainer {
         double trainMse = trainLoss.value(best);
         double testMse = MseLoss.create(test, layout).value(best);
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpuSeconds = (cpuNanos() - cpuStarted) / 1e9;
         boolean kept = outcome[0] != RunOutcome.CANCELLED && bestValidation[0] < settings.keepValidationMse();
         return new TrainingRun(task, seed, layout.toLstm(best), trainMse, bestValidation[0], testMse,
-                result.evaluations(), seconds, kept, outcome[0]);
+                result.evaluations(), seconds, cpuSeconds, kept, outcome[0]);
+    }
+
+    private static long cpuNanos() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     /**
@@ -190,16 +200,18 @@ public final class ToyTrainer {
         List<TrainingRun> kept = keptInPrefix(finished, models);
         int tried = 0;
         long evaluations = 0;
+        double cpuSeconds = 0;
         for (int k = 0; finished.containsKey(k); k++) {
             TrainingRun run = finished.get(k);
             tried++;
             evaluations += run.evaluations();
+            cpuSeconds += run.cpuSeconds();
             if (kept.size() == models && run == kept.get(models - 1)) {
                 break;
             }
         }
         return new TrainingSummary(task, dataSeed, kept, tried, evaluations, (System.nanoTime() - started) / 1e9,
-                threads);
+                cpuSeconds, threads);
     }
 
     /** The kept runs among the finished seeds 0, 1, ... up to the first unfinished one, at most {@code limit}. */

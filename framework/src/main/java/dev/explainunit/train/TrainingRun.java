@@ -15,10 +15,11 @@ import org.apiguardian.api.API;
  * @param testMse       its MSE on the test split
  * @param evaluations   loss-and-gradient evaluations spent (the optimiser's "steps")
  * @param seconds       wall time of the run
+ * @param cpuSeconds    CPU time of the run's thread (equals the wall time on an idle machine)
  * @param kept          whether validationMse is below the keep threshold
  * @param outcome       how the run ended
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TrainingRun(Task task, long seed, Lstm model, double trainMse, double validationMse, double testMse,
-                          int evaluations, double seconds, boolean kept, RunOutcome outcome) {
+                          int evaluations, double seconds, double cpuSeconds, boolean kept, RunOutcome outcome) {
 }

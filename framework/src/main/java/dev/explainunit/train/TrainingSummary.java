@@ -13,11 +13,12 @@ import org.apiguardian.api.API;
  * @param seedsTried       runs from the first seed up to and including the last kept one
  * @param totalEvaluations evaluations spent by those runs
  * @param wallSeconds      wall time of the whole training
+ * @param cpuSeconds       CPU time of those runs, summed over threads
  * @param threads          worker threads used
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TrainingSummary(Task task, long dataSeed, List<TrainingRun> kept, int seedsTried, long totalEvaluations,
-                              double wallSeconds, int threads) {
+                              double wallSeconds, double cpuSeconds, int threads) {
 
     public TrainingSummary {
         kept = List.copyOf(kept);

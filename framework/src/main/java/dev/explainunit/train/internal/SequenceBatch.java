@@ -1,11 +1,15 @@
 package dev.explainunit.train.internal;
 
 import dev.explainunit.toy.ToySample;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * A data set flattened into primitive arrays for the training loop: sequence n occupies steps
  * {@code start[n] .. start[n+1]-1}, step s's inputs are {@code inputs[s*D .. s*D+D-1]}.
+ * Sequences are stored sorted by length (stable), so that runs of equal length can be processed
+ * side by side; the mean squared error does not depend on the order.
  * Immutable after construction and shared by all training threads.
  */
 public final class SequenceBatch {
@@ -31,11 +35,19 @@ public final class SequenceBatch {
     }
 
     /** The samples' sequences and targets y. */
-    public static SequenceBatch of(List<ToySample> samples) {
-        if (samples.isEmpty()) {
+    public static SequenceBatch of(List<ToySample> unsorted) {
+        if (unsorted.isEmpty()) {
             throw new IllegalArgumentException("a training batch needs at least one sample");
         }
-        int dim = samples.get(0).sequence().dim();
+        int dim = unsorted.get(0).sequence().dim();
+        for (int n = 0; n < unsorted.size(); n++) {
+            if (unsorted.get(n).sequence().dim() != dim) {
+                throw new IllegalArgumentException("sample " + n + " has " + unsorted.get(n).sequence().dim()
+                        + " inputs per step, sample 0 has " + dim);
+            }
+        }
+        List<ToySample> samples = new ArrayList<>(unsorted);
+        samples.sort(Comparator.comparingInt(ToySample::length));
         int[] start = new int[samples.size() + 1];
         for (int n = 0; n < samples.size(); n++) {
             start[n + 1] = start[n] + samples.get(n).length();
@@ -44,10 +56,6 @@ public final class SequenceBatch {
         double[] targets = new double[samples.size()];
         for (int n = 0; n < samples.size(); n++) {
             ToySample sample = samples.get(n);
-            if (sample.sequence().dim() != dim) {
-                throw new IllegalArgumentException("sample " + n + " has " + sample.sequence().dim()
-                        + " inputs per step, sample 0 has " + dim);
-            }
             double[] values = new double[sample.length() * dim];
             sample.sequence().copyTo(values);
             System.arraycopy(values, 0, inputs, start[n] * dim, values.length);

@@ -14,6 +14,7 @@ package dev.explainunit.train.internal;
 public final class SingleUnitMseObjective implements MseLoss {
 
     private static final int COUNT = 17;
+    private static final int LANES = 4;
 
     private final SequenceBatch batch;
     private final double[] gi;
@@ -23,6 +24,10 @@ public final class SingleUnitMseObjective implements MseLoss {
     private final double[] cPrev;
     private final double[] hPrev;
     private final double[] tanhC;
+    private final double[] laneC = new double[LANES];
+    private final double[] laneH = new double[LANES];
+    private final double[] laneDh = new double[LANES];
+    private final double[] laneDc = new double[LANES];
 
     public SingleUnitMseObjective(SequenceBatch batch) {
         if (batch.dim() != 2) {
@@ -30,7 +35,7 @@ public final class SingleUnitMseObjective implements MseLoss {
                     + batch.dim());
         }
         this.batch = batch;
-        int steps = batch.maxLength();
+        int steps = batch.maxLength() * LANES;
         gi = new double[steps];
         gf = new double[steps];
         gg = new double[steps];
@@ -70,7 +75,11 @@ public final class SingleUnitMseObjective implements MseLoss {
         return 1.0 / (1.0 + Math.exp(-z));
     }
 
-    /** Layout of θ as in {@link LstmParameters}: W_ih rows i, f, g, o (2 each), W_hh (4), b (4), fc (1). */
+    /**
+     * Layout of θ as in {@link LstmParameters}: W_ih rows i, f, g, o (2 each), W_hh (4), b (4), fc (1).
+     * Up to {@value #LANES} consecutive sequences of equal length (the batch is sorted by length)
+     * run side by side, so that the processor overlaps their independent dependency chains.
+     */
     private double evaluate(double[] theta, double[] gradient) {
         final double wi0 = theta[0], wi1 = theta[1], wf0 = theta[2], wf1 = theta[3];
         final double wg0 = theta[4], wg1 = theta[5], wo0 = theta[6], wo1 = theta[7];
@@ -84,72 +93,95 @@ public final class SingleUnitMseObjective implements MseLoss {
         final double[] y = batch.targets;
         final int size = batch.size;
         final double scale = 2.0 / size;
+        final double[] c = laneC;
+        final double[] h = laneH;
+        final double[] dh = laneDh;
+        final double[] dc = laneDc;
         double sum = 0;
-        for (int n = 0; n < size; n++) {
-            int first = start[n];
-            int length = start[n + 1] - first;
-            double c = 0;
-            double h = 0;
+        int n = 0;
+        while (n < size) {
+            final int first = start[n];
+            final int length = start[n + 1] - first;
+            int lanes = 1;
+            while (lanes < LANES && n + lanes < size && start[n + lanes + 1] - start[n + lanes] == length) {
+                lanes++;
+            }
+            for (int l = 0; l < lanes; l++) {
+                c[l] = 0;
+                h[l] = 0;
+            }
             for (int s = 0; s < length; s++) {
-                double x0 = x[2 * (first + s)];
-                double x1 = x[2 * (first + s) + 1];
-                double i = sigmoid(bi + wi0 * x0 + wi1 * x1 + ui * h);
-                double f = sigmoid(bf + wf0 * x0 + wf1 * x1 + uf * h);
-                double g = tanh(bg + wg0 * x0 + wg1 * x1 + ug * h);
-                double o = sigmoid(bo + wo0 * x0 + wo1 * x1 + uo * h);
-                cPrev[s] = c;
-                hPrev[s] = h;
-                c = f * c + i * g;
-                double tc = tanh(c);
-                h = o * tc;
-                gi[s] = i;
-                gf[s] = f;
-                gg[s] = g;
-                go[s] = o;
-                tanhC[s] = tc;
+                for (int l = 0; l < lanes; l++) {
+                    int xi = 2 * (first + l * length + s);
+                    double x0 = x[xi];
+                    double x1 = x[xi + 1];
+                    double hp = h[l];
+                    double i = sigmoid(bi + wi0 * x0 + wi1 * x1 + ui * hp);
+                    double f = sigmoid(bf + wf0 * x0 + wf1 * x1 + uf * hp);
+                    double g = tanh(bg + wg0 * x0 + wg1 * x1 + ug * hp);
+                    double o = sigmoid(bo + wo0 * x0 + wo1 * x1 + uo * hp);
+                    int k = s * LANES + l;
+                    cPrev[k] = c[l];
+                    hPrev[k] = hp;
+                    double cell = f * c[l] + i * g;
+                    double tc = tanh(cell);
+                    c[l] = cell;
+                    h[l] = o * tc;
+                    gi[k] = i;
+                    gf[k] = f;
+                    gg[k] = g;
+                    go[k] = o;
+                    tanhC[k] = tc;
+                }
             }
-            double error = v * h - y[n];
-            sum += error * error;
-            if (gradient == null) {
-                continue;
+            for (int l = 0; l < lanes; l++) {
+                double error = v * h[l] - y[n + l];
+                sum += error * error;
+                double weight = scale * error;
+                av += weight * h[l];
+                dh[l] = weight * v;
+                dc[l] = 0;
             }
-            double weight = scale * error;
-            av += weight * h;
-            double dh = weight * v;
-            double dc = 0;
-            for (int s = length - 1; s >= 0; s--) {
-                double i = gi[s];
-                double f = gf[s];
-                double g = gg[s];
-                double o = go[s];
-                double tc = tanhC[s];
-                double cellGrad = dc + dh * o * (1 - tc * tc);
-                double dzi = cellGrad * g * i * (1 - i);
-                double dzf = cellGrad * cPrev[s] * f * (1 - f);
-                double dzg = cellGrad * i * (1 - g * g);
-                double dzo = dh * tc * o * (1 - o);
-                dc = cellGrad * f;
-                double x0 = x[2 * (first + s)];
-                double x1 = x[2 * (first + s) + 1];
-                double hp = hPrev[s];
-                awi0 += dzi * x0;
-                awi1 += dzi * x1;
-                awf0 += dzf * x0;
-                awf1 += dzf * x1;
-                awg0 += dzg * x0;
-                awg1 += dzg * x1;
-                awo0 += dzo * x0;
-                awo1 += dzo * x1;
-                aui += dzi * hp;
-                auf += dzf * hp;
-                aug += dzg * hp;
-                auo += dzo * hp;
-                abi += dzi;
-                abf += dzf;
-                abg += dzg;
-                abo += dzo;
-                dh = ui * dzi + uf * dzf + ug * dzg + uo * dzo;
+            if (gradient != null) {
+                for (int s = length - 1; s >= 0; s--) {
+                    for (int l = 0; l < lanes; l++) {
+                        int k = s * LANES + l;
+                        double i = gi[k];
+                        double f = gf[k];
+                        double g = gg[k];
+                        double o = go[k];
+                        double tc = tanhC[k];
+                        double cellGrad = dc[l] + dh[l] * o * (1 - tc * tc);
+                        double dzi = cellGrad * g * i * (1 - i);
+                        double dzf = cellGrad * cPrev[k] * f * (1 - f);
+                        double dzg = cellGrad * i * (1 - g * g);
+                        double dzo = dh[l] * tc * o * (1 - o);
+                        dc[l] = cellGrad * f;
+                        dh[l] = ui * dzi + uf * dzf + ug * dzg + uo * dzo;
+                        int xi = 2 * (first + l * length + s);
+                        double x0 = x[xi];
+                        double x1 = x[xi + 1];
+                        double hp = hPrev[k];
+                        awi0 += dzi * x0;
+                        awi1 += dzi * x1;
+                        awf0 += dzf * x0;
+                        awf1 += dzf * x1;
+                        awg0 += dzg * x0;
+                        awg1 += dzg * x1;
+                        awo0 += dzo * x0;
+                        awo1 += dzo * x1;
+                        aui += dzi * hp;
+                        auf += dzf * hp;
+                        aug += dzg * hp;
+                        auo += dzo * hp;
+                        abi += dzi;
+                        abf += dzf;
+                        abg += dzg;
+                        abo += dzo;
+                    }
+                }
             }
+            n += lanes;
         }
         if (gradient != null) {
             gradient[0] = awi0;
