@@ -123,7 +123,13 @@ public final class SanityChecks {
     /** Step 2: one check on shared relevances, with a shrunk counterexample when it fails. */
     public static CheckResult evaluate(Check check, ExplainedPopulation population, SanitySettings settings) {
         CheckResult result = CheckEvaluation.evaluate(check, population, settings);
-        return result;
+        if (result.passed()) {
+            return result;
+        }
+        long started = System.nanoTime();
+        Counterexample found = CounterexampleSearch.search(result, population, settings).orElse(null);
+        return result.withCounterexample(found, FailureMessage.with(result, found, settings))
+                .withSeconds(result.seconds() + (System.nanoTime() - started) / 1e9);
     }
 
     /** The selected checks in catalogue order. */
