@@ -1,0 +1,50 @@
+package dev.explainunit.checks;
+
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * The outcome of one check of one explainer on one task: a Jackson-friendly record (published by
+ * the engine as the report entry {@code explainunit.result}).
+ *
+ * @param check          the check
+ * @param explainerId    the explainer's {@link dev.explainunit.Explainer#id() id}
+ * @param task           the task id, "addition" or "subtraction"
+ * @param statistics     the population statistics by name (e.g. "rho_a", "mass"); the name in
+ *                       {@code statistic} is the one compared with the threshold
+ * @param statistic      name of the decisive statistic
+ * @param threshold      the threshold it was compared with
+ * @param comparison     how: "&gt;=" or "&lt;="
+ * @param verdict        pass or fail
+ * @param seed           seed of the test data and of the search
+ * @param samples        test sequences per model
+ * @param modelIds       the models evaluated
+ * @param perModel       Table 2 statistics per model (empty for checks that do not compute them)
+ * @param counterexample a minimal failing sequence, or {@code null}
+ * @param message        a readable explanation of the verdict
+ * @param seconds        wall time of the check including its share of the relevance computation
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public record CheckResult(Check check, String explainerId, String task, Map<String, Double> statistics,
+                          String statistic, double threshold, String comparison, Verdict verdict, long seed,
+                          int samples, List<String> modelIds, List<ModelStatistics> perModel,
+                          Counterexample counterexample, String message, double seconds) {
+
+    /** Whether the check passed. */
+    public boolean passed() {
+        return verdict == Verdict.PASS;
+    }
+
+    /** This result with a counterexample and the message extended by it. */
+    public CheckResult withCounterexample(Counterexample found, String newMessage) {
+        return new CheckResult(check, explainerId, task, statistics, statistic, threshold, comparison, verdict, seed,
+                samples, modelIds, perModel, found, newMessage, seconds);
+    }
+
+    /** This result with its wall time. */
+    public CheckResult withSeconds(double newSeconds) {
+        return new CheckResult(check, explainerId, task, statistics, statistic, threshold, comparison, verdict, seed,
+                samples, modelIds, perModel, counterexample, message, newSeconds);
+    }
+}

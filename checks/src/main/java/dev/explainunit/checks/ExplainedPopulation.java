@@ -1,0 +1,268 @@
+package dev.explainunit.checks;
+
+import dev.explainunit.Explainer;
+import dev.explainunit.Relevance;
+import dev.explainunit.Sequence;
+import dev.explainunit.checks.internal.GuardedParallel;
+import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToySample;
+import dev.explainunit.zoo.ZooModel;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.apiguardian.api.API;
+
+/**
+ * The relevances of one explainer on one task, computed once per (model, test sequence) in
+ * parallel over the models and shared by every check of a run, with each explanation validated
+ * against the {@link RelevanceContract}.
+ *
+ * <p>The first contract violation (an exception, null, a wrong length, a non-finite value, a
+ * non-deterministic re-run, a modified input, or a call longer than the time limit) stops the
+ * evaluation and is kept as {@link #contractViolation()}; the explainer then fails every check,
+ * but nothing is thrown.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class ExplainedPopulation {
+
+    /** Sequences of the first models that are explained twice to check determinism and the input. */
+    static final int RERUNS = 3;
+    static final int RERUN_MODELS = 2;
+
+    private final Explainer explainer;
+    private final String explainerId;
+    private final Task task;
+    private final List<ZooModel> models;
+    private final List<ToySample> samples;
+    private final double[][][] relevance;
+    private final double[][] prediction;
+    private final double[] worstExactConservation;
+    private final ModelStatistics[] statistics;
+    private final String contractViolation;
+    private final double seconds;
+
+    private ExplainedPopulation(Explainer explainer, String explainerId, Task task, List<ZooModel> models,
+                                List<ToySample> samples, double[][][] relevance, double[][] prediction,
+                                double[] worstExactConservation, ModelStatistics[] statistics,
+                                String contractViolation, double seconds) {
+        this.explainer = explainer;
+        this.explainerId = explainerId;
+        this.task = task;
+        this.models = models;
+        this.samples = samples;
+        this.relevance = relevance;
+        this.prediction = prediction;
+        this.worstExactConservation = worstExactConservation;
+        this.statistics = statistics;
+        this.contractViolation = contractViolation;
+        this.seconds = seconds;
+    }
+
+    /**
+     * Explains every sample on every model (target 0), on all cores.
+     *
+     * @param timeLimit the limit of one {@code explain} call
+     */
+    public static ExplainedPopulation explain(Explainer explainer, Task task, List<ZooModel> models,
+                                              List<ToySample> samples, Duration timeLimit) {
+        long started = System.nanoTime();
+        String id = safeId(explainer);
+        int n = samples.size();
+        double[][][] relevance = new double[models.size()][n][];
+        double[][] prediction = new double[models.size()][n];
+        double[] exact = new double[models.size()];
+        ModelStatistics[] statistics = new ModelStatistics[models.size()];
+        String violation = null;
+        try {
+            GuardedParallel.run(models.size(), Runtime.getRuntime().availableProcessors(), timeLimit,
+                    (m, clock) -> explainModel(explainer, id, models.get(m), samples, relevance[m], prediction[m],
+                            exact, statistics, m, clock));
+        } catch (GuardedParallel.HangException hang) {
+            violation = "explainer [" + id + "] hung: " + hang.getMessage();
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            violation = cause instanceof ContractViolation ? cause.getMessage()
+                    : "explainer [" + id + "] could not be evaluated: " + cause;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            violation = "the evaluation of explainer [" + id + "] was interrupted";
+        }
+        return new ExplainedPopulation(explainer, id, task, List.copyOf(models), List.copyOf(samples), relevance,
+                prediction, exact, statistics, violation, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static String safeId(Explainer explainer) {
+        try {
+            String id = explainer.id();
+            return id == null ? explainer.getClass().getName() : id;
+        } catch (RuntimeException e) {
+            return explainer.getClass().getName();
+        }
+    }
+
+    private static void explainModel(Explainer explainer, String id, ZooModel zoo, List<ToySample> samples,
+                                     double[][] relevance, double[] prediction, double[] exact,
+                                     ModelStatistics[] statistics, int m, GuardedParallel.CallClock clock)
+            throws ContractViolation {
+        int n = samples.size();
+        double worst = Double.NaN;
+        for (int i = 0; i < n; i++) {
+            Sequence x = samples.get(i).sequence();
+            Relevance r = call(explainer, id, zoo, x, i, clock);
+            prediction[i] = zoo.model().predict(x)[0];
+            relevance[i] = r.toArray();
+            if (r.rest().isPresent()) {
+                double error = Metrics.conservationError(r, prediction[i]) / Math.max(1, Math.abs(prediction[i]));
+                worst = Double.isNaN(worst) ? error : Math.max(worst, error);
+            }
+        }
+        exact[m] = worst;
+        if (m < RERUN_MODELS) {
+            for (int i = 0; i < Math.min(RERUNS, n); i++) {
+                Sequence x = samples.get(i).sequence();
+                double[][] before = x.toArray();
+                Relevance again = call(explainer, id, zoo, x, i, clock);
+                if (!x.equals(Sequence.of(before))) {
+                    throw new ContractViolation("explainer [" + id + "] modified its input (model " + zoo.id()
+                            + ", sequence " + i + ")");
+                }
+                if (!sameValues(again.toArray(), relevance[i])) {
+                    throw new ContractViolation("explainer [" + id + "] is not deterministic: explaining sequence "
+                            + i + " on model " + zoo.id() + " twice gave " + Arrays.toString(relevance[i]) + " and "
+                            + Arrays.toString(again.toArray()));
+                }
+            }
+        }
+        statistics[m] = modelStatistics(zoo.id(), samples, relevance, prediction);
+    }
+
+    private static Relevance call(Explainer explainer, String id, ZooModel zoo, Sequence x, int i,
+                                  GuardedParallel.CallClock clock) throws ContractViolation {
+        Relevance r;
+        clock.start("model " + zoo.id() + ", sequence " + i);
+        try {
+            r = explainer.explain(zoo.model(), x, 0);
+        } catch (Throwable e) {
+            throw new ContractViolation("explainer [" + id + "] threw " + e + " on sequence " + i + " of model "
+                    + zoo.id());
+        } finally {
+            clock.stop();
+        }
+        String problem = RelevanceContract.violation(r, x.length());
+        if (problem != null) {
+            throw new ContractViolation("explainer [" + id + "] " + problem + " (sequence " + i + " of model "
+                    + zoo.id() + ")");
+        }
+        return r;
+    }
+
+    private static boolean sameValues(double[] a, double[] b) {
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int t = 0; t < a.length; t++) {
+            if (Math.abs(a[t] - b[t]) > 1e-12 * Math.max(1, Math.abs(a[t]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Table 2's four statistics for one model (ρ and mass in %, MSE raw). */
+    static ModelStatistics modelStatistics(String modelId, List<ToySample> samples, double[][] relevance,
+                                           double[] prediction) {
+        int n = samples.size();
+        double[] ra = new double[n];
+        double[] rb = new double[n];
+        double[] na = new double[n];
+        double[] nb = new double[n];
+        double mass = 0;
+        double mse = 0;
+        for (int i = 0; i < n; i++) {
+            ToySample s = samples.get(i);
+            double[] r = relevance[i];
+            ra[i] = r[s.a()];
+            rb[i] = r[s.b()];
+            na[i] = s.na();
+            nb[i] = s.nb();
+            mass += Metrics.relevantMass(r, r.length, s.a(), s.b());
+            mse += Metrics.conservationSquaredError(ra[i], rb[i], prediction[i]);
+        }
+        return new ModelStatistics(modelId, 100 * Metrics.pearson(ra, na, n), 100 * Metrics.pearson(rb, nb, n),
+                100 * mass / n, mse / n);
+    }
+
+    /** Thrown inside a worker to stop the evaluation with a message naming the explainer. */
+    static final class ContractViolation extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ContractViolation(String message) {
+            super(message);
+        }
+    }
+
+    public Explainer explainer() {
+        return explainer;
+    }
+
+    public String explainerId() {
+        return explainerId;
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    public List<ZooModel> models() {
+        return models;
+    }
+
+    public List<ToySample> samples() {
+        return samples;
+    }
+
+    /** The first contract violation, if any; then no other statistic is available. */
+    public Optional<String> contractViolation() {
+        return Optional.ofNullable(contractViolation);
+    }
+
+    /** Table 2 statistics per model, in model order. */
+    public List<ModelStatistics> modelStatistics() {
+        requireValid();
+        return List.of(statistics);
+    }
+
+    /** R_t of sample {@code i} on model {@code m} (shared, do not modify). */
+    public double[] relevance(int m, int i) {
+        requireValid();
+        return relevance[m][i];
+    }
+
+    /** f(x) of sample {@code i} on model {@code m}. */
+    public double prediction(int m, int i) {
+        requireValid();
+        return prediction[m][i];
+    }
+
+    /**
+     * The worst relative exact conservation error |Σ_t R_t + R_rest − f(x)| / max(1, |f(x)|) on
+     * model {@code m}, or NaN if the explainer declares no rest.
+     */
+    public double worstExactConservation(int m) {
+        requireValid();
+        return worstExactConservation[m];
+    }
+
+    /** Wall time of the evaluation in seconds. */
+    public double seconds() {
+        return seconds;
+    }
+
+    private void requireValid() {
+        if (contractViolation != null) {
+            throw new IllegalStateException("no statistics: " + contractViolation);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.explainunit.checks;
+
+import dev.explainunit.Explainer;
+import dev.explainunit.Relevance;
+import dev.explainunit.Sequence;
+import dev.explainunit.checks.internal.GuardedParallel;
+import dev.explainunit.lstm.Lstm;
+import dev.explainunit.lstm.LstmDirection;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Model randomization (Adebayo et al. 2018, "Sanity Checks for Saliency Maps"; beyond the paper).
+ * Each trained model is paired with a model of the same architecture whose weights are drawn
+ * afresh from PyTorch's LSTM initialisation U(−1/√H, 1/√H) (seeded). On the first
+ * {@code probeSamples} test sequences:
+ *
+ * <pre>
+ *   statistic = mean over models and sequences of |Spearman ρ(R(trained), R(randomised))|
+ * </pre>
+ *
+ * An explanation that keeps its rank order when the model is replaced by noise does not depend on
+ * the model; the check passes when the statistic is at most the threshold.
+ */
+final class ModelRandomization {
+
+    private ModelRandomization() {
+    }
+
+    static CheckResult evaluate(ExplainedPopulation p, SanitySettings s) {
+        int models = p.models().size();
+        int n = Math.min(s.probeSamples(), p.samples().size());
+        double[] perModel = new double[models];
+        Explainer explainer = p.explainer();
+        String failure = null;
+        try {
+            GuardedParallel.run(models, Runtime.getRuntime().availableProcessors(), s.timeLimit(), (m, clock) -> {
+                Lstm randomised = randomised(p.models().get(m).model(), s.seed() * 1_000_003L + m);
+                double[] ranksX = new double[64];
+                double[] ranksY = new double[64];
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    Sequence x = p.samples().get(i).sequence();
+                    clock.start("randomised model of " + p.models().get(m).id() + ", sequence " + i);
+                    Relevance r;
+                    try {
+                        r = explainer.explain(randomised, x, 0);
+                    } catch (Throwable e) {
+                        throw new IllegalStateException("explainer [" + p.explainerId() + "] threw " + e
+                                + " on the randomised model of " + p.models().get(m).id() + ", sequence " + i);
+                    } finally {
+                        clock.stop();
+                    }
+                    String problem = RelevanceContract.violation(r, x.length());
+                    if (problem != null) {
+                        throw new IllegalStateException("explainer [" + p.explainerId() + "] " + problem
+                                + " on the randomised model of " + p.models().get(m).id() + ", sequence " + i);
+                    }
+                    double[] trained = p.relevance(m, i);
+                    if (ranksX.length < trained.length) {
+                        ranksX = new double[trained.length];
+                        ranksY = new double[trained.length];
+                    }
+                    sum += Math.abs(rankCorrelation(trained, r.toArray(), ranksX, ranksY));
+                }
+                perModel[m] = sum / n;
+            });
+        } catch (GuardedParallel.HangException hang) {
+            failure = "explainer [" + p.explainerId() + "] hung on a randomised model: " + hang.getMessage();
+        } catch (ExecutionException e) {
+            failure = e.getCause() instanceof IllegalStateException ? e.getCause().getMessage()
+                    : "explainer [" + p.explainerId() + "] threw " + e.getCause() + " on a randomised model";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = "interrupted";
+        }
+        double threshold = s.thresholds().randomization();
+        if (failure != null) {
+            return CheckEvaluation.result(Check.MODEL_RANDOMIZATION, p, s, Map.of(), "rank_correlation", threshold,
+                    "<=", Verdict.FAIL, List.of(), CheckEvaluation.header(p) + Check.MODEL_RANDOMIZATION.sentence()
+                            + "; but " + failure + ".");
+        }
+        double sum = 0;
+        for (double v : perModel) {
+            sum += v;
+        }
+        double statistic = sum / models;
+        Verdict verdict = statistic <= threshold ? Verdict.PASS : Verdict.FAIL;
+        String measured = "the mean |rank correlation| between relevances on the trained and on randomised models is "
+                + CheckEvaluation.num(statistic);
+        String message = CheckEvaluation.header(p) + (verdict == Verdict.PASS
+                ? measured + " ≤ " + CheckEvaluation.num(threshold) + ": " + Check.MODEL_RANDOMIZATION.rule() + "."
+                : Check.MODEL_RANDOMIZATION.sentence() + "; but " + measured + " > " + CheckEvaluation.num(threshold)
+                        + " (" + models + " models × " + n + " sequences).");
+        return CheckEvaluation.result(Check.MODEL_RANDOMIZATION, p, s, Map.of("rank_correlation", statistic),
+                "rank_correlation", threshold, "<=", verdict, List.of(), message);
+    }
+
+    /**
+     * Spearman ρ of two relevance vectors; when one is constant the rank correlation is undefined:
+     * identical vectors count as 1 (nothing changed), otherwise 0.
+     */
+    static double rankCorrelation(double[] trained, double[] randomised, double[] ranksX, double[] ranksY) {
+        double rho = Metrics.spearman(trained, randomised, trained.length, ranksX, ranksY);
+        if (Double.isNaN(rho)) {
+            return java.util.Arrays.equals(trained, randomised) ? 1 : 0;
+        }
+        return rho;
+    }
+
+    /** A model shaped like {@code trained} with weights drawn from U(−1/√H, 1/√H), as PyTorch initialises. */
+    static Lstm randomised(Lstm trained, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double bound = 1 / Math.sqrt(trained.hiddenSize());
+        LstmDirection forward = direction(trained.forwardDirection(), random, bound);
+        LstmDirection reverse = trained.isBidirectional() ? direction(trained.reverseDirection(), random, bound) : null;
+        DMatrixRMaj fc = uniform(trained.outputSize(), trained.isBidirectional() ? 2 * trained.hiddenSize()
+                : trained.hiddenSize(), random, bound);
+        DMatrixRMaj fcBias = trained.hasFcBias() ? uniform(trained.outputSize(), 1, random, bound) : null;
+        return new Lstm(forward, reverse, fc, fcBias);
+    }
+
+    private static LstmDirection direction(LstmDirection shape, SplittableRandom random, double bound) {
+        int rows = 4 * shape.hiddenSize();
+        return new LstmDirection(uniform(rows, shape.inputSize(), random, bound),
+                uniform(rows, shape.hiddenSize(), random, bound), uniform(rows, 1, random, bound),
+                uniform(rows, 1, random, bound));
+    }
+
+    private static DMatrixRMaj uniform(int rows, int cols, SplittableRandom random, double bound) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int k = 0; k < m.data.length; k++) {
+            m.data[k] = (2 * random.nextDouble() - 1) * bound;
+        }
+        return m;
+    }
+}

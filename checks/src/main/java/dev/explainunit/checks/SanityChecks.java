@@ -1,0 +1,145 @@
+package dev.explainunit.checks;
+
+import dev.explainunit.Explainer;
+import dev.explainunit.toy.Split;
+import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyData;
+import dev.explainunit.toy.ToySample;
+import dev.explainunit.zoo.ModelZoo;
+import dev.explainunit.zoo.ZooModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * The sanity checks without JUnit:
+ *
+ * <pre>
+ *   SanityReport report = SanityChecks.of(explainer).on(Task.SUBTRACTION).run();
+ *   assertThat(report.passed()).as(report.summary()).isTrue();
+ * </pre>
+ *
+ * Relevances are computed once per (model, test sequence) per task and shared by all checks.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class SanityChecks {
+
+    private final Explainer explainer;
+    private SanitySettings settings;
+
+    private SanityChecks(Explainer explainer, SanitySettings settings) {
+        this.explainer = Objects.requireNonNull(explainer, "explainer");
+        this.settings = settings;
+    }
+
+    /** The default suite (both tasks, every check, all models × 2500 sequences) for {@code explainer}. */
+    public static SanityChecks of(Explainer explainer) {
+        return new SanityChecks(explainer, SanitySettings.defaults());
+    }
+
+    /** Only these tasks. */
+    public SanityChecks on(Task... tasks) {
+        settings = settings.withTasks(List.of(tasks));
+        return this;
+    }
+
+    /** Only these checks. */
+    public SanityChecks checks(Check first, Check... more) {
+        settings = settings.withChecks(EnumSet.of(first, more));
+        return this;
+    }
+
+    /** The first {@code count} models of each task (0: all). */
+    public SanityChecks models(int count) {
+        settings = settings.withModels(count);
+        return this;
+    }
+
+    /** {@code count} test sequences per model. */
+    public SanityChecks samples(int count) {
+        settings = settings.withSamples(count);
+        return this;
+    }
+
+    /** Seed of the test data, the randomised models and the counterexample search. */
+    public SanityChecks seed(long seed) {
+        settings = settings.withSeed(seed);
+        return this;
+    }
+
+    public SanityChecks thresholds(Thresholds thresholds) {
+        settings = settings.withThresholds(thresholds);
+        return this;
+    }
+
+    /** Limit of a single {@code explain} call. */
+    public SanityChecks timeLimit(Duration limit) {
+        settings = settings.withTimeLimit(limit);
+        return this;
+    }
+
+    /** All settings at once. */
+    public SanityChecks settings(SanitySettings all) {
+        settings = Objects.requireNonNull(all, "settings");
+        return this;
+    }
+
+    public SanitySettings settings() {
+        return settings;
+    }
+
+    /** Runs the checks on the bundled zoo. */
+    public SanityReport run() {
+        List<CheckResult> results = new ArrayList<>();
+        for (Task task : settings.tasks()) {
+            ExplainedPopulation population = explain(explainer, task, settings);
+            for (Check check : orderedChecks(settings)) {
+                results.add(evaluate(check, population, settings));
+            }
+        }
+        return new SanityReport(explainer.getClass().getName(), results);
+    }
+
+    /** The models of {@code task} a run with {@code settings} uses. */
+    public static List<ZooModel> models(Task task, SanitySettings settings) {
+        List<ZooModel> all = ModelZoo.bundled().models(task);
+        return settings.models() == 0 || settings.models() >= all.size() ? all : all.subList(0, settings.models());
+    }
+
+    /** The test sequences a run with {@code settings} uses. */
+    public static List<ToySample> samples(Task task, SanitySettings settings) {
+        return ToyData.generate(task, Split.TEST, settings.samples(), settings.seed());
+    }
+
+    /** Step 1 of a run: the shared relevances of {@code explainer} on {@code task}. */
+    public static ExplainedPopulation explain(Explainer explainer, Task task, SanitySettings settings) {
+        return ExplainedPopulation.explain(explainer, task, models(task, settings), samples(task, settings),
+                settings.timeLimit());
+    }
+
+    /** Step 2: one check on shared relevances, with a shrunk counterexample when it fails. */
+    public static CheckResult evaluate(Check check, ExplainedPopulation population, SanitySettings settings) {
+        CheckResult result = CheckEvaluation.evaluate(check, population, settings);
+        if (result.passed()) {
+            return result;
+        }
+        long started = System.nanoTime();
+        Counterexample found = CounterexampleSearch.search(result, population, settings).orElse(null);
+        return result.withCounterexample(found, FailureMessage.with(result, found, settings))
+                .withSeconds(result.seconds() + (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The selected checks in catalogue order. */
+    public static List<Check> orderedChecks(SanitySettings settings) {
+        List<Check> ordered = new ArrayList<>();
+        for (Check c : Check.values()) {
+            if (settings.checks().contains(c)) {
+                ordered.add(c);
+            }
+        }
+        return ordered;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.explainunit.junit;
+
+import dev.explainunit.checks.Check;
+import dev.explainunit.toy.Task;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+import org.junit.platform.commons.annotation.Testable;
+
+/**
+ * Runs the ExplainUnit sanity checks (Arras et al. 2019, Table 2, plus perturbation selectivity
+ * and model randomization) for an explainer on the bundled model zoo, as tests of the
+ * {@code explainunit} JUnit Platform engine:
+ *
+ * <pre>
+ * &#64;ExplainerSanityTest                       // no body: every ServiceLoader-registered Explainer
+ * class AllExplainersSanityTest {}
+ *
+ * &#64;ExplainerSanityTest(tasks = Task.SUBTRACTION, checks = {Check.GROUND_TRUTH_CORRELATION, Check.RELEVANT_MASS})
+ * class MyExplainerSanityTest implements ExplainerUnderTest {
+ *     public Explainer explainer() { return new MyExplainer(); }
+ * }
+ * </pre>
+ *
+ * Every attribute defaults to "not set" and then falls back to the configuration parameter named
+ * in its Javadoc (in {@code junit-platform.properties} or passed to the launcher), and then to the
+ * documented default ({@link dev.explainunit.checks.SanitySettings#defaults()}).
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Testable
+public @interface ExplainerSanityTest {
+
+    /** Marks a numeric attribute as not set. */
+    int NOT_SET = -1;
+
+    /** Marks {@link #seed()} as not set. */
+    long SEED_NOT_SET = Long.MIN_VALUE;
+
+    /** Tasks to check; {@code explainunit.tasks} (e.g. "addition,subtraction"); default both. */
+    Task[] tasks() default {};
+
+    /** Checks to run; {@code explainunit.checks} (e.g. "RELEVANT_MASS,CONTRACT"); default all. */
+    Check[] checks() default {};
+
+    /** Bundled models per task; {@code explainunit.models}; default all (50). */
+    int models() default NOT_SET;
+
+    /** Test sequences per model; {@code explainunit.samples}; default 2500. */
+    int samples() default NOT_SET;
+
+    /** Seed of the test data, randomised models and search; {@code explainunit.seed}. */
+    long seed() default SEED_NOT_SET;
+
+    /** Limit of one explain call in ms; {@code explainunit.timeLimitMillis}; default 10000. */
+    long timeLimitMillis() default NOT_SET;
+
+    /** Sequences per model for selectivity and randomization; {@code explainunit.probeSamples}; default 250. */
+    int probeSamples() default NOT_SET;
+
+    /** Minimum signed correlation; {@code explainunit.threshold.correlation}; default 0.9. */
+    double correlationThreshold() default Double.NaN;
+
+    /** Minimum relevant mass; {@code explainunit.threshold.mass}; default 0.9. */
+    double massThreshold() default Double.NaN;
+
+    /** Maximum conservation MSE; {@code explainunit.threshold.conservation}; default 0.01. */
+    double conservationThreshold() default Double.NaN;
+
+    /** Minimum selectivity score; {@code explainunit.threshold.selectivity}; default 50. */
+    double selectivityThreshold() default Double.NaN;
+
+    /** Maximum mean |rank correlation|; {@code explainunit.threshold.randomization}; default 0.5. */
+    double randomizationThreshold() default Double.NaN;
+}

@@ -1,0 +1,144 @@
+package dev.explainunit.junit.internal;
+
+import dev.explainunit.junit.ExplainerSanityTest;
+import dev.explainunit.junit.internal.Descriptors.ClassDescriptor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.ReflectionSupport;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestEngine;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
+import org.junit.platform.engine.support.discovery.SelectorResolver;
+
+/**
+ * The {@code explainunit} JUnit Platform engine (found through {@link java.util.ServiceLoader}):
+ * discovers classes annotated {@link ExplainerSanityTest} and runs their sanity checks. Not public
+ * API; users only touch the annotation and {@link dev.explainunit.junit.ExplainerUnderTest}.
+ */
+public final class ExplainUnitTestEngine implements TestEngine {
+
+    public static final String ENGINE_ID = "explainunit";
+
+    @Override
+    public String getId() {
+        return ENGINE_ID;
+    }
+
+    @Override
+    public Optional<String> getGroupId() {
+        return Optional.of("dev.explainunit");
+    }
+
+    @Override
+    public Optional<String> getArtifactId() {
+        return Optional.of("explainunit-checks");
+    }
+
+    @Override
+    public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        EngineDescriptor engine = new EngineDescriptor(uniqueId, "ExplainUnit");
+        SettingsResolver settings = new SettingsResolver(request.getConfigurationParameters()::get);
+        Map<UniqueId, List<UniqueId>> deepSelections = new HashMap<>();
+        EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
+                .addClassContainerSelectorResolver(ExplainUnitTestEngine::isSanityTestClass)
+                .addSelectorResolver(context -> new Resolver(context.getClassNameFilter()::test, settings,
+                        deepSelections))
+                .build()
+                .resolve(request, engine);
+        deepSelections.forEach((classId, selected) -> engine.findByUniqueId(classId)
+                .ifPresent(descriptor -> prune(descriptor, selected)));
+        return engine;
+    }
+
+    static boolean isSanityTestClass(Class<?> type) {
+        return AnnotationSupport.isAnnotated(type, ExplainerSanityTest.class) && !type.isInterface()
+                && !type.isAnnotation();
+    }
+
+    /** Keeps only the descendants on the path to, or below, one of {@code selected}. */
+    private static void prune(TestDescriptor descriptor, List<UniqueId> selected) {
+        for (TestDescriptor child : new ArrayList<>(descriptor.getChildren())) {
+            UniqueId id = child.getUniqueId();
+            boolean onPath = selected.stream().anyMatch(s -> s.hasPrefix(id));
+            boolean below = selected.stream().anyMatch(id::hasPrefix);
+            if (below) {
+                continue;
+            }
+            if (onPath) {
+                prune(child, selected);
+            } else {
+                child.removeFromHierarchy();
+            }
+        }
+    }
+
+    @Override
+    public void execute(ExecutionRequest request) {
+        new SanityTestExecutor(request.getEngineExecutionListener()).execute(request.getRootTestDescriptor());
+    }
+
+    private static final class Resolver implements SelectorResolver {
+        private final java.util.function.Predicate<String> classNameFilter;
+        private final SettingsResolver settings;
+        private final Map<UniqueId, List<UniqueId>> deepSelections;
+
+        Resolver(java.util.function.Predicate<String> classNameFilter, SettingsResolver settings,
+                 Map<UniqueId, List<UniqueId>> deepSelections) {
+            this.classNameFilter = classNameFilter;
+            this.settings = settings;
+            this.deepSelections = deepSelections;
+        }
+
+        @Override
+        public Resolution resolve(ClassSelector selector, Context context) {
+            Class<?> type = selector.getJavaClass();
+            if (!isSanityTestClass(type) || !classNameFilter.test(type.getName())) {
+                return Resolution.unresolved();
+            }
+            return context.addToParent(parent -> Optional.of(TreeBuilder.build(parent.getUniqueId(), type, settings)))
+                    .map(d -> Resolution.match(Match.exact(d)))
+                    .orElse(Resolution.unresolved());
+        }
+
+        @Override
+        public Resolution resolve(UniqueIdSelector selector, Context context) {
+            UniqueId id = selector.getUniqueId();
+            List<UniqueId.Segment> segments = id.getSegments();
+            for (int k = 0; k < segments.size(); k++) {
+                if (segments.get(k).getType().equals(Descriptors.CLASS)) {
+                    String className = segments.get(k).getValue();
+                    Optional<Class<?>> type = ReflectionSupport.tryToLoadClass(className).toOptional();
+                    if (type.isEmpty()) {
+                        return Resolution.unresolved();
+                    }
+                    if (k < segments.size() - 1) {
+                        UniqueId classId = UniqueId.root(segments.get(0).getType(), segments.get(0).getValue());
+                        for (int j = 1; j <= k; j++) {
+                            classId = classId.append(segments.get(j));
+                        }
+                        deepSelections.computeIfAbsent(classId, x -> new ArrayList<>()).add(id);
+                    }
+                    DiscoverySelector classSelector = DiscoverySelectors.selectClass(type.get());
+                    return Resolution.selectors(java.util.Set.of(classSelector));
+                }
+            }
+            return Resolution.unresolved();
+        }
+    }
+
+    static Optional<ClassDescriptor> asClass(TestDescriptor d) {
+        return d instanceof ClassDescriptor c ? Optional.of(c) : Optional.empty();
+    }
+}

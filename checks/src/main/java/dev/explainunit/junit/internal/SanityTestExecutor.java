@@ -1,0 +1,107 @@
+package dev.explainunit.junit.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.explainunit.checks.CheckResult;
+import dev.explainunit.checks.ExplainedPopulation;
+import dev.explainunit.checks.SanityChecks;
+import dev.explainunit.checks.SanitySettings;
+import dev.explainunit.junit.internal.Descriptors.CheckDescriptor;
+import dev.explainunit.junit.internal.Descriptors.ClassDescriptor;
+import dev.explainunit.junit.internal.Descriptors.ExplainerDescriptor;
+import dev.explainunit.junit.internal.Descriptors.TaskDescriptor;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Runs the tree. The relevances of an explainer on a task are computed once, at the task node,
+ * and shared by its checks. Each check publishes its {@link CheckResult} as the report entry
+ * {@value #RESULT_KEY} (JSON). Nothing an explainer does can escape as an exception.
+ */
+final class SanityTestExecutor {
+
+    /** Report entry key of a check's result. */
+    static final String RESULT_KEY = "explainunit.result";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EngineExecutionListener listener;
+
+    SanityTestExecutor(EngineExecutionListener listener) {
+        this.listener = listener;
+    }
+
+    void execute(TestDescriptor root) {
+        listener.executionStarted(root);
+        for (TestDescriptor child : root.getChildren()) {
+            if (child instanceof ClassDescriptor c) {
+                executeClass(c);
+            }
+        }
+        listener.executionFinished(root, TestExecutionResult.successful());
+    }
+
+    private void executeClass(ClassDescriptor c) {
+        listener.executionStarted(c);
+        if (c.problem != null) {
+            listener.executionFinished(c, TestExecutionResult.failed(new AssertionFailedError(c.problem)));
+            return;
+        }
+        for (TestDescriptor child : c.getChildren()) {
+            executeExplainer((ExplainerDescriptor) child, c.settings);
+        }
+        listener.executionFinished(c, TestExecutionResult.successful());
+    }
+
+    private void executeExplainer(ExplainerDescriptor e, SanitySettings settings) {
+        listener.executionStarted(e);
+        if (e.problem != null) {
+            listener.executionFinished(e, TestExecutionResult.failed(new AssertionFailedError(e.problem)));
+            return;
+        }
+        for (TestDescriptor child : e.getChildren()) {
+            executeTask(e, (TaskDescriptor) child, settings);
+        }
+        listener.executionFinished(e, TestExecutionResult.successful());
+    }
+
+    private void executeTask(ExplainerDescriptor e, TaskDescriptor t, SanitySettings settings) {
+        listener.executionStarted(t);
+        ExplainedPopulation population;
+        try {
+            population = SanityChecks.explain(e.explainer, t.task, settings);
+        } catch (RuntimeException | LinkageError failure) {
+            // the zoo or the test data could not be loaded: not the explainer's fault, report it as an error
+            listener.executionFinished(t, TestExecutionResult.failed(failure));
+            return;
+        }
+        for (TestDescriptor child : t.getChildren()) {
+            CheckDescriptor check = (CheckDescriptor) child;
+            listener.executionStarted(check);
+            TestExecutionResult result;
+            try {
+                CheckResult outcome = SanityChecks.evaluate(check.check, population, settings);
+                listener.reportingEntryPublished(check, ReportEntry.from(RESULT_KEY, json(outcome)));
+                result = outcome.passed() ? TestExecutionResult.successful()
+                        : TestExecutionResult.failed(new AssertionFailedError(outcome.message()));
+            } catch (RuntimeException | LinkageError | StackOverflowError failure) {
+                result = TestExecutionResult.failed(new AssertionFailedError("[" + population.explainerId() + "] "
+                        + check.check.displayName() + " on " + t.task.id() + " could not be evaluated: " + failure,
+                        failure));
+            }
+            listener.executionFinished(check, result);
+        }
+        listener.executionFinished(t, TestExecutionResult.successful());
+    }
+
+    static String json(CheckResult result) {
+        try {
+            return JSON.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a check result could not be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.explainunit.junit.internal;
+
+import dev.explainunit.checks.Check;
+import dev.explainunit.checks.SanitySettings;
+import dev.explainunit.checks.Thresholds;
+import dev.explainunit.junit.ExplainerSanityTest;
+import dev.explainunit.toy.Task;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Resolves the settings of one test class: the annotation's attribute when set, else the
+ * {@code explainunit.*} configuration parameter, else the default. A malformed parameter fails
+ * with a message naming the key and the value.
+ */
+public final class SettingsResolver {
+
+    public static final String PREFIX = "explainunit.";
+
+    private final Function<String, Optional<String>> config;
+
+    /** @param config configuration parameters by full key, e.g. "explainunit.seed" */
+    public SettingsResolver(Function<String, Optional<String>> config) {
+        this.config = config;
+    }
+
+    /** The settings for a class annotated with {@code annotation}. */
+    public SanitySettings resolve(ExplainerSanityTest annotation) {
+        SanitySettings d = SanitySettings.defaults();
+        List<Task> tasks = annotation.tasks().length > 0 ? List.of(annotation.tasks())
+                : config("tasks").map(SettingsResolver::tasks).orElse(d.tasks());
+        Set<Check> checks = annotation.checks().length > 0 ? EnumSet.copyOf(List.of(annotation.checks()))
+                : config("checks").map(SettingsResolver::checks).orElse(d.checks());
+        int models = annotation.models() != ExplainerSanityTest.NOT_SET ? annotation.models()
+                : intConfig("models", d.models());
+        int samples = annotation.samples() != ExplainerSanityTest.NOT_SET ? annotation.samples()
+                : intConfig("samples", d.samples());
+        long seed = annotation.seed() != ExplainerSanityTest.SEED_NOT_SET ? annotation.seed()
+                : longConfig("seed", d.seed());
+        long millis = annotation.timeLimitMillis() != ExplainerSanityTest.NOT_SET ? annotation.timeLimitMillis()
+                : longConfig("timeLimitMillis", d.timeLimit().toMillis());
+        int probes = annotation.probeSamples() != ExplainerSanityTest.NOT_SET ? annotation.probeSamples()
+                : intConfig("probeSamples", d.probeSamples());
+        int tries = intConfig("searchTries", d.searchTries());
+        Thresholds t = d.thresholds();
+        Thresholds thresholds = new Thresholds(
+                pick(annotation.correlationThreshold(), "threshold.correlation", t.correlation()),
+                pick(annotation.massThreshold(), "threshold.mass", t.mass()),
+                pick(annotation.conservationThreshold(), "threshold.conservation", t.conservationMse()),
+                pick(Double.NaN, "threshold.exactConservation", t.exactConservation()),
+                pick(annotation.selectivityThreshold(), "threshold.selectivity", t.selectivity()),
+                pick(annotation.randomizationThreshold(), "threshold.randomization", t.randomization()));
+        return new SanitySettings(tasks, checks, models, samples, seed, thresholds, Duration.ofMillis(millis), probes,
+                tries);
+    }
+
+    private Optional<String> config(String key) {
+        return config.apply(PREFIX + key).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private int intConfig(String key, int fallback) {
+        return config(key).map(v -> parse(key, v, Integer::parseInt)).orElse(fallback);
+    }
+
+    private long longConfig(String key, long fallback) {
+        return config(key).map(v -> parse(key, v, Long::parseLong)).orElse(fallback);
+    }
+
+    private double pick(double attribute, String key, double fallback) {
+        if (!Double.isNaN(attribute)) {
+            return attribute;
+        }
+        return config(key).map(v -> parse(key, v, Double::parseDouble)).orElse(fallback);
+    }
+
+    private static <T> T parse(String key, String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("configuration parameter " + PREFIX + key + " = [" + value
+                    + "] is not a number");
+        }
+    }
+
+    static List<Task> tasks(String value) {
+        List<Task> tasks = new ArrayList<>();
+        for (String id : value.split(",")) {
+            try {
+                tasks.add(Task.fromId(id));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("configuration parameter " + PREFIX + "tasks: " + e.getMessage());
+            }
+        }
+        return tasks;
+    }
+
+    static Set<Check> checks(String value) {
+        Set<Check> checks = EnumSet.noneOf(Check.class);
+        for (String name : value.split(",")) {
+            String key = name.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+            try {
+                checks.add(Check.valueOf(key));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("configuration parameter " + PREFIX + "checks: unknown check ["
+                        + name.strip() + "]; known checks: " + List.of(Check.values()));
+            }
+        }
+        return checks;
+    }
+}

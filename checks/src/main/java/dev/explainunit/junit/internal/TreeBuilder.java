@@ -1,0 +1,118 @@
+package dev.explainunit.junit.internal;
+
+import dev.explainunit.Explainer;
+import dev.explainunit.checks.Check;
+import dev.explainunit.checks.SanityChecks;
+import dev.explainunit.checks.SanitySettings;
+import dev.explainunit.junit.ExplainerSanityTest;
+import dev.explainunit.junit.ExplainerUnderTest;
+import dev.explainunit.junit.internal.Descriptors.CheckDescriptor;
+import dev.explainunit.junit.internal.Descriptors.ClassDescriptor;
+import dev.explainunit.junit.internal.Descriptors.ExplainerDescriptor;
+import dev.explainunit.junit.internal.Descriptors.TaskDescriptor;
+import dev.explainunit.toy.Task;
+import java.lang.reflect.Constructor;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import org.junit.platform.engine.UniqueId;
+
+/** Builds the class / explainer / task / check tree of one test class. Never throws. */
+final class TreeBuilder {
+
+    private TreeBuilder() {
+    }
+
+    static ClassDescriptor build(UniqueId parent, Class<?> type, SettingsResolver resolver) {
+        UniqueId classId = parent.append(Descriptors.CLASS, type.getName());
+        SanitySettings settings;
+        try {
+            settings = resolver.resolve(type.getAnnotation(ExplainerSanityTest.class));
+        } catch (IllegalArgumentException e) {
+            return new ClassDescriptor(classId, type, null, type.getName() + ": " + e.getMessage());
+        }
+        ClassDescriptor descriptor = new ClassDescriptor(classId, type, settings, null);
+        for (Candidate candidate : explainers(type)) {
+            UniqueId explainerId = classId.append(Descriptors.EXPLAINER, candidate.id);
+            ExplainerDescriptor explainer = new ExplainerDescriptor(explainerId, candidate.id, type,
+                    candidate.explainer, candidate.problem);
+            descriptor.addChild(explainer);
+            if (candidate.problem != null) {
+                continue;
+            }
+            for (Task task : settings.tasks()) {
+                UniqueId taskId = explainerId.append(Descriptors.TASK, task.id());
+                TaskDescriptor taskNode = new TaskDescriptor(taskId, task, type);
+                explainer.addChild(taskNode);
+                for (Check check : SanityChecks.orderedChecks(settings)) {
+                    taskNode.addChild(new CheckDescriptor(taskId.append(Descriptors.CHECK, check.name()), check,
+                            candidate.id, task, type));
+                }
+            }
+        }
+        return descriptor;
+    }
+
+    private record Candidate(String id, Explainer explainer, String problem) {
+    }
+
+    private static List<Candidate> explainers(Class<?> type) {
+        List<Candidate> found = new ArrayList<>();
+        if (ExplainerUnderTest.class.isAssignableFrom(type)) {
+            try {
+                Constructor<?> constructor = type.getDeclaredConstructor();
+                constructor.setAccessible(true);
+                Explainer explainer = ((ExplainerUnderTest) constructor.newInstance()).explainer();
+                if (explainer == null) {
+                    found.add(new Candidate("explainer", null, type.getName() + ".explainer() returned null"));
+                } else {
+                    found.add(candidate(explainer));
+                }
+            } catch (NoSuchMethodException e) {
+                found.add(new Candidate("explainer", null, type.getName()
+                        + " needs a constructor without parameters so that explainer() can be called"));
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
+                found.add(new Candidate("explainer", null, "could not obtain the explainer from " + type.getName()
+                        + ": " + cause));
+            }
+            return found;
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Iterator<Explainer> providers = ServiceLoader.load(Explainer.class, loader).iterator();
+        int broken = 0;
+        while (true) {
+            try {
+                if (!providers.hasNext()) {
+                    break;
+                }
+                found.add(candidate(providers.next()));
+            } catch (ServiceConfigurationError e) {
+                found.add(new Candidate("broken-provider-" + ++broken, null,
+                        "a registered explainer could not be loaded: " + e.getMessage()));
+            }
+        }
+        if (found.isEmpty()) {
+            found.add(new Candidate("explainer", null, "no explainer to test: " + type.getName()
+                    + " does not implement ExplainerUnderTest and no explainer is registered in "
+                    + "META-INF/services/dev.explainunit.Explainer"));
+        }
+        return found;
+    }
+
+    private static Candidate candidate(Explainer explainer) {
+        String id;
+        try {
+            id = explainer.id();
+        } catch (RuntimeException e) {
+            return new Candidate(explainer.getClass().getName(), null, explainer.getClass().getName()
+                    + ".id() threw " + e);
+        }
+        if (id == null || id.isBlank()) {
+            id = explainer.getClass().getName();
+        }
+        return new Candidate(id, explainer, null);
+    }
+}

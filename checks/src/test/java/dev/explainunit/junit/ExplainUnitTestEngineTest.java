@@ -1,0 +1,173 @@
+package dev.explainunit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.displayName;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.explainunit.Explainer;
+import dev.explainunit.checks.Check;
+import dev.explainunit.fixtures.BrokenExplainers;
+import dev.explainunit.fixtures.ReferenceGradientTimesInput;
+import dev.explainunit.toy.Task;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+class ExplainUnitTestEngineTest {
+
+    @ExplainerSanityTest(tasks = Task.SUBTRACTION, models = 3, samples = 100, probeSamples = 50)
+    static class GradientTimesInputOnSubtraction implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return new ReferenceGradientTimesInput();
+        }
+    }
+
+    @ExplainerSanityTest(models = 2, samples = 50, probeSamples = 20)
+    static class Throwing implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return BrokenExplainers.throwing();
+        }
+    }
+
+    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 2, samples = 50,
+            timeLimitMillis = 300)
+    static class Hanging implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return BrokenExplainers.hangingFromFifthCall();
+        }
+    }
+
+    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 2, samples = 10,
+            timeLimitMillis = 1000)
+    static class SlowButSteady implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return BrokenExplainers.slowButSteady(new ReferenceGradientTimesInput(), 2);
+        }
+    }
+
+    @ExplainerSanityTest(tasks = Task.ADDITION, models = 2, samples = 50)
+    static class NoPublicConstructor implements ExplainerUnderTest {
+        NoPublicConstructor(int unused) {
+        }
+
+        @Override
+        public Explainer explainer() {
+            return new ReferenceGradientTimesInput();
+        }
+    }
+
+    private static Events run(Class<?> type) {
+        return results(type).allEvents();
+    }
+
+    private static EngineExecutionResults results(Class<?> type) {
+        return EngineTestKit.engine("explainunit").selectors(selectClass(type)).execute();
+    }
+
+    @Test
+    void a_correct_explainer_passes_every_check_and_the_tree_is_class_explainer_task_check() {
+        EngineExecutionResults results = results(GradientTimesInputOnSubtraction.class);
+        results.allEvents().assertThatEvents()
+                .haveExactly(1, event(container(displayName("GradientTimesInputOnSubtraction")), finishedSuccessfully()))
+                .haveExactly(1, event(container(displayName("reference-gradient-x-input")), finishedSuccessfully()))
+                .haveExactly(1, event(container(displayName("subtraction")), finishedSuccessfully()))
+                .haveExactly(1, event(test(displayName("relevant mass")), finishedSuccessfully()));
+        results.testEvents().assertStatistics(stats -> stats.started(Check.values().length)
+                .succeeded(Check.values().length));
+    }
+
+    @Test
+    void every_check_publishes_its_result_as_json() throws Exception {
+        List<ReportEntry> entries = EngineTestKit.engine("explainunit").selectors(
+                selectClass(GradientTimesInputOnSubtraction.class)).execute().allEvents().reportingEntryPublished()
+                .stream().map(e -> e.getPayload(ReportEntry.class).orElseThrow()).toList();
+        assertThat(entries).hasSize(Check.values().length);
+        JsonNode mass = entries.stream().map(e -> e.getKeyValuePairs().get("explainunit.result"))
+                .map(ExplainUnitTestEngineTest::parse).filter(n -> n.get("check").asText().equals("RELEVANT_MASS"))
+                .findFirst().orElseThrow();
+        assertThat(mass.get("explainerId").asText()).isEqualTo("reference-gradient-x-input");
+        assertThat(mass.get("task").asText()).isEqualTo("subtraction");
+        assertThat(mass.get("verdict").asText()).isEqualTo("PASS");
+        assertThat(mass.get("perModel")).hasSize(3);
+        assertThat(mass.get("samples").asInt()).isEqualTo(100);
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void an_explainer_that_throws_fails_its_checks_with_a_message_naming_it_and_the_engine_runs_on() {
+        EngineExecutionResults results = results(Throwing.class);
+        results.allEvents().assertThatEvents().haveExactly(2, event(test(displayName("contract")),
+                finishedWithFailure(message(m -> m.contains("explainer [throwing] threw")
+                        && m.contains("not implemented yet")))));
+        results.testEvents().assertStatistics(stats -> stats.failed(2 * Check.values().length).succeeded(0));
+        results.containerEvents().assertStatistics(stats -> stats.failed(0));
+    }
+
+    @Test
+    void an_explainer_that_hangs_fails_the_contract_check_naming_the_time_limit() {
+        run(Hanging.class).assertThatEvents().haveExactly(1, event(test(displayName("contract")),
+                finishedWithFailure(message(m -> m.contains("explainer [hanging] hung")
+                        && m.contains("within 300 ms")))));
+    }
+
+    @Test
+    void a_slow_but_steady_explainer_is_not_a_hang() {
+        run(SlowButSteady.class).assertThatEvents().haveExactly(1, event(test(displayName("contract")),
+                finishedSuccessfully()));
+    }
+
+    @Test
+    void a_class_whose_explainer_cannot_be_obtained_fails_with_the_reason() {
+        run(NoPublicConstructor.class).assertThatEvents().haveExactly(1, event(test(displayName("explainer")),
+                finishedWithFailure(message(m -> m.contains("needs a constructor without parameters")))));
+    }
+
+    @Test
+    void a_unique_id_selects_a_single_check() {
+        UniqueId id = UniqueId.forEngine("explainunit").append("class", GradientTimesInputOnSubtraction.class.getName())
+                .append("explainer", "reference-gradient-x-input").append("task", "subtraction")
+                .append("check", "RELEVANT_MASS");
+        Events tests = EngineTestKit.engine("explainunit").selectors(selectUniqueId(id)).execute().testEvents();
+        tests.assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void configuration_parameters_fill_in_attributes_that_are_not_set() {
+        Events tests = EngineTestKit.engine("explainunit").selectors(selectClass(Throwing.class))
+                .configurationParameter("explainunit.checks", "contract, relevant-mass")
+                .configurationParameter("explainunit.tasks", "addition").execute().testEvents();
+        tests.assertStatistics(stats -> stats.started(2).failed(2));
+    }
+
+    @Test
+    void a_malformed_configuration_parameter_fails_the_class_naming_the_key() {
+        EngineTestKit.engine("explainunit").selectors(selectClass(Throwing.class))
+                .configurationParameter("explainunit.threshold.mass", "most").execute().allEvents()
+                .assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m ->
+                        m.contains("explainunit.threshold.mass = [most] is not a number")))));
+    }
+}
