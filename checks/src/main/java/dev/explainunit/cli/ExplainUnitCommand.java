@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         description = "Sanity checks for explanation methods of recurrent networks (Arras et al. 2019).",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                TrainCommand.class,
+                ZooCommand.class,
         })
 public final class ExplainUnitCommand implements Runnable {
 
