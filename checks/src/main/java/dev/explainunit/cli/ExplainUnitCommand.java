@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ExplainCommand.class,
                 BenchCommand.class,
+                TrainCommand.class,
+                ZooCommand.class,
         })
 public final class ExplainUnitCommand implements Runnable {
 
