@@ -1,0 +1,115 @@
+package dev.explainunit.report;
+
+import dev.explainunit.report.internal.CheckResultJson;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apiguardian.api.API;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Collects the check results the ExplainUnit engine publishes (report entries with key
+ * {@code explainunit.result}) and, when the test plan finishes, writes {@code report.json},
+ * {@code report.md} and {@code report.html} into {@code target/explainunit/} (configuration
+ * parameter or system property {@code explainunit.report.dir}). Registered through
+ * {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}, so it runs under
+ * surefire, Gradle and IDEs without configuration.
+ *
+ * <p>Test JVMs forked by one build merge into one report (see {@link ReportFiles#merge}). The
+ * listener writes nothing when no ExplainUnit result was published, and it never fails the build:
+ * its own errors are logged as warnings.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class ExplainUnitReportListener implements TestExecutionListener {
+
+    /** Where the report goes: configuration parameter or system property. */
+    public static final String REPORT_DIR_KEY = "explainunit.report.dir";
+    public static final String DEFAULT_REPORT_DIR = "target/explainunit";
+
+    private static final Logger LOG = Logger.getLogger(ExplainUnitReportListener.class.getName());
+
+    private final Queue<CheckRecord> results = new ConcurrentLinkedQueue<>();
+    private volatile long startedNanos = System.nanoTime();
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        startedNanos = System.nanoTime();
+        results.clear();
+    }
+
+    @Override
+    public void reportingEntryPublished(TestIdentifier testIdentifier, ReportEntry entry) {
+        String json = entry.getKeyValuePairs().get(CheckResultJson.ENTRY_KEY);
+        if (json == null) {
+            return;
+        }
+        try {
+            results.add(CheckResultJson.parse(json));
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "ExplainUnit report: ignoring an unreadable result of "
+                    + testIdentifier.getDisplayName() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        if (results.isEmpty()) {
+            return;
+        }
+        Path dir = Path.of(DEFAULT_REPORT_DIR);
+        try {
+            dir = Path.of(setting(testPlan, REPORT_DIR_KEY).orElse(DEFAULT_REPORT_DIR));
+            List<CheckRecord> checks = new ArrayList<>(results);
+            results.clear();
+            long seed = checks.get(0).seed();
+            List<String> tasks = checks.stream().map(CheckRecord::task).distinct().toList();
+            int models = checks.stream().mapToInt(c -> c.modelIds().size()).max().orElse(0);
+            int samples = setting(testPlan, "explainunit.samples").map(ExplainUnitReportListener::parseInt)
+                    .orElse(0);
+            RunInfo run = new RunInfo(RunInfo.toolVersion(), "junit", seed, samples, models, tasks, Instant.now().toString(),
+                    (System.nanoTime() - startedNanos) / 1e9, runId());
+            Report written = ReportFiles.merge(Report.ofChecks(run, checks), dir);
+            Path html = dir.resolve(ReportFiles.HTML).toAbsolutePath();
+            LOG.info(() -> "ExplainUnit report (" + written.checks().size() + " checks): " + html);
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, "ExplainUnit report could not be written to " + dir.toAbsolutePath() + ": " + e);
+        }
+    }
+
+    private Optional<String> setting(TestPlan testPlan, String key) {
+        Optional<String> value = Optional.empty();
+        try {
+            value = testPlan.getConfigurationParameters().get(key);
+        } catch (RuntimeException | LinkageError e) {
+            // an old platform without TestPlan.getConfigurationParameters(): fall back to the system property
+        }
+        return value.isPresent() ? value : Optional.ofNullable(System.getProperty(key));
+    }
+
+    private static int parseInt(String s) {
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Identifies the build: test JVMs forked by one Maven or Gradle run share their parent process,
+     * so its pid and start time tell "same build, merge" from "report of an earlier build, replace".
+     */
+    static String runId() {
+        return ProcessHandle.current().parent()
+                .map(p -> p.pid() + "@" + p.info().startInstant().map(Instant::toString).orElse("?"))
+                .orElse("pid-" + ProcessHandle.current().pid());
+    }
+}

@@ -1,0 +1,221 @@
+package dev.explainunit.report;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import dev.explainunit.report.internal.HeatmapSvg;
+import dev.explainunit.report.internal.HtmlView;
+import dev.explainunit.report.internal.LinePlotSvg;
+import dev.explainunit.report.internal.Numbers;
+import dev.explainunit.report.internal.ScatterPlotSvg;
+import dev.explainunit.report.internal.VerdictMatrix;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * Writes {@code report.html}: one self-contained page (inline CSS, inline SVG, no scripts, no
+ * network) with the verdict matrix, Table 2 beside the paper, the counterexamples and an example
+ * sequence as relevance heatmaps, the scatter plots of R_a against n_a and R_b against n_b, and the
+ * selectivity curves. The page structure is the mustache template {@code report.html.mustache};
+ * the plots come from the SVG classes of the internal package.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class HtmlReportWriter {
+
+    private static final Mustache TEMPLATE =
+            new DefaultMustacheFactory("dev/explainunit/report").compile("report.html.mustache");
+
+    /** Tableau 10, colour-blind friendly enough and distinct on white. */
+    private static final String[] PALETTE = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
+        "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
+
+    private HtmlReportWriter() {
+    }
+
+    public static String render(Report report) {
+        StringWriter out = new StringWriter(64 * 1024);
+        TEMPLATE.execute(out, page(report));
+        return out.toString();
+    }
+
+    static HtmlView.Page page(Report report) {
+        RunInfo run = report.run();
+        List<HtmlView.Fact> facts = new ArrayList<>();
+        if (run != null) {
+            facts.add(new HtmlView.Fact("tool", run.tool()));
+            facts.add(new HtmlView.Fact("source", run.source()));
+            facts.add(new HtmlView.Fact("seed", Long.toString(run.seed())));
+            facts.add(new HtmlView.Fact("models per task", Integer.toString(run.models())));
+            facts.add(new HtmlView.Fact("sequences per model", Integer.toString(run.samples())));
+            facts.add(new HtmlView.Fact("tasks", String.join(", ", run.tasks())));
+            facts.add(new HtmlView.Fact("finished", run.date()));
+            facts.add(new HtmlView.Fact("wall time", Numbers.seconds(run.wallSeconds())));
+        }
+        String generatedBy = run == null ? "ExplainUnit" : run.tool();
+        return new HtmlView.Page("ExplainUnit report", headline(report), report.allPassed(), facts,
+                matrix(report), table2(report), failures(report), examples(report), scatter(report),
+                selectivity(report), report.notes(), generatedBy);
+    }
+
+    private static String headline(Report report) {
+        long checks = report.checks().size();
+        long failed = report.checks().stream().filter(c -> !c.passed()).count();
+        if (checks > 0) {
+            return failed == 0 ? "All " + checks + " checks passed" : failed + " of " + checks + " checks failed";
+        }
+        long rows = 0, passed = 0;
+        for (Map<String, MethodResult> task : report.table2().values()) {
+            for (MethodResult r : task.values()) {
+                if (r.verdict() != null) {
+                    rows++;
+                    passed += r.passed() ? 1 : 0;
+                }
+            }
+        }
+        return passed + " of " + rows + " method/task combinations pass the sanity checks";
+    }
+
+    private static HtmlView.Matrix matrix(Report report) {
+        VerdictMatrix m = new VerdictMatrix(report.checks());
+        if (m.isEmpty()) {
+            return null;
+        }
+        List<HtmlView.TaskHeader> headers = new ArrayList<>();
+        for (String task : m.tasks()) {
+            headers.add(new HtmlView.TaskHeader(task, m.checks().size(), m.checks()));
+        }
+        List<HtmlView.MatrixRow> rows = new ArrayList<>();
+        for (String explainer : m.explainers()) {
+            List<HtmlView.MatrixCell> cells = new ArrayList<>();
+            for (String task : m.tasks()) {
+                for (String check : m.checks()) {
+                    Optional<CheckRecord> c = m.cell(explainer, task, check);
+                    cells.add(c.map(r -> new HtmlView.MatrixCell(true, r.passed(), Numbers.general(r.statistic()),
+                            Numbers.general(r.threshold()), explainer + " · " + task + " · " + check + ": "
+                                    + Numbers.general(r.statistic()) + " vs threshold "
+                                    + Numbers.general(r.threshold())))
+                            .orElse(new HtmlView.MatrixCell(false, false, "", "", "not run")));
+                }
+            }
+            rows.add(new HtmlView.MatrixRow(explainer, cells));
+        }
+        return new HtmlView.Matrix(headers, rows);
+    }
+
+    private static List<HtmlView.TaskTable> table2(Report report) {
+        List<HtmlView.TaskTable> tables = new ArrayList<>();
+        for (Map.Entry<String, Map<String, MethodResult>> task : report.table2().entrySet()) {
+            Map<String, MethodResult> paper = report.paper().getOrDefault(task.getKey(), Map.of());
+            List<HtmlView.Table2Row> rows = new ArrayList<>();
+            for (Map.Entry<String, MethodResult> e : task.getValue().entrySet()) {
+                MethodResult ours = e.getValue();
+                MethodResult theirs = paper.get(e.getKey());
+                if (ours.rhoA() == null) {
+                    rows.add(new HtmlView.Table2Row(e.getKey(), true, ours.note(), List.of(), false, false, false,
+                            false));
+                    continue;
+                }
+                List<HtmlView.MetricCell> cells = List.of(
+                        percentCell(ours.rhoA(), theirs == null ? null : theirs.rhoA()),
+                        percentCell(ours.rhoB(), theirs == null ? null : theirs.rhoB()),
+                        percentCell(ours.mass(), theirs == null ? null : theirs.mass()),
+                        mseCell(ours.mse(), theirs == null ? null : theirs.mse()));
+                rows.add(new HtmlView.Table2Row(e.getKey(), false, ours.note(), cells, ours.passed(),
+                        theirs != null, theirs != null && theirs.passed(),
+                        theirs != null && theirs.passed() != ours.passed()));
+            }
+            tables.add(new HtmlView.TaskTable(task.getKey(), rows));
+        }
+        return tables;
+    }
+
+    private static HtmlView.MetricCell percentCell(Stat ours, Stat paper) {
+        return new HtmlView.MetricCell(Numbers.percent(ours.mean()), Numbers.percent(ours.std()), paper != null,
+                paper == null ? "" : Numbers.percent(paper.mean()), paper == null ? "" : Numbers.percent(paper.std()),
+                paper != null && paper.differsBeyondStd(ours, 0.01));
+    }
+
+    private static HtmlView.MetricCell mseCell(Stat ours, Stat paper) {
+        return new HtmlView.MetricCell(Numbers.mse(ours.mean()), Numbers.mse(ours.std()), paper != null,
+                paper == null ? "" : Numbers.mse(paper.mean()), paper == null ? "" : Numbers.mse(paper.std()),
+                paper != null && paper.differsBeyondStd(ours, 1e-6));
+    }
+
+    private static List<HtmlView.Failure> failures(Report report) {
+        List<HtmlView.Failure> failures = new ArrayList<>();
+        for (CheckRecord c : report.checks()) {
+            if (c.passed()) {
+                continue;
+            }
+            String svg = null;
+            String modelId = null;
+            String seed = Long.toString(c.seed());
+            Counterexample ce = c.counterexample();
+            if (ce != null) {
+                List<HeatmapSvg.Row> rows = new ArrayList<>();
+                if (ce.shrunk() != null) {
+                    rows.add(new HeatmapSvg.Row("shrunk", ce.shrunk().relevance()));
+                }
+                Sample shown = ce.smallest();
+                svg = HeatmapSvg.render("counterexample for " + c.explainer() + " on " + c.task(), shown.inputs(),
+                        shown.a(), shown.b(), rows.isEmpty() ? List.of(new HeatmapSvg.Row(c.explainer(),
+                                shown.relevance())) : rows);
+                if (ce.shrunk() != null) {
+                    Sample o = ce.original();
+                    svg += HeatmapSvg.render("original counterexample", o.inputs(), o.a(), o.b(),
+                            List.of(new HeatmapSvg.Row("original", o.relevance())));
+                }
+                modelId = ce.modelId();
+                seed = Long.toString(ce.seed());
+            }
+            failures.add(new HtmlView.Failure(c.explainer(), c.task(), c.check(), Numbers.general(c.statistic()),
+                    Numbers.general(c.threshold()), c.message(), modelId, seed, svg));
+        }
+        return failures;
+    }
+
+    private static List<HtmlView.Figure> examples(Report report) {
+        List<HtmlView.Figure> figures = new ArrayList<>();
+        for (RelevanceExample ex : report.examples()) {
+            List<HeatmapSvg.Row> rows = new ArrayList<>();
+            ex.relevance().forEach((method, r) -> rows.add(new HeatmapSvg.Row(method, r)));
+            String caption = ex.task() + ": model " + ex.modelId() + ", operands at t=" + ex.a() + " and t=" + ex.b()
+                    + ", y = " + Numbers.general(ex.target()) + ", f(x) = " + Numbers.general(ex.prediction());
+            figures.add(new HtmlView.Figure(caption,
+                    HeatmapSvg.render("relevance heatmap, " + ex.task(), ex.inputs(), ex.a(), ex.b(), rows)));
+        }
+        return figures;
+    }
+
+    private static List<HtmlView.TaskScatter> scatter(Report report) {
+        Map<String, List<HtmlView.Figure>> byTask = new LinkedHashMap<>();
+        for (ScatterSeries s : report.scatter()) {
+            String a = ScatterPlotSvg.render(s.method() + ": R_a", "n_a", "R_a", s.na(), s.ra(), "#c0392b");
+            String b = ScatterPlotSvg.render(s.method() + ": R_b", "n_b", "R_b", s.nb(), s.rb(), "#2166ac");
+            byTask.computeIfAbsent(s.task(), t -> new ArrayList<>()).add(new HtmlView.Figure(s.method(), a + b));
+        }
+        List<HtmlView.TaskScatter> out = new ArrayList<>();
+        byTask.forEach((task, plots) -> out.add(new HtmlView.TaskScatter(task, plots)));
+        return out;
+    }
+
+    private static List<HtmlView.Figure> selectivity(Report report) {
+        Map<String, List<LinePlotSvg.Series>> byTask = new LinkedHashMap<>();
+        Map<String, Integer> colours = new LinkedHashMap<>();
+        for (SelectivityCurve c : report.selectivity()) {
+            boolean baseline = "random".equals(c.method()) || "operands first".equals(c.method());
+            String colour = "random".equals(c.method()) ? "#6e7781" : baseline ? "#1f2328" : PALETTE[colours.computeIfAbsent(c.method(),
+                    m -> colours.size()) % PALETTE.length];
+            byTask.computeIfAbsent(c.task(), t -> new ArrayList<>())
+                    .add(new LinePlotSvg.Series(c.method(), c.change(), colour, baseline));
+        }
+        List<HtmlView.Figure> figures = new ArrayList<>();
+        byTask.forEach((task, series) -> figures.add(new HtmlView.Figure(task, LinePlotSvg.render(
+                "selectivity, " + task, "steps removed (most relevant first)", "mean |Δf(x)|", series))));
+        return figures;
+    }
+}

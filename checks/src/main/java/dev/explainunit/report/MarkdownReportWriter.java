@@ -1,0 +1,189 @@
+package dev.explainunit.report;
+
+import dev.explainunit.report.internal.Escape;
+import dev.explainunit.report.internal.Numbers;
+import dev.explainunit.report.internal.VerdictMatrix;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * Writes {@code report.md}: a headline, a compact verdict table (explainer × task, listing the
+ * checks that failed), Table 2 beside the paper when present, and one section per failure with its
+ * counterexample as a t | x_t | R_t table. Small enough for a CI job summary.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class MarkdownReportWriter {
+
+    private static final String PASS = "✅";
+    private static final String FAIL = "❌";
+
+    private MarkdownReportWriter() {
+    }
+
+    public static String render(Report report) {
+        StringBuilder md = new StringBuilder(4096);
+        headline(md, report);
+        verdicts(md, report);
+        table2(md, report);
+        failures(md, report);
+        notes(md, report);
+        return md.toString();
+    }
+
+    private static void headline(StringBuilder md, Report report) {
+        long failedChecks = report.checks().stream().filter(c -> !c.passed()).count();
+        long failedRows = report.table2().values().stream().flatMap(m -> m.values().stream())
+                .filter(r -> r.verdict() != null && !r.passed()).count();
+        md.append("## ExplainUnit report\n\n");
+        if (!report.checks().isEmpty()) {
+            md.append(failedChecks == 0 ? PASS + " all " + report.checks().size() + " checks passed"
+                    : FAIL + " " + failedChecks + " of " + report.checks().size() + " checks failed");
+        } else if (!report.table2().isEmpty()) {
+            long rows = report.table2().values().stream().mapToLong(m -> m.values().stream()
+                    .filter(r -> r.verdict() != null).count()).sum();
+            md.append(rows - failedRows).append(" of ").append(rows)
+                    .append(" method/task combinations pass the sanity checks");
+        }
+        md.append("\n\n");
+        RunInfo run = report.run();
+        if (run != null) {
+            md.append('`').append(codeSpan(run.tool())).append("` · ").append(Escape.markdown(run.source()))
+                    .append(" · seed ").append(run.seed()).append(" · ").append(run.models()).append(" models × ")
+                    .append(run.samples()).append(" sequences per task · ").append(Escape.markdown(run.date()))
+                    .append(" · ").append(Numbers.seconds(run.wallSeconds())).append("\n\n");
+        }
+    }
+
+    private static void verdicts(StringBuilder md, Report report) {
+        VerdictMatrix matrix = new VerdictMatrix(report.checks());
+        if (matrix.isEmpty()) {
+            return;
+        }
+        List<String> tasks = matrix.tasks();
+        md.append("| explainer |");
+        tasks.forEach(t -> md.append(' ').append(Escape.markdown(t)).append(" |"));
+        md.append("\n|---|");
+        tasks.forEach(t -> md.append("---|"));
+        md.append('\n');
+        for (String explainer : matrix.explainers()) {
+            md.append("| ").append(Escape.markdown(explainer)).append(" |");
+            for (String task : tasks) {
+                List<CheckRecord> row = matrix.row(explainer, task);
+                List<CheckRecord> failed = row.stream().filter(c -> !c.passed()).toList();
+                md.append(' ');
+                if (row.isEmpty()) {
+                    md.append('—');
+                } else if (failed.isEmpty()) {
+                    md.append(PASS).append(' ').append(row.size()).append('/').append(row.size());
+                } else {
+                    md.append(FAIL).append(' ');
+                    for (int i = 0; i < failed.size(); i++) {
+                        CheckRecord c = failed.get(i);
+                        md.append(i > 0 ? ", " : "").append(Escape.markdown(c.check())).append(" (")
+                                .append(Numbers.general(c.statistic())).append(" vs ")
+                                .append(Numbers.general(c.threshold())).append(')');
+                    }
+                }
+                md.append(" |");
+            }
+            md.append('\n');
+        }
+        md.append('\n');
+    }
+
+    private static void table2(StringBuilder md, Report report) {
+        for (Map.Entry<String, Map<String, MethodResult>> task : report.table2().entrySet()) {
+            Map<String, MethodResult> paper = report.paper().getOrDefault(task.getKey(), Map.of());
+            md.append("### Table 2, ").append(Escape.markdown(task.getKey()))
+                    .append(" (ours; the paper's mean in brackets)\n\n")
+                    .append("| method | ρ_a % | ρ_b % | mass % | MSE | verdict |\n|---|---:|---:|---:|---:|---|\n");
+            for (Map.Entry<String, MethodResult> row : task.getValue().entrySet()) {
+                MethodResult ours = row.getValue();
+                MethodResult theirs = paper.get(row.getKey());
+                md.append("| ").append(Escape.markdown(row.getKey())).append(" | ");
+                if (ours.rhoA() == null) {
+                    md.append("skipped | | | | ").append(Escape.markdown(ours.note())).append(" |\n");
+                    continue;
+                }
+                md.append(cell(ours.rhoA(), theirs == null ? null : theirs.rhoA(), false)).append(" | ")
+                        .append(cell(ours.rhoB(), theirs == null ? null : theirs.rhoB(), false)).append(" | ")
+                        .append(cell(ours.mass(), theirs == null ? null : theirs.mass(), false)).append(" | ")
+                        .append(cell(ours.mse(), theirs == null ? null : theirs.mse(), true)).append(" | ")
+                        .append(ours.passed() ? PASS : FAIL);
+                if (theirs != null) {
+                    md.append(" (paper ").append(theirs.passed() ? PASS : FAIL).append(')');
+                }
+                md.append(" |\n");
+            }
+            md.append('\n');
+        }
+    }
+
+    private static String cell(Stat ours, Stat paper, boolean mse) {
+        String value = mse ? Numbers.mse(ours.mean()) : Numbers.percent(ours.mean());
+        String spread = mse ? Numbers.mse(ours.std()) : Numbers.percent(ours.std());
+        String s = value + " ± " + spread;
+        if (paper != null) {
+            s += " (" + (mse ? Numbers.mse(paper.mean()) : Numbers.percent(paper.mean())) + ")";
+        }
+        return s;
+    }
+
+    private static void failures(StringBuilder md, Report report) {
+        List<CheckRecord> failed = report.checks().stream().filter(c -> !c.passed()).toList();
+        if (failed.isEmpty()) {
+            return;
+        }
+        md.append("### Failures\n\n");
+        for (CheckRecord c : failed) {
+            md.append("<details><summary><b>").append(html(c.explainer())).append(" · ").append(html(c.task()))
+                    .append(" · ").append(html(c.check())).append("</b>: ").append(Numbers.general(c.statistic()))
+                    .append(" vs threshold ").append(Numbers.general(c.threshold())).append("</summary>\n\n");
+            if (c.message() != null) {
+                md.append("```\n").append(c.message().replace("```", "'''")).append("\n```\n\n");
+            }
+            Counterexample ce = c.counterexample();
+            if (ce != null) {
+                Sample s = ce.smallest();
+                md.append("Counterexample on model `").append(codeSpan(ce.modelId())).append("`, seed ")
+                        .append(ce.seed()).append(ce.shrunk() != null ? " (shrunk)" : "").append(":\n\n")
+                        .append("| t | x_t | R_t |\n|---:|---|---:|\n");
+                for (int t = 0; t < s.length(); t++) {
+                    md.append("| ").append(t).append(t == s.a() || t == s.b() ? " ◀" : "").append(" | ")
+                            .append(vector(s.inputs()[t])).append(" | ")
+                            .append(t < s.relevance().length ? Numbers.general(s.relevance()[t]) : "—")
+                            .append(" |\n");
+                }
+                md.append('\n');
+            }
+            md.append("</details>\n\n");
+        }
+    }
+
+    private static void notes(StringBuilder md, Report report) {
+        for (String note : report.notes()) {
+            md.append("> ").append(Escape.markdown(note)).append('\n');
+        }
+        if (!report.notes().isEmpty()) {
+            md.append('\n');
+        }
+    }
+
+    private static String vector(double[] x) {
+        StringBuilder s = new StringBuilder("(");
+        for (int d = 0; d < x.length; d++) {
+            s.append(d > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.3f", x[d]));
+        }
+        return s.append(')').toString();
+    }
+
+    private static String codeSpan(String text) {
+        return text == null ? "" : text.replace('`', '\'').replace('\n', ' ');
+    }
+
+    private static String html(String text) {
+        return Escape.xml(text);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.explainunit.report;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apiguardian.api.API;
+
+/**
+ * Writes {@code report.json}, {@code report.md} and {@code report.html} into a directory. Each file
+ * is written to a temporary file and moved into place, so a reader never sees half a report.
+ *
+ * <p>{@link #merge} lets several JVMs (surefire forks) add to one report: it takes an exclusive
+ * file lock on {@code .explainunit.lock} in the directory, reads the existing {@code report.json},
+ * merges, and writes all three files before releasing the lock.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class ReportFiles {
+
+    public static final String JSON = "report.json";
+    public static final String MARKDOWN = "report.md";
+    public static final String HTML = "report.html";
+    private static final String LOCK = ".explainunit.lock";
+
+    /** File locks are per JVM; threads of one JVM queue here first. */
+    private static final ReentrantLock IN_PROCESS = new ReentrantLock();
+
+    private ReportFiles() {
+    }
+
+    /** Writes the three files for {@code report} into {@code dir} (created if missing), replacing old ones. */
+    public static void write(Report report, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        writeAtomically(dir.resolve(JSON), ReportJson.toJson(report));
+        writeAtomically(dir.resolve(MARKDOWN), MarkdownReportWriter.render(report));
+        writeAtomically(dir.resolve(HTML), HtmlReportWriter.render(report));
+    }
+
+    /**
+     * Adds {@code report} to the report in {@code dir} under an exclusive lock, and returns what was
+     * written. An existing report of the same {@link RunInfo#runId()} is merged (its check outcomes
+     * are kept unless {@code report} has the same explainer/task/check); one of another run, or an
+     * unreadable one, is replaced.
+     */
+    public static Report merge(Report report, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        IN_PROCESS.lock();
+        try (FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+             FileLock ignored = channel.lock()) {
+            Report merged = report;
+            Path json = dir.resolve(JSON);
+            if (Files.isRegularFile(json)) {
+                Report existing = readQuietly(json);
+                if (existing != null && sameRun(existing, report)) {
+                    merged = merge(existing, report);
+                }
+            }
+            write(merged, dir);
+            return merged;
+        } finally {
+            IN_PROCESS.unlock();
+        }
+    }
+
+    /** {@code older} with {@code newer} laid over it: check outcomes keyed by explainer/task/check. */
+    static Report merge(Report older, Report newer) {
+        Map<String, CheckRecord> checks = new LinkedHashMap<>();
+        older.checks().forEach(c -> checks.put(c.key(), c));
+        newer.checks().forEach(c -> checks.put(c.key(), c));
+        List<String> notes = new ArrayList<>(older.notes());
+        newer.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+        return new Report(Report.FORMAT_VERSION, mergeRun(older.run(), newer.run()), new ArrayList<>(checks.values()),
+                newer.table2().isEmpty() ? older.table2() : newer.table2(),
+                newer.paper().isEmpty() ? older.paper() : newer.paper(),
+                newer.examples().isEmpty() ? older.examples() : newer.examples(),
+                newer.scatter().isEmpty() ? older.scatter() : newer.scatter(),
+                newer.selectivity().isEmpty() ? older.selectivity() : newer.selectivity(), notes);
+    }
+
+    private static RunInfo mergeRun(RunInfo older, RunInfo newer) {
+        if (older == null || newer == null) {
+            return newer == null ? older : newer;
+        }
+        List<String> tasks = new ArrayList<>(older.tasks());
+        newer.tasks().stream().filter(t -> !tasks.contains(t)).forEach(tasks::add);
+        return new RunInfo(newer.tool(), newer.source(), newer.seed(), Math.max(older.samples(), newer.samples()),
+                Math.max(older.models(), newer.models()), tasks, newer.date(),
+                older.wallSeconds() + newer.wallSeconds(), newer.runId());
+    }
+
+    private static boolean sameRun(Report existing, Report report) {
+        return existing.run() != null && report.run() != null && report.run().runId() != null
+                && Objects.equals(existing.run().runId(), report.run().runId());
+    }
+
+    private static Report readQuietly(Path json) {
+        try {
+            return ReportJson.read(json);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void writeAtomically(Path target, String content) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Thread.currentThread().getId() + ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

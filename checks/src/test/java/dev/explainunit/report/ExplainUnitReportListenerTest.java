@@ -1,0 +1,72 @@
+package dev.explainunit.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+
+class ExplainUnitReportListenerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void listener_is_found_through_the_service_loader() {
+        assertThat(ServiceLoader.load(TestExecutionListener.class).stream().map(ServiceLoader.Provider::type))
+                .contains(ExplainUnitReportListener.class);
+    }
+
+    @Test
+    void published_results_end_up_in_all_three_reports_in_the_configured_directory() throws Exception {
+        SummaryGeneratingListener summary = run(ResultPublishingFixture.class);
+
+        assertThat(summary.getSummary().getTotalFailureCount()).isZero();
+        Report report = ReportJson.read(dir.resolve("report.json"));
+        assertThat(report.checks()).extracting(CheckRecord::key)
+                .containsExactly("lrp-all/subtraction/relevant-mass", "cd/subtraction/relevant-mass");
+        CheckRecord cd = report.checks().get(1);
+        assertThat(cd.passed()).isFalse();
+        assertThat(cd.counterexample().shrunk().relevance()).containsExactly(0.2, -0.4);
+        assertThat(report.run().source()).isEqualTo("junit");
+        assertThat(report.run().seed()).isEqualTo(7);
+        assertThat(Files.readString(dir.resolve("report.md"))).contains("1 of 2 checks failed");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("cd · subtraction · relevant-mass");
+    }
+
+    @Test
+    void a_plain_jupiter_run_writes_no_report() {
+        SummaryGeneratingListener summary = run(PlainJupiterFixture.class);
+
+        assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(1);
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void an_unwritable_report_directory_does_not_fail_the_tests() throws Exception {
+        Path file = Files.writeString(dir.resolve("occupied"), "a file where the report directory should be");
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        Launcher launcher = LauncherFactory.create();
+        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(ResultPublishingFixture.class))
+                .configurationParameter(ExplainUnitReportListener.REPORT_DIR_KEY, file.resolve("sub").toString())
+                .build(), summary);
+
+        assertThat(summary.getSummary().getTotalFailureCount()).isZero();
+        assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(2);
+    }
+
+    private SummaryGeneratingListener run(Class<?> fixture) {
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(fixture))
+                .configurationParameter(ExplainUnitReportListener.REPORT_DIR_KEY, dir.toString()).build(), summary);
+        return summary;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.explainunit.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MarkdownReportWriterTest {
+
+    @Test
+    void verdict_table_has_one_row_per_explainer_and_names_the_failed_checks() {
+        String md = MarkdownReportWriter.render(ReportFixtures.checksOnly("x"));
+
+        assertThat(md).contains("❌ 1 of 4 checks failed")
+                .contains("| explainer | addition | subtraction |")
+                .contains("| lrp-all | ✅ 2/2 | — |")
+                .contains("| cd | ✅ 1/1 | ❌ relevant-mass (12.5 vs 90) |");
+    }
+
+    @Test
+    void failure_shows_the_shrunk_counterexample_one_row_per_step_with_operands_marked() {
+        String md = MarkdownReportWriter.render(ReportFixtures.checksOnly("x"));
+
+        assertThat(md).contains("Counterexample on model `m-02`, seed 42 (shrunk)")
+                .contains("| 1 ◀ | (0.700, 0.000) | -0.1 |")
+                .contains("| 3 ◀ | (-0.600, 0.000) | 0.05 |")
+                .doesNotContain("| 4 |");
+    }
+
+    @Test
+    void table2_puts_the_paper_mean_beside_ours_and_lists_skipped_methods() {
+        String md = MarkdownReportWriter.render(ReportFixtures.full());
+
+        assertThat(md).contains("| lrp-all | 99.990 ± 0.01 (99.995) |")
+                .contains("| occlusion-p-diff | skipped |")
+                .contains("✅ (paper ✅)");
+    }
+
+    @Test
+    void pipes_and_markup_in_ids_cannot_break_the_table() {
+        CheckRecord odd = new CheckRecord("a|b", "<x>|y", "addition", 1, 2, Verdict.FAIL, 1, List.of(), null,
+                "```danger```");
+        String md = MarkdownReportWriter.render(Report.ofChecks(ReportFixtures.run("x"), List.of(odd)));
+
+        assertThat(md).contains("| &lt;x&gt;\\|y |").doesNotContain("```danger```");
+    }
+}

@@ -1,0 +1,51 @@
+package dev.explainunit.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.explainunit.report.internal.HeatmapSvg;
+import dev.explainunit.report.internal.LinePlotSvg;
+import dev.explainunit.report.internal.ScatterPlotSvg;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlotSvgTest {
+
+    @Test
+    void heatmap_colours_positive_red_negative_blue_normalised_to_the_largest_magnitude() {
+        String svg = HeatmapSvg.render("h", new double[3][2], 0, 2,
+                List.of(new HeatmapSvg.Row("m", new double[] {2, 0, -2}), new HeatmapSvg.Row("n", new double[] {-1, 0.5, 0})));
+
+        // row m: +max is full red, 0 white, -max full blue; row n is scaled to its own max |R| = 1
+        assertThat(svg).contains("fill=\"#d62728\"><title>m, t=0: R=2</title>")
+                .contains("fill=\"#ffffff\"><title>m, t=1: R=0</title>")
+                .contains("fill=\"#2166d4\"><title>m, t=2: R=-2</title>")
+                .contains("fill=\"#2166d4\"><title>n, t=0: R=-1</title>")
+                .contains("fill=\"#eb9394\"><title>n, t=1: R=0.5</title>");
+    }
+
+    @Test
+    void heatmap_shows_non_finite_relevance_in_grey_instead_of_failing() {
+        String svg = HeatmapSvg.render("h", new double[2][1], -1, -1,
+                List.of(new HeatmapSvg.Row("m", new double[] {Double.NaN, 1})));
+
+        assertThat(svg).contains("fill=\"#b0b0b0\"><title>m, t=0: R=NaN</title>");
+    }
+
+    @Test
+    void scatter_plot_draws_one_point_per_finite_pair() {
+        String svg = ScatterPlotSvg.render("t", "x", "y", new double[] {0, 1, 2, Double.NaN},
+                new double[] {0, -1, Double.POSITIVE_INFINITY, 3}, "#000");
+
+        assertThat(HtmlReportWriterTest.count(svg, "<circle")).isEqualTo(2);
+    }
+
+    @Test
+    void line_plot_draws_a_line_and_a_legend_entry_per_series() {
+        String svg = LinePlotSvg.render("t", "k", "change", List.of(
+                new LinePlotSvg.Series("a&b", new double[] {0, 1, 2}, "#111", false),
+                new LinePlotSvg.Series("random", new double[] {0, 0.5, 1}, "#222", true)));
+
+        assertThat(HtmlReportWriterTest.count(svg, "<polyline")).isEqualTo(2);
+        assertThat(svg).contains(">a&amp;b</text>", "stroke-dasharray");
+    }
+}

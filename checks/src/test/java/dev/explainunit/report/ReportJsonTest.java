@@ -1,0 +1,53 @@
+package dev.explainunit.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportJsonTest {
+
+    @Test
+    void report_survives_a_round_trip_through_json() throws Exception {
+        Report report = ReportFixtures.full();
+
+        Report back = ReportJson.parse(ReportJson.toJson(report));
+
+        assertThat(ReportJson.toJson(back)).isEqualTo(ReportJson.toJson(report));
+        assertThat(back.checks()).hasSize(4);
+        assertThat(back.checks().get(3).counterexample().shrunk().relevance()).containsExactly(0.0, -0.1, 0.8, 0.05);
+        assertThat(back.table2().get("addition").keySet()).containsExactly("lrp-all", "occlusion-p-diff");
+    }
+
+    @Test
+    void keys_are_snake_case_in_a_fixed_order() throws Exception {
+        JsonNode root = ReportJson.mapper().readTree(ReportJson.toJson(ReportFixtures.full()));
+
+        assertThat(names(root)).containsExactly("format_version", "run", "checks", "table2", "paper", "examples",
+                "scatter", "selectivity", "notes");
+        assertThat(names(root.get("run"))).containsExactly("tool", "source", "seed", "samples", "models", "tasks",
+                "date", "wall_seconds", "run_id");
+        assertThat(names(root.at("/table2/addition/lrp-all"))).containsExactly("rho_a", "rho_b", "mass", "mse",
+                "verdict");
+        assertThat(names(root.at("/table2/addition/lrp-all/rho_a"))).containsExactly("mean", "std");
+        assertThat(names(root.at("/checks/3"))).containsExactly("check", "explainer", "task", "statistic",
+                "threshold", "verdict", "seed", "model_ids", "counterexample", "message");
+    }
+
+    @Test
+    void non_finite_statistics_stay_valid_json() throws Exception {
+        CheckRecord nan = new CheckRecord("c", "e", "addition", Double.NaN, 1, Verdict.FAIL, 1, List.of(), null, null);
+        String json = ReportJson.toJson(Report.ofChecks(ReportFixtures.run("x"), List.of(nan)));
+
+        assertThat(json).contains("\"statistic\" : \"NaN\"");
+        assertThat(ReportJson.parse(json).checks().get(0).statistic()).isNaN();
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

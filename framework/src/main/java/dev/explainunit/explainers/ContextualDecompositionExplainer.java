@@ -1,0 +1,225 @@
+package dev.explainunit.explainers;
+
+import dev.explainunit.Explainer;
+import dev.explainunit.RecurrentModel;
+import dev.explainunit.Relevance;
+import dev.explainunit.Sequence;
+import dev.explainunit.lstm.DirectionTrace;
+import dev.explainunit.lstm.Lstm;
+import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.lstm.LstmTrace;
+import org.apiguardian.api.API;
+
+/**
+ * Contextual decomposition (Murdoch et al. 2018; paper section 2.4 and appendix A.3), following
+ * the authors' released {@code CD} function with the paper's fix. For word k the forward pass is
+ * split into a relevant part β (from x_k) and an irrelevant part γ (from everything else), with
+ * start = k, stop = k + 1 and "x_t is relevant iff start ≤ t &lt; stop" for the input term and
+ * for the bias·bias term. Per step, with a, b the relevant and irrelevant pre-activation parts of a
+ * gate (W_hh β_h / W_hh γ_h plus W_ih x_t on the side x_t belongs to) and bias c,
+ *
+ * <pre>
+ *   rel(σ)   = ½ (σ(a + c) − σ(c) + σ(a + b + c) − σ(b + c))     (Shapley over a, b; bias part σ(c))
+ *   irrel(σ) = ½ (σ(b + c) − σ(c) + σ(a + b + c) − σ(a + c))
+ *   β_c = rel_i (rel_g + σ_g(c)) + σ_i(c) rel_g [+ σ_i(c) σ_g(c) if relevant] + (rel_f + σ_f(c)) β_c,prev
+ *   γ_c = irrel_i g + (rel_i + σ_i(c)) irrel_g [+ σ_i(c) σ_g(c) if not] + f γ_c,prev + irrel_f β_c,prev
+ *   β_h = o · ½ (tanh β_c + tanh c − tanh γ_c),    γ_h = o · ½ (tanh γ_c + tanh c − tanh β_c)
+ * </pre>
+ *
+ * R_k = w_c · β_T; the output bias is excluded. A bidirectional model adds the reverse
+ * direction's score for the same word (which it reads at step T − 1 − k). The full activations
+ * σ(a + b + c), o and tanh c are taken from the recorded forward pass, so β + γ = h at every step
+ * and Σ over parts w_c·(β_T + γ_T) = f_c(x) − fc.bias_c. Steps before x_k have β = 0, γ = h and are
+ * not recomputed. White-box: needs an {@link Lstm}. Thread-safe; buffers are kept per thread.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class ContextualDecompositionExplainer implements Explainer {
+
+    /** The method id. */
+    public static final String ID = "cd";
+
+    private final ThreadLocal<CdWorkspace> workspaces = ThreadLocal.withInitial(CdWorkspace::new);
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Relevance explain(RecurrentModel model, Sequence input, int target) {
+        Lstm lstm = Arguments.requireLstm(ID, model, input, target);
+        CdWorkspace ws = workspaces.get();
+        LstmTrace trace = lstm.forward(input, ws.trace(lstm));
+        int length = input.length();
+        int hidden = lstm.hiddenSize();
+        double[] x = ws.input(input);
+        ws.ensure(length, hidden);
+        double[] relevance = new double[length];
+        for (int k = 0; k < length; k++) {
+            double score = relevantScore(lstm, lstm.forwardDirection(), trace.forward(), x, k, false, target, 0, ws);
+            if (lstm.isBidirectional()) {
+                score += relevantScore(lstm, lstm.reverseDirection(), trace.reverse(), x, length - 1 - k, true,
+                        target, hidden, ws);
+            }
+            relevance[k] = score;
+        }
+        return Relevance.perStep(relevance);
+    }
+
+    private static double relevantScore(Lstm lstm, LstmDirection w, DirectionTrace tr, double[] x, int start,
+                                        boolean reversed, int target, int fcOffset, CdWorkspace ws) {
+        decompose(w, tr, x, start, reversed, ws);
+        int last = tr.steps() * w.hiddenSize();
+        double score = 0;
+        for (int k = 0; k < w.hiddenSize(); k++) {
+            score += lstm.fcWeight(target, fcOffset + k) * ws.relevantH[last + k];
+        }
+        return score;
+    }
+
+    /**
+     * Decomposes direction {@code w}'s recorded pass for the relevant processing step {@code start}:
+     * writes β and γ of h and c after steps start..T-1 into rows start+1..T of the workspace arrays
+     * (modified).
+     */
+    private static void decompose(LstmDirection w, DirectionTrace tr, double[] x, int start, boolean reversed,
+                                  CdWorkspace ws) {
+        int length = tr.steps();
+        int hidden = w.hiddenSize();
+        int inputs = w.inputSize();
+        double[] betaH = ws.relevantH;
+        double[] gammaH = ws.irrelevantH;
+        double[] betaC = ws.relevantC;
+        double[] gammaC = ws.irrelevantC;
+        double[] rel = ws.relevantPre;
+        double[] irrel = ws.irrelevantPre;
+        double[] biasAct = ws.biasActivation;
+        int gRows = LstmDirection.GATE_G * hidden;
+        int oRows = LstmDirection.GATE_O * hidden;
+        for (int j = 0; j < oRows; j++) {
+            biasAct[j] = j >= gRows ? Math.tanh(w.bias(j)) : Lstm.sigmoid(w.bias(j));
+        }
+        int before = start * hidden;
+        for (int k = 0; k < hidden; k++) {
+            betaH[before + k] = 0;
+            betaC[before + k] = 0;
+            gammaH[before + k] = tr.h(start - 1, k);
+            gammaC[before + k] = tr.c(start - 1, k);
+        }
+        for (int s = start; s < length; s++) {
+            int t = reversed ? length - 1 - s : s;
+            boolean relevantStep = s == start;
+            int prev = s * hidden;
+            int next = prev + hidden;
+            for (int j = 0; j < oRows; j++) {
+                double a = 0;
+                double b = 0;
+                for (int k = 0; k < hidden; k++) {
+                    double weight = w.weightHh(j, k);
+                    a += weight * betaH[prev + k];
+                    b += weight * gammaH[prev + k];
+                }
+                double in = 0;
+                for (int d = 0; d < inputs; d++) {
+                    in += w.weightIh(j, d) * x[t * inputs + d];
+                }
+                if (relevantStep) {
+                    a += in;
+                } else {
+                    b += in;
+                }
+                double c = w.bias(j);
+                double full = tr.gate(s, j);
+                boolean tanh = j >= gRows;
+                double withA = tanh ? Math.tanh(a + c) : Lstm.sigmoid(a + c);
+                double withB = tanh ? Math.tanh(b + c) : Lstm.sigmoid(b + c);
+                rel[j] = 0.5 * (withA - biasAct[j] + full - withB);
+                irrel[j] = 0.5 * (withB - biasAct[j] + full - withA);
+            }
+            for (int k = 0; k < hidden; k++) {
+                double relI = rel[k];
+                double irrelI = irrel[k];
+                double biasI = biasAct[k];
+                double relG = rel[gRows + k];
+                double irrelG = irrel[gRows + k];
+                double biasG = biasAct[gRows + k];
+                double beta = relI * (relG + biasG) + biasI * relG;
+                double gamma = irrelI * (relG + irrelG + biasG) + (relI + biasI) * irrelG;
+                if (relevantStep) {
+                    beta += biasI * biasG;
+                } else {
+                    gamma += biasI * biasG;
+                }
+                if (s > 0) {
+                    double relF = rel[hidden + k];
+                    double irrelF = irrel[hidden + k];
+                    double biasF = biasAct[hidden + k];
+                    beta += (relF + biasF) * betaC[prev + k];
+                    gamma += (relF + irrelF + biasF) * gammaC[prev + k] + irrelF * betaC[prev + k];
+                }
+                betaC[next + k] = beta;
+                gammaC[next + k] = gamma;
+                double o = tr.gate(s, oRows + k);
+                double tanhBeta = Math.tanh(beta);
+                double tanhGamma = Math.tanh(gamma);
+                double tanhCell = tr.tanhC(s, k);
+                betaH[next + k] = o * 0.5 * (tanhBeta + (tanhCell - tanhGamma));
+                gammaH[next + k] = o * 0.5 * (tanhGamma + (tanhCell - tanhBeta));
+            }
+        }
+    }
+
+    /**
+     * The decomposition of word {@code word} in one direction, for tests: β_h and γ_h after every
+     * processing step s ≥ the step that reads the word ([s][k]; earlier rows are β = 0, γ = h).
+     */
+    double[][][] decomposition(Lstm lstm, Sequence input, int word, boolean reverseDirection) {
+        CdWorkspace ws = workspaces.get();
+        LstmTrace trace = lstm.forward(input, ws.trace(lstm));
+        int length = input.length();
+        int hidden = lstm.hiddenSize();
+        ws.ensure(length, hidden);
+        double[] x = ws.input(input);
+        int start = reverseDirection ? length - 1 - word : word;
+        if (reverseDirection) {
+            decompose(lstm.reverseDirection(), trace.reverse(), x, start, true, ws);
+        } else {
+            decompose(lstm.forwardDirection(), trace.forward(), x, start, false, ws);
+        }
+        double[][][] parts = new double[2][length][hidden];
+        for (int s = 0; s < length; s++) {
+            for (int k = 0; k < hidden; k++) {
+                boolean computed = s >= start;
+                DirectionTrace tr = reverseDirection ? trace.reverse() : trace.forward();
+                parts[0][s][k] = computed ? ws.relevantH[(s + 1) * hidden + k] : 0;
+                parts[1][s][k] = computed ? ws.irrelevantH[(s + 1) * hidden + k] : tr.h(s, k);
+            }
+        }
+        return parts;
+    }
+
+    @Override
+    public String toString() {
+        return ID;
+    }
+
+    private static final class CdWorkspace extends Workspace {
+        double[] relevantH = new double[0];
+        double[] irrelevantH = new double[0];
+        double[] relevantC = new double[0];
+        double[] irrelevantC = new double[0];
+        double[] relevantPre = new double[0];
+        double[] irrelevantPre = new double[0];
+        double[] biasActivation = new double[0];
+
+        void ensure(int length, int hidden) {
+            relevantH = grow(relevantH, (length + 1) * hidden);
+            irrelevantH = grow(irrelevantH, (length + 1) * hidden);
+            relevantC = grow(relevantC, (length + 1) * hidden);
+            irrelevantC = grow(irrelevantC, (length + 1) * hidden);
+            relevantPre = grow(relevantPre, 3 * hidden);
+            irrelevantPre = grow(irrelevantPre, 3 * hidden);
+            biasActivation = grow(biasActivation, 3 * hidden);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.explainunit.explainers;
+
+import dev.explainunit.Explainer;
+import dev.explainunit.RecurrentModel;
+import dev.explainunit.Relevance;
+import dev.explainunit.Sequence;
+import dev.explainunit.lstm.Lstm;
+import dev.explainunit.lstm.LstmTrace;
+import org.apiguardian.api.API;
+
+/**
+ * Sensitivity analysis (paper section 2.1, after Li et al. 2016): the squared L2 norm of the
+ * gradient of the target output with respect to each step,
+ *
+ * <pre>
+ *   R_{t,d} = (∂f_c/∂x_{t,d})²          R_t = ‖∇_{x_t} f_c(x)‖²₂ = Σ_d R_{t,d}
+ * </pre>
+ *
+ * Per-input values are the squared partial derivatives. White-box: needs an {@link Lstm}; one
+ * forward and one backward pass. Thread-safe; buffers are kept per thread.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class GradientExplainer implements Explainer {
+
+    /** The method id. */
+    public static final String ID = "gradient";
+
+    private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Relevance explain(RecurrentModel model, Sequence input, int target) {
+        Lstm lstm = Arguments.requireLstm(ID, model, input, target);
+        Workspace ws = workspaces.get();
+        int length = input.length();
+        int dim = input.dim();
+        LstmTrace trace = lstm.forward(input, ws.trace(lstm));
+        double[] gradient = ws.gradient(length * dim);
+        lstm.inputGradient(trace, target, gradient);
+        double[][] rows = ws.rows(length, dim);
+        for (int t = 0; t < length; t++) {
+            double[] row = rows[t];
+            for (int d = 0; d < dim; d++) {
+                double g = gradient[t * dim + d];
+                row[d] = g * g;
+            }
+        }
+        return Relevance.perInput(rows);
+    }
+
+    @Override
+    public String toString() {
+        return ID;
+    }
+}

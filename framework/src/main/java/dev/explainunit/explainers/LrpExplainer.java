@@ -1,0 +1,334 @@
+package dev.explainunit.explainers;
+
+import dev.explainunit.Explainer;
+import dev.explainunit.RecurrentModel;
+import dev.explainunit.Relevance;
+import dev.explainunit.Sequence;
+import dev.explainunit.lstm.DirectionTrace;
+import dev.explainunit.lstm.Lstm;
+import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.lstm.LstmTrace;
+import org.apiguardian.api.API;
+
+/**
+ * Layer-wise relevance propagation for LSTMs (paper section 2.3 and appendix A.2; Arras et al.
+ * 2017, whose released code this follows), with the product rule {@link LrpRule}.
+ *
+ * <p>The target output's relevance f_c(x) is propagated backwards through the recorded forward
+ * pass. A linear layer z_j = Σ_i z_i·w_ij + b_j (ε-rule):
+ *
+ * <pre>
+ *   R_i = Σ_j (z_i·w_ij + β·(b_j + ε·sign(z_j)) / N) / (z_j + ε·sign(z_j)) · R_j,   sign(0) = +1
+ * </pre>
+ *
+ * with β the bias factor, z_j the full pre-activation (both bias vectors) and N the number of lower
+ * units feeding the layer: D + H for the gates (x_t and h_{t−1}), H (2H bidirectional) for the
+ * output layer, 2H for the cell sum c_t = f ⊙ c_{t−1} + i ⊙ g (identity weights; as in the authors'
+ * code the stabiliser share is spread over all 2H inputs). The output layer redistributes
+ * no bias: its numerator is h_k·w_ck + β·ε·sign(f_c)/N while its denominator f_c(x) + ε·sign(f_c)
+ * includes fc.bias_c. Relevance passes unchanged through σ and tanh. The products o ⊙ tanh(c_t),
+ * f ⊙ c_{t−1}, i ⊙ g are split by the rule; a gate's share goes on to its pre-activation and from
+ * there through its linear layer to x_t and h_{t−1}. With {@link LrpRule#ALL} gates get nothing and
+ * only the g rows are propagated. Where a denominator is exactly 0 (ε = 0 and z_j = 0) nothing is
+ * passed down and R_j is counted in the rest.
+ *
+ * <p>Per-input values R_{t,d} are returned ({@link Relevance#perInput}); a bidirectional model
+ * adds both directions' relevance of x_t. The rest ({@link Relevance#rest()}) is the relevance
+ * that reaches no input: what is left on h_0 and c_0, the share (1 − β)·(b_j + ε·sign(z_j)) of
+ * every linear layer that is not redistributed, the whole output-bias share
+ * fc.bias_c·f_c/(f_c + ε·sign(f_c)), and the stabiliser share of the PROP / ABS product splits.
+ * Every part is accumulated where it arises, so for every rule, ε and β
+ *
+ * <pre>
+ *   Σ_t R_t + rest = f_c(x)      (up to rounding)
+ * </pre>
+ *
+ * With β = 1 and ε = 0 the rest is the relevance on the initial state plus fc.bias_c. White-box:
+ * needs an {@link Lstm}. Thread-safe; buffers are kept per thread.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public class LrpExplainer implements Explainer {
+
+    /** Default stabiliser ε. */
+    public static final double DEFAULT_EPS = 0.001;
+    /** Default bias factor β: biases and stabilisers keep their share. */
+    public static final double DEFAULT_BIAS_FACTOR = 0.0;
+
+    /** {@code lrp-all} with default ε and bias factor, the form ServiceLoader instantiates. */
+    @API(status = API.Status.STABLE, since = "0.1")
+    public static final class All extends LrpExplainer {
+        /** LRP-all with ε = 0.001, bias factor 0. */
+        public All() {
+            super(LrpRule.ALL, DEFAULT_EPS, DEFAULT_BIAS_FACTOR);
+        }
+    }
+
+    /** {@code lrp-prop} with default ε and bias factor, the form ServiceLoader instantiates. */
+    @API(status = API.Status.STABLE, since = "0.1")
+    public static final class Prop extends LrpExplainer {
+        /** LRP-prop with ε = 0.001, bias factor 0. */
+        public Prop() {
+            super(LrpRule.PROP, DEFAULT_EPS, DEFAULT_BIAS_FACTOR);
+        }
+    }
+
+    /** {@code lrp-abs} with default ε and bias factor, the form ServiceLoader instantiates. */
+    @API(status = API.Status.STABLE, since = "0.1")
+    public static final class Abs extends LrpExplainer {
+        /** LRP-abs with ε = 0.001, bias factor 0. */
+        public Abs() {
+            super(LrpRule.ABS, DEFAULT_EPS, DEFAULT_BIAS_FACTOR);
+        }
+    }
+
+    /** {@code lrp-half} with default ε and bias factor, the form ServiceLoader instantiates. */
+    @API(status = API.Status.STABLE, since = "0.1")
+    public static final class Half extends LrpExplainer {
+        /** LRP-half with ε = 0.001, bias factor 0. */
+        public Half() {
+            super(LrpRule.HALF, DEFAULT_EPS, DEFAULT_BIAS_FACTOR);
+        }
+    }
+
+    private final LrpRule rule;
+    private final double eps;
+    private final double biasFactor;
+    private final ThreadLocal<LrpWorkspace> workspaces = ThreadLocal.withInitial(LrpWorkspace::new);
+
+    /**
+     * @param rule       the product rule
+     * @param eps        the stabiliser ε ≥ 0
+     * @param biasFactor the bias factor β (1 redistributes biases and stabilisers, 0 keeps them)
+     * @throws IllegalArgumentException if the rule is null, ε is negative or not finite, or β is not finite
+     */
+    public LrpExplainer(LrpRule rule, double eps, double biasFactor) {
+        if (rule == null) {
+            throw new IllegalArgumentException("the LRP rule must be one of ALL, PROP, ABS, HALF, is null");
+        }
+        if (!(eps >= 0) || !Double.isFinite(eps)) {
+            throw new IllegalArgumentException(rule.id() + ": eps must be a finite number >= 0, is " + eps);
+        }
+        if (!Double.isFinite(biasFactor)) {
+            throw new IllegalArgumentException(rule.id() + ": bias-factor must be finite, is " + biasFactor);
+        }
+        this.rule = rule;
+        this.eps = eps;
+        this.biasFactor = biasFactor;
+    }
+
+    /** The product rule. */
+    public LrpRule rule() {
+        return rule;
+    }
+
+    /** The stabiliser ε. */
+    public double eps() {
+        return eps;
+    }
+
+    /** The bias factor β. */
+    public double biasFactor() {
+        return biasFactor;
+    }
+
+    @Override
+    public String id() {
+        return rule.id();
+    }
+
+    @Override
+    public Relevance explain(RecurrentModel model, Sequence input, int target) {
+        Lstm lstm = Arguments.requireLstm(id(), model, input, target);
+        LrpWorkspace ws = workspaces.get();
+        int length = input.length();
+        int hidden = lstm.hiddenSize();
+        LstmTrace trace = lstm.forward(input, ws.trace(lstm));
+        double[] x = ws.input(input);
+        double[][] rows = ws.rows(length, input.dim());
+        ws.ensure(length, hidden);
+
+        // Output layer: relevance f_c(x) on z = fc.weight_c · h_T + fc.bias_c; the bias keeps its share.
+        double out = trace.output(target);
+        double sign = out >= 0 ? 1 : -1;
+        double den = out + eps * sign;
+        double coefficient = 0;
+        double perUnit = 0;
+        double rest;
+        if (den == 0) {
+            rest = out;
+        } else {
+            coefficient = out / den;
+            int features = lstm.isBidirectional() ? 2 * hidden : hidden;
+            perUnit = biasFactor * eps * sign / features * coefficient;
+            rest = (lstm.fcBias(target) + (1 - biasFactor) * eps * sign) * coefficient;
+        }
+        rest += propagate(lstm, lstm.forwardDirection(), trace.forward(), x, target, 0, coefficient, perUnit,
+                false, ws, rows);
+        if (lstm.isBidirectional()) {
+            rest += propagate(lstm, lstm.reverseDirection(), trace.reverse(), x, target, hidden, coefficient,
+                    perUnit, true, ws, rows);
+        }
+        return Relevance.perInput(rows).withRest(rest);
+    }
+
+    /**
+     * Propagates one direction's share of the output relevance down to the inputs, adding R_{t,d}
+     * to {@code rows} (modified). Returns the relevance this direction leaves on biases,
+     * stabilisers and the initial state.
+     */
+    private double propagate(Lstm lstm, LstmDirection w, DirectionTrace tr, double[] x, int target, int fcOffset,
+                             double outCoefficient, double outPerUnit, boolean reversed, LrpWorkspace ws,
+                             double[][] rows) {
+        int length = tr.steps();
+        int hidden = w.hiddenSize();
+        int inputs = w.inputSize();
+        double[] rh = ws.rh;
+        double[] rc = ws.rc;
+        double[] rz = ws.rz;
+        double[] cellCoefficient = ws.cellCoefficient;
+        double absorbed = 0;
+        int last = length * hidden;
+        for (int k = 0; k < hidden; k++) {
+            rh[last + k] = tr.h(length - 1, k) * lstm.fcWeight(target, fcOffset + k) * outCoefficient + outPerUnit;
+            rc[last + k] = 0;
+        }
+        int gateLayerUnits = inputs + hidden;
+        int firstRow = rule == LrpRule.ALL ? LstmDirection.GATE_G * hidden : 0;
+        int endRow = rule == LrpRule.ALL ? firstRow + hidden : 4 * hidden;
+        for (int s = length - 1; s >= 0; s--) {
+            int t = reversed ? length - 1 - s : s;
+            int cur = (s + 1) * hidden;
+            int prev = s * hidden;
+            // h_s = o ⊙ tanh(c_s): the gate share goes to z_o, the signal share through tanh to c_s.
+            for (int k = 0; k < hidden; k++) {
+                absorbed += split(tr.gate(s, 3 * hidden + k), tr.tanhC(s, k), rh[cur + k], ws);
+                rz[3 * hidden + k] = ws.gateShare;
+                rc[cur + k] += ws.signalShare;
+                rh[prev + k] = 0;
+            }
+            // c_s = f ⊙ c_{s-1} + i ⊙ g: identity weights, no bias, N = 2H.
+            double spread = 0;
+            for (int k = 0; k < hidden; k++) {
+                double cell = tr.c(s, k);
+                double cellSign = cell >= 0 ? 1 : -1;
+                double cellDen = cell + eps * cellSign;
+                if (cellDen == 0) {
+                    absorbed += rc[cur + k];
+                    cellCoefficient[k] = 0;
+                } else {
+                    double coefficient = rc[cur + k] / cellDen;
+                    cellCoefficient[k] = coefficient;
+                    spread += biasFactor * eps * cellSign / (2 * hidden) * coefficient;
+                    absorbed += (1 - biasFactor) * eps * cellSign * coefficient;
+                }
+            }
+            for (int k = 0; k < hidden; k++) {
+                double i = tr.gate(s, k);
+                double f = tr.gate(s, hidden + k);
+                double g = tr.gate(s, 2 * hidden + k);
+                double cellBefore = tr.c(s - 1, k);
+                double forgetProduct = f * cellBefore * cellCoefficient[k] + spread;
+                double inputProduct = i * g * cellCoefficient[k] + spread;
+                absorbed += split(f, cellBefore, forgetProduct, ws);
+                rz[hidden + k] = ws.gateShare;
+                rc[prev + k] = ws.signalShare;
+                absorbed += split(i, g, inputProduct, ws);
+                rz[k] = ws.gateShare;
+                rz[2 * hidden + k] = ws.signalShare;
+            }
+            // Gate pre-activations z_j = W_ih x_t + W_hh h_{s-1} + b_j, N = D + H.
+            double[] row = rows[t];
+            int xBase = t * inputs;
+            for (int j = firstRow; j < endRow; j++) {
+                double r = rz[j];
+                if (r == 0) {
+                    continue;
+                }
+                double z = tr.z(s, j);
+                double zSign = z >= 0 ? 1 : -1;
+                double zDen = z + eps * zSign;
+                if (zDen == 0) {
+                    absorbed += r;
+                    continue;
+                }
+                double coefficient = r / zDen;
+                double biasAndStabiliser = w.bias(j) + eps * zSign;
+                double perUnit = biasFactor * biasAndStabiliser / gateLayerUnits * coefficient;
+                absorbed += (1 - biasFactor) * biasAndStabiliser * coefficient;
+                for (int d = 0; d < inputs; d++) {
+                    row[d] += x[xBase + d] * w.weightIh(j, d) * coefficient + perUnit;
+                }
+                for (int k = 0; k < hidden; k++) {
+                    rh[prev + k] += tr.h(s - 1, k) * w.weightHh(j, k) * coefficient + perUnit;
+                }
+            }
+        }
+        for (int k = 0; k < hidden; k++) {
+            absorbed += rh[k] + rc[k];
+        }
+        return absorbed;
+    }
+
+    /**
+     * Splits relevance {@code r} of the product gate · signal by the rule into
+     * {@code ws.gateShare} and {@code ws.signalShare} (modified); returns the stabiliser's share.
+     */
+    private double split(double gate, double signal, double r, LrpWorkspace ws) {
+        switch (rule) {
+            case ALL -> {
+                ws.gateShare = 0;
+                ws.signalShare = r;
+                return 0;
+            }
+            case HALF -> {
+                ws.gateShare = 0.5 * r;
+                ws.signalShare = 0.5 * r;
+                return 0;
+            }
+            case PROP -> {
+                double sum = gate + signal;
+                double stabiliser = eps * (sum >= 0 ? 1 : -1);
+                return share(gate, signal, stabiliser, sum + stabiliser, r, ws);
+            }
+            default -> {
+                double gateAbs = Math.abs(gate);
+                double signalAbs = Math.abs(signal);
+                return share(gateAbs, signalAbs, eps, gateAbs + signalAbs + eps, r, ws);
+            }
+        }
+    }
+
+    private static double share(double gate, double signal, double stabiliser, double den, double r,
+                                LrpWorkspace ws) {
+        if (den == 0) {
+            ws.gateShare = 0;
+            ws.signalShare = 0;
+            return r;
+        }
+        double coefficient = r / den;
+        ws.gateShare = gate * coefficient;
+        ws.signalShare = signal * coefficient;
+        return stabiliser * coefficient;
+    }
+
+    @Override
+    public String toString() {
+        return id() + "(eps=" + eps + ", bias-factor=" + biasFactor + ")";
+    }
+
+    private static final class LrpWorkspace extends Workspace {
+        double[] rh = new double[0];
+        double[] rc = new double[0];
+        double[] rz = new double[0];
+        double[] cellCoefficient = new double[0];
+        double gateShare;
+        double signalShare;
+
+        void ensure(int length, int hidden) {
+            rh = grow(rh, (length + 1) * hidden);
+            rc = grow(rc, (length + 1) * hidden);
+            rz = grow(rz, 4 * hidden);
+            cellCoefficient = grow(cellCoefficient, hidden);
+        }
+    }
+}

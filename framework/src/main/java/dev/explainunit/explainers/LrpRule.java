@@ -1,0 +1,40 @@
+package dev.explainunit.explainers;
+
+import org.apiguardian.api.API;
+
+/**
+ * How LRP splits the relevance R of a product z = z_g · z_s between the gate z_g (the sigmoid
+ * factor) and the signal z_s (paper section 2.3). The LSTM has three such products:
+ * o ⊙ tanh(c_t), f ⊙ c_{t−1} and i ⊙ g.
+ *
+ * <pre>
+ *   ALL    R_g = 0                                   R_s = R                     (Arras et al. 2017)
+ *   PROP   R_g = z_g / (z_g + z_s + ε·sign(z_g + z_s)) · R,  R_s likewise with z_s  (Ding et al. 2017)
+ *   ABS    R_g = |z_g| / (|z_g| + |z_s| + ε) · R,        R_s likewise with |z_s|
+ *   HALF   R_g = R_s = R / 2                                                      (Arjona-Medina et al. 2018)
+ * </pre>
+ *
+ * The share the stabiliser ε takes in PROP and ABS is not passed on; LRP reports it in the rest.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public enum LrpRule {
+    /** Signal takes all: {@code lrp-all}. */
+    ALL("lrp-all"),
+    /** Proportional to the factors: {@code lrp-prop}. */
+    PROP("lrp-prop"),
+    /** Proportional to the factors' absolute values: {@code lrp-abs}. */
+    ABS("lrp-abs"),
+    /** Equal halves: {@code lrp-half}. */
+    HALF("lrp-half");
+
+    private final String id;
+
+    LrpRule(String id) {
+        this.id = id;
+    }
+
+    /** The method id, e.g. {@code lrp-all}. */
+    public String id() {
+        return id;
+    }
+}

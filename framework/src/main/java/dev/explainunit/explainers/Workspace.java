@@ -1,0 +1,71 @@
+package dev.explainunit.explainers;
+
+import dev.explainunit.Sequence;
+import dev.explainunit.lstm.Lstm;
+import dev.explainunit.lstm.LstmTrace;
+
+/**
+ * Buffers one thread reuses from one explanation to the next: a forward trace, the input copied
+ * row-major, a gradient, and the T x D rows handed to {@link dev.explainunit.Relevance#perInput}
+ * (which copies them). Buffers grow when a longer sequence or a larger model comes and never
+ * shrink, so a steady stream of explanations allocates only the returned relevance.
+ */
+class Workspace {
+
+    private LstmTrace trace;
+    private int traceHidden = -1;
+    private boolean traceBidirectional;
+    private int traceOutputs = -1;
+    private double[] input = new double[0];
+    private double[] gradient = new double[0];
+    private double[][][] rowsByLength = new double[0][][];
+
+    /** A trace that fits {@code model}'s shapes (created on the first call and on a change of shapes). */
+    final LstmTrace trace(Lstm model) {
+        if (trace == null || traceHidden != model.hiddenSize() || traceBidirectional != model.isBidirectional()
+                || traceOutputs != model.outputSize()) {
+            trace = model.newTrace();
+            traceHidden = model.hiddenSize();
+            traceBidirectional = model.isBidirectional();
+            traceOutputs = model.outputSize();
+        }
+        return trace;
+    }
+
+    /** {@code x} copied row-major into a reused buffer: value (t, d) at index t·D + d. */
+    final double[] input(Sequence x) {
+        input = grow(input, x.length() * x.dim());
+        x.copyTo(input);
+        return input;
+    }
+
+    /** A reused buffer of at least {@code n} values, contents undefined. */
+    final double[] gradient(int n) {
+        gradient = grow(gradient, n);
+        return gradient;
+    }
+
+    /** Reused {@code length} x {@code dim} rows, set to zero. */
+    final double[][] rows(int length, int dim) {
+        if (rowsByLength.length <= length) {
+            double[][][] larger = new double[Math.max(length + 1, 2 * rowsByLength.length)][][];
+            System.arraycopy(rowsByLength, 0, larger, 0, rowsByLength.length);
+            rowsByLength = larger;
+        }
+        double[][] rows = rowsByLength[length];
+        if (rows == null || rows[0].length != dim) {
+            rows = new double[length][dim];
+            rowsByLength[length] = rows;
+        } else {
+            for (double[] row : rows) {
+                java.util.Arrays.fill(row, 0.0);
+            }
+        }
+        return rows;
+    }
+
+    /** {@code buffer} if it holds {@code n} values, else a larger array (contents not kept). */
+    static double[] grow(double[] buffer, int n) {
+        return buffer.length >= n ? buffer : new double[Math.max(n, 2 * buffer.length)];
+    }
+}

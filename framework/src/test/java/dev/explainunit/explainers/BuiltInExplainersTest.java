@@ -1,0 +1,139 @@
+package dev.explainunit.explainers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.explainunit.Explainer;
+import dev.explainunit.Relevance;
+import dev.explainunit.Sequence;
+import dev.explainunit.lstm.Lstm;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class BuiltInExplainersTest {
+
+    @Test
+    void ids_come_in_the_documented_order() {
+        assertThat(BuiltInExplainers.ids()).containsExactly("gradient", "gradient-x-input", "occlusion-f-diff",
+                "occlusion-p-diff", "lrp-all", "lrp-prop", "lrp-abs", "lrp-half", "cd", "integrated-gradients");
+    }
+
+    @Test
+    void every_id_creates_an_explainer_with_that_id() {
+        for (String id : BuiltInExplainers.ids()) {
+            assertThat(BuiltInExplainers.create(id).id()).isEqualTo(id);
+            assertThat(BuiltInExplainers.create(id, 0.5, 1.0).id()).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void lrp_settings_reach_the_lrp_explainers() {
+        LrpExplainer lrp = (LrpExplainer) BuiltInExplainers.create("lrp-prop", 0.2, 1.0);
+        assertThat(lrp.rule()).isEqualTo(LrpRule.PROP);
+        assertThat(lrp.eps()).isEqualTo(0.2);
+        assertThat(lrp.biasFactor()).isEqualTo(1.0);
+        LrpExplainer defaults = (LrpExplainer) BuiltInExplainers.create("lrp-all");
+        assertThat(defaults.eps()).isEqualTo(0.001);
+        assertThat(defaults.biasFactor()).isEqualTo(0.0);
+        assertThat(((IntegratedGradientsExplainer) BuiltInExplainers.create("integrated-gradients")).steps()).isEqualTo(50);
+    }
+
+    @Test
+    void an_unknown_id_is_refused_with_the_list_of_valid_ids() {
+        assertThatThrownBy(() -> BuiltInExplainers.create("lrp-everything"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[lrp-everything]")
+                .hasMessageContaining(String.join(", ", BuiltInExplainers.ids()));
+    }
+
+    @Test
+    void every_built_in_is_found_through_service_loader() {
+        List<String> found = new ArrayList<>();
+        for (Explainer explainer : ServiceLoader.load(Explainer.class)) {
+            found.add(explainer.id());
+        }
+        assertThat(found).containsAll(BuiltInExplainers.ids());
+    }
+
+    private static List<Explainer> applicable(int outputs) {
+        List<Explainer> explainers = new ArrayList<>();
+        for (String id : BuiltInExplainers.ids()) {
+            if (outputs > 1 || !id.equals("occlusion-p-diff")) {
+                explainers.add(BuiltInExplainers.create(id));
+            }
+        }
+        return explainers;
+    }
+
+    @Test
+    void every_built_in_returns_one_finite_value_per_step_deterministically() {
+        for (TestModels.Shape shape : TestModels.SHAPES) {
+            Lstm model = TestModels.random(shape, 900);
+            for (Explainer explainer : applicable(shape.outputs())) {
+                for (int length : new int[] {1, 2, 13}) {
+                    Sequence x = TestModels.sequence(length, shape.inputs(), length);
+                    Sequence copy = Sequence.of(x.toArray());
+                    Relevance first = explainer.explain(model, x, shape.outputs() - 1);
+                    Relevance second = explainer.explain(model, x, shape.outputs() - 1);
+                    assertThat(first.length()).as("%s on %s", explainer, shape).isEqualTo(length);
+                    for (int t = 0; t < length; t++) {
+                        assertThat(first.step(t)).as("%s on %s", explainer, shape).isFinite();
+                    }
+                    assertThat(second).isEqualTo(first);
+                    assertThat(x).isEqualTo(copy);
+                }
+            }
+        }
+    }
+
+    @Test
+    void explainers_shared_between_threads_give_the_same_results_as_alone() throws Exception {
+        TestModels.Shape shape = TestModels.SHAPES[2];
+        Lstm model = TestModels.random(shape, 901);
+        List<Sequence> inputs = new ArrayList<>();
+        for (int k = 0; k < 40; k++) {
+            inputs.add(TestModels.sequence(1 + k % 15, shape.inputs(), k));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (Explainer explainer : applicable(shape.outputs())) {
+                List<Relevance> alone = new ArrayList<>();
+                for (Sequence x : inputs) {
+                    alone.add(explainer.explain(model, x, 1));
+                }
+                List<Future<List<Relevance>>> futures = new ArrayList<>();
+                for (int worker = 0; worker < 4; worker++) {
+                    futures.add(pool.submit(() -> {
+                        List<Relevance> results = new ArrayList<>();
+                        for (Sequence x : inputs) {
+                            results.add(explainer.explain(model, x, 1));
+                        }
+                        return results;
+                    }));
+                }
+                for (Future<List<Relevance>> future : futures) {
+                    assertThat(future.get()).as("%s", explainer).isEqualTo(alone);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_wrong_target_or_input_width_is_refused_naming_the_method() {
+        Lstm model = TestModels.random(TestModels.SHAPES[0], 902);
+        for (String id : BuiltInExplainers.ids()) {
+            Explainer explainer = BuiltInExplainers.create(id);
+            assertThatThrownBy(() -> explainer.explain(model, TestModels.sequence(3, 2, 0), 1))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(id).hasMessageContaining("target 1");
+            assertThatThrownBy(() -> explainer.explain(model, TestModels.sequence(3, 3, 0), 0))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(id).hasMessageContaining("3 values per step");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.explainunit.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+
+import dev.explainunit.lstm.Lstm;
+import dev.explainunit.toy.Split;
+import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyData;
+import dev.explainunit.toy.ToySample;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class ToyTrainerTest {
+
+    /** MSE of the model's own forward pass (dev.explainunit.lstm.Lstm), independent of the trainer's loss. */
+    private static double mse(Lstm model, List<ToySample> samples) {
+        double sum = 0;
+        for (ToySample s : samples) {
+            double error = model.predict(s.sequence())[0] - s.y();
+            sum += error * error;
+        }
+        return sum / samples.size();
+    }
+
+    @Test
+    void a_short_run_from_a_fixed_seed_converges_and_its_metrics_match_the_models_forward_pass() {
+        ToyTrainer trainer = new ToyTrainer(Task.SUBTRACTION, 1, TrainingSettings.defaults());
+        TrainingRun run = trainer.train(2);
+
+        assertThat(run.outcome()).isEqualTo(RunOutcome.CONVERGED);
+        assertThat(run.kept()).isTrue();
+        assertThat(run.validationMse()).isLessThan(1e-5);
+        assertThat(run.evaluations()).isBetween(1, 3000);
+        assertThat(run.model().parameterCount() - 4).as("17 parameters: bias_hh is kept at zero").isEqualTo(17);
+        assertThat(mse(run.model(), ToyData.generate(Task.SUBTRACTION, Split.VALIDATION, 1)))
+                .isCloseTo(run.validationMse(), offset(1e-12));
+        assertThat(mse(run.model(), ToyData.generate(Task.SUBTRACTION, Split.TEST, 1)))
+                .isCloseTo(run.testMse(), offset(1e-12))
+                .isLessThan(1e-4);
+        assertThat(mse(run.model(), ToyData.generate(Task.SUBTRACTION, Split.TRAIN, 1)))
+                .isCloseTo(run.trainMse(), offset(1e-12));
+    }
+
+    @Test
+    void a_run_stuck_on_a_plateau_is_abandoned_and_not_kept() {
+        // with an impossible abandon threshold every run is abandoned as soon as the rule applies
+        TrainingSettings strict = new TrainingSettings(10, 1e-5, 1e-4, 20, 1e-30, 3000);
+        TrainingRun run = new ToyTrainer(Task.ADDITION, 1, strict, 500).train(0);
+        assertThat(run.outcome()).isEqualTo(RunOutcome.ABANDONED);
+        assertThat(run.kept()).isFalse();
+        assertThat(run.evaluations()).isBetween(20, 20 + 25);
+    }
+
+    @Test
+    void training_the_same_seeds_on_one_or_two_threads_keeps_the_same_models() throws InterruptedException {
+        TrainingSettings quick = new TrainingSettings(10, 1e-3, 1e-2, 100, 0.05, 200);
+        ToyTrainer trainer = new ToyTrainer(Task.ADDITION, 3, quick, 300);
+        List<TrainingRun> heard = new CopyOnWriteArrayList<>();
+        TrainingSummary one = trainer.trainUntil(3, 10, 50, 1, TrainingListener.NONE);
+        TrainingSummary two = trainer.trainUntil(3, 10, 50, 2, heard::add);
+
+        assertThat(one.kept()).hasSize(3);
+        assertThat(two.kept()).extracting(TrainingRun::seed)
+                .containsExactlyElementsOf(one.kept().stream().map(TrainingRun::seed).toList());
+        assertThat(two.kept()).extracting(TrainingRun::validationMse)
+                .containsExactlyElementsOf(one.kept().stream().map(TrainingRun::validationMse).toList());
+        assertThat(two.seedsTried()).isEqualTo(one.seedsTried()).isGreaterThanOrEqualTo(3);
+        assertThat(two.convergenceRate()).isEqualTo(3.0 / two.seedsTried());
+        assertThat(heard).extracting(TrainingRun::seed).containsAll(two.kept().stream().map(TrainingRun::seed).toList());
+        assertThat(one.kept().get(0).seed()).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void bad_settings_and_arguments_are_named() {
+        assertThatThrownBy(() -> new TrainingSettings(0, 1e-5, 1e-4, 300, 0.01, 3000))
+                .hasMessageContaining("memory");
+        ToyTrainer trainer = new ToyTrainer(Task.ADDITION, 1, TrainingSettings.defaults(), 10);
+        assertThatThrownBy(() -> trainer.trainUntil(0, 0, 10, 1, TrainingListener.NONE))
+                .hasMessageContaining("models=0");
+    }
+}
