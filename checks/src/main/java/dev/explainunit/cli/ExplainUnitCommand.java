@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 TrainCommand.class,
                 ZooCommand.class,
+                CheckCommand.class,
         })
 public final class ExplainUnitCommand implements Runnable {
 
