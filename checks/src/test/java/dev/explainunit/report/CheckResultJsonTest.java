@@ -27,6 +27,7 @@ class CheckResultJsonTest {
 
         assertThat(r.key()).isEqualTo("cd/subtraction/relevant-mass");
         assertThat(r.statistic()).isEqualTo(0.494);
+        assertThat(r.statistics()).containsEntry("mass", 0.494);
         assertThat(r.threshold()).isEqualTo(0.9);
         assertThat(r.passed()).isFalse();
         assertThat(r.modelIds()).containsExactly("s-01", "s-02");
