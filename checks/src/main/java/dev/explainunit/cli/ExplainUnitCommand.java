@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ReproduceCommand.class,
+                ExplainCommand.class,
+                BenchCommand.class,
+                TrainCommand.class,
+                ZooCommand.class,
+                CheckCommand.class,
         })
 public final class ExplainUnitCommand implements Runnable {
 

@@ -1,91 +1,124 @@
 package dev.explainunit.zoo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.explainunit.lstm.Lstm;
 import dev.explainunit.safetensors.ModelFiles;
 import dev.explainunit.toy.Task;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * The bundled, trained single-unit LSTMs (paper 3.2): for each task a folder of safetensors files
- * with an {@code index.json} on the class path under {@code dev/explainunit/zoo/<task>/}.
- *
- * <p>{@code index.json} holds {@code {"models": [{"id", "file", "seed", "trainMse",
- * "validationMse", "testMse", "evaluations", "seconds"}, ...]}} plus run-level fields that the
- * zoo ignores.
+ * Trained single-unit LSTMs for the toy tasks with their training metrics. {@link #bundled()} are
+ * the 50 models per task shipped in the framework jar (trained by {@code explainunit train}, see
+ * src/docs/training.md); {@link #load} reads directories written by {@code train} or
+ * {@code zoo export}. Immutable and thread-safe.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class ModelZoo {
 
-    private static final String ROOT = "dev/explainunit/zoo/";
+    /** Classpath folder of the bundled zoo; one sub-folder per task id. */
+    public static final String RESOURCES = "/dev/explainunit/zoo/";
 
     private final Map<Task, List<ZooModel>> models;
+    private final Map<Task, ZooIndex> indexes;
 
-    private ModelZoo(Map<Task, List<ZooModel>> models) {
+    private ModelZoo(Map<Task, List<ZooModel>> models, Map<Task, ZooIndex> indexes) {
         this.models = models;
+        this.indexes = indexes;
     }
 
-    /** The zoo shipped in the framework jar, loaded once. */
+    /**
+     * The models bundled in the framework jar, loaded on first use and cached.
+     *
+     * @throws UncheckedIOException if a bundled resource is missing or malformed (a broken build)
+     */
     public static ModelZoo bundled() {
         return Bundled.ZOO;
     }
 
-    /** The models of {@code task} in index order (unmodifiable). */
-    public List<ZooModel> models(Task task) {
-        return models.get(task);
-    }
-
     private static final class Bundled {
-        static final ModelZoo ZOO = load();
+        static final ModelZoo ZOO = loadBundled();
     }
 
-    private static ModelZoo load() {
-        Map<Task, List<ZooModel>> byTask = new EnumMap<>(Task.class);
+    private static ModelZoo loadBundled() {
+        Map<Task, List<ZooModel>> models = new EnumMap<>(Task.class);
+        Map<Task, ZooIndex> indexes = new EnumMap<>(Task.class);
         for (Task task : Task.values()) {
-            byTask.put(task, List.copyOf(loadTask(task)));
-        }
-        return new ModelZoo(byTask);
-    }
-
-    private static List<ZooModel> loadTask(Task task) {
-        String folder = ROOT + task.id() + "/";
-        JsonNode index;
-        try {
-            index = new ObjectMapper().readTree(resource(folder + "index.json"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the bundled zoo index " + folder + "index.json", e);
-        }
-        List<ZooModel> list = new ArrayList<>();
-        for (JsonNode entry : index.path("models")) {
-            String file = folder + entry.path("file").asText();
-            Lstm model;
+            String folder = RESOURCES + task.id() + "/";
             try {
-                model = ModelFiles.read(resource(file), file);
+                ZooIndex index = ZooDirectory.parseIndex(resource(folder + ZooDirectory.INDEX), folder + ZooDirectory.INDEX);
+                List<ZooModel> list = new ArrayList<>();
+                for (ZooIndex.Entry entry : index.models()) {
+                    String name = folder + entry.file();
+                    Lstm lstm = ModelFiles.read(resource(name), name);
+                    list.add(ZooDirectory.toModel(index, entry, lstm));
+                }
+                models.put(task, Collections.unmodifiableList(list));
+                indexes.put(task, index);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the bundled model " + file, e);
+                throw new UncheckedIOException("the bundled model zoo is broken: " + e.getMessage(), e);
             }
-            list.add(new ZooModel(entry.path("id").asText(), task, entry.path("seed").asLong(), model,
-                    entry.path("trainMse").asDouble(), entry.path("validationMse").asDouble(),
-                    entry.path("testMse").asDouble(), entry.path("evaluations").asInt(),
-                    entry.path("seconds").asDouble()));
         }
-        return list;
+        return new ModelZoo(models, indexes);
     }
 
     private static byte[] resource(String name) throws IOException {
-        try (InputStream in = ModelZoo.class.getClassLoader().getResourceAsStream(name)) {
+        try (InputStream in = ModelZoo.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IOException("resource " + name + " is missing from the class path");
+                throw new IOException("classpath resource " + name + " is missing");
             }
             return in.readAllBytes();
         }
+    }
+
+    /**
+     * The models of directories written by {@code explainunit train} or {@code zoo export}
+     * (one task per directory; a later directory of the same task adds its models).
+     *
+     * @throws IOException naming the directory or file and the defect
+     */
+    public static ModelZoo load(Path... directories) throws IOException {
+        Map<Task, List<ZooModel>> models = new EnumMap<>(Task.class);
+        Map<Task, ZooIndex> indexes = new EnumMap<>(Task.class);
+        for (Path directory : directories) {
+            ZooIndex index = ZooDirectory.readIndex(directory);
+            Task task = Task.fromId(index.task());
+            models.computeIfAbsent(task, t -> new ArrayList<>()).addAll(ZooDirectory.read(directory, index));
+            indexes.putIfAbsent(task, index);
+        }
+        models.replaceAll((task, list) -> List.copyOf(list));
+        return new ModelZoo(models, indexes);
+    }
+
+    /** The models of {@code task} in id order (empty if the zoo has none). */
+    public List<ZooModel> models(Task task) {
+        return models.getOrDefault(task, List.of());
+    }
+
+    /** All models, addition first. */
+    public List<ZooModel> models() {
+        List<ZooModel> all = new ArrayList<>();
+        for (Task task : Task.values()) {
+            all.addAll(models(task));
+        }
+        return all;
+    }
+
+    /** The model with {@code id}, if present. */
+    public Optional<ZooModel> model(String id) {
+        return models().stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /** The run-level facts of the training that made the models of {@code task}. */
+    public Optional<ZooIndex> index(Task task) {
+        return Optional.ofNullable(indexes.get(task));
     }
 }

@@ -5,17 +5,17 @@ import dev.explainunit.toy.Task;
 import org.apiguardian.api.API;
 
 /**
- * A trained single-unit LSTM of the bundled zoo with the metrics recorded when it was trained.
+ * A trained toy-task model with the metrics of its training run.
  *
- * @param id            stable identifier, e.g. {@code addition-07}
- * @param task          the task it was trained on
- * @param seed          the training seed (initial weights)
- * @param model         the model
- * @param trainMse      mean squared error on the training split
- * @param validationMse mean squared error on the validation split
- * @param testMse       mean squared error on the test split
- * @param evaluations   loss-and-gradient evaluations the optimiser spent
- * @param seconds       CPU seconds the training run took
+ * @param id            e.g. {@code "addition-07"}
+ * @param task          the task it solves
+ * @param seed          its initialisation seed
+ * @param model         the single-unit LSTM
+ * @param trainMse      MSE on the training split of the zoo's data seed
+ * @param validationMse MSE on the validation split
+ * @param testMse       MSE on the test split
+ * @param evaluations   loss-and-gradient evaluations the training spent
+ * @param seconds       wall time of its training run
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record ZooModel(String id, Task task, long seed, Lstm model, double trainMse, double validationMse,

@@ -1,0 +1,127 @@
+package dev.explainunit.cli;
+
+import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.toy.Task;
+import dev.explainunit.zoo.ModelZoo;
+import dev.explainunit.zoo.ZooDirectory;
+import dev.explainunit.zoo.ZooIndex;
+import dev.explainunit.zoo.ZooModel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code explainunit zoo list | export}: the bundled models and their metrics. */
+@Command(name = "zoo",
+        mixinStandardHelpOptions = true,
+        description = "The bundled single-unit LSTMs of the toy tasks and their training metrics.",
+        subcommands = {ZooCommand.ListCommand.class, ZooCommand.ExportCommand.class})
+final class ZooCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: list or export");
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Prints a table of the bundled models with their train / validation / test MSE.")
+    static final class ListCommand implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--task", paramLabel = "T", description = "only this task (addition or subtraction)")
+        String task;
+
+        @Option(names = "--weights", description = "also print each model's weights: W_ih, W_hh and the bias per"
+                + " gate (i, f, g, o), and fc.weight")
+        boolean weights;
+
+        @Override
+        public Integer call() {
+            ModelZoo zoo = ModelZoo.bundled();
+            PrintWriter out = spec.commandLine().getOut();
+            List<Task> tasks = task == null ? List.of(Task.values()) : List.of(TrainCommand.parseTask(task));
+            for (Task t : tasks) {
+                zoo.index(t).ifPresent(index -> out.printf(Locale.ROOT,
+                        "%s: %d models from %d seeds (convergence rate %.2f), data seed %d, %d evaluations,"
+                                + " %.1f s wall / %.1f s CPU on %d threads%n",
+                        t.id(), index.modelsKept(), index.seedsTried(), index.convergenceRate(), index.dataSeed(),
+                        index.totalEvaluations(), index.trainingSeconds(), index.cpuSeconds(), index.threads()));
+                out.printf(Locale.ROOT, "%-16s %6s %10s %10s %10s %6s %8s%n", "id", "seed", "train MSE", "valid MSE",
+                        "test MSE", "evals", "seconds");
+                for (ZooModel m : zoo.models(t)) {
+                    out.printf(Locale.ROOT, "%-16s %6d %10.2e %10.2e %10.2e %6d %8.1f%n", m.id(), m.seed(), m.trainMse(),
+                            m.validationMse(), m.testMse(), m.evaluations(), m.seconds());
+                    if (weights) {
+                        printWeights(out, m);
+                    }
+                }
+                out.println();
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** One line per gate: W_ih row (x_0, x_1), W_hh, bias; then fc.weight. */
+    private static void printWeights(PrintWriter out, ZooModel m) {
+        LstmDirection w = m.model().forwardDirection();
+        String[] gates = {"i", "f", "g", "o"};
+        for (int j = 0; j < 4 * w.hiddenSize(); j++) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "    %s  W_ih", gates[j / w.hiddenSize()]));
+            for (int d = 0; d < w.inputSize(); d++) {
+                line.append(String.format(Locale.ROOT, " %9.3f", w.weightIh(j, d)));
+            }
+            line.append("  W_hh");
+            for (int k = 0; k < w.hiddenSize(); k++) {
+                line.append(String.format(Locale.ROOT, " %9.3f", w.weightHh(j, k)));
+            }
+            line.append(String.format(Locale.ROOT, "  b %9.3f", w.bias(j)));
+            out.println(line);
+        }
+        StringBuilder fc = new StringBuilder("    fc.weight");
+        for (int k = 0; k < m.model().hiddenSize(); k++) {
+            fc.append(String.format(Locale.ROOT, " %9.3f", m.model().fcWeight(0, k)));
+        }
+        out.println(fc);
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Writes the bundled models of a task to DIR as <id>.safetensors plus index.json.")
+    static final class ExportCommand implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--task", required = true, paramLabel = "T", description = "addition or subtraction")
+        String task;
+
+        @Option(names = "--dir", required = true, paramLabel = "DIR", description = "directory to write to")
+        Path dir;
+
+        @Override
+        public Integer call() throws IOException {
+            Task t = TrainCommand.parseTask(task);
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new UsageException("--dir " + dir + " exists and is not a directory");
+            }
+            ModelZoo zoo = ModelZoo.bundled();
+            ZooIndex index = zoo.index(t).orElseThrow();
+            ZooDirectory.write(dir, index, zoo.models(t));
+            spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d %s models and %s to %s%n", zoo.models(t).size(),
+                    t.id(), ZooDirectory.INDEX, dir);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+}
