@@ -1,6 +1,5 @@
 package dev.explainunit.reproduce;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.explainunit.Explainer;
 import dev.explainunit.checks.Check;
 import dev.explainunit.checks.CheckResult;
@@ -14,7 +13,6 @@ import dev.explainunit.report.MethodResult;
 import dev.explainunit.report.PaperResults;
 import dev.explainunit.report.RelevanceExample;
 import dev.explainunit.report.Report;
-import dev.explainunit.report.ReportJson;
 import dev.explainunit.report.RunInfo;
 import dev.explainunit.report.ScatterSeries;
 import dev.explainunit.report.SelectivityCurve;
@@ -198,9 +196,10 @@ public final class Table2Reproduction {
         return new ScatterSeries(p.task().id(), p.explainerId(), na, ra, nb, rb);
     }
 
+    /** The record the report listener would make of {@code result} as the engine publishes it. */
     static CheckRecord toRecord(CheckResult result) {
         try {
-            return CheckResultJson.parse(ReportJson.mapper().<JsonNode>valueToTree(result));
+            return CheckResultJson.parse(dev.explainunit.checks.CheckResultJson.write(result));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot convert the result of " + result.check(), e);
         }
