@@ -72,7 +72,7 @@ public final class Table2Reproduction {
     }
 
     /** {@link #run(ReproduceSettings, Runnable)} on the models {@code zoo} gives for each task. */
-    static Report run(ReproduceSettings settings, Function<Task, List<ZooModel>> zoo, Runnable onMethodDone) {
+    public static Report run(ReproduceSettings settings, Function<Task, List<ZooModel>> zoo, Runnable onMethodDone) {
         long started = System.nanoTime();
         List<CheckRecord> checks = new ArrayList<>();
         Map<String, Map<String, MethodResult>> table2 = new LinkedHashMap<>();
