@@ -49,6 +49,14 @@ class MarkdownReportWriterTest {
     }
 
     @Test
+    void a_reproduction_is_summed_up_by_its_agreement_with_the_papers_verdicts() {
+        // fixture: lrp-all passes addition (paper: pass), cd fails subtraction (paper: fail)
+        String md = MarkdownReportWriter.render(ReportFixtures.full());
+
+        assertThat(md).contains("✅ 1 of 2 method/task combinations pass; 2 of 2 verdicts agree with the paper");
+    }
+
+    @Test
     void pipes_and_markup_in_ids_cannot_break_the_table() {
         CheckRecord odd = new CheckRecord("a|b", "<x>|y", "addition", 1, 2, null, Verdict.FAIL, 1, List.of(), null,
                 "```danger```");
