@@ -59,6 +59,8 @@ class TrainAndZooCommandTest {
     void train_refuses_missing_options_and_non_numbers() {
         assertOneLineUsageError(run("train", "--task", "addition", "--models", "1"), "--out");
         assertOneLineUsageError(run("train", "--task", "addition", "--models", "many", "--out", "x"), "many");
+        assertOneLineUsageError(run("train", "--task", "addition", "--models", "1", "--out", "x", "--stop-at", "0"),
+                "--stop-at");
     }
 
     @Test
