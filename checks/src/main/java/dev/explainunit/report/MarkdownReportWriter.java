@@ -42,7 +42,7 @@ public final class MarkdownReportWriter {
         if (run != null) {
             md.append('`').append(codeSpan(run.tool())).append("` · ").append(Escape.markdown(run.source()))
                     .append(" · seed ").append(run.seed()).append(" · ").append(run.models()).append(" models × ")
-                    .append(run.samples()).append(" sequences per task · ").append(Escape.markdown(run.date()))
+                    .append(run.samples()).append(" sequences per task · ").append(Escape.markdown(Numbers.dateToSeconds(run.date())))
                     .append(" · ").append(Numbers.seconds(run.wallSeconds())).append("\n\n");
         }
     }
