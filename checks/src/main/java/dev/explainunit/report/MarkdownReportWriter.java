@@ -139,7 +139,8 @@ public final class MarkdownReportWriter {
                 md.append("```\n").append(c.message().replace("```", "'''")).append("\n```\n\n");
             }
             Counterexample ce = c.counterexample();
-            if (ce != null) {
+            // the engine's message already carries the counterexample table; repeat it only when there is no message
+            if (ce != null && c.message() == null) {
                 Sample s = ce.smallest();
                 md.append("Counterexample on model `").append(codeSpan(ce.modelId())).append("`, seed ")
                         .append(ce.seed()).append(ce.shrunk() != null ? " (shrunk)" : "").append(":\n\n")
