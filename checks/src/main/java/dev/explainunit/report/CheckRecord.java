@@ -39,7 +39,7 @@ public record CheckRecord(String check, String explainer, String task, double st
 
     /** Whether the verdict is a pass. */
     public boolean passed() {
-        return Verdict.PASS.equals(verdict);
+        return Verdicts.PASS.equals(verdict);
     }
 
     /** Identifies the cell this record fills: explainer, task and check. */

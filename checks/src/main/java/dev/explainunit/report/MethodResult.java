@@ -21,6 +21,6 @@ public record MethodResult(Stat rhoA, Stat rhoB, Stat mass, Stat mse, String ver
 
     /** Whether the verdict is a pass. */
     public boolean passed() {
-        return Verdict.PASS.equals(verdict);
+        return Verdicts.PASS.equals(verdict);
     }
 }

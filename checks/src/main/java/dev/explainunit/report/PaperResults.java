@@ -47,7 +47,7 @@ public final class PaperResults {
                     Map.Entry<String, JsonNode> e = it.next();
                     JsonNode row = e.getValue();
                     methods.put(e.getKey(), new MethodResult(stat(row, "rho_a"), stat(row, "rho_b"),
-                            stat(row, "mass"), stat(row, "mse"), Verdict.of(row.path("bold").asBoolean()), null));
+                            stat(row, "mass"), stat(row, "mse"), Verdicts.of(row.path("bold").asBoolean()), null));
                 }
                 tasks.put(task, Collections.unmodifiableMap(methods));
             }

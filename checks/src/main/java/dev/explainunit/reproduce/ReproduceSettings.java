@@ -43,8 +43,4 @@ public record ReproduceSettings(List<Task> tasks, int samples, long seed, int mo
     public ReproduceSettings withSamples(int value) {
         return new ReproduceSettings(tasks, value, seed, models, scatterPoints, curveSamples);
     }
-
-    public ReproduceSettings withModels(int value) {
-        return new ReproduceSettings(tasks, samples, seed, value, scatterPoints, curveSamples);
-    }
 }

@@ -17,7 +17,7 @@ import dev.explainunit.report.RunInfo;
 import dev.explainunit.report.ScatterSeries;
 import dev.explainunit.report.SelectivityCurve;
 import dev.explainunit.report.Stat;
-import dev.explainunit.report.Verdict;
+import dev.explainunit.report.Verdicts;
 import dev.explainunit.report.internal.CheckResultJson;
 import dev.explainunit.toy.Task;
 import dev.explainunit.toy.ToySample;
@@ -149,7 +149,7 @@ public final class Table2Reproduction {
             }
             if (population.contractViolation().isPresent()) {
                 Stat none = Stat.of(new double[0]);
-                rows.put(id, new MethodResult(none, none, none, none, Verdict.FAIL,
+                rows.put(id, new MethodResult(none, none, none, none, Verdicts.FAIL,
                         population.contractViolation().get()));
             } else {
                 rows.put(id, row(population.modelStatistics(), passed));
@@ -222,7 +222,7 @@ public final class Table2Reproduction {
         String note = undefined == 0 ? null : "ρ is undefined (constant relevance) on " + undefined + " of "
                 + stats.size() + " models; they are left out of its mean and std";
         return new MethodResult(Stat.of(rhoA), Stat.of(rhoB), Stat.of(finite(stats, ModelStatistics::mass)),
-                Stat.of(finite(stats, ModelStatistics::mse)), Verdict.of(passed), note);
+                Stat.of(finite(stats, ModelStatistics::mse)), Verdicts.of(passed), note);
     }
 
     private static double[] finite(List<ModelStatistics> stats, ToDoubleFunction<ModelStatistics> f) {

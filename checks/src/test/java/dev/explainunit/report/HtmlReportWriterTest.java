@@ -30,11 +30,27 @@ class HtmlReportWriterTest {
     @Test
     void text_from_explainers_and_messages_is_escaped() {
         CheckRecord evil = new CheckRecord("relevant-mass", "<script>alert(1)</script>", "addition", 1, 2, null,
-                Verdict.FAIL, 1, List.of("m\"1"), null, "bad & <b>worse</b>");
+                Verdicts.FAIL, 1, List.of("m\"1"), null, "bad & <b>worse</b>");
         String html = HtmlReportWriter.render(Report.ofChecks(ReportFixtures.run("x"), List.of(evil)));
 
         assertThat(html).doesNotContain("<script>alert", "<b>worse</b>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "bad &amp; &lt;b&gt;worse&lt;/b&gt;");
+    }
+
+    @Test
+    void a_verdict_that_differs_from_the_papers_is_flagged() {
+        // fixture: lrp-all passes addition like the paper, cd fails subtraction like the paper
+        assertThat(HtmlReportWriter.render(ReportFixtures.full())).doesNotContain("≠ paper</span>");
+
+        Report full = ReportFixtures.full();
+        var table2 = new java.util.LinkedHashMap<>(full.table2());
+        MethodResult cd = full.table2().get("subtraction").get("cd");
+        table2.put("subtraction", java.util.Map.of("cd", new MethodResult(cd.rhoA(), cd.rhoB(), cd.mass(), cd.mse(),
+                Verdicts.PASS, null)));
+        Report differing = new Report(Report.FORMAT_VERSION, full.run(), full.checks(), table2, full.paper(),
+                full.examples(), full.scatter(), full.selectivity(), full.notes());
+
+        assertThat(count(HtmlReportWriter.render(differing), "≠ paper</span>")).isEqualTo(1);
     }
 
     @Test

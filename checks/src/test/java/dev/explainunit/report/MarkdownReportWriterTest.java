@@ -67,7 +67,7 @@ class MarkdownReportWriterTest {
 
     @Test
     void pipes_and_markup_in_ids_cannot_break_the_table() {
-        CheckRecord odd = new CheckRecord("a|b", "<x>|y", "addition", 1, 2, null, Verdict.FAIL, 1, List.of(), null,
+        CheckRecord odd = new CheckRecord("a|b", "<x>|y", "addition", 1, 2, null, Verdicts.FAIL, 1, List.of(), null,
                 "```danger```");
         String md = MarkdownReportWriter.render(Report.ofChecks(ReportFixtures.run("x"), List.of(odd)));
 

@@ -28,14 +28,14 @@ final class ReportFixtures {
     }
 
     static CheckRecord passing(String explainer, String task, String check) {
-        return new CheckRecord(check, explainer, task, 99.9, 90, java.util.Map.of("mass", 99.9), Verdict.PASS, 42, List.of("m-01", "m-02"), null,
+        return new CheckRecord(check, explainer, task, 99.9, 90, java.util.Map.of("mass", 99.9), Verdicts.PASS, 42, List.of("m-01", "m-02"), null,
                 null);
     }
 
     static CheckRecord failing(String explainer, String task, String check) {
         Counterexample ce = new Counterexample("m-02", 42, sample(0.1, -0.2, 0.9, 0.3, 0.05),
                 sample(0.0, -0.1, 0.8, 0.05));
-        return new CheckRecord(check, explainer, task, 12.5, 90, null, Verdict.FAIL, 42, List.of("m-01", "m-02"), ce,
+        return new CheckRecord(check, explainer, task, 12.5, 90, null, Verdicts.FAIL, 42, List.of("m-01", "m-02"), ce,
                 "relevant mass [12.5%] is below the threshold [90%] on model m-02");
     }
 
@@ -58,13 +58,13 @@ final class ReportFixtures {
         Map<String, Map<String, MethodResult>> table2 = new LinkedHashMap<>();
         Map<String, MethodResult> addition = new LinkedHashMap<>();
         addition.put("lrp-all", new MethodResult(new Stat(99.99, 0.01), new Stat(99.98, 0.02), new Stat(99.9, 0.1),
-                new Stat(1e-6, 2e-6), Verdict.PASS, null));
+                new Stat(1e-6, 2e-6), Verdicts.PASS, null));
         addition.put("occlusion-p-diff", new MethodResult(null, null, null, null, null,
                 "classification only; the toy models have one output"));
         table2.put("addition", addition);
         Map<String, MethodResult> subtraction = new LinkedHashMap<>();
         subtraction.put("cd", new MethodResult(new Stat(-20, 30), new Stat(-45, 25), new Stat(50, 20),
-                new Stat(0.05, 0.04), Verdict.FAIL, null));
+                new Stat(0.05, 0.04), Verdicts.FAIL, null));
         table2.put("subtraction", subtraction);
         Random random = new Random(1);
         List<ScatterSeries> scatter = new ArrayList<>();

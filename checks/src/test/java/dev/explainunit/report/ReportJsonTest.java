@@ -38,7 +38,7 @@ class ReportJsonTest {
 
     @Test
     void non_finite_statistics_stay_valid_json() throws Exception {
-        CheckRecord nan = new CheckRecord("c", "e", "addition", Double.NaN, 1, null, Verdict.FAIL, 1, List.of(), null, null);
+        CheckRecord nan = new CheckRecord("c", "e", "addition", Double.NaN, 1, null, Verdicts.FAIL, 1, List.of(), null, null);
         String json = ReportJson.toJson(Report.ofChecks(ReportFixtures.run("x"), List.of(nan)));
 
         assertThat(json).contains("\"statistic\" : \"NaN\"");

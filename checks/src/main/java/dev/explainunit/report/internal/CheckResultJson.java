@@ -5,7 +5,7 @@ import dev.explainunit.report.CheckRecord;
 import dev.explainunit.report.Counterexample;
 import dev.explainunit.report.ReportJson;
 import dev.explainunit.report.Sample;
-import dev.explainunit.report.Verdict;
+import dev.explainunit.report.Verdicts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +52,7 @@ public final class CheckResultJson {
         }
         JsonNode verdictNode = field(n, "verdict");
         boolean passed = verdictNode != null && verdictNode.isTextual()
-                ? Verdict.PASS.equalsIgnoreCase(verdictNode.asText())
+                ? Verdicts.PASS.equalsIgnoreCase(verdictNode.asText())
                 : field(n, "passed") != null ? field(n, "passed").asBoolean()
                 : verdictNode != null && verdictNode.asBoolean();
         List<String> modelIds = new ArrayList<>();
@@ -68,7 +68,7 @@ public final class CheckResultJson {
             all.fields().forEachRemaining(e -> statistics.put(e.getKey(), number(e.getValue())));
         }
         return new CheckRecord(check, explainer, task, statistic(n), number(field(n, "threshold")), statistics,
-                Verdict.of(passed), seed, modelIds, counterexample(field(n, "counterexample"), seed),
+                Verdicts.of(passed), seed, modelIds, counterexample(field(n, "counterexample"), seed),
                 text(n, "message"));
     }
 

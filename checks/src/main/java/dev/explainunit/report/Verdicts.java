@@ -4,12 +4,12 @@ import org.apiguardian.api.API;
 
 /** The verdict strings used in every report format. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class Verdict {
+public final class Verdicts {
 
     public static final String PASS = "pass";
     public static final String FAIL = "fail";
 
-    private Verdict() {
+    private Verdicts() {
     }
 
     /** {@code "pass"} or {@code "fail"}. */
