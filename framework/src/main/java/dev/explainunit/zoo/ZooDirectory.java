@@ -7,6 +7,7 @@ import dev.explainunit.lstm.Lstm;
 import dev.explainunit.safetensors.ModelFiles;
 import dev.explainunit.toy.Task;
 import dev.explainunit.train.TrainingRun;
+import dev.explainunit.train.TrainingSettings;
 import dev.explainunit.train.TrainingSummary;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -41,7 +42,7 @@ public final class ZooDirectory {
     }
 
     /** The optimiser and stopping rules of {@link dev.explainunit.train.ToyTrainer}, as recorded in the index. */
-    public static String describe(dev.explainunit.train.TrainingSettings s) {
+    public static String describe(TrainingSettings s) {
         return "full-batch L-BFGS (memory " + s.memory() + ") with a strong Wolfe line search; stop at validation MSE < "
                 + s.successValidationMse() + "; keep at validation MSE < " + s.keepValidationMse() + "; abandon a seed"
                 + " whose best training MSE is above " + s.abandonTrainMse() + " after " + s.abandonAfterEvaluations()

@@ -1,5 +1,7 @@
 package dev.explainunit.train.internal;
 
+import java.util.Arrays;
+
 /**
  * The full-batch mean squared error of an LSTM over a {@link SequenceBatch}, with its gradient with
  * respect to θ (layout of {@link LstmParameters}) by back-propagation through time.
@@ -82,7 +84,7 @@ public final class LstmMseObjective implements MseLoss {
 
     @Override
     public double valueAndGradient(double[] theta, double[] gradient) {
-        java.util.Arrays.fill(gradient, 0, layout.count(), 0.0);
+        Arrays.fill(gradient, 0, layout.count(), 0.0);
         double sum = 0;
         double scale = 2.0 / batch.size;
         for (int n = 0; n < batch.size; n++) {
