@@ -150,8 +150,9 @@ final class CheckEvaluation {
                     + " of |f(x)| on model " + exactModel + " (threshold " + sci(s.thresholds().exactConservation())
                     + ").";
         }
-        return result(Check.RELEVANCE_CONSERVATION, p, s, statistics, msePass ? "exact_conservation_error" : "mse",
-                msePass ? s.thresholds().exactConservation() : threshold, "<=", verdict, stats, message);
+        boolean exactDecides = msePass && !exactPass;
+        return result(Check.RELEVANCE_CONSERVATION, p, s, statistics, exactDecides ? "exact_conservation_error" : "mse",
+                exactDecides ? s.thresholds().exactConservation() : threshold, "<=", verdict, stats, message);
     }
 
     static double meanOverModels(List<ModelStatistics> stats, java.util.function.ToDoubleFunction<ModelStatistics> f) {

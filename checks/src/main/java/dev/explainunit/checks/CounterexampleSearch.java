@@ -33,7 +33,7 @@ final class CounterexampleSearch {
 
     static final int MIN_LENGTH = 3;
     static final int MAX_LENGTH = 14;
-    private static final int SHRINK_CYCLES = 500;
+    private static final int SHRINK_CYCLES = 100;
 
     private CounterexampleSearch() {
     }

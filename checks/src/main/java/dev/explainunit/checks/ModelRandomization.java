@@ -100,15 +100,25 @@ final class ModelRandomization {
     }
 
     /**
-     * Spearman ρ of two relevance vectors; when one is constant the rank correlation is undefined:
+     * Spearman ρ of the absolute values of two relevance vectors; when one is constant the rank correlation is undefined:
      * identical vectors count as 1 (nothing changed), otherwise 0.
      */
     static double rankCorrelation(double[] trained, double[] randomised, double[] ranksX, double[] ranksY) {
-        double rho = Metrics.spearman(trained, randomised, trained.length, ranksX, ranksY);
+        double[] absTrained = abs(trained);
+        double[] absRandomised = abs(randomised);
+        double rho = Metrics.spearman(absTrained, absRandomised, trained.length, ranksX, ranksY);
         if (Double.isNaN(rho)) {
-            return java.util.Arrays.equals(trained, randomised) ? 1 : 0;
+            return java.util.Arrays.equals(absTrained, absRandomised) ? 1 : 0;
         }
         return rho;
+    }
+
+    private static double[] abs(double[] values) {
+        double[] out = new double[values.length];
+        for (int t = 0; t < values.length; t++) {
+            out[t] = Math.abs(values[t]);
+        }
+        return out;
     }
 
     /** A model shaped like {@code trained} with weights drawn from U(−1/√H, 1/√H), as PyTorch initialises. */

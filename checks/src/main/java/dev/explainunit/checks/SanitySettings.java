@@ -92,7 +92,7 @@ public record SanitySettings(List<Task> tasks, Set<Check> checks, int models, in
                 probeSamples, searchTries);
     }
 
-    public SanitySettings withRandomizationSamples(int value) {
+    public SanitySettings withProbeSamples(int value) {
         return new SanitySettings(tasks, checks, models, samples, seed, thresholds, timeLimit, value,
                 searchTries);
     }

@@ -52,7 +52,7 @@ public final class HtmlReportWriter {
             facts.add(new HtmlView.Fact("models per task", Integer.toString(run.models())));
             facts.add(new HtmlView.Fact("sequences per model", Integer.toString(run.samples())));
             facts.add(new HtmlView.Fact("tasks", String.join(", ", run.tasks())));
-            facts.add(new HtmlView.Fact("finished", run.date()));
+            facts.add(new HtmlView.Fact("finished", Numbers.dateToSeconds(run.date())));
             facts.add(new HtmlView.Fact("wall time", Numbers.seconds(run.wallSeconds())));
         }
         String generatedBy = run == null ? "ExplainUnit" : run.tool();
@@ -94,16 +94,29 @@ public final class HtmlReportWriter {
             for (String task : m.tasks()) {
                 for (String check : m.checks()) {
                     Optional<CheckRecord> c = m.cell(explainer, task, check);
-                    cells.add(c.map(r -> new HtmlView.MatrixCell(true, r.passed(), Numbers.general(r.statistic()),
-                            Numbers.general(r.threshold()), explainer + " · " + task + " · " + check + ": "
-                                    + Numbers.general(r.statistic()) + " vs threshold "
-                                    + Numbers.general(r.threshold())))
+                    cells.add(c.map(r -> new HtmlView.MatrixCell(true, r.passed(), statistic(r.statistic()),
+                            Double.isFinite(r.threshold()) ? Numbers.general(r.threshold()) : "",
+                            explainer + " · " + task + " · " + check + ": " + describe(r)))
                             .orElse(new HtmlView.MatrixCell(false, false, "", "", "not run")));
                 }
             }
             rows.add(new HtmlView.MatrixRow(explainer, cells));
         }
         return new HtmlView.Matrix(headers, rows);
+    }
+
+    private static String statistic(double value) {
+        return Double.isNaN(value) ? "—" : Numbers.general(value);
+    }
+
+    /** Every statistic of the check, the decisive one first, for a tooltip. */
+    private static String describe(CheckRecord r) {
+        StringBuilder s = new StringBuilder(statistic(r.statistic()));
+        if (Double.isFinite(r.threshold())) {
+            s.append(" vs threshold ").append(Numbers.general(r.threshold()));
+        }
+        r.statistics().forEach((name, value) -> s.append("; ").append(name).append(" = ").append(statistic(value)));
+        return s.toString();
     }
 
     private static List<HtmlView.TaskTable> table2(Report report) {
@@ -134,8 +147,8 @@ public final class HtmlReportWriter {
     }
 
     private static HtmlView.MetricCell percentCell(Stat ours, Stat paper) {
-        return new HtmlView.MetricCell(Numbers.percent(ours.mean()), Numbers.percent(ours.std()), paper != null,
-                paper == null ? "" : Numbers.percent(paper.mean()), paper == null ? "" : Numbers.percent(paper.std()),
+        return new HtmlView.MetricCell(Numbers.percent(ours.mean()), Numbers.percentSpread(ours.std()), paper != null,
+                paper == null ? "" : Numbers.percent(paper.mean()), paper == null ? "" : Numbers.percentSpread(paper.std()),
                 paper != null && paper.differsBeyondStd(ours, 0.01));
     }
 

@@ -18,6 +18,8 @@ public final class MarkdownReportWriter {
 
     private static final String PASS = "✅";
     private static final String FAIL = "❌";
+    /** Failures shown in full; the rest are counted, so the file stays small enough for a job summary. */
+    static final int MAX_FAILURES = 10;
 
     private MarkdownReportWriter() {
     }
@@ -82,8 +84,11 @@ public final class MarkdownReportWriter {
                     for (int i = 0; i < failed.size(); i++) {
                         CheckRecord c = failed.get(i);
                         md.append(i > 0 ? ", " : "").append(Escape.markdown(c.check())).append(" (")
-                                .append(Numbers.general(c.statistic())).append(" vs ")
-                                .append(Numbers.general(c.threshold())).append(')');
+                                .append(Numbers.general(c.statistic()));
+                        if (Double.isFinite(c.threshold())) {
+                            md.append(" vs ").append(Numbers.general(c.threshold()));
+                        }
+                        md.append(')');
                     }
                 }
                 md.append(" |");
@@ -123,7 +128,7 @@ public final class MarkdownReportWriter {
 
     private static String cell(Stat ours, Stat paper, boolean mse) {
         String value = mse ? Numbers.mse(ours.mean()) : Numbers.percent(ours.mean());
-        String spread = mse ? Numbers.mse(ours.std()) : Numbers.percent(ours.std());
+        String spread = mse ? Numbers.mse(ours.std()) : Numbers.percentSpread(ours.std());
         String s = value + " ± " + spread;
         if (paper != null) {
             s += " (" + (mse ? Numbers.mse(paper.mean()) : Numbers.percent(paper.mean())) + ")";
@@ -137,7 +142,7 @@ public final class MarkdownReportWriter {
             return;
         }
         md.append("### Failures\n\n");
-        for (CheckRecord c : failed) {
+        for (CheckRecord c : failed.subList(0, Math.min(MAX_FAILURES, failed.size()))) {
             md.append("<details><summary><b>").append(html(c.explainer())).append(" · ").append(html(c.task()))
                     .append(" · ").append(html(c.check())).append("</b>: ").append(Numbers.general(c.statistic()))
                     .append(" vs threshold ").append(Numbers.general(c.threshold())).append("</summary>\n\n");
@@ -159,6 +164,10 @@ public final class MarkdownReportWriter {
                 md.append('\n');
             }
             md.append("</details>\n\n");
+        }
+        if (failed.size() > MAX_FAILURES) {
+            md.append("… and ").append(failed.size() - MAX_FAILURES)
+                    .append(" more failures with their counterexamples in report.html and report.json.\n\n");
         }
     }
 

@@ -170,4 +170,11 @@ class ExplainUnitTestEngineTest {
                 .assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m ->
                         m.contains("explainunit.threshold.mass = [most] is not a number")))));
     }
+
+    @Test
+    void a_package_scan_skips_nested_fixture_classes() {
+        EngineTestKit.engine("explainunit").selectors(
+                org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage("dev.explainunit.junit"))
+                .execute().testEvents().assertStatistics(stats -> stats.started(0));
+    }
 }

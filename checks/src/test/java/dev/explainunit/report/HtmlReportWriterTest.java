@@ -29,7 +29,7 @@ class HtmlReportWriterTest {
 
     @Test
     void text_from_explainers_and_messages_is_escaped() {
-        CheckRecord evil = new CheckRecord("relevant-mass", "<script>alert(1)</script>", "addition", 1, 2,
+        CheckRecord evil = new CheckRecord("relevant-mass", "<script>alert(1)</script>", "addition", 1, 2, null,
                 Verdict.FAIL, 1, List.of("m\"1"), null, "bad & <b>worse</b>");
         String html = HtmlReportWriter.render(Report.ofChecks(ReportFixtures.run("x"), List.of(evil)));
 

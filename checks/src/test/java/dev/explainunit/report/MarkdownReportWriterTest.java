@@ -31,14 +31,26 @@ class MarkdownReportWriterTest {
     void table2_puts_the_paper_mean_beside_ours_and_lists_skipped_methods() {
         String md = MarkdownReportWriter.render(ReportFixtures.full());
 
-        assertThat(md).contains("| lrp-all | 99.990 ± 0.01 (99.995) |")
+        assertThat(md).contains("| lrp-all | 99.990 ± 0.010 (99.995) |")
                 .contains("| occlusion-p-diff | skipped |")
                 .contains("✅ (paper ✅)");
     }
 
     @Test
+    void only_the_first_failures_are_shown_in_full_and_the_rest_counted() {
+        java.util.List<CheckRecord> many = new java.util.ArrayList<>();
+        for (int i = 0; i < MarkdownReportWriter.MAX_FAILURES + 3; i++) {
+            many.add(ReportFixtures.failing("e" + i, "addition", "relevant-mass"));
+        }
+        String md = MarkdownReportWriter.render(Report.ofChecks(ReportFixtures.run("x"), many));
+
+        assertThat(HtmlReportWriterTest.count(md, "<details>")).isEqualTo(MarkdownReportWriter.MAX_FAILURES);
+        assertThat(md).contains("… and 3 more failures");
+    }
+
+    @Test
     void pipes_and_markup_in_ids_cannot_break_the_table() {
-        CheckRecord odd = new CheckRecord("a|b", "<x>|y", "addition", 1, 2, Verdict.FAIL, 1, List.of(), null,
+        CheckRecord odd = new CheckRecord("a|b", "<x>|y", "addition", 1, 2, null, Verdict.FAIL, 1, List.of(), null,
                 "```danger```");
         String md = MarkdownReportWriter.render(Report.ofChecks(ReportFixtures.run("x"), List.of(odd)));
 

@@ -24,6 +24,15 @@ class PlotSvgTest {
     }
 
     @Test
+    void tick_labels_use_the_decimals_of_the_tick_spacing() {
+        assertThat(dev.explainunit.report.internal.Numbers.tick(0.75, 0.25)).isEqualTo("0.75");
+        assertThat(dev.explainunit.report.internal.Numbers.tick(-0.5, 0.5)).isEqualTo("-0.5");
+        assertThat(dev.explainunit.report.internal.Numbers.tick(1000, 250)).isEqualTo("1000");
+        assertThat(dev.explainunit.report.internal.Numbers.tick(-0.0005, 0.0005)).isEqualTo("-5e-4");
+        assertThat(dev.explainunit.report.internal.Numbers.tick(1e-17, 0.2)).isEqualTo("0");
+    }
+
+    @Test
     void heatmap_shows_non_finite_relevance_in_grey_instead_of_failing() {
         String svg = HeatmapSvg.render("h", new double[2][1], -1, -1,
                 List.of(new HeatmapSvg.Row("m", new double[] {Double.NaN, 1})));

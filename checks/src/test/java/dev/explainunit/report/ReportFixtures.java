@@ -28,14 +28,14 @@ final class ReportFixtures {
     }
 
     static CheckRecord passing(String explainer, String task, String check) {
-        return new CheckRecord(check, explainer, task, 99.9, 90, Verdict.PASS, 42, List.of("m-01", "m-02"), null,
+        return new CheckRecord(check, explainer, task, 99.9, 90, java.util.Map.of("mass", 99.9), Verdict.PASS, 42, List.of("m-01", "m-02"), null,
                 null);
     }
 
     static CheckRecord failing(String explainer, String task, String check) {
         Counterexample ce = new Counterexample("m-02", 42, sample(0.1, -0.2, 0.9, 0.3, 0.05),
                 sample(0.0, -0.1, 0.8, 0.05));
-        return new CheckRecord(check, explainer, task, 12.5, 90, Verdict.FAIL, 42, List.of("m-01", "m-02"), ce,
+        return new CheckRecord(check, explainer, task, 12.5, 90, null, Verdict.FAIL, 42, List.of("m-01", "m-02"), ce,
                 "relevant mass [12.5%] is below the threshold [90%] on model m-02");
     }
 

@@ -33,12 +33,12 @@ class ReportJsonTest {
                 "verdict");
         assertThat(names(root.at("/table2/addition/lrp-all/rho_a"))).containsExactly("mean", "std");
         assertThat(names(root.at("/checks/3"))).containsExactly("check", "explainer", "task", "statistic",
-                "threshold", "verdict", "seed", "model_ids", "counterexample", "message");
+                "threshold", "statistics", "verdict", "seed", "model_ids", "counterexample", "message");
     }
 
     @Test
     void non_finite_statistics_stay_valid_json() throws Exception {
-        CheckRecord nan = new CheckRecord("c", "e", "addition", Double.NaN, 1, Verdict.FAIL, 1, List.of(), null, null);
+        CheckRecord nan = new CheckRecord("c", "e", "addition", Double.NaN, 1, null, Verdict.FAIL, 1, List.of(), null, null);
         String json = ReportJson.toJson(Report.ofChecks(ReportFixtures.run("x"), List.of(nan)));
 
         assertThat(json).contains("\"statistic\" : \"NaN\"");

@@ -43,7 +43,7 @@ final class LstmSteps {
             for (int k = 0; k < hidden; k++) {
                 sum += w.weightHh(j, k) * h[prev + k];
             }
-            gate[gateOffset + j] = (j >= gRows && j < gRows + hidden) ? Math.tanh(sum) : Lstm.sigmoid(sum);
+            gate[gateOffset + j] = (j >= gRows && j < gRows + hidden) ? Activations.tanh(sum) : Lstm.sigmoid(sum);
         }
         for (int k = 0; k < hidden; k++) {
             double i = gate[gateOffset + k];
@@ -51,7 +51,7 @@ final class LstmSteps {
             double g = gate[gateOffset + 2 * hidden + k];
             double o = gate[gateOffset + 3 * hidden + k];
             double cell = f * c[prev + k] + i * g;
-            double tc = Math.tanh(cell);
+            double tc = Activations.tanh(cell);
             c[next + k] = cell;
             tanhC[tanhOffset + k] = tc;
             h[next + k] = o * tc;

@@ -26,23 +26,22 @@ public final class DirectionTrace {
     double[] h = new double[0];
     double[] tanhC = new double[0];
 
-    // backward scratch, H or 4H long
+    // backward scratch, 4H or H long
     final double[] dz;
     final double[] dh;
     final double[] dc;
-    final double[] dhPrev;
 
     DirectionTrace(int hiddenSize) {
         this.hiddenSize = hiddenSize;
         this.dz = new double[4 * hiddenSize];
         this.dh = new double[hiddenSize];
         this.dc = new double[hiddenSize];
-        this.dhPrev = new double[hiddenSize];
     }
 
     void ensureCapacity(int t) {
         if (gate.length < t * 4 * hiddenSize) {
-            int capacity = Math.max(t, 16);
+            // Grow geometrically so that slowly increasing lengths do not reallocate each time.
+            int capacity = Math.max(t, Math.max(16, 2 * gate.length / (4 * hiddenSize)));
             z = new double[capacity * 4 * hiddenSize];
             gate = new double[capacity * 4 * hiddenSize];
             c = new double[(capacity + 1) * hiddenSize];

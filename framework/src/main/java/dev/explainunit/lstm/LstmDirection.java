@@ -23,11 +23,12 @@ public final class LstmDirection {
 
     private final int inputSize;
     private final int hiddenSize;
-    private final double[] weightIh;
-    private final double[] weightHh;
+    // Package-private so that the forward and backward passes index them without accessor calls.
+    final double[] weightIh;
+    final double[] weightHh;
     private final double[] biasIh;
     private final double[] biasHh;
-    private final double[] bias;
+    final double[] bias;
 
     /**
      * @param weightIh 4H x D

@@ -1,5 +1,6 @@
 package dev.explainunit.lstm;
 
+import dev.explainunit.Sequence;
 import org.apiguardian.api.API;
 
 /**
@@ -13,12 +14,23 @@ public final class LstmTrace {
     final DirectionTrace forward;
     final DirectionTrace reverse;
     final double[] output;
+    /** The input of the last pass, T x D row-major, so the passes read a plain array. */
+    double[] input = new double[0];
     int length;
 
     LstmTrace(int hiddenSize, boolean bidirectional, int outputSize) {
         this.forward = new DirectionTrace(hiddenSize);
         this.reverse = bidirectional ? new DirectionTrace(hiddenSize) : null;
         this.output = new double[outputSize];
+    }
+
+    void setInput(Sequence x) {
+        int size = x.length() * x.dim();
+        if (input.length < size) {
+            input = new double[Math.max(size, 2 * input.length)];
+        }
+        x.copyTo(input);
+        length = x.length();
     }
 
     /** T of the last pass. */

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,9 +87,7 @@ final class SafetensorsFormat {
         JsonNode header = parseHeader(bytes, n, file);
 
         List<Entry> entries = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = header.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : header.properties()) {
             if (field.getKey().equals(METADATA)) {
                 requireMetadata(field.getValue(), file);
             } else {
@@ -153,9 +150,7 @@ final class SafetensorsFormat {
         if (!metadata.isObject()) {
             throw new MalformedModelException(file, METADATA + " is not a JSON object");
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = metadata.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : metadata.properties()) {
             if (!field.getValue().isTextual()) {
                 throw new MalformedModelException(file, METADATA + " entry '" + clip(field.getKey())
                         + "' is not a string");

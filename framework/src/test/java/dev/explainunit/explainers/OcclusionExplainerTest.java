@@ -60,6 +60,16 @@ class OcclusionExplainerTest {
     }
 
     @Test
+    void occluding_a_step_that_is_already_zero_changes_nothing() {
+        TestModels.Shape shape = TestModels.SHAPES[2];
+        Lstm model = TestModels.random(shape, 19);
+        double[][] steps = TestModels.sequence(6, shape.inputs(), 8).toArray();
+        steps[2] = new double[shape.inputs()];
+        Relevance r = new OcclusionExplainer.FunctionDifference().explain(model, Sequence.of(steps), 1);
+        assertThat(r.step(2)).isZero();
+    }
+
+    @Test
     void p_diff_refuses_a_single_output_model_because_its_probability_is_always_one() {
         Lstm model = TestModels.random(TestModels.SHAPES[0], 3);
         Sequence x = TestModels.sequence(4, 2, 3);

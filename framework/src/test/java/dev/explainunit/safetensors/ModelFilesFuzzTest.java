@@ -22,7 +22,7 @@ class ModelFilesFuzzTest {
 
     private static final String NAME = "fuzz.safetensors";
     private static final long SEED = 20190801L;
-    private static final int CASES = 20_000;
+    private static final int CASES = 10_000;
 
     private final List<byte[]> valid = List.of(
             ModelFiles.toBytes(RandomLstms.lstm(new Random(1), 2, 1, 1, false, 1), TensorType.F64),

@@ -7,8 +7,13 @@ import dev.explainunit.toy.Task;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 
-/** The test tree: class / explainer / task / check. */
+/**
+ * The test tree: class / explainer / task / check. Only the class carries a {@link ClassSource}
+ * and each check a {@link MethodSource} named "explainer task check", so that surefire reports
+ * one test set per class with readable test names.
+ */
 final class Descriptors {
 
     static final String CLASS = "class";
@@ -48,8 +53,8 @@ final class Descriptors {
         final Explainer explainer;
         final String problem;
 
-        ExplainerDescriptor(UniqueId id, String name, Class<?> testClass, Explainer explainer, String problem) {
-            super(id, name, ClassSource.from(testClass));
+        ExplainerDescriptor(UniqueId id, String name, Explainer explainer, String problem) {
+            super(id, name);
             this.explainer = explainer;
             this.problem = problem;
         }
@@ -63,8 +68,8 @@ final class Descriptors {
     static final class TaskDescriptor extends AbstractTestDescriptor {
         final Task task;
 
-        TaskDescriptor(UniqueId id, Task task, Class<?> testClass) {
-            super(id, task.id(), ClassSource.from(testClass));
+        TaskDescriptor(UniqueId id, Task task) {
+            super(id, task.id());
             this.task = task;
         }
 
@@ -79,9 +84,10 @@ final class Descriptors {
         private final String legacyName;
 
         CheckDescriptor(UniqueId id, Check check, String explainerId, Task task, Class<?> testClass) {
-            super(id, check.displayName(), ClassSource.from(testClass));
+            super(id, check.displayName(), MethodSource.from(testClass.getName(),
+                    explainerId + " " + task.id() + " " + check.displayName()));
             this.check = check;
-            this.legacyName = explainerId + " / " + task.id() + " / " + check.displayName();
+            this.legacyName = "[" + explainerId + "] " + task.id() + " " + check.displayName();
         }
 
         @Override

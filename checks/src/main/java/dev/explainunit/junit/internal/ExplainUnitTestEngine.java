@@ -52,7 +52,7 @@ public final class ExplainUnitTestEngine implements TestEngine {
         SettingsResolver settings = new SettingsResolver(request.getConfigurationParameters()::get);
         Map<UniqueId, List<UniqueId>> deepSelections = new HashMap<>();
         EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
-                .addClassContainerSelectorResolver(ExplainUnitTestEngine::isSanityTestClass)
+                .addClassContainerSelectorResolver(type -> isSanityTestClass(type) && !type.isMemberClass())
                 .addSelectorResolver(context -> new Resolver(context.getClassNameFilter()::test, settings,
                         deepSelections))
                 .build()
@@ -62,6 +62,10 @@ public final class ExplainUnitTestEngine implements TestEngine {
         return engine;
     }
 
+    /**
+     * Whether {@code type} is a sanity test class. Classpath and package scans skip nested classes:
+     * those are fixtures of engine tests and run only when selected directly.
+     */
     static boolean isSanityTestClass(Class<?> type) {
         return AnnotationSupport.isAnnotated(type, ExplainerSanityTest.class) && !type.isInterface()
                 && !type.isAnnotation();

@@ -1,8 +1,7 @@
 package dev.explainunit.junit.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.explainunit.checks.CheckResult;
+import dev.explainunit.checks.CheckResultJson;
 import dev.explainunit.checks.ExplainedPopulation;
 import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanitySettings;
@@ -24,9 +23,7 @@ import org.opentest4j.AssertionFailedError;
 final class SanityTestExecutor {
 
     /** Report entry key of a check's result. */
-    static final String RESULT_KEY = "explainunit.result";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String RESULT_KEY = CheckResultJson.ENTRY_KEY;
 
     private final EngineExecutionListener listener;
 
@@ -84,7 +81,7 @@ final class SanityTestExecutor {
             TestExecutionResult result;
             try {
                 CheckResult outcome = SanityChecks.evaluate(check.check, population, settings);
-                listener.reportingEntryPublished(check, ReportEntry.from(RESULT_KEY, json(outcome)));
+                listener.reportingEntryPublished(check, ReportEntry.from(RESULT_KEY, CheckResultJson.write(outcome)));
                 result = outcome.passed() ? TestExecutionResult.successful()
                         : TestExecutionResult.failed(new AssertionFailedError(outcome.message()));
             } catch (RuntimeException | LinkageError | StackOverflowError failure) {
@@ -97,11 +94,4 @@ final class SanityTestExecutor {
         listener.executionFinished(t, TestExecutionResult.successful());
     }
 
-    static String json(CheckResult result) {
-        try {
-            return JSON.writeValueAsString(result);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a check result could not be written as JSON", e);
-        }
-    }
 }

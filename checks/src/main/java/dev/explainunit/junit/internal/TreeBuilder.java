@@ -36,7 +36,7 @@ final class TreeBuilder {
         ClassDescriptor descriptor = new ClassDescriptor(classId, type, settings, null);
         for (Candidate candidate : explainers(type)) {
             UniqueId explainerId = classId.append(Descriptors.EXPLAINER, candidate.id);
-            ExplainerDescriptor explainer = new ExplainerDescriptor(explainerId, candidate.id, type,
+            ExplainerDescriptor explainer = new ExplainerDescriptor(explainerId, candidate.id,
                     candidate.explainer, candidate.problem);
             descriptor.addChild(explainer);
             if (candidate.problem != null) {
@@ -44,7 +44,7 @@ final class TreeBuilder {
             }
             for (Task task : settings.tasks()) {
                 UniqueId taskId = explainerId.append(Descriptors.TASK, task.id());
-                TaskDescriptor taskNode = new TaskDescriptor(taskId, task, type);
+                TaskDescriptor taskNode = new TaskDescriptor(taskId, task);
                 explainer.addChild(taskNode);
                 for (Check check : SanityChecks.orderedChecks(settings)) {
                     taskNode.addChild(new CheckDescriptor(taskId.append(Descriptors.CHECK, check.name()), check,

@@ -8,7 +8,9 @@ import dev.explainunit.report.Sample;
 import dev.explainunit.report.Verdict;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the JSON the test engine publishes as the report entry {@code explainunit.result} (one
@@ -22,7 +24,7 @@ import java.util.List;
 public final class CheckResultJson {
 
     /** The report entry key under which the engine publishes each check result. */
-    public static final String ENTRY_KEY = "explainunit.result";
+    public static final String ENTRY_KEY = dev.explainunit.checks.CheckResultJson.ENTRY_KEY;
 
     private CheckResultJson() {
     }
@@ -60,7 +62,12 @@ public final class CheckResultJson {
         }
         JsonNode seedNode = field(n, "seed");
         long seed = seedNode == null ? 0 : seedNode.asLong();
-        return new CheckRecord(check, explainer, task, statistic(n), number(field(n, "threshold")),
+        Map<String, Double> statistics = new LinkedHashMap<>();
+        JsonNode all = field(n, "statistics");
+        if (all != null && all.isObject()) {
+            all.fields().forEachRemaining(e -> statistics.put(e.getKey(), number(e.getValue())));
+        }
+        return new CheckRecord(check, explainer, task, statistic(n), number(field(n, "threshold")), statistics,
                 Verdict.of(passed), seed, modelIds, counterexample(field(n, "counterexample"), seed),
                 text(n, "message"));
     }

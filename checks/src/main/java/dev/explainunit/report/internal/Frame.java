@@ -11,12 +11,12 @@ final class Frame {
         for (double t : x.ticks()) {
             double px = x.pixel(t);
             svg.line(px, top, px, bottom, "#eef1f4", 1, null);
-            svg.text(px, bottom + 13, Numbers.tick(t), "middle", "tick");
+            svg.text(px, bottom + 13, Numbers.tick(t, x.step), "middle", "tick");
         }
         for (double t : y.ticks()) {
             double py = y.pixel(t);
             svg.line(left, py, right, py, "#eef1f4", 1, null);
-            svg.text(left - 4, py + 3.5, Numbers.tick(t), "end", "tick");
+            svg.text(left - 4, py + 3.5, Numbers.tick(t, y.step), "end", "tick");
         }
     }
 }

@@ -64,8 +64,11 @@ public final class HeatmapSvg {
                 svg.rectWithTitle(x, y, CELL_W - 1, CELL_H - 1, fill, null,
                         row.label() + ", t=" + t + ": R=" + Numbers.general(value));
                 double intensity = scale > 0 && Double.isFinite(value) ? Math.abs(value) / scale : 0;
-                svg.text(x + CELL_W / 2, y + CELL_H / 2 + 4, cellText(value), "middle",
-                        intensity > 0.6 ? "hm-value hm-dark" : "hm-value");
+                // values below 1% of the row's largest stay blank (the tooltip has them): the pattern reads at a glance
+                if (!Double.isFinite(value) || intensity >= 0.01) {
+                    svg.text(x + CELL_W / 2, y + CELL_H / 2 + 4, cellText(value), "middle",
+                            intensity > 0.6 ? "hm-value hm-dark" : "hm-value");
+                }
             }
         }
         double markX = LABEL_W;

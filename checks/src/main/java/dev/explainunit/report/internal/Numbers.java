@@ -16,12 +16,21 @@ public final class Numbers {
         return String.format(Locale.ROOT, Math.abs(Math.abs(value) - 100) < 0.1 ? "%.3f" : "%.2f", value);
     }
 
-    /** A mean-squared error: scientific notation below 0.01, else three decimals. */
+    /** A standard deviation of percentages: three decimals below 0.1 (so 0.004 does not print as 0.00), else two. */
+    public static String percentSpread(double value) {
+        if (!Double.isFinite(value)) {
+            return "—";
+        }
+        return String.format(Locale.ROOT, Math.abs(value) < 0.1 ? "%.3f" : "%.2f", value);
+    }
+
+    /** A mean-squared error: scientific notation below 0.01 and from 1000 on, else three decimals. */
     public static String mse(double value) {
         if (!Double.isFinite(value)) {
             return "—";
         }
-        return value != 0 && Math.abs(value) < 0.01
+        double magnitude = Math.abs(value);
+        return value != 0 && (magnitude < 0.01 || magnitude >= 1000)
                 ? String.format(Locale.ROOT, "%.1e", value)
                 : String.format(Locale.ROOT, "%.3f", value);
     }
@@ -42,12 +51,33 @@ public final class Numbers {
                 .toPlainString();
     }
 
-    /** A short value for a plot axis tick. */
-    public static String tick(double value) {
-        if (Math.abs(value) < 1e-12) {
+    /**
+     * A short label for an axis tick at {@code value} on an axis with tick spacing {@code step}:
+     * as many decimals as the spacing needs, scientific ("5e-4") for spacings below 0.001 or of
+     * 10^5 and more.
+     */
+    public static String tick(double value, double step) {
+        if (Math.abs(value) < step * 1e-9) {
             return "0";
         }
-        return general(value);
+        if (step < 1e-3 || step >= 1e5) {
+            return String.format(Locale.ROOT, "%.1e", value).replace(".0e", "e").replace("e-0", "e-").replace("e+0", "e");
+        }
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
+        if (Math.abs(step * Math.pow(10, decimals) - Math.rint(step * Math.pow(10, decimals))) > 1e-6) {
+            decimals++;
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    /** An ISO-8601 instant without its fraction of a second ("2026-01-01T10:00:00.123Z" → "2026-01-01 10:00:00 UTC"). */
+    public static String dateToSeconds(String iso) {
+        if (iso == null) {
+            return "";
+        }
+        int dot = iso.indexOf('.');
+        String trimmed = dot > 0 && iso.endsWith("Z") ? iso.substring(0, dot) + "Z" : iso;
+        return trimmed.endsWith("Z") ? trimmed.substring(0, trimmed.length() - 1).replace('T', ' ') + " UTC" : trimmed;
     }
 
     /** Seconds with one decimal. */

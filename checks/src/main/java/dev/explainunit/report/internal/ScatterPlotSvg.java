@@ -6,9 +6,9 @@ package dev.explainunit.report.internal;
  */
 public final class ScatterPlotSvg {
 
-    private static final double WIDTH = 250;
+    private static final double WIDTH = 258;
     private static final double HEIGHT = 200;
-    private static final double LEFT = 46;
+    private static final double LEFT = 54;
     private static final double RIGHT = 10;
     private static final double TOP = 22;
     private static final double BOTTOM = 36;

@@ -1,0 +1,145 @@
+package dev.explainunit.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.explainunit.Explainer;
+import dev.explainunit.Sequence;
+import dev.explainunit.cli.internal.BenchWorkload;
+import dev.explainunit.explainers.BuiltInExplainers;
+import dev.explainunit.lstm.Lstm;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code explainunit bench}: explanations per second of each built-in method on the single-unit
+ * toy LSTM ({@link BenchWorkload}), one thread, after a warm-up. The rate is explanations per
+ * second of CPU time of the measuring thread, so that other load on the machine does not count
+ * against it; the wall-clock rate is shown beside it in the table.
+ */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Measures explanations per second of each built-in method on the single-unit toy LSTM "
+                + "(sequences of length 13-14, one thread, after warm-up).")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print {\"method\": explanations per second, ...} instead of a table.")
+    boolean json;
+
+    @Option(names = "--seconds", defaultValue = "1.0", paramLabel = "S",
+            description = "Measuring time per method in seconds (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--warmup", defaultValue = "1.0", paramLabel = "S",
+            description = "Warm-up time per method in seconds (default: ${DEFAULT-VALUE}).")
+    double warmup;
+
+    @Option(names = "--method", paramLabel = "ID", split = ",",
+            description = "Only these methods (comma-separated ids; default: all built-in methods).")
+    List<String> methods;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+            description = "Seed of the toy sequences (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    /** One method's measurement. */
+    record Rate(String method, long explanations, double cpuSeconds, double wallSeconds) {
+        double perCpuSecond() {
+            return explanations / cpuSeconds;
+        }
+
+        double perWallSecond() {
+            return explanations / wallSeconds;
+        }
+    }
+
+    @Override
+    public Integer call() {
+        if (!(seconds > 0) || !(warmup >= 0) || seconds > 3600 || warmup > 3600) {
+            throw new UsageException("--seconds must be in (0, 3600] and --warmup in [0, 3600], are " + seconds
+                    + " and " + warmup);
+        }
+        List<String> ids = methods == null ? BuiltInExplainers.ids() : methods;
+        Map<String, Explainer> explainers = new LinkedHashMap<>();
+        for (String id : ids) {
+            explainers.put(id, ExplainCommand.explainer(id, 0.001, 0));
+        }
+        Sequence[] sequences = BenchWorkload.sequences(seed);
+        List<Rate> rates = new ArrayList<>();
+        try (ProgressBar bar = new ProgressBar("bench", explainers.size())) {
+            for (Map.Entry<String, Explainer> e : explainers.entrySet()) {
+                Lstm model = BenchWorkload.modelFor(e.getKey());
+                rates.add(measure(e.getKey(), e.getValue(), model, sequences, warmup, seconds));
+                bar.step();
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode root = new ObjectMapper().createObjectNode();
+            for (Rate r : rates) {
+                root.put(r.method(), Math.rint(r.perCpuSecond()));
+            }
+            out.println(root.toPrettyString());
+        } else {
+            out.printf("%-22s %18s %18s%n", "method", "explanations/s", "(wall clock)");
+            for (Rate r : rates) {
+                out.printf("%-22s %,18.0f %,18.0f%n", r.method(), r.perCpuSecond(), r.perWallSecond());
+            }
+            out.printf("single-unit toy LSTM (D=2, H=1; 2 outputs for occlusion-p-diff), %d sequences of "
+                    + "length 13-14, one thread, %.1f s warm-up and %.1f s per method; rate per CPU second%n",
+                    sequences.length, warmup, seconds);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * Explains the sequences round-robin: {@code warmup} seconds unmeasured, then batches of 256
+     * until {@code seconds} of CPU time have passed.
+     */
+    static Rate measure(String id, Explainer explainer, Lstm model, Sequence[] sequences, double warmup,
+                        double seconds) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
+        double sink = 0;
+        int next = 0;
+        long warmupEnd = System.nanoTime() + (long) (warmup * 1e9);
+        while (System.nanoTime() < warmupEnd) {
+            for (int k = 0; k < 256; k++) {
+                sink += explainer.explain(model, sequences[next], 0).step(0);
+                next = (next + 1) % sequences.length;
+            }
+        }
+        long budget = (long) (seconds * 1e9);
+        long cpuStart = cpuClock ? threads.getCurrentThreadCpuTime() : 0;
+        long wallStart = System.nanoTime();
+        long count = 0;
+        long cpu;
+        do {
+            for (int k = 0; k < 256; k++) {
+                sink += explainer.explain(model, sequences[next], 0).step(0);
+                next = (next + 1) % sequences.length;
+            }
+            count += 256;
+            cpu = cpuClock ? threads.getCurrentThreadCpuTime() - cpuStart : System.nanoTime() - wallStart;
+        } while (cpu < budget);
+        long wall = System.nanoTime() - wallStart;
+        if (Double.isNaN(sink)) {
+            // Keeps the results observable so that the JIT cannot drop the work.
+            throw new IllegalStateException(id + " produced NaN relevance on the benchmark workload");
+        }
+        return new Rate(id, count, cpu / 1e9, wall / 1e9);
+    }
+}

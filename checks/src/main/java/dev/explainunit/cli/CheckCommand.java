@@ -1,0 +1,202 @@
+package dev.explainunit.cli;
+
+import dev.explainunit.Explainer;
+import dev.explainunit.checks.CheckResult;
+import dev.explainunit.checks.CheckResultJson;
+import dev.explainunit.checks.SanityChecks;
+import dev.explainunit.checks.SanityReport;
+import dev.explainunit.checks.SanitySettings;
+import dev.explainunit.explainers.BuiltInExplainers;
+import dev.explainunit.report.CheckRecord;
+import dev.explainunit.report.Report;
+import dev.explainunit.report.ReportFiles;
+import dev.explainunit.report.RunInfo;
+import dev.explainunit.toy.Task;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code explainunit check --explainer ID-or-CLASS [--classpath PATH] [--out DIR]}: the sanity
+ * suite of the JUnit engine for one explainer, for CI scripts without JUnit. Exit code 0 when
+ * every check passes, 1 when one fails, 2 for bad arguments.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Runs the sanity checks for one explainer; exit code 0 pass, 1 fail, 2 bad arguments.")
+final class CheckCommand implements Callable<Integer> {
+
+    @Option(names = "--explainer", required = true, paramLabel = "ID-or-CLASS",
+            description = "a built-in id (e.g. lrp-all), the id of an explainer "
+                    + "registered on --classpath, or the class name of an Explainer with a no-argument constructor")
+    String explainer;
+
+    @Option(names = "--classpath", paramLabel = "PATH",
+            description = "jars and folders holding the explainer, separated by the platform's path separator")
+    String classpath;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/explainunit",
+            description = "where report.json, report.md and report.html go (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--task", paramLabel = "T", description = "addition or subtraction (default: both)")
+    String task;
+
+    @Option(names = "--models", defaultValue = "0", description = "models per task (default: all)")
+    int models;
+
+    @Option(names = "--samples", defaultValue = "2500", description = "test sequences per model (default: 2500)")
+    int samples;
+
+    @Option(names = "--seed", defaultValue = "" + SanitySettings.DEFAULT_SEED, description = "seed of the test data")
+    long seed;
+
+    @Option(names = "--eps", defaultValue = "0",
+            description = "LRP stabiliser of the built-in LRP methods (default 0, the paper's toy-task setting, A.2)")
+    double eps;
+
+    @Option(names = "--bias-factor", defaultValue = "0", description = "LRP bias factor of the built-ins (default 0)")
+    double biasFactor;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        SanitySettings settings = settings();
+        Explainer resolved = resolve();
+        PrintWriter stdout = spec.commandLine().getOut();
+        long started = System.nanoTime();
+        SanityReport report = SanityChecks.of(resolved).settings(settings).run();
+        for (CheckResult r : report.results()) {
+            stdout.printf(Locale.ROOT, "%-4s  %-12s %-26s %s%n", r.verdict(), r.task(), r.check().displayName(),
+                    r.passed() ? "" : firstLine(r.message()));
+        }
+        for (Task t : settings.tasks()) {
+            stdout.printf(Locale.ROOT, "verdict of [%s] on %s: %s%n", resolvedId(resolved), t.id(),
+                    report.verdict(t.id()));
+        }
+        writeReport(report, settings, (System.nanoTime() - started) / 1e9);
+        stdout.flush();
+        return report.passed() ? 0 : 1;
+    }
+
+    private SanitySettings settings() {
+        SanitySettings settings = SanitySettings.defaults();
+        if (task != null) {
+            try {
+                settings = settings.withTasks(List.of(Task.fromId(task)));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        try {
+            return settings.withModels(models).withSamples(samples).withSeed(seed);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static String resolvedId(Explainer e) {
+        try {
+            return e.id();
+        } catch (RuntimeException ex) {
+            return e.getClass().getName();
+        }
+    }
+
+    private static String firstLine(String message) {
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end).strip();
+    }
+
+    /** A built-in id, a registered id on the class path, or a class name. */
+    Explainer resolve() {
+        if (BuiltInExplainers.ids().contains(explainer)) {
+            return BuiltInExplainers.create(explainer, eps, biasFactor);
+        }
+        ClassLoader loader = loader();
+        try {
+            for (Explainer registered : ServiceLoader.load(Explainer.class, loader)) {
+                if (explainer.equals(resolvedId(registered))) {
+                    return registered;
+                }
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new UsageException("a registered explainer could not be loaded: " + e.getMessage());
+        }
+        Class<?> type;
+        try {
+            type = Class.forName(explainer, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new UsageException("unknown explainer [" + explainer + "]: neither a built-in id ("
+                    + String.join(", ", BuiltInExplainers.ids()) + "), nor a registered id, nor a class on the "
+                    + (classpath == null ? "class path (add --classpath)" : "class path " + classpath));
+        }
+        if (!Explainer.class.isAssignableFrom(type)) {
+            throw new UsageException("class " + explainer + " does not implement dev.explainunit.Explainer");
+        }
+        try {
+            return (Explainer) type.getDeclaredConstructor().newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new UsageException("class " + explainer + " has no constructor without parameters");
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
+            throw new UsageException("could not create " + explainer + ": " + cause);
+        }
+    }
+
+    private ClassLoader loader() {
+        ClassLoader parent = CheckCommand.class.getClassLoader();
+        if (classpath == null || classpath.isBlank()) {
+            return parent;
+        }
+        List<URL> urls = new ArrayList<>();
+        for (String entry : classpath.split(File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path path = Path.of(entry);
+            if (!Files.exists(path)) {
+                throw new UsageException("class path entry " + entry + " does not exist");
+            }
+            try {
+                urls.add(path.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new UsageException("class path entry " + entry + " is not a valid path");
+            }
+        }
+        return new URLClassLoader(urls.toArray(URL[]::new), parent);
+    }
+
+    private void writeReport(SanityReport report, SanitySettings settings, double seconds) {
+        List<CheckRecord> checks = new ArrayList<>();
+        try {
+            for (CheckResult r : report.results()) {
+                checks.add(dev.explainunit.report.internal.CheckResultJson.parse(CheckResultJson.write(r)));
+            }
+            int modelCount = report.results().stream().mapToInt(r -> r.modelIds().size()).max().orElse(0);
+            RunInfo run = new RunInfo(RunInfo.toolVersion(), "check", settings.seed(), settings.samples(), modelCount,
+                    settings.tasks().stream().map(Task::id).toList(), Instant.now().toString(), seconds,
+                    "check-" + ProcessHandle.current().pid());
+            ReportFiles.write(Report.ofChecks(run, checks), out);
+            spec.commandLine().getOut().println("report: " + out.resolve(ReportFiles.HTML).toAbsolutePath());
+        } catch (IOException | RuntimeException e) {
+            spec.commandLine().getErr().println("explainunit: the report could not be written to " + out + ": " + e);
+        }
+    }
+}

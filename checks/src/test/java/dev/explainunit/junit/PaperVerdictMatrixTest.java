@@ -1,0 +1,195 @@
+package dev.explainunit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.explainunit.Explainer;
+import dev.explainunit.explainers.BuiltInExplainers;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * Pins the verdicts of the paper's Table 2 (bold = pass) for the built-in explainers, run through
+ * the engine with the default settings (all bundled models × 2500 test sequences, every check,
+ * default thresholds). LRP runs with ε = 0 as in the paper's toy experiments (appendix A.2). The
+ * whole matrix runs once and is shared by the assertions.
+ *
+ * <p>The verdict of an explainer on a task is PASS when every check of that task passes.
+ */
+class PaperVerdictMatrixTest {
+
+    /** A built-in explainer in the paper's toy-task configuration. */
+    abstract static class BuiltIn implements ExplainerUnderTest {
+        private final String id;
+
+        BuiltIn(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public Explainer explainer() {
+            return BuiltInExplainers.create(id, 0.0, 0.0);
+        }
+    }
+
+    @ExplainerSanityTest
+    static class Gradient extends BuiltIn {
+        Gradient() {
+            super("gradient");
+        }
+    }
+
+    @ExplainerSanityTest
+    static class GradientTimesInput extends BuiltIn {
+        GradientTimesInput() {
+            super("gradient-x-input");
+        }
+    }
+
+    @ExplainerSanityTest
+    static class Occlusion extends BuiltIn {
+        Occlusion() {
+            super("occlusion-f-diff");
+        }
+    }
+
+    @ExplainerSanityTest
+    static class LrpAll extends BuiltIn {
+        LrpAll() {
+            super("lrp-all");
+        }
+    }
+
+    @ExplainerSanityTest
+    static class LrpProp extends BuiltIn {
+        LrpProp() {
+            super("lrp-prop");
+        }
+    }
+
+    @ExplainerSanityTest
+    static class LrpAbs extends BuiltIn {
+        LrpAbs() {
+            super("lrp-abs");
+        }
+    }
+
+    @ExplainerSanityTest
+    static class LrpHalf extends BuiltIn {
+        LrpHalf() {
+            super("lrp-half");
+        }
+    }
+
+    @ExplainerSanityTest
+    static class ContextualDecomposition extends BuiltIn {
+        ContextualDecomposition() {
+            super("cd");
+        }
+    }
+
+    /** explainer id -> task -> check -> passed. */
+    private static final Map<String, Map<String, Map<String, Boolean>>> VERDICTS = new TreeMap<>();
+    private static final Map<String, String> MESSAGES = new HashMap<>();
+
+    @BeforeAll
+    static void runTheMatrixOnce() throws Exception {
+        Events events = EngineTestKit.engine("explainunit")
+                .selectors(selectClass(Gradient.class), selectClass(GradientTimesInput.class),
+                        selectClass(Occlusion.class), selectClass(LrpAll.class), selectClass(LrpProp.class),
+                        selectClass(LrpAbs.class), selectClass(LrpHalf.class),
+                        selectClass(ContextualDecomposition.class))
+                .execute().allEvents();
+        ObjectMapper json = new ObjectMapper();
+        for (Event e : events.reportingEntryPublished().list()) {
+            JsonNode result = json.readTree(e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs()
+                    .get("explainunit.result"));
+            VERDICTS.computeIfAbsent(result.get("explainerId").asText(), k -> new TreeMap<>())
+                    .computeIfAbsent(result.get("task").asText(), k -> new TreeMap<>())
+                    .put(result.get("check").asText(), result.get("verdict").asText().equals("PASS"));
+            MESSAGES.put(result.get("explainerId").asText() + "/" + result.get("task").asText() + "/"
+                    + result.get("check").asText(), result.get("message").asText());
+        }
+        // the engine's own verdicts must agree with the published results
+        for (Event e : events.finished().list()) {
+            if (e.getTestDescriptor().isTest()) {
+                assertThat(e.getPayload(TestExecutionResult.class).orElseThrow().getStatus())
+                        .isNotEqualTo(TestExecutionResult.Status.ABORTED);
+            }
+        }
+    }
+
+    private static boolean passes(String explainer, String task) {
+        Map<String, Boolean> checks = VERDICTS.get(explainer).get(task);
+        assertThat(checks).as("checks of %s on %s", explainer, task).hasSize(6);
+        return checks.values().stream().allMatch(Boolean::booleanValue);
+    }
+
+    private static String failures(String explainer, String task) {
+        List<String> failed = new ArrayList<>();
+        VERDICTS.get(explainer).get(task).forEach((check, pass) -> {
+            if (!pass) {
+                failed.add(MESSAGES.get(explainer + "/" + task + "/" + check));
+            }
+        });
+        return String.join("\n\n", failed);
+    }
+
+    @Test
+    void on_addition_gradient_x_input_occlusion_lrp_all_and_cd_pass_as_bold_in_table_2() {
+        for (String id : List.of("gradient-x-input", "occlusion-f-diff", "lrp-all", "cd")) {
+            assertThat(passes(id, "addition")).as("%s on addition: %s", id, failures(id, "addition")).isTrue();
+        }
+    }
+
+    @Test
+    void on_addition_lrp_prop_abs_and_half_fail_as_not_bold_in_table_2() {
+        for (String id : List.of("lrp-prop", "lrp-abs", "lrp-half")) {
+            assertThat(passes(id, "addition")).as("%s on addition", id).isFalse();
+        }
+    }
+
+    @Test
+    void on_subtraction_only_gradient_x_input_and_lrp_all_pass_as_bold_in_table_2() {
+        for (String id : List.of("gradient-x-input", "lrp-all")) {
+            assertThat(passes(id, "subtraction")).as("%s on subtraction: %s", id, failures(id, "subtraction"))
+                    .isTrue();
+        }
+        for (String id : List.of("occlusion-f-diff", "lrp-prop", "lrp-abs", "lrp-half", "cd")) {
+            assertThat(passes(id, "subtraction")).as("%s on subtraction", id).isFalse();
+        }
+    }
+
+    @Test
+    void gradient_fails_both_tasks_because_its_squared_norm_ignores_the_sign_of_the_operands() {
+        assertThat(passes("gradient", "addition")).isFalse();
+        assertThat(passes("gradient", "subtraction")).isFalse();
+        assertThat(VERDICTS.get("gradient").get("addition").get("GROUND_TRUTH_CORRELATION")).isFalse();
+        assertThat(VERDICTS.get("gradient").get("subtraction").get("GROUND_TRUTH_CORRELATION")).isFalse();
+    }
+
+    @Test
+    void occlusion_fails_subtraction_because_one_operand_alone_is_out_of_distribution() {
+        assertThat(VERDICTS.get("occlusion-f-diff").get("subtraction").get("RELEVANT_MASS")).isFalse();
+        assertThat(MESSAGES.get("occlusion-f-diff/subtraction/RELEVANT_MASS"))
+                .contains("relevance should concentrate on the two operands").contains("Counterexample on model")
+                .contains("<- a").contains("<- b").contains("explainunit.seed=");
+    }
+
+    @Test
+    void cd_fails_subtraction_on_its_operand_correlation() {
+        assertThat(VERDICTS.get("cd").get("subtraction").get("GROUND_TRUTH_CORRELATION")).isFalse();
+    }
+}

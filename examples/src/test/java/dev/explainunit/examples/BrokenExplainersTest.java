@@ -1,0 +1,81 @@
+package dev.explainunit.examples;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.displayName;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.EventConditions.uniqueIdSubstring;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import dev.explainunit.Explainer;
+import dev.explainunit.junit.ExplainerSanityTest;
+import dev.explainunit.junit.ExplainerUnderTest;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * Runs sanity tests of broken explainers through the real engine and asserts that they fail, and
+ * why. The fixture classes are nested, so surefire does not run them on their own.
+ */
+class BrokenExplainersTest {
+
+    @ExplainerSanityTest
+    static class RandomSanity implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return new BrokenExplainers.RandomExplainer();
+        }
+    }
+
+    @ExplainerSanityTest
+    static class UniformSanity implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return new BrokenExplainers.UniformExplainer();
+        }
+    }
+
+    @ExplainerSanityTest
+    static class TimeReversedSanity implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return new BrokenExplainers.TimeReversedExplainer();
+        }
+    }
+
+    private static Events tests(Class<?> fixture) {
+        return EngineTestKit.engine("explainunit").selectors(selectClass(fixture)).execute().testEvents();
+    }
+
+    @Test
+    void random_relevance_fails_correlation_mass_and_conservation_on_both_tasks_but_meets_the_contract() {
+        Events events = tests(RandomSanity.class);
+        for (String check : new String[] {"ground-truth correlation", "relevant mass", "relevance conservation"}) {
+            events.assertThatEvents().haveExactly(2, event(test(displayName(check)), finishedWithFailure(
+                    message(m -> m.contains("[random]") && m.contains("Counterexample on model")))));
+        }
+        events.assertThatEvents().haveExactly(2, event(test(displayName("contract")), finishedSuccessfully()));
+    }
+
+    @Test
+    void uniform_relevance_fails_mass_because_it_spreads_relevance_over_the_distractors() {
+        tests(UniformSanity.class).assertThatEvents().haveExactly(2, event(test(displayName("relevant mass")),
+                finishedWithFailure(message(m -> m.contains("relevance should concentrate on the two operands, "
+                        + "because only they determine y")))));
+    }
+
+    @Test
+    void time_reversed_relevance_fails_correlation_and_mass_on_both_tasks() {
+        Events events = tests(TimeReversedSanity.class);
+        for (String task : new String[] {"addition", "subtraction"}) {
+            events.assertThatEvents()
+                    .haveExactly(1, event(test(displayName("ground-truth correlation")), uniqueIdSubstring(task),
+                            finishedWithFailure()))
+                    .haveExactly(1, event(test(displayName("relevant mass")), uniqueIdSubstring(task),
+                            finishedWithFailure()));
+        }
+    }
+}

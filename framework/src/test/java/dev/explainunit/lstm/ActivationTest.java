@@ -1,0 +1,40 @@
+package dev.explainunit.lstm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ActivationTest {
+
+    /**
+     * Above 1/16 the error of e = exp(−2|x|) (≤ 1 ulp of e ≤ 1.1e-16) is amplified by 1/(1 − e)
+     * ≤ 1/(1 − exp(−1/8)) = 8.5 in the relative error, plus three roundings: ≤ 1.3e-15.
+     */
+    private static final double RELATIVE_ERROR = 1.3e-15;
+
+    @Test
+    void tanh_agrees_with_the_jdk_to_the_analysed_relative_error_on_both_sides_of_the_series_switch() {
+        Random random = new Random(17);
+        for (int k = 0; k < 200_000; k++) {
+            // log-uniform magnitudes from 1e-300 to 40, both signs
+            double x = Math.copySign(Math.pow(10, -300 + 301.6 * random.nextDouble()), random.nextDouble() - 0.5);
+            double expected = Math.tanh(x);
+            assertThat(Lstm.tanh(x)).as("tanh(%s)", x).isCloseTo(expected, within(RELATIVE_ERROR * Math.abs(expected)));
+        }
+        for (double x : new double[] {0.0625, -0.0625, Math.nextDown(0.0625), 20, 400, -400}) {
+            assertThat(Lstm.tanh(x)).as("tanh(%s)", x).isCloseTo(Math.tanh(x), within(RELATIVE_ERROR * Math.abs(Math.tanh(x))));
+        }
+        assertThat(Lstm.tanh(0.0)).isZero();
+        assertThat(Lstm.tanh(Double.POSITIVE_INFINITY)).isEqualTo(1.0);
+    }
+
+    @Test
+    void sigmoid_is_the_logistic_function() {
+        assertThat(Lstm.sigmoid(0)).isEqualTo(0.5);
+        assertThat(Lstm.sigmoid(2)).isCloseTo(1 / (1 + Math.exp(-2)), within(1e-16));
+        assertThat(Lstm.sigmoid(-800)).isZero();
+        assertThat(Lstm.sigmoid(800)).isEqualTo(1.0);
+    }
+}

@@ -1,0 +1,16 @@
+package com.example.consumer;
+
+import dev.explainunit.Explainer;
+import dev.explainunit.checks.Check;
+import dev.explainunit.junit.ExplainerSanityTest;
+import dev.explainunit.junit.ExplainerUnderTest;
+
+@ExplainerSanityTest(checks = {Check.CONTRACT, Check.GROUND_TRUTH_CORRELATION, Check.RELEVANT_MASS,
+        Check.RELEVANCE_CONSERVATION})
+class DeletionExplainerSanityTest implements ExplainerUnderTest {
+
+    @Override
+    public Explainer explainer() {
+        return new DeletionExplainer();
+    }
+}
