@@ -1,6 +1,7 @@
 package dev.explainunit.train.internal;
 
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * The full-batch mean squared error of an LSTM over a {@link SequenceBatch}, with its gradient with
@@ -21,6 +22,7 @@ import java.util.Arrays;
  * Not thread-safe: one instance holds the workspaces of one training run and allocates nothing per
  * call. The batch is shared read-only.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class LstmMseObjective implements MseLoss {
 
     private final SequenceBatch batch;
