@@ -13,7 +13,10 @@ import dev.explainunit.toy.Task;
 import dev.explainunit.zoo.ModelZoo;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +56,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         ReproduceSettings settings = settings();
         checkWritable(out, json);
         ModelZoo zoo = bundledZoo();
@@ -64,9 +67,18 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(Table2Text.render(report));
-        ReportFiles.write(report, out);
+        stdout.flush();
+        try {
+            ReportFiles.write(report, out);
+        } catch (IOException e) {
+            throw new UsageException("--out " + out + ": the report could not be written (" + describe(e) + ")", e);
+        }
         if (json != null) {
-            writeJson(report, json);
+            try {
+                writeJson(report, json);
+            } catch (IOException e) {
+                throw new UsageException("--json " + json + ": could not be written (" + describe(e) + ")", e);
+            }
         }
         stdout.printf(Locale.ROOT, "report: %s (%.1f s)%n", out.resolve(ReportFiles.HTML), report.run().wallSeconds());
         stdout.flush();
@@ -84,6 +96,20 @@ public final class ReproduceCommand implements Callable<Integer> {
             throw new UsageException("--samples must be at least 2 (a correlation needs two sequences), got " + samples);
         }
         return ReproduceSettings.paper(seed).withTasks(tasks).withSamples(samples);
+    }
+
+    /** What went wrong with a file, in words: "permission denied: /x", "no such file or directory: /x". */
+    static String describe(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied: " + e.getMessage();
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory: " + e.getMessage();
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason() + ": " + fs.getFile();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /** The bundled zoo, or a one-line error naming what is wrong with it (a jar built without the models). */
