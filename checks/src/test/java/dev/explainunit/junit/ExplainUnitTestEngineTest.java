@@ -73,6 +73,21 @@ class ExplainUnitTestEngineTest {
         }
     }
 
+    /** A composed annotation: a team's own preset of the sanity test. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 2, samples = 20)
+    @interface QuickContractCheck {
+    }
+
+    @QuickContractCheck
+    static class ComposedAnnotation implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return new ReferenceGradientTimesInput();
+        }
+    }
+
     private static Events run(Class<?> type) {
         return results(type).allEvents();
     }
@@ -176,5 +191,10 @@ class ExplainUnitTestEngineTest {
         EngineTestKit.engine("explainunit").selectors(
                 org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage("dev.explainunit.junit"))
                 .execute().testEvents().assertStatistics(stats -> stats.started(0));
+    }
+
+    @Test
+    void a_composed_annotation_carries_its_attributes() {
+        results(ComposedAnnotation.class).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
     }
 }
