@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Sanity checks for explanation methods of recurrent networks (Arras et al. 2019).",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ReproduceCommand.class,
                 ExplainCommand.class,
                 BenchCommand.class,
                 TrainCommand.class,

@@ -48,6 +48,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "K", description = "training threads (default: all cores)")
     Integer threads;
 
+    @Option(names = "--stop-at", paramLabel = "MSE", defaultValue = "1e-5",
+            description = "stop a run once its validation MSE is below this (default: ${DEFAULT-VALUE}; models are kept below 1e-4)")
+    double stopAt;
+
     @Option(names = "--max-seeds", paramLabel = "M", description = "give up after this many seeds (default: 10 N + 20)")
     Integer maxSeeds;
 
@@ -69,7 +73,12 @@ final class TrainCommand implements Callable<Integer> {
             throw new UsageException("--out " + out + " exists and is not a directory");
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        TrainingSettings settings = TrainingSettings.defaults();
+        if (!(stopAt > 0)) {
+            throw new UsageException("--stop-at must be a positive MSE, got " + stopAt);
+        }
+        TrainingSettings defaults = TrainingSettings.defaults();
+        TrainingSettings settings = new TrainingSettings(defaults.memory(), stopAt, defaults.keepValidationMse(),
+                defaults.abandonAfterEvaluations(), defaults.abandonTrainMse(), defaults.maxEvaluations());
         AtomicReference<Phase> phase = new AtomicReference<>(Phase.TRAINING);
         Thread onInterrupt = new Thread(() -> {
             if (phase.get() != Phase.DONE) {

@@ -1,7 +1,10 @@
 package dev.explainunit.cli;
 
 import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.toy.Split;
 import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyData;
+import dev.explainunit.toy.ToySample;
 import dev.explainunit.zoo.ModelZoo;
 import dev.explainunit.zoo.ZooDirectory;
 import dev.explainunit.zoo.ZooIndex;
@@ -46,6 +49,10 @@ final class ZooCommand implements Runnable {
                 + " gate (i, f, g, o), and fc.weight")
         boolean weights;
 
+        @Option(names = "--gates", description = "also print each model's mean gate activations i, f, o on the two"
+                + " marked steps and on the distractor steps of 500 test sequences, and the medians over the models")
+        boolean gates;
+
         @Override
         public Integer call() {
             ModelZoo zoo = ModelZoo.bundled();
@@ -66,11 +73,46 @@ final class ZooCommand implements Runnable {
                         printWeights(out, m);
                     }
                 }
+                if (gates) {
+                    printGates(out, t, zoo.index(t).map(ZooIndex::dataSeed).orElse(1L), zoo.models(t));
+                }
                 out.println();
             }
             out.flush();
             return 0;
         }
+    }
+
+    /** Mean i, f, o on marked and distractor steps of the test split (data seed of the zoo) per model, and medians. */
+    private static void printGates(PrintWriter out, Task task, long dataSeed, List<ZooModel> models) {
+        List<ToySample> samples = ToyData.generate(task, Split.TEST, 500, dataSeed);
+        String[] names = {"i marked", "i distr.", "f marked", "f distr.", "o marked", "o distr."};
+        out.printf(Locale.ROOT, "%-16s", "gate means");
+        for (String name : names) {
+            out.printf(Locale.ROOT, " %9s", name);
+        }
+        out.println();
+        double[][] perModel = new double[models.size()][];
+        for (int k = 0; k < models.size(); k++) {
+            perModel[k] = GateStatistics.means(models.get(k).model(), samples);
+            out.printf(Locale.ROOT, "%-16s", models.get(k).id());
+            for (double v : perModel[k]) {
+                out.printf(Locale.ROOT, " %9.4f", v);
+            }
+            out.println();
+        }
+        out.printf(Locale.ROOT, "%-16s", "median");
+        for (int c = 0; c < names.length; c++) {
+            double[] column = new double[models.size()];
+            for (int k = 0; k < models.size(); k++) {
+                column[k] = perModel[k][c];
+            }
+            java.util.Arrays.sort(column);
+            double median = column.length == 0 ? Double.NaN : column.length % 2 == 1 ? column[column.length / 2]
+                    : 0.5 * (column[column.length / 2 - 1] + column[column.length / 2]);
+            out.printf(Locale.ROOT, " %9.4f", median);
+        }
+        out.println();
     }
 
     /** One line per gate: W_ih row (x_0, x_1), W_hh, bias; then fc.weight. */

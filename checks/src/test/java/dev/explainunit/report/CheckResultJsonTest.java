@@ -3,7 +3,15 @@ package dev.explainunit.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.explainunit.checks.Check;
+import dev.explainunit.checks.CheckResult;
+import dev.explainunit.checks.Counterexample;
+import dev.explainunit.checks.Example;
+import dev.explainunit.checks.ModelStatistics;
+import dev.explainunit.checks.StepValue;
 import dev.explainunit.report.internal.CheckResultJson;
+import java.util.List;
+import java.util.Map;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +44,34 @@ class CheckResultJsonTest {
         assertThat(r.counterexample().original().inputs()[1]).containsExactly(0.7, 0.0);
         assertThat(r.counterexample().shrunk().relevance()).containsExactly(0.2, -0.3);
         assertThat(r.counterexample().shrunk().prediction()).isEqualTo(-0.19);
+    }
+
+    @Test
+    void a_result_as_the_engine_publishes_it_reads_back_with_every_field() throws Exception {
+        Example original = new Example(List.of(new StepValue(0, new double[] {0, 0.6}, 0.1),
+                new StepValue(1, new double[] {0.7, 0}, 0.2), new StepValue(2, new double[] {0.9, 0}, -0.3)),
+                1, 2, -0.2, -0.19, 0.3);
+        Example shrunk = new Example(List.of(new StepValue(0, new double[] {0.7, 0}, 0.2),
+                new StepValue(1, new double[] {0.9, 0}, -0.3)), 0, 1, -0.2, -0.19, 0.3);
+        CheckResult result = new CheckResult(Check.RELEVANT_MASS, "cd", "subtraction", Map.of("mass", 0.494), "mass",
+                0.9, ">=", dev.explainunit.checks.Verdict.FAIL, 11, 2500, List.of("s-01", "s-02"),
+                List.of(new ModelStatistics("s-01", -25.9, -50, 49.4, 0.05)),
+                new Counterexample("s-02", original, shrunk, "most relevance on a distractor"), "only 49.4%", 0.5);
+
+        CheckRecord r = CheckResultJson.parse(dev.explainunit.checks.CheckResultJson.write(result));
+
+        assertThat(r.key()).isEqualTo("cd/subtraction/relevant-mass");
+        assertThat(r.statistic()).isEqualTo(0.494);
+        assertThat(r.threshold()).isEqualTo(0.9);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.seed()).isEqualTo(11);
+        assertThat(r.modelIds()).containsExactly("s-01", "s-02");
+        assertThat(r.message()).isEqualTo("only 49.4%");
+        assertThat(r.counterexample().modelId()).isEqualTo("s-02");
+        assertThat(r.counterexample().original().inputs()[2]).containsExactly(0.9, 0.0);
+        assertThat(r.counterexample().original().b()).isEqualTo(2);
+        assertThat(r.counterexample().shrunk().relevance()).containsExactly(0.2, -0.3);
+        assertThat(r.counterexample().shrunk().target()).isEqualTo(-0.2);
     }
 
     @Test

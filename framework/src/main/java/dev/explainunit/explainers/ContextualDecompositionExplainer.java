@@ -54,7 +54,7 @@ public final class ContextualDecompositionExplainer implements Explainer {
         int hidden = lstm.hiddenSize();
         double[] x = ws.input(input);
         ws.ensure(length, hidden);
-        double[] relevance = new double[length];
+        double[] relevance = ws.steps(length);
         for (int k = 0; k < length; k++) {
             double score = relevantScore(lstm, lstm.forwardDirection(), trace.forward(), x, k, false, target, 0, ws);
             if (lstm.isBidirectional()) {

@@ -34,14 +34,18 @@ import org.apiguardian.api.API;
  *
  * <p>Per-input values R_{t,d} are returned ({@link Relevance#perInput}); a bidirectional model
  * adds both directions' relevance of x_t. The rest ({@link Relevance#rest()}) is the relevance
- * that reaches no input: what is left on h_0 and c_0, the share (1 − β)·(b_j + ε·sign(z_j)) of
- * every linear layer that is not redistributed, the whole output-bias share
- * fc.bias_c·f_c/(f_c + ε·sign(f_c)), and the stabiliser share of the PROP / ABS product splits.
+ * that reaches no input: what is left on h_0 and c_0; in every linear layer the part
+ * (1 − β)·(b_j + ε·sign(z_j)) / (z_j + ε·sign(z_j)) · R_j that is not redistributed; in the output
+ * layer (fc.bias_c + (1 − β)·ε·sign(f_c)) / (f_c + ε·sign(f_c)) · f_c, so the output bias's share
+ * always stays in the rest; and the stabiliser's share of the PROP / ABS product splits.
  * Every part is accumulated where it arises, so for every rule, ε and β
  *
  * <pre>
- *   Σ_t R_t + rest = f_c(x)      (up to rounding)
+ *   Σ_t R_t + rest = f_c(x)
  * </pre>
+ *
+ * up to rounding relative to the magnitudes involved (PROP with a small ε can divide by nearly
+ * zero when z_g ≈ −z_s and produce huge relevances; the paper uses ε = 0.2 for it).
  *
  * With β = 1 and ε = 0 the rest is the relevance on the initial state plus fc.bias_c. White-box:
  * needs an {@link Lstm}. Thread-safe; buffers are kept per thread.

@@ -96,7 +96,7 @@ public class OcclusionExplainer implements Explainer {
                     + model.outputSize() + " (a regression model; its only softmax probability is always 1)"
                     + "; use occlusion-f-diff instead");
         }
-        double[] relevance = new double[input.length()];
+        double[] relevance = workspaces.get().steps(input.length());
         if (model instanceof Lstm lstm) {
             occludeLstm(lstm, input, target, relevance);
         } else {

@@ -6,8 +6,8 @@ import dev.explainunit.lstm.LstmTrace;
 
 /**
  * Buffers one thread reuses from one explanation to the next: a forward trace, the input copied
- * row-major, a gradient, and the T x D rows handed to {@link dev.explainunit.Relevance#perInput}
- * (which copies them). Buffers grow when a longer sequence or a larger model comes and never
+ * row-major, a gradient, and the T x D rows or T values handed to
+ * {@link dev.explainunit.Relevance#perInput} / {@link dev.explainunit.Relevance#perStep} (which copy them). Buffers grow when a longer sequence or a larger model comes and never
  * shrink, so a steady stream of explanations allocates only the returned relevance.
  */
 class Workspace {
@@ -19,6 +19,7 @@ class Workspace {
     private double[] input = new double[0];
     private double[] gradient = new double[0];
     private double[][][] rowsByLength = new double[0][][];
+    private double[][] stepsByLength = new double[0][];
 
     /** A trace that fits {@code model}'s shapes (created on the first call and on a change of shapes). */
     final LstmTrace trace(Lstm model) {
@@ -62,6 +63,19 @@ class Workspace {
             }
         }
         return rows;
+    }
+
+    /** A reused array of exactly {@code length} values for {@link dev.explainunit.Relevance#perStep}, contents undefined. */
+    final double[] steps(int length) {
+        if (stepsByLength.length <= length) {
+            double[][] larger = new double[Math.max(length + 1, 2 * stepsByLength.length)][];
+            System.arraycopy(stepsByLength, 0, larger, 0, stepsByLength.length);
+            stepsByLength = larger;
+        }
+        if (stepsByLength[length] == null) {
+            stepsByLength[length] = new double[length];
+        }
+        return stepsByLength[length];
     }
 
     /** {@code buffer} if it holds {@code n} values, else a larger array (contents not kept). */

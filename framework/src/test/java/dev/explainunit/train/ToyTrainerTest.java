@@ -76,6 +76,18 @@ class ToyTrainerTest {
     }
 
     @Test
+    void an_interrupted_caller_gets_interrupted_exception_and_no_models() {
+        ToyTrainer trainer = new ToyTrainer(Task.ADDITION, 1, TrainingSettings.defaults(), 200);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> trainer.trainUntil(5, 0, 100, 2, TrainingListener.NONE))
+                    .isInstanceOf(InterruptedException.class);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void bad_settings_and_arguments_are_named() {
         assertThatThrownBy(() -> new TrainingSettings(0, 1e-5, 1e-4, 300, 0.01, 3000))
                 .hasMessageContaining("memory");

@@ -32,7 +32,7 @@ public final class BenchWorkload {
     public static Lstm toyModel(int outputs) {
         DMatrixRMaj weightIh = new DMatrixRMaj(new double[][] {
                 {0.05, -0.02}, {0.03, 0.01}, {0.2, 0.004}, {0.02, -0.03}});
-        DMatrixRMaj weightHh = new DMatrixRMaj(new double[][] {{0.1}, {0.05}, {0.3}, {0.1}});
+        DMatrixRMaj weightHh = new DMatrixRMaj(new double[][] {{0.1}, {0.05}, {0.01}, {0.1}});
         DMatrixRMaj biasIh = new DMatrixRMaj(new double[][] {{6}, {7}, {0}, {6}});
         LstmDirection direction = new LstmDirection(weightIh, weightHh, biasIh, null);
         DMatrixRMaj fc = new DMatrixRMaj(outputs, 1);

@@ -24,7 +24,7 @@ import java.util.Map;
 public final class CheckResultJson {
 
     /** The report entry key under which the engine publishes each check result. */
-    public static final String ENTRY_KEY = "explainunit.result";
+    public static final String ENTRY_KEY = dev.explainunit.checks.CheckResultJson.ENTRY_KEY;
 
     private CheckResultJson() {
     }

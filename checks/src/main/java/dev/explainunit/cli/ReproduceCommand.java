@@ -1,0 +1,125 @@
+package dev.explainunit.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.explainunit.checks.SanitySettings;
+import dev.explainunit.explainers.BuiltInExplainers;
+import dev.explainunit.report.Report;
+import dev.explainunit.report.ReportFiles;
+import dev.explainunit.report.ReportJson;
+import dev.explainunit.reproduce.ReproduceSettings;
+import dev.explainunit.reproduce.Table2Reproduction;
+import dev.explainunit.reproduce.Table2Text;
+import dev.explainunit.toy.Task;
+import dev.explainunit.zoo.ModelZoo;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code explainunit reproduce}: the paper's Table 2 for every built-in method on the bundled zoo,
+ * beside the paper's numbers, with verdicts; writes report.json/md/html. Exit code 0 when the
+ * table was computed (failing methods are part of the result, not an error), 2 for bad arguments.
+ */
+@Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Recomputes Table 2 of Arras et al. 2019 (toy addition and subtraction) for every built-in "
+                + "method on the bundled models, prints it beside the paper's values with each method's verdict, "
+                + "and writes report.json, report.md and report.html."})
+public final class ReproduceCommand implements Callable<Integer> {
+
+    @Option(names = "--task", paramLabel = "T", description = "addition or subtraction (default: both)")
+    String task;
+
+    @Option(names = "--samples", paramLabel = "N", description = "test sequences per model (default: ${DEFAULT-VALUE})")
+    int samples = 2500;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed of the test data (default: ${DEFAULT-VALUE})")
+    long seed = SanitySettings.DEFAULT_SEED;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "report directory (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("target", "explainunit");
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write Table 2 with the paper's values as JSON")
+    Path json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        ReproduceSettings settings = settings();
+        checkWritable(out, json);
+        ModelZoo zoo = bundledZoo();
+        int steps = settings.tasks().size() * BuiltInExplainers.ids().size();
+        Report report;
+        try (ProgressBar bar = new ProgressBar("reproduce", steps)) {
+            report = Table2Reproduction.run(settings, zoo::models, bar::step);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(Table2Text.render(report));
+        ReportFiles.write(report, out);
+        if (json != null) {
+            writeJson(report, json);
+        }
+        stdout.printf(Locale.ROOT, "report: %s (%.1f s)%n", out.resolve(ReportFiles.HTML), report.run().wallSeconds());
+        stdout.flush();
+        return 0;
+    }
+
+    ReproduceSettings settings() {
+        List<Task> tasks;
+        try {
+            tasks = task == null ? List.of(Task.values()) : List.of(Task.fromId(task));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--task: " + e.getMessage());
+        }
+        if (samples < 2) {
+            throw new UsageException("--samples must be at least 2 (a correlation needs two sequences), got " + samples);
+        }
+        return ReproduceSettings.paper(seed).withTasks(tasks).withSamples(samples);
+    }
+
+    /** The bundled zoo, or a one-line error naming what is wrong with it (a jar built without the models). */
+    private static ModelZoo bundledZoo() {
+        try {
+            return ModelZoo.bundled();
+        } catch (ExceptionInInitializerError | NoClassDefFoundError | RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new UsageException("the bundled model zoo could not be loaded: " + cause.getMessage(), e);
+        }
+    }
+
+    private static void checkWritable(Path dir, Path file) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageException("--out " + dir + " is a file, not a directory");
+        }
+        if (file != null && Files.isDirectory(file)) {
+            throw new UsageException("--json " + file + " is a directory, not a file");
+        }
+    }
+
+    /** {"table2": {task: {method: {rho_a: {mean, std}, rho_b, mass, mse, verdict}}}, "paper": ..., "seed": S}. */
+    static void writeJson(Report report, Path file) throws IOException {
+        ObjectNode root = ReportJson.mapper().createObjectNode();
+        root.set("table2", ReportJson.mapper().valueToTree(report.table2()));
+        root.set("paper", ReportJson.mapper().valueToTree(report.paper()));
+        root.put("seed", report.run().seed());
+        root.put("samples", report.run().samples());
+        root.put("models", report.run().models());
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, ReportJson.mapper().writeValueAsString(root) + System.lineSeparator());
+    }
+}

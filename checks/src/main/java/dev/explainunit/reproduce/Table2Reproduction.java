@@ -1,0 +1,268 @@
+package dev.explainunit.reproduce;
+
+import dev.explainunit.Explainer;
+import dev.explainunit.checks.Check;
+import dev.explainunit.checks.CheckResult;
+import dev.explainunit.checks.ExplainedPopulation;
+import dev.explainunit.checks.ModelStatistics;
+import dev.explainunit.checks.SanityChecks;
+import dev.explainunit.checks.SanitySettings;
+import dev.explainunit.explainers.BuiltInExplainers;
+import dev.explainunit.report.CheckRecord;
+import dev.explainunit.report.MethodResult;
+import dev.explainunit.report.PaperResults;
+import dev.explainunit.report.RelevanceExample;
+import dev.explainunit.report.Report;
+import dev.explainunit.report.RunInfo;
+import dev.explainunit.report.ScatterSeries;
+import dev.explainunit.report.SelectivityCurve;
+import dev.explainunit.report.Stat;
+import dev.explainunit.report.Verdict;
+import dev.explainunit.report.internal.CheckResultJson;
+import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToySample;
+import dev.explainunit.zoo.ModelZoo;
+import dev.explainunit.zoo.ZooModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import org.apiguardian.api.API;
+
+/**
+ * Recomputes the paper's Table 2 (Arras et al. 2019, section 3.2) for every built-in explainer on
+ * the bundled zoo: for each task and method, the relevances of every test sequence on every model
+ * (computed once, on all cores, by the engine's {@link ExplainedPopulation}), each model's
+ * ρ(R_a, n_a), ρ(R_b, n_b), relevant mass and conservation MSE (the engine's metric functions),
+ * their mean and population std over the models, and the engine's check verdicts with the test
+ * engine's default thresholds.
+ *
+ * <p>LRP runs with ε = 0 and bias factor 0, as the paper's toy experiment (appendix A.2).
+ * {@code occlusion-p-diff} needs class probabilities and is skipped for the single-output toy
+ * models, with a note. The paper's numbers are attached for comparison only.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Table2Reproduction {
+
+    /** The checks behind Table 2's columns; a method passes a task when all of them pass. */
+    public static final Set<Check> TABLE2_CHECKS = EnumSet.of(Check.CONTRACT, Check.GROUND_TRUTH_CORRELATION,
+            Check.RELEVANCE_CONSERVATION, Check.RELEVANT_MASS);
+
+    /** The built-in method that works on class probabilities and therefore needs C ≥ 2 outputs. */
+    static final String CLASSIFICATION_ONLY = "occlusion-p-diff";
+
+    private Table2Reproduction() {
+    }
+
+    /**
+     * Runs the reproduction. The tasks run side by side (each explains its models on all cores), so
+     * one task's sequential steps (check statistics, the counterexample search) overlap the other's
+     * explaining.
+     *
+     * @param onMethodDone called after each (task, method), from a worker thread (for a progress bar)
+     */
+    public static Report run(ReproduceSettings settings, Runnable onMethodDone) {
+        return run(settings, task -> ModelZoo.bundled().models(task), onMethodDone);
+    }
+
+    /** {@link #run(ReproduceSettings, Runnable)} on the models {@code zoo} gives for each task. */
+    public static Report run(ReproduceSettings settings, Function<Task, List<ZooModel>> zoo, Runnable onMethodDone) {
+        long started = System.nanoTime();
+        List<TaskPart> parts = inParallel(settings.tasks(), task -> reproduce(task, settings, zoo, onMethodDone));
+        List<CheckRecord> checks = new ArrayList<>();
+        Map<String, Map<String, MethodResult>> table2 = new LinkedHashMap<>();
+        List<RelevanceExample> examples = new ArrayList<>();
+        List<ScatterSeries> scatter = new ArrayList<>();
+        List<SelectivityCurve> curves = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        int modelCount = 0;
+        for (TaskPart part : parts) {
+            checks.addAll(part.checks());
+            table2.put(part.task().id(), part.rows());
+            examples.add(part.example());
+            scatter.addAll(part.scatter());
+            curves.addAll(part.curves());
+            notes.addAll(part.notes());
+            modelCount = Math.max(modelCount, part.models());
+        }
+        RunInfo run = new RunInfo(RunInfo.toolVersion(), "reproduce", settings.seed(), settings.samples(), modelCount,
+                settings.tasks().stream().map(Task::id).toList(), Instant.now().toString(),
+                (System.nanoTime() - started) / 1e9, UUID.randomUUID().toString());
+        return new Report(Report.FORMAT_VERSION, run, checks, table2, PaperResults.table2(), examples, scatter, curves,
+                notes);
+    }
+
+    /** What one task contributes to the report. */
+    private record TaskPart(Task task, int models, Map<String, MethodResult> rows, List<CheckRecord> checks,
+                            RelevanceExample example, List<ScatterSeries> scatter, List<SelectivityCurve> curves,
+                            List<String> notes) {
+    }
+
+    private static TaskPart reproduce(Task task, ReproduceSettings settings, Function<Task, List<ZooModel>> zoo,
+                                      Runnable onMethodDone) {
+        SanitySettings sanity = SanitySettings.defaults().withTasks(List.of(task)).withSamples(settings.samples())
+                .withSeed(settings.seed()).withModels(settings.models());
+        List<ZooModel> all = zoo.apply(task);
+        if (all == null || all.isEmpty()) {
+            throw new IllegalStateException("the model zoo has no models for task " + task.id());
+        }
+        List<ZooModel> models = settings.models() == 0 || settings.models() >= all.size() ? all
+                : all.subList(0, settings.models());
+        List<ToySample> samples = SanityChecks.samples(task, sanity);
+        int exampleIndex = exampleIndex(samples);
+        Map<String, double[]> exampleRelevance = new LinkedHashMap<>();
+        Map<String, MethodResult> rows = new LinkedHashMap<>();
+        List<CheckRecord> checks = new ArrayList<>();
+        List<ScatterSeries> scatter = new ArrayList<>();
+        List<SelectivityCurve> curves = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        ExplainedPopulation first = null;
+        for (String id : BuiltInExplainers.ids()) {
+            if (CLASSIFICATION_ONLY.equals(id) && models.get(0).model().outputSize() < 2) {
+                notes.add(id + " is skipped on " + task.id() + ": it explains class probabilities and the toy models "
+                        + "have a single regression output (C = 1).");
+                onMethodDone.run();
+                continue;
+            }
+            Explainer explainer = BuiltInExplainers.create(id, 0, 0);
+            ExplainedPopulation population = ExplainedPopulation.explain(explainer, task, models, samples,
+                    sanity.timeLimit());
+            boolean passed = true;
+            for (Check check : SanityChecks.orderedChecks(sanity)) {
+                CheckRecord record = toRecord(SanityChecks.evaluate(check, population, sanity));
+                checks.add(record);
+                if (TABLE2_CHECKS.contains(check) && !record.passed()) {
+                    passed = false;
+                }
+            }
+            if (population.contractViolation().isPresent()) {
+                Stat none = Stat.of(new double[0]);
+                rows.put(id, new MethodResult(none, none, none, none, Verdict.FAIL,
+                        population.contractViolation().get()));
+            } else {
+                rows.put(id, row(population.modelStatistics(), passed));
+                exampleRelevance.put(id, population.relevance(0, exampleIndex).clone());
+                scatter.add(scatter(population, settings.scatterPoints()));
+                if (settings.curveSamples() > 0) {
+                    curves.add(new SelectivityCurve(task.id(), id,
+                            SelectivityCurves.byRelevance(population, settings.curveSamples())));
+                    if (first == null) {
+                        first = population;
+                    }
+                }
+            }
+            onMethodDone.run();
+        }
+        if (first != null) {
+            curves.add(new SelectivityCurve(task.id(), "operands first",
+                    SelectivityCurves.operandsFirst(first, settings.curveSamples(), settings.seed())));
+            curves.add(new SelectivityCurve(task.id(), "random",
+                    SelectivityCurves.random(first, settings.curveSamples(), settings.seed())));
+        }
+        ToySample s = samples.get(exampleIndex);
+        RelevanceExample example = new RelevanceExample(task.id(), models.get(0).id(), s.sequence().toArray(), s.a(),
+                s.b(), s.y(), models.get(0).model().predict(s.sequence())[0], exampleRelevance);
+        return new TaskPart(task, models.size(), rows, checks, example, scatter, curves, notes);
+    }
+
+    /** {@code work} applied to each task, one thread per task, results in task order. */
+    private static List<TaskPart> inParallel(List<Task> tasks, Function<Task, TaskPart> work) {
+        if (tasks.size() == 1) {
+            return List.of(work.apply(tasks.get(0)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size(), r -> {
+            Thread thread = new Thread(r, "explainunit-reproduce");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<TaskPart>> futures = new ArrayList<>();
+            for (Task task : tasks) {
+                futures.add(pool.submit(() -> work.apply(task)));
+            }
+            List<TaskPart> parts = new ArrayList<>();
+            for (Future<TaskPart> future : futures) {
+                parts.add(future.get());
+            }
+            return parts;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the reproduction was interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Table 2's row: mean and population std over models of each statistic (models with NaN ρ left out). */
+    static MethodResult row(List<ModelStatistics> stats, boolean passed) {
+        double[] rhoA = finite(stats, ModelStatistics::rhoA);
+        double[] rhoB = finite(stats, ModelStatistics::rhoB);
+        int undefined = stats.size() - Math.min(rhoA.length, rhoB.length);
+        String note = undefined == 0 ? null : "ρ is undefined (constant relevance) on " + undefined + " of "
+                + stats.size() + " models; they are left out of its mean and std";
+        return new MethodResult(Stat.of(rhoA), Stat.of(rhoB), Stat.of(finite(stats, ModelStatistics::mass)),
+                Stat.of(finite(stats, ModelStatistics::mse)), Verdict.of(passed), note);
+    }
+
+    private static double[] finite(List<ModelStatistics> stats, ToDoubleFunction<ModelStatistics> f) {
+        return stats.stream().mapToDouble(f).filter(Double::isFinite).toArray();
+    }
+
+    /** The first test sequence whose operands are at least three steps apart (a readable heatmap). */
+    static int exampleIndex(List<ToySample> samples) {
+        for (int i = 0; i < samples.size(); i++) {
+            if (samples.get(i).b() - samples.get(i).a() >= 3) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** Up to {@code points} (n, R) pairs pooled over models: point j is sequence j explained on model j mod M. */
+    static ScatterSeries scatter(ExplainedPopulation p, int points) {
+        int models = p.models().size();
+        int n = Math.min(points, p.samples().size());
+        double[] na = new double[n], ra = new double[n], nb = new double[n], rb = new double[n];
+        for (int j = 0; j < n; j++) {
+            int m = j % models;
+            int i = j;
+            ToySample s = p.samples().get(i);
+            double[] r = p.relevance(m, i);
+            na[j] = s.na();
+            ra[j] = r[s.a()];
+            nb[j] = s.nb();
+            rb[j] = r[s.b()];
+        }
+        return new ScatterSeries(p.task().id(), p.explainerId(), na, ra, nb, rb);
+    }
+
+    /** The record the report listener would make of {@code result} as the engine publishes it. */
+    static CheckRecord toRecord(CheckResult result) {
+        try {
+            return CheckResultJson.parse(dev.explainunit.checks.CheckResultJson.write(result));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot convert the result of " + result.check(), e);
+        }
+    }
+}
