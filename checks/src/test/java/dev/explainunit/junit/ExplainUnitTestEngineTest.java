@@ -73,6 +73,10 @@ class ExplainUnitTestEngineTest {
         }
     }
 
+    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 2, samples = 30)
+    static class EveryRegisteredExplainer {
+    }
+
     /** A composed annotation: a team's own preset of the sanity test. */
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
     @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
@@ -196,5 +200,15 @@ class ExplainUnitTestEngineTest {
     @Test
     void a_composed_annotation_carries_its_attributes() {
         results(ComposedAnnotation.class).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void a_class_without_a_body_tests_every_registered_explainer_and_p_diff_refuses_regression() {
+        EngineExecutionResults results = results(EveryRegisteredExplainer.class);
+        results.containerEvents().assertStatistics(stats -> stats.failed(0));
+        results.testEvents().assertStatistics(stats -> stats.started(10).succeeded(9).failed(1));
+        results.testEvents().assertThatEvents().haveExactly(1, event(
+                org.junit.platform.testkit.engine.EventConditions.uniqueIdSubstring("occlusion-p-diff"),
+                finishedWithFailure(message(m -> m.contains("explainer [occlusion-p-diff] threw")))));
     }
 }
