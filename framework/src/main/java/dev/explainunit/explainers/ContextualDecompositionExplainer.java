@@ -29,7 +29,8 @@ import org.apiguardian.api.API;
  * R_k = w_c · β_T; the output bias is excluded. A bidirectional model adds the reverse
  * direction's score for the same word (which it reads at step T − 1 − k). The full activations
  * σ(a + b + c), o and tanh c are taken from the recorded forward pass, so β + γ = h at every step
- * and Σ over parts w_c·(β_T + γ_T) = f_c(x) − fc.bias_c. Steps before x_k have β = 0, γ = h and are
+ * and Σ over parts w_c·(β_T + γ_T) = f_c(x) − fc.bias_c; tanh is {@link Lstm#tanh} throughout,
+ * as in the forward pass. Steps before x_k have β = 0, γ = h and are
  * not recomputed. White-box: needs an {@link Lstm}. Thread-safe; buffers are kept per thread.
  */
 @API(status = API.Status.STABLE, since = "0.1")
@@ -97,7 +98,7 @@ public final class ContextualDecompositionExplainer implements Explainer {
         int gRows = LstmDirection.GATE_G * hidden;
         int oRows = LstmDirection.GATE_O * hidden;
         for (int j = 0; j < oRows; j++) {
-            biasAct[j] = j >= gRows ? Math.tanh(w.bias(j)) : Lstm.sigmoid(w.bias(j));
+            biasAct[j] = j >= gRows ? Lstm.tanh(w.bias(j)) : Lstm.sigmoid(w.bias(j));
         }
         int before = start * hidden;
         for (int k = 0; k < hidden; k++) {
@@ -131,8 +132,8 @@ public final class ContextualDecompositionExplainer implements Explainer {
                 double c = w.bias(j);
                 double full = tr.gate(s, j);
                 boolean tanh = j >= gRows;
-                double withA = tanh ? Math.tanh(a + c) : Lstm.sigmoid(a + c);
-                double withB = tanh ? Math.tanh(b + c) : Lstm.sigmoid(b + c);
+                double withA = tanh ? Lstm.tanh(a + c) : Lstm.sigmoid(a + c);
+                double withB = tanh ? Lstm.tanh(b + c) : Lstm.sigmoid(b + c);
                 rel[j] = 0.5 * (withA - biasAct[j] + full - withB);
                 irrel[j] = 0.5 * (withB - biasAct[j] + full - withA);
             }
@@ -160,8 +161,8 @@ public final class ContextualDecompositionExplainer implements Explainer {
                 betaC[next + k] = beta;
                 gammaC[next + k] = gamma;
                 double o = tr.gate(s, oRows + k);
-                double tanhBeta = Math.tanh(beta);
-                double tanhGamma = Math.tanh(gamma);
+                double tanhBeta = Lstm.tanh(beta);
+                double tanhGamma = Lstm.tanh(gamma);
                 double tanhCell = tr.tanhC(s, k);
                 betaH[next + k] = o * 0.5 * (tanhBeta + (tanhCell - tanhGamma));
                 gammaH[next + k] = o * 0.5 * (tanhGamma + (tanhCell - tanhBeta));

@@ -7,7 +7,7 @@ import dev.explainunit.lstm.LstmDirection;
  * The LSTM recurrence of paper A.1 on caller-owned arrays, for explainers that run many forward
  * passes on modified inputs (occlusion, integrated gradients) without building a
  * {@link dev.explainunit.Sequence} for each. Same arithmetic, in the same order, as
- * {@link Lstm#forward}:
+ * {@link Lstm#forward}, with the same {@link Lstm#sigmoid} and {@link Lstm#tanh}:
  *
  * <pre>
  *   z = b_ih + b_hh + W_ih x_t + W_hh h_{t-1};  i, f, o = σ(z);  g = tanh(z)
@@ -43,7 +43,7 @@ final class LstmSteps {
             for (int k = 0; k < hidden; k++) {
                 sum += w.weightHh(j, k) * h[prev + k];
             }
-            gate[gateOffset + j] = (j >= gRows && j < gRows + hidden) ? Activations.tanh(sum) : Lstm.sigmoid(sum);
+            gate[gateOffset + j] = (j >= gRows && j < gRows + hidden) ? Lstm.tanh(sum) : Lstm.sigmoid(sum);
         }
         for (int k = 0; k < hidden; k++) {
             double i = gate[gateOffset + k];
@@ -51,7 +51,7 @@ final class LstmSteps {
             double g = gate[gateOffset + 2 * hidden + k];
             double o = gate[gateOffset + 3 * hidden + k];
             double cell = f * c[prev + k] + i * g;
-            double tc = Activations.tanh(cell);
+            double tc = Lstm.tanh(cell);
             c[next + k] = cell;
             tanhC[tanhOffset + k] = tc;
             h[next + k] = o * tc;
