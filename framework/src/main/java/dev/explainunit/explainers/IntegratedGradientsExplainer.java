@@ -82,14 +82,10 @@ public class IntegratedGradientsExplainer implements Explainer {
                         true, gradient);
             }
         }
-        double[][] rows = ws.rows(length, dim);
-        for (int t = 0; t < length; t++) {
-            double[] row = rows[t];
-            for (int d = 0; d < dim; d++) {
-                row[d] = x[t * dim + d] * gradient[t * dim + d] / steps;
-            }
+        for (int v = 0; v < n; v++) {
+            gradient[v] = x[v] * gradient[v] / steps;
         }
-        return Relevance.perInput(rows);
+        return Relevance.perInput(length, dim, gradient);
     }
 
     @Override

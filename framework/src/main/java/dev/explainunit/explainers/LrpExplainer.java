@@ -148,7 +148,7 @@ public class LrpExplainer implements Explainer {
         int hidden = lstm.hiddenSize();
         LstmTrace trace = lstm.forward(input, ws.trace(lstm));
         double[] x = ws.input(input);
-        double[][] rows = ws.rows(length, input.dim());
+        double[] rows = ws.zeroed(length * input.dim());
         ws.ensure(length, hidden);
 
         // Output layer: relevance f_c(x) on z = fc.weight_c · h_T + fc.bias_c; the bias keeps its share.
@@ -172,17 +172,17 @@ public class LrpExplainer implements Explainer {
             rest += propagate(lstm, lstm.reverseDirection(), trace.reverse(), x, target, hidden, coefficient,
                     perUnit, true, ws, rows);
         }
-        return Relevance.perInput(rows).withRest(rest);
+        return Relevance.perInput(length, input.dim(), rows).withRest(rest);
     }
 
     /**
      * Propagates one direction's share of the output relevance down to the inputs, adding R_{t,d}
-     * to {@code rows} (modified). Returns the relevance this direction leaves on biases,
+     * to {@code rows[t·D + d]} (modified). Returns the relevance this direction leaves on biases,
      * stabilisers and the initial state.
      */
     private double propagate(Lstm lstm, LstmDirection w, DirectionTrace tr, double[] x, int target, int fcOffset,
                              double outCoefficient, double outPerUnit, boolean reversed, LrpWorkspace ws,
-                             double[][] rows) {
+                             double[] rows) {
         int length = tr.steps();
         int hidden = w.hiddenSize();
         int inputs = w.inputSize();
@@ -241,7 +241,6 @@ public class LrpExplainer implements Explainer {
                 rz[2 * hidden + k] = ws.signalShare;
             }
             // Gate pre-activations z_j = W_ih x_t + W_hh h_{s-1} + b_j, N = D + H.
-            double[] row = rows[t];
             int xBase = t * inputs;
             for (int j = firstRow; j < endRow; j++) {
                 double r = rz[j];
@@ -260,7 +259,7 @@ public class LrpExplainer implements Explainer {
                 double perUnit = biasFactor * biasAndStabiliser / gateLayerUnits * coefficient;
                 absorbed += (1 - biasFactor) * biasAndStabiliser * coefficient;
                 for (int d = 0; d < inputs; d++) {
-                    row[d] += x[xBase + d] * w.weightIh(j, d) * coefficient + perUnit;
+                    rows[xBase + d] += x[xBase + d] * w.weightIh(j, d) * coefficient + perUnit;
                 }
                 for (int k = 0; k < hidden; k++) {
                     rh[prev + k] += tr.h(s - 1, k) * w.weightHh(j, k) * coefficient + perUnit;
