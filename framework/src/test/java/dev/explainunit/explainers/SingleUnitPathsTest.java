@@ -65,6 +65,25 @@ class SingleUnitPathsTest {
         assertThat(compared).isGreaterThan(500);
     }
 
+    @Test
+    void integrated_gradients_single_unit_path_agrees_with_the_general_path() {
+        int compared = 0;
+        for (int steps : new int[] {1, 7, 50}) {
+            IntegratedGradientsExplainer fast = new IntegratedGradientsExplainer(steps);
+            IntegratedGradientsExplainer general = new IntegratedGradientsExplainer(steps, false);
+            for (Lstm model : models()) {
+                for (Sequence x : sequences(model.inputSize(), compared)) {
+                    for (int target = 0; target < model.outputSize(); target++) {
+                        assertAgree(fast.explain(model, x, target), general.explain(model, x, target),
+                                "steps=" + steps + " " + x);
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(100);
+    }
+
     static void assertAgree(Relevance fast, Relevance general, String what) {
         assertThat(fast.length()).isEqualTo(general.length());
         double[][] a = fast.toPerInputArray();
