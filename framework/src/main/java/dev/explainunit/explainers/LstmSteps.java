@@ -29,6 +29,48 @@ final class LstmSteps {
      */
     static void step(LstmDirection w, double[] x, int xOffset, double[] h, double[] c, int prev, int next,
                      double[] gate, int gateOffset, double[] tanhC, int tanhOffset) {
+        if (w.hiddenSize() == 1) {
+            stepSingleUnit(w, x, xOffset, h, c, prev, next, gate, gateOffset, tanhC, tanhOffset);
+        } else {
+            stepGeneral(w, x, xOffset, h, c, prev, next, gate, gateOffset, tanhC, tanhOffset);
+        }
+    }
+
+    /** {@link #step} for a single-unit direction: the same sums in the same order, unrolled over the four gates. */
+    static void stepSingleUnit(LstmDirection w, double[] x, int xOffset, double[] h, double[] c, int prev, int next,
+                               double[] gate, int gateOffset, double[] tanhC, int tanhOffset) {
+        double zi = w.bias(LstmDirection.GATE_I);
+        double zf = w.bias(LstmDirection.GATE_F);
+        double zg = w.bias(LstmDirection.GATE_G);
+        double zo = w.bias(LstmDirection.GATE_O);
+        if (x != null) {
+            for (int d = 0, inputs = w.inputSize(); d < inputs; d++) {
+                double xd = x[xOffset + d];
+                zi += w.weightIh(LstmDirection.GATE_I, d) * xd;
+                zf += w.weightIh(LstmDirection.GATE_F, d) * xd;
+                zg += w.weightIh(LstmDirection.GATE_G, d) * xd;
+                zo += w.weightIh(LstmDirection.GATE_O, d) * xd;
+            }
+        }
+        double hPrev = h[prev];
+        double i = Lstm.sigmoid(zi + w.weightHh(LstmDirection.GATE_I, 0) * hPrev);
+        double f = Lstm.sigmoid(zf + w.weightHh(LstmDirection.GATE_F, 0) * hPrev);
+        double g = Lstm.tanh(zg + w.weightHh(LstmDirection.GATE_G, 0) * hPrev);
+        double o = Lstm.sigmoid(zo + w.weightHh(LstmDirection.GATE_O, 0) * hPrev);
+        gate[gateOffset] = i;
+        gate[gateOffset + 1] = f;
+        gate[gateOffset + 2] = g;
+        gate[gateOffset + 3] = o;
+        double cell = f * c[prev] + i * g;
+        double tc = Lstm.tanh(cell);
+        c[next] = cell;
+        tanhC[tanhOffset] = tc;
+        h[next] = o * tc;
+    }
+
+    /** {@link #step} for any H. */
+    static void stepGeneral(LstmDirection w, double[] x, int xOffset, double[] h, double[] c, int prev, int next,
+                            double[] gate, int gateOffset, double[] tanhC, int tanhOffset) {
         int hidden = w.hiddenSize();
         int inputs = w.inputSize();
         int rows = 4 * hidden;
