@@ -114,6 +114,28 @@ class SingleUnitPathsTest {
         }
     }
 
+    @Test
+    void cd_single_unit_path_agrees_with_the_general_path() {
+        ContextualDecompositionExplainer fast = new ContextualDecompositionExplainer();
+        ContextualDecompositionExplainer general = new ContextualDecompositionExplainer(false);
+        int compared = 0;
+        for (Lstm model : models()) {
+            for (Sequence x : sequences(model.inputSize(), compared)) {
+                for (int target = 0; target < model.outputSize(); target++) {
+                    Relevance a = fast.explain(model, x, target);
+                    Relevance b = general.explain(model, x, target);
+                    assertThat(a.length()).isEqualTo(b.length());
+                    for (int t = 0; t < a.length(); t++) {
+                        assertThat(a.step(t)).as("%s R[%d]", x, t)
+                                .isCloseTo(b.step(t), within(TOLERANCE * Math.max(1, Math.abs(b.step(t)))));
+                    }
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(30);
+    }
+
     static void assertAgree(Relevance fast, Relevance general, String what) {
         assertThat(fast.length()).isEqualTo(general.length());
         double[][] a = fast.toPerInputArray();
