@@ -67,6 +67,15 @@ public final class ExplainedPopulation {
      */
     public static ExplainedPopulation explain(Explainer explainer, Task task, List<ZooModel> models,
                                               List<ToySample> samples, Duration timeLimit) {
+        return explain(explainer, task, models, samples, timeLimit, () -> { });
+    }
+
+    /**
+     * As {@link #explain(Explainer, Task, List, List, Duration)}, calling {@code modelDone} (from a
+     * worker thread) each time the sequences of one model are explained, e.g. for a progress bar.
+     */
+    public static ExplainedPopulation explain(Explainer explainer, Task task, List<ZooModel> models,
+                                              List<ToySample> samples, Duration timeLimit, Runnable modelDone) {
         long started = System.nanoTime();
         String id = safeId(explainer);
         int n = samples.size();
@@ -77,8 +86,11 @@ public final class ExplainedPopulation {
         String violation = null;
         try {
             GuardedParallel.run(models.size(), Runtime.getRuntime().availableProcessors(), timeLimit,
-                    (m, clock) -> explainModel(explainer, id, models.get(m), samples, relevance[m], prediction[m],
-                            exact, statistics, m, clock));
+                    (m, clock) -> {
+                        explainModel(explainer, id, models.get(m), samples, relevance[m], prediction[m], exact,
+                                statistics, m, clock);
+                        modelDone.run();
+                    });
         } catch (GuardedParallel.HangException hang) {
             violation = "explainer [" + id + "] hung: " + hang.getMessage();
         } catch (ExecutionException failed) {

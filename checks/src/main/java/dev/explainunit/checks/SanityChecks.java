@@ -29,6 +29,7 @@ public final class SanityChecks {
 
     private final Explainer explainer;
     private SanitySettings settings;
+    private Runnable modelDone = () -> { };
 
     private SanityChecks(Explainer explainer, SanitySettings settings) {
         this.explainer = Objects.requireNonNull(explainer, "explainer");
@@ -91,11 +92,18 @@ public final class SanityChecks {
         return settings;
     }
 
+    /** Called (from worker threads) each time one model's sequences are explained, e.g. for a progress bar. */
+    public SanityChecks onModelExplained(Runnable callback) {
+        modelDone = Objects.requireNonNull(callback, "callback");
+        return this;
+    }
+
     /** Runs the checks on the bundled zoo. */
     public SanityReport run() {
         List<CheckResult> results = new ArrayList<>();
         for (Task task : settings.tasks()) {
-            ExplainedPopulation population = explain(explainer, task, settings);
+            ExplainedPopulation population = ExplainedPopulation.explain(explainer, task, models(task, settings),
+                    samples(task, settings), settings.timeLimit(), modelDone);
             for (Check check : orderedChecks(settings)) {
                 results.add(evaluate(check, population, settings));
             }

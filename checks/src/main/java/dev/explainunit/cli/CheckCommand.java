@@ -81,7 +81,14 @@ final class CheckCommand implements Callable<Integer> {
         Explainer resolved = resolve();
         PrintWriter stdout = spec.commandLine().getOut();
         long started = System.nanoTime();
-        SanityReport report = SanityChecks.of(resolved).settings(settings).run();
+        SanityReport report;
+        int modelCount = 0;
+        for (Task t : settings.tasks()) {
+            modelCount += SanityChecks.models(t, settings).size();
+        }
+        try (ProgressBar progress = new ProgressBar("explaining", modelCount)) {
+            report = SanityChecks.of(resolved).settings(settings).onModelExplained(progress::step).run();
+        }
         for (CheckResult r : report.results()) {
             stdout.printf(Locale.ROOT, "%-4s  %-12s %-26s %s%n", r.verdict(), r.task(), r.check().displayName(),
                     r.passed() ? "" : firstLine(r.message()));

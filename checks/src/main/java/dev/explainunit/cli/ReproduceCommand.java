@@ -10,6 +10,7 @@ import dev.explainunit.reproduce.ReproduceSettings;
 import dev.explainunit.reproduce.Table2Reproduction;
 import dev.explainunit.reproduce.Table2Text;
 import dev.explainunit.toy.Task;
+import dev.explainunit.zoo.ModelZoo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -55,10 +56,11 @@ public final class ReproduceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ReproduceSettings settings = settings();
         checkWritable(out, json);
+        ModelZoo zoo = bundledZoo();
         int steps = settings.tasks().size() * BuiltInExplainers.ids().size();
         Report report;
         try (ProgressBar bar = new ProgressBar("reproduce", steps)) {
-            report = Table2Reproduction.run(settings, bar::step);
+            report = Table2Reproduction.run(settings, zoo::models, bar::step);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(Table2Text.render(report));
@@ -82,6 +84,19 @@ public final class ReproduceCommand implements Callable<Integer> {
             throw new UsageException("--samples must be at least 2 (a correlation needs two sequences), got " + samples);
         }
         return ReproduceSettings.paper(seed).withTasks(tasks).withSamples(samples);
+    }
+
+    /** The bundled zoo, or a one-line error naming what is wrong with it (a jar built without the models). */
+    private static ModelZoo bundledZoo() {
+        try {
+            return ModelZoo.bundled();
+        } catch (ExceptionInInitializerError | NoClassDefFoundError | RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new UsageException("the bundled model zoo could not be loaded: " + cause.getMessage(), e);
+        }
     }
 
     private static void checkWritable(Path dir, Path file) {

@@ -30,7 +30,7 @@ import org.junit.platform.commons.annotation.Testable;
  * documented default ({@link dev.explainunit.checks.SanitySettings#defaults()}).
  */
 @API(status = API.Status.STABLE, since = "0.1")
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Testable

@@ -56,27 +56,13 @@ public final class HtmlReportWriter {
             facts.add(new HtmlView.Fact("wall time", Numbers.seconds(run.wallSeconds())));
         }
         String generatedBy = run == null ? "ExplainUnit" : run.tool();
-        return new HtmlView.Page("ExplainUnit report", headline(report), report.allPassed(), facts,
+        return new HtmlView.Page("ExplainUnit report", headline(report), Headline.isGood(report), facts,
                 matrix(report), table2(report), failures(report), examples(report), scatter(report),
                 selectivity(report), report.notes(), generatedBy);
     }
 
     private static String headline(Report report) {
-        long checks = report.checks().size();
-        long failed = report.checks().stream().filter(c -> !c.passed()).count();
-        if (checks > 0) {
-            return failed == 0 ? "All " + checks + " checks passed" : failed + " of " + checks + " checks failed";
-        }
-        long rows = 0, passed = 0;
-        for (Map<String, MethodResult> task : report.table2().values()) {
-            for (MethodResult r : task.values()) {
-                if (r.verdict() != null) {
-                    rows++;
-                    passed += r.passed() ? 1 : 0;
-                }
-            }
-        }
-        return passed + " of " + rows + " method/task combinations pass the sanity checks";
+        return report.table2().isEmpty() ? Headline.ofChecks(report) : Headline.ofTable2(report);
     }
 
     private static HtmlView.Matrix matrix(Report report) {

@@ -35,25 +35,14 @@ public final class MarkdownReportWriter {
     }
 
     private static void headline(StringBuilder md, Report report) {
-        long failedChecks = report.checks().stream().filter(c -> !c.passed()).count();
-        long failedRows = report.table2().values().stream().flatMap(m -> m.values().stream())
-                .filter(r -> r.verdict() != null && !r.passed()).count();
-        md.append("## ExplainUnit report\n\n");
-        if (!report.checks().isEmpty()) {
-            md.append(failedChecks == 0 ? PASS + " all " + report.checks().size() + " checks passed"
-                    : FAIL + " " + failedChecks + " of " + report.checks().size() + " checks failed");
-        } else if (!report.table2().isEmpty()) {
-            long rows = report.table2().values().stream().mapToLong(m -> m.values().stream()
-                    .filter(r -> r.verdict() != null).count()).sum();
-            md.append(rows - failedRows).append(" of ").append(rows)
-                    .append(" method/task combinations pass the sanity checks");
-        }
-        md.append("\n\n");
+        md.append("## ExplainUnit report\n\n").append(Headline.isGood(report) ? PASS : FAIL).append(' ')
+                .append(report.table2().isEmpty() ? Headline.ofChecks(report) : Headline.ofTable2(report))
+                .append("\n\n");
         RunInfo run = report.run();
         if (run != null) {
             md.append('`').append(codeSpan(run.tool())).append("` · ").append(Escape.markdown(run.source()))
                     .append(" · seed ").append(run.seed()).append(" · ").append(run.models()).append(" models × ")
-                    .append(run.samples()).append(" sequences per task · ").append(Escape.markdown(run.date()))
+                    .append(run.samples()).append(" sequences per task · ").append(Escape.markdown(Numbers.dateToSeconds(run.date())))
                     .append(" · ").append(Numbers.seconds(run.wallSeconds())).append("\n\n");
         }
     }
@@ -150,7 +139,8 @@ public final class MarkdownReportWriter {
                 md.append("```\n").append(c.message().replace("```", "'''")).append("\n```\n\n");
             }
             Counterexample ce = c.counterexample();
-            if (ce != null) {
+            // the engine's message already carries the counterexample table; repeat it only when there is no message
+            if (ce != null && c.message() == null) {
                 Sample s = ce.smallest();
                 md.append("Counterexample on model `").append(codeSpan(ce.modelId())).append("`, seed ")
                         .append(ce.seed()).append(ce.shrunk() != null ? " (shrunk)" : "").append(":\n\n")

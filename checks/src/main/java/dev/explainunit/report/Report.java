@@ -46,11 +46,4 @@ public record Report(int formatVersion, RunInfo run, List<CheckRecord> checks,
     public static Report ofChecks(RunInfo run, List<CheckRecord> checks) {
         return new Report(FORMAT_VERSION, run, checks, null, null, null, null, null, null);
     }
-
-    /** Whether every check and every Table 2 verdict passed. */
-    public boolean allPassed() {
-        return checks.stream().allMatch(CheckRecord::passed)
-                && table2.values().stream().flatMap(m -> m.values().stream())
-                        .allMatch(r -> r.verdict() == null || r.passed());
-    }
 }

@@ -33,6 +33,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.apiguardian.api.API;
@@ -63,17 +67,20 @@ public final class Table2Reproduction {
     }
 
     /**
-     * Runs the reproduction.
+     * Runs the reproduction. The tasks run side by side (each explains its models on all cores), so
+     * one task's sequential steps (check statistics, the counterexample search) overlap the other's
+     * explaining.
      *
-     * @param onMethodDone called after each (task, method), from the calling thread (for a progress bar)
+     * @param onMethodDone called after each (task, method), from a worker thread (for a progress bar)
      */
     public static Report run(ReproduceSettings settings, Runnable onMethodDone) {
         return run(settings, task -> ModelZoo.bundled().models(task), onMethodDone);
     }
 
     /** {@link #run(ReproduceSettings, Runnable)} on the models {@code zoo} gives for each task. */
-    static Report run(ReproduceSettings settings, Function<Task, List<ZooModel>> zoo, Runnable onMethodDone) {
+    public static Report run(ReproduceSettings settings, Function<Task, List<ZooModel>> zoo, Runnable onMethodDone) {
         long started = System.nanoTime();
+        List<TaskPart> parts = inParallel(settings.tasks(), task -> reproduce(task, settings, zoo, onMethodDone));
         List<CheckRecord> checks = new ArrayList<>();
         Map<String, Map<String, MethodResult>> table2 = new LinkedHashMap<>();
         List<RelevanceExample> examples = new ArrayList<>();
@@ -81,76 +88,130 @@ public final class Table2Reproduction {
         List<SelectivityCurve> curves = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         int modelCount = 0;
-        for (Task task : settings.tasks()) {
-            SanitySettings sanity = SanitySettings.defaults().withTasks(List.of(task)).withSamples(settings.samples())
-                    .withSeed(settings.seed()).withModels(settings.models());
-            List<ZooModel> all = zoo.apply(task);
-            if (all == null || all.isEmpty()) {
-                throw new IllegalStateException("the model zoo has no models for task " + task.id());
-            }
-            List<ZooModel> models = settings.models() == 0 || settings.models() >= all.size() ? all
-                    : all.subList(0, settings.models());
-            List<ToySample> samples = SanityChecks.samples(task, sanity);
-            modelCount = Math.max(modelCount, models.size());
-            int exampleIndex = exampleIndex(samples);
-            Map<String, double[]> exampleRelevance = new LinkedHashMap<>();
-            Map<String, MethodResult> rows = new LinkedHashMap<>();
-            ExplainedPopulation first = null;
-            for (String id : BuiltInExplainers.ids()) {
-                if (CLASSIFICATION_ONLY.equals(id) && models.get(0).model().outputSize() < 2) {
-                    String note = id + " is skipped on " + task.id() + ": it explains class probabilities and the "
-                            + "toy models have a single regression output (C = 1).";
-                    if (!notes.contains(note)) {
-                        notes.add(note);
-                    }
-                    onMethodDone.run();
-                    continue;
-                }
-                Explainer explainer = BuiltInExplainers.create(id, 0, 0);
-                ExplainedPopulation population = ExplainedPopulation.explain(explainer, task, models, samples,
-                        sanity.timeLimit());
-                boolean passed = true;
-                for (Check check : SanityChecks.orderedChecks(sanity)) {
-                    CheckRecord record = toRecord(SanityChecks.evaluate(check, population, sanity));
-                    checks.add(record);
-                    if (TABLE2_CHECKS.contains(check) && !record.passed()) {
-                        passed = false;
-                    }
-                }
-                if (population.contractViolation().isPresent()) {
-                    Stat none = Stat.of(new double[0]);
-                    rows.put(id, new MethodResult(none, none, none, none, Verdict.FAIL,
-                            population.contractViolation().get()));
-                } else {
-                    rows.put(id, row(population.modelStatistics(), passed));
-                    exampleRelevance.put(id, population.relevance(0, exampleIndex).clone());
-                    scatter.add(scatter(population, settings.scatterPoints()));
-                    if (settings.curveSamples() > 0) {
-                        curves.add(new SelectivityCurve(task.id(), id,
-                                SelectivityCurves.byRelevance(population, settings.curveSamples())));
-                        if (first == null) {
-                            first = population;
-                        }
-                    }
-                }
-                onMethodDone.run();
-            }
-            if (first != null) {
-                curves.add(new SelectivityCurve(task.id(), "operands first",
-                        SelectivityCurves.operandsFirst(first, settings.curveSamples(), settings.seed())));
-                curves.add(new SelectivityCurve(task.id(), "random",
-                        SelectivityCurves.random(first, settings.curveSamples(), settings.seed())));
-            }
-            table2.put(task.id(), rows);
-            ToySample s = samples.get(exampleIndex);
-            examples.add(new RelevanceExample(task.id(), models.get(0).id(), s.sequence().toArray(), s.a(), s.b(), s.y(),
-                    models.get(0).model().predict(s.sequence())[0], exampleRelevance));
+        for (TaskPart part : parts) {
+            checks.addAll(part.checks());
+            table2.put(part.task().id(), part.rows());
+            examples.add(part.example());
+            scatter.addAll(part.scatter());
+            curves.addAll(part.curves());
+            notes.addAll(part.notes());
+            modelCount = Math.max(modelCount, part.models());
         }
         RunInfo run = new RunInfo(RunInfo.toolVersion(), "reproduce", settings.seed(), settings.samples(), modelCount,
                 settings.tasks().stream().map(Task::id).toList(), Instant.now().toString(),
                 (System.nanoTime() - started) / 1e9, UUID.randomUUID().toString());
         return new Report(Report.FORMAT_VERSION, run, checks, table2, PaperResults.table2(), examples, scatter, curves,
                 notes);
+    }
+
+    /** What one task contributes to the report. */
+    private record TaskPart(Task task, int models, Map<String, MethodResult> rows, List<CheckRecord> checks,
+                            RelevanceExample example, List<ScatterSeries> scatter, List<SelectivityCurve> curves,
+                            List<String> notes) {
+    }
+
+    private static TaskPart reproduce(Task task, ReproduceSettings settings, Function<Task, List<ZooModel>> zoo,
+                                      Runnable onMethodDone) {
+        SanitySettings sanity = SanitySettings.defaults().withTasks(List.of(task)).withSamples(settings.samples())
+                .withSeed(settings.seed()).withModels(settings.models());
+        List<ZooModel> all = zoo.apply(task);
+        if (all == null || all.isEmpty()) {
+            throw new IllegalStateException("the model zoo has no models for task " + task.id());
+        }
+        List<ZooModel> models = settings.models() == 0 || settings.models() >= all.size() ? all
+                : all.subList(0, settings.models());
+        List<ToySample> samples = SanityChecks.samples(task, sanity);
+        int exampleIndex = exampleIndex(samples);
+        Map<String, double[]> exampleRelevance = new LinkedHashMap<>();
+        Map<String, MethodResult> rows = new LinkedHashMap<>();
+        List<CheckRecord> checks = new ArrayList<>();
+        List<ScatterSeries> scatter = new ArrayList<>();
+        List<SelectivityCurve> curves = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        ExplainedPopulation first = null;
+        for (String id : BuiltInExplainers.ids()) {
+            if (CLASSIFICATION_ONLY.equals(id) && models.get(0).model().outputSize() < 2) {
+                notes.add(id + " is skipped on " + task.id() + ": it explains class probabilities and the toy models "
+                        + "have a single regression output (C = 1).");
+                onMethodDone.run();
+                continue;
+            }
+            Explainer explainer = BuiltInExplainers.create(id, 0, 0);
+            ExplainedPopulation population = ExplainedPopulation.explain(explainer, task, models, samples,
+                    sanity.timeLimit());
+            boolean passed = true;
+            for (Check check : SanityChecks.orderedChecks(sanity)) {
+                CheckRecord record = toRecord(SanityChecks.evaluate(check, population, sanity));
+                checks.add(record);
+                if (TABLE2_CHECKS.contains(check) && !record.passed()) {
+                    passed = false;
+                }
+            }
+            if (population.contractViolation().isPresent()) {
+                Stat none = Stat.of(new double[0]);
+                rows.put(id, new MethodResult(none, none, none, none, Verdict.FAIL,
+                        population.contractViolation().get()));
+            } else {
+                rows.put(id, row(population.modelStatistics(), passed));
+                exampleRelevance.put(id, population.relevance(0, exampleIndex).clone());
+                scatter.add(scatter(population, settings.scatterPoints()));
+                if (settings.curveSamples() > 0) {
+                    curves.add(new SelectivityCurve(task.id(), id,
+                            SelectivityCurves.byRelevance(population, settings.curveSamples())));
+                    if (first == null) {
+                        first = population;
+                    }
+                }
+            }
+            onMethodDone.run();
+        }
+        if (first != null) {
+            curves.add(new SelectivityCurve(task.id(), "operands first",
+                    SelectivityCurves.operandsFirst(first, settings.curveSamples(), settings.seed())));
+            curves.add(new SelectivityCurve(task.id(), "random",
+                    SelectivityCurves.random(first, settings.curveSamples(), settings.seed())));
+        }
+        ToySample s = samples.get(exampleIndex);
+        RelevanceExample example = new RelevanceExample(task.id(), models.get(0).id(), s.sequence().toArray(), s.a(),
+                s.b(), s.y(), models.get(0).model().predict(s.sequence())[0], exampleRelevance);
+        return new TaskPart(task, models.size(), rows, checks, example, scatter, curves, notes);
+    }
+
+    /** {@code work} applied to each task, one thread per task, results in task order. */
+    private static List<TaskPart> inParallel(List<Task> tasks, Function<Task, TaskPart> work) {
+        if (tasks.size() == 1) {
+            return List.of(work.apply(tasks.get(0)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size(), r -> {
+            Thread thread = new Thread(r, "explainunit-reproduce");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<TaskPart>> futures = new ArrayList<>();
+            for (Task task : tasks) {
+                futures.add(pool.submit(() -> work.apply(task)));
+            }
+            List<TaskPart> parts = new ArrayList<>();
+            for (Future<TaskPart> future : futures) {
+                parts.add(future.get());
+            }
+            return parts;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the reproduction was interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Table 2's row: mean and population std over models of each statistic (models with NaN ρ left out). */

@@ -73,6 +73,25 @@ class ExplainUnitTestEngineTest {
         }
     }
 
+    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 2, samples = 30)
+    static class EveryRegisteredExplainer {
+    }
+
+    /** A composed annotation: a team's own preset of the sanity test. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 2, samples = 20)
+    @interface QuickContractCheck {
+    }
+
+    @QuickContractCheck
+    static class ComposedAnnotation implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return new ReferenceGradientTimesInput();
+        }
+    }
+
     private static Events run(Class<?> type) {
         return results(type).allEvents();
     }
@@ -176,5 +195,20 @@ class ExplainUnitTestEngineTest {
         EngineTestKit.engine("explainunit").selectors(
                 org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage("dev.explainunit.junit"))
                 .execute().testEvents().assertStatistics(stats -> stats.started(0));
+    }
+
+    @Test
+    void a_composed_annotation_carries_its_attributes() {
+        results(ComposedAnnotation.class).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void a_class_without_a_body_tests_every_registered_explainer_and_p_diff_refuses_regression() {
+        EngineExecutionResults results = results(EveryRegisteredExplainer.class);
+        results.containerEvents().assertStatistics(stats -> stats.failed(0));
+        results.testEvents().assertStatistics(stats -> stats.started(10).succeeded(9).failed(1));
+        results.testEvents().assertThatEvents().haveExactly(1, event(
+                org.junit.platform.testkit.engine.EventConditions.uniqueIdSubstring("occlusion-p-diff"),
+                finishedWithFailure(message(m -> m.contains("explainer [occlusion-p-diff] threw")))));
     }
 }

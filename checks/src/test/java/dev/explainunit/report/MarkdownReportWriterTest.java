@@ -18,13 +18,22 @@ class MarkdownReportWriterTest {
     }
 
     @Test
-    void failure_shows_the_shrunk_counterexample_one_row_per_step_with_operands_marked() {
-        String md = MarkdownReportWriter.render(ReportFixtures.checksOnly("x"));
+    void without_a_message_the_failure_shows_the_shrunk_counterexample_one_row_per_step_with_operands_marked() {
+        String md = MarkdownReportWriter.render(Report.ofChecks(ReportFixtures.run("x"),
+                List.of(ReportFixtures.failingWithoutMessage("cd", "subtraction", "relevant-mass"))));
 
         assertThat(md).contains("Counterexample on model `m-02`, seed 42 (shrunk)")
                 .contains("| 1 ◀ | (0.700, 0.000) | -0.1 |")
                 .contains("| 3 ◀ | (-0.600, 0.000) | 0.05 |")
                 .doesNotContain("| 4 |");
+    }
+
+    @Test
+    void with_a_message_the_failure_shows_the_message_and_no_second_table() {
+        String md = MarkdownReportWriter.render(ReportFixtures.checksOnly("x"));
+
+        assertThat(md).contains("relevant mass [12.5%] is below the threshold [90%] on model m-02")
+                .doesNotContain("| t | x_t | R_t |");
     }
 
     @Test
@@ -46,6 +55,14 @@ class MarkdownReportWriterTest {
 
         assertThat(HtmlReportWriterTest.count(md, "<details>")).isEqualTo(MarkdownReportWriter.MAX_FAILURES);
         assertThat(md).contains("… and 3 more failures");
+    }
+
+    @Test
+    void a_reproduction_is_summed_up_by_its_agreement_with_the_papers_verdicts() {
+        // fixture: lrp-all passes addition (paper: pass), cd fails subtraction (paper: fail)
+        String md = MarkdownReportWriter.render(ReportFixtures.full());
+
+        assertThat(md).contains("✅ 1 of 2 method/task combinations pass; 2 of 2 verdicts agree with the paper");
     }
 
     @Test

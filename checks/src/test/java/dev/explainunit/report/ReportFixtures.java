@@ -39,6 +39,13 @@ final class ReportFixtures {
                 "relevant mass [12.5%] is below the threshold [90%] on model m-02");
     }
 
+    /** A failure as a third-party writer might record it: a counterexample but no message. */
+    static CheckRecord failingWithoutMessage(String explainer, String task, String check) {
+        CheckRecord r = failing(explainer, task, check);
+        return new CheckRecord(r.check(), r.explainer(), r.task(), r.statistic(), r.threshold(), r.statistics(),
+                r.verdict(), r.seed(), r.modelIds(), r.counterexample(), null);
+    }
+
     static Report checksOnly(String runId) {
         return Report.ofChecks(run(runId), List.of(
                 passing("lrp-all", "addition", "ground-truth-correlation"),

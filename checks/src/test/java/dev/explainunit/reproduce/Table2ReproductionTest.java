@@ -114,6 +114,20 @@ class Table2ReproductionTest {
         assertThat(lrp[1]).isGreaterThan(random[1]);
     }
 
+    @Test
+    void tasks_run_side_by_side_and_are_reported_in_the_order_given() {
+        AtomicInteger steps = new AtomicInteger();
+        ReproduceSettings settings = new ReproduceSettings(List.of(Task.SUBTRACTION, Task.ADDITION), 20, SEED, 0, 10,
+                5);
+
+        Report both = Table2Reproduction.run(settings, task -> ZOO, steps::incrementAndGet);
+
+        assertThat(both.table2().keySet()).containsExactly("subtraction", "addition");
+        assertThat(both.examples()).extracting(e -> e.task()).containsExactly("subtraction", "addition");
+        assertThat(steps.get()).isEqualTo(2 * BuiltInExplainers.ids().size());
+        assertThat(both.run().tasks()).containsExactly("subtraction", "addition");
+    }
+
     private static double[] curve(String method) {
         return report.selectivity().stream().filter(c -> c.method().equals(method)).findFirst()
                 .map(SelectivityCurve::change).orElseThrow();

@@ -47,11 +47,11 @@ final class BrokenExplainers {
 
     /** A correct explainer whose output is read back to front, the classic indexing bug. */
     static final class TimeReversedExplainer implements Explainer {
-        private final Explainer correct = new DeletionExplainer();
+        private final Explainer correct = new FiniteDifferenceExplainer();
 
         @Override
         public String id() {
-            return "time-reversed-deletion";
+            return "time-reversed";
         }
 
         @Override

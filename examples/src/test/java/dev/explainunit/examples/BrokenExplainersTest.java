@@ -10,6 +10,7 @@ import static org.junit.platform.testkit.engine.EventConditions.uniqueIdSubstrin
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.explainunit.Explainer;
+import dev.explainunit.checks.Check;
 import dev.explainunit.junit.ExplainerSanityTest;
 import dev.explainunit.junit.ExplainerUnderTest;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ import org.junit.platform.testkit.engine.Events;
  */
 class BrokenExplainersTest {
 
-    @ExplainerSanityTest
+    @ExplainerSanityTest(checks = {Check.CONTRACT, Check.GROUND_TRUTH_CORRELATION, Check.RELEVANT_MASS,
+            Check.RELEVANCE_CONSERVATION})
     static class RandomSanity implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -30,7 +32,7 @@ class BrokenExplainersTest {
         }
     }
 
-    @ExplainerSanityTest
+    @ExplainerSanityTest(checks = Check.RELEVANT_MASS)
     static class UniformSanity implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -38,7 +40,7 @@ class BrokenExplainersTest {
         }
     }
 
-    @ExplainerSanityTest
+    @ExplainerSanityTest(checks = {Check.GROUND_TRUTH_CORRELATION, Check.RELEVANT_MASS})
     static class TimeReversedSanity implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -47,7 +49,9 @@ class BrokenExplainersTest {
     }
 
     private static Events tests(Class<?> fixture) {
-        return EngineTestKit.engine("explainunit").selectors(selectClass(fixture)).execute().testEvents();
+        // the test kit ignores junit-platform.properties unless told to read it
+        return EngineTestKit.engine("explainunit").enableImplicitConfigurationParameters(true)
+                .selectors(selectClass(fixture)).execute().testEvents();
     }
 
     @Test

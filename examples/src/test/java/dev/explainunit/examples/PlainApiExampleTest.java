@@ -17,18 +17,18 @@ import org.junit.jupiter.api.Test;
 class PlainApiExampleTest {
 
     @Test
-    void deletion_passes_the_table_2_checks_on_subtraction_through_the_plain_api() {
-        assertThat(SanityChecks.of(new DeletionExplainer()).on(Task.SUBTRACTION)
+    void finite_differences_pass_the_table_2_checks_on_subtraction_through_the_plain_api() {
+        assertThat(SanityChecks.of(new FiniteDifferenceExplainer()).on(Task.SUBTRACTION)
                 .checks(Check.CONTRACT, Check.GROUND_TRUTH_CORRELATION, Check.RELEVANT_MASS,
                         Check.RELEVANCE_CONSERVATION)
                 .models(5).samples(200).run()).passes();
     }
 
     @Test
-    void deletion_puts_its_relevance_on_the_two_operands_of_a_single_sequence() {
+    void finite_differences_put_its_relevance_on_the_two_operands_of_a_single_sequence() {
         ZooModel model = ModelZoo.bundled().models(Task.ADDITION).get(0);
         ToySample sample = ToyData.generate(Task.ADDITION, Split.TEST, 1, 7L).get(0);
-        Relevance relevance = new DeletionExplainer().explain(model.model(), sample.sequence(), 0);
+        Relevance relevance = new FiniteDifferenceExplainer().explain(model.model(), sample.sequence(), 0);
         assertThat(relevance).isWellFormedFor(sample.sequence()).hasMassOn(sample.a(), sample.b()).atLeast(0.9);
     }
 }

@@ -7,6 +7,7 @@ import dev.explainunit.lstm.Lstm;
 import dev.explainunit.safetensors.ModelFiles;
 import dev.explainunit.toy.Task;
 import dev.explainunit.train.TrainingRun;
+import dev.explainunit.train.TrainingSettings;
 import dev.explainunit.train.TrainingSummary;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -41,7 +42,7 @@ public final class ZooDirectory {
     }
 
     /** The optimiser and stopping rules of {@link dev.explainunit.train.ToyTrainer}, as recorded in the index. */
-    public static String describe(dev.explainunit.train.TrainingSettings s) {
+    public static String describe(TrainingSettings s) {
         return "full-batch L-BFGS (memory " + s.memory() + ") with a strong Wolfe line search; stop at validation MSE < "
                 + s.successValidationMse() + "; keep at validation MSE < " + s.keepValidationMse() + "; abandon a seed"
                 + " whose best training MSE is above " + s.abandonTrainMse() + " after " + s.abandonAfterEvaluations()
@@ -64,23 +65,22 @@ public final class ZooDirectory {
     }
 
     /**
-     * Writes {@code models} as {@code <id>.safetensors} (F64) and then {@code index} as
-     * {@code index.json}, creating the directory if needed. The index's entries must name the
-     * models' files.
+     * Writes {@code models} as {@code <id>.safetensors} (F64) and then {@code index.json}: the
+     * run-level facts of {@code index} with one entry per model, creating the directory if needed.
      */
     public static void write(Path directory, ZooIndex index, List<ZooModel> models) throws IOException {
         Files.createDirectories(directory);
         for (ZooModel model : models) {
             ModelFiles.write(model.model(), directory.resolve(fileName(model.id())));
         }
-        writeAtomically(directory.resolve(INDEX), JSON.writeValueAsBytes(index));
+        writeAtomically(directory.resolve(INDEX), JSON.writeValueAsBytes(index.withModels(entries(models))));
     }
 
     /** The index entries describing {@code models}, files named {@code <id>.safetensors}. */
     public static List<ZooIndex.Entry> entries(List<ZooModel> models) {
         List<ZooIndex.Entry> entries = new ArrayList<>();
         for (ZooModel m : models) {
-            entries.add(new ZooIndex.Entry(m.id(), fileName(m.id()), m.seed(), m.trainMse(), m.validationMse(),
+            entries.add(new ZooIndex.Entry(m.id(), m.task().id(), fileName(m.id()), m.seed(), m.trainMse(), m.validationMse(),
                     m.testMse(), m.evaluations(), m.seconds()));
         }
         return entries;
@@ -157,6 +157,10 @@ public final class ZooDirectory {
         for (ZooIndex.Entry entry : index.models()) {
             if (entry == null || entry.id() == null || entry.file() == null) {
                 throw new IOException(name + " has a model entry without id or file");
+            }
+            if (entry.task() != null && !entry.task().equals(index.task())) {
+                throw new IOException(name + ": model " + entry.id() + " is of task [" + entry.task()
+                        + "], the index of task [" + index.task() + "]");
             }
             if (entry.file().contains("/") || entry.file().contains("\\") || entry.file().startsWith(".")) {
                 throw new IOException(name + ": model file [" + entry.file() + "] must be a plain file name in the directory");

@@ -34,10 +34,17 @@ public record ZooIndex(String format, String task, long dataSeed, int seedsTried
         models = models == null ? List.of() : List.copyOf(models);
     }
 
+    /** This index with other model entries. */
+    public ZooIndex withModels(List<Entry> entries) {
+        return new ZooIndex(format, task, dataSeed, seedsTried, modelsKept, convergenceRate, totalEvaluations,
+                trainingSeconds, cpuSeconds, threads, optimizer, entries);
+    }
+
     /**
      * One model file of the directory.
      *
      * @param id            model id, e.g. {@code "addition-07"}
+     * @param task          task id, as at the top of the index
      * @param file          the safetensors file name, relative to the directory
      * @param seed          initialisation seed
      * @param trainMse      MSE on the training split
@@ -47,7 +54,7 @@ public record ZooIndex(String format, String task, long dataSeed, int seedsTried
      * @param seconds       wall time of the run
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Entry(String id, String file, long seed, double trainMse, double validationMse, double testMse,
+    public record Entry(String id, String task, String file, long seed, double trainMse, double validationMse, double testMse,
                         int evaluations, double seconds) {
     }
 }

@@ -97,6 +97,22 @@ class ZooDirectoryTest {
     }
 
     @Test
+    void an_entry_of_another_task_than_its_index_is_refused() throws IOException {
+        Files.writeString(dir.resolve("index.json"), "{\"format\": \"" + ZooIndex.FORMAT + "\", \"task\": \"addition\","
+                + " \"models\": [{\"id\": \"x\", \"task\": \"subtraction\", \"file\": \"x.safetensors\"}]}");
+        assertThatThrownBy(() -> ModelZoo.load(dir)).hasMessageContaining("[subtraction]").hasMessageContaining("[addition]");
+    }
+
+    @Test
+    void index_entries_are_rebuilt_from_the_models_written() throws IOException {
+        List<ZooModel> models = models();
+        ZooDirectory.write(dir, index(models).withModels(List.of()), models);
+        ZooIndex written = ZooDirectory.readIndex(dir);
+        assertThat(written.models()).extracting(ZooIndex.Entry::id).containsExactly("subtraction-01", "subtraction-02");
+        assertThat(written.models()).extracting(ZooIndex.Entry::task).containsOnly("subtraction");
+    }
+
+    @Test
     void model_ids_are_the_task_and_a_two_digit_number_from_one() {
         assertThat(ZooDirectory.modelId(Task.ADDITION, 6)).isEqualTo("addition-07");
         assertThat(ZooDirectory.modelId(Task.SUBTRACTION, 49)).isEqualTo("subtraction-50");

@@ -68,7 +68,7 @@ public final class ExplainUnitTestEngine implements TestEngine {
      */
     static boolean isSanityTestClass(Class<?> type) {
         return AnnotationSupport.isAnnotated(type, ExplainerSanityTest.class) && !type.isInterface()
-                && !type.isAnnotation();
+                && !type.isAnnotation() && !java.lang.reflect.Modifier.isAbstract(type.getModifiers());
     }
 
     /** Keeps only the descendants on the path to, or below, one of {@code selected}. */

@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.engine.UniqueId;
 
 /** Builds the class / explainer / task / check tree of one test class. Never throws. */
@@ -29,7 +30,7 @@ final class TreeBuilder {
         UniqueId classId = parent.append(Descriptors.CLASS, type.getName());
         SanitySettings settings;
         try {
-            settings = resolver.resolve(type.getAnnotation(ExplainerSanityTest.class));
+            settings = resolver.resolve(AnnotationSupport.findAnnotation(type, ExplainerSanityTest.class).orElseThrow());
         } catch (IllegalArgumentException e) {
             return new ClassDescriptor(classId, type, null, type.getName() + ": " + e.getMessage());
         }

@@ -43,11 +43,13 @@ public final class ScatterPlotSvg {
         if (y.min < 0 && y.max > 0) {
             svg.line(LEFT, y.pixel(0), WIDTH - RIGHT, y.pixel(0), "#9aa3ad", 1, "stroke-dasharray=\"3 3\"");
         }
+        svg.group(colour, 0.45);
         for (int i = 0; i < xs.length; i++) {
             if (Double.isFinite(xs[i]) && Double.isFinite(ys[i])) {
-                svg.circle(x.pixel(xs[i]), y.pixel(ys[i]), 1.8, colour, "fill-opacity=\"0.45\"");
+                svg.dot(x.pixel(xs[i]), y.pixel(ys[i]), 1.8);
             }
         }
+        svg.endGroup();
         svg.text((LEFT + WIDTH - RIGHT) / 2, HEIGHT - 4, xLabel, "middle", "axis-label");
         svg.verticalText(11, (TOP + HEIGHT - BOTTOM) / 2, yLabel, "axis-label");
         return svg.finish();

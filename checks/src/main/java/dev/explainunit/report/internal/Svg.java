@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * A minimal SVG writer: every text and attribute value goes through {@link Escape#xml}, numbers
- * are written with at most two decimals so the inline markup stays small.
+ * are written with at most one decimal (a tenth of a pixel) so the inline markup stays small.
  */
 final class Svg {
 
@@ -20,7 +20,7 @@ final class Svg {
         if (v == Math.rint(v) && Math.abs(v) < 1e9) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%.2f", v);
+        return String.format(Locale.ROOT, "%.1f", v);
     }
 
     Svg rect(double x, double y, double w, double h, String fill, String extra) {
@@ -45,6 +45,25 @@ final class Svg {
                 .append("\" y2=\"").append(n(y2)).append("\" stroke=\"").append(Escape.xml(stroke))
                 .append("\" stroke-width=\"").append(n(width)).append('"');
         return close(extra);
+    }
+
+    /** Starts a group whose children inherit {@code fill} and {@code fillOpacity}; end it with {@link #endGroup()}. */
+    Svg group(String fill, double fillOpacity) {
+        out.append("<g fill=\"").append(Escape.xml(fill)).append("\" fill-opacity=\"").append(n(fillOpacity))
+                .append("\">");
+        return this;
+    }
+
+    Svg endGroup() {
+        out.append("</g>");
+        return this;
+    }
+
+    /** A circle that takes its fill from the enclosing group (small markup for many points). */
+    Svg dot(double cx, double cy, double r) {
+        out.append("<circle cx=\"").append(n(cx)).append("\" cy=\"").append(n(cy)).append("\" r=\"").append(n(r))
+                .append("\"/>");
+        return this;
     }
 
     Svg circle(double cx, double cy, double r, String fill, String extra) {

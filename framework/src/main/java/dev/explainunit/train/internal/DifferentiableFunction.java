@@ -1,6 +1,9 @@
 package dev.explainunit.train.internal;
 
+import org.apiguardian.api.API;
+
 /** A smooth function R^n → R whose gradient is computed together with its value. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public interface DifferentiableFunction {
 
     /** n, the number of variables. */

@@ -1,5 +1,7 @@
 package dev.explainunit.train.internal;
 
+import org.apiguardian.api.API;
+
 /**
  * Limited-memory BFGS (Nocedal and Wright, Numerical Optimization, 2nd ed., algorithms 7.4 and
  * 7.5) with a strong Wolfe line search ({@link StrongWolfeLineSearch}).
@@ -15,6 +17,7 @@ package dev.explainunit.train.internal;
  * fails too the run ends with {@link Termination#NO_PROGRESS}. Each call to {@link #minimize}
  * allocates its workspaces once; iterations allocate nothing.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Lbfgs {
 
     /** Why a run ended. */

@@ -1,5 +1,8 @@
 package dev.explainunit.train.internal;
 
+import java.util.Arrays;
+import org.apiguardian.api.API;
+
 /**
  * The full-batch mean squared error of an LSTM over a {@link SequenceBatch}, with its gradient with
  * respect to θ (layout of {@link LstmParameters}) by back-propagation through time.
@@ -19,6 +22,7 @@ package dev.explainunit.train.internal;
  * Not thread-safe: one instance holds the workspaces of one training run and allocates nothing per
  * call. The batch is shared read-only.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class LstmMseObjective implements MseLoss {
 
     private final SequenceBatch batch;
@@ -82,7 +86,7 @@ public final class LstmMseObjective implements MseLoss {
 
     @Override
     public double valueAndGradient(double[] theta, double[] gradient) {
-        java.util.Arrays.fill(gradient, 0, layout.count(), 0.0);
+        Arrays.fill(gradient, 0, layout.count(), 0.0);
         double sum = 0;
         double scale = 2.0 / batch.size;
         for (int n = 0; n < batch.size; n++) {

@@ -3,6 +3,7 @@ package dev.explainunit.train.internal;
 import dev.explainunit.lstm.Lstm;
 import dev.explainunit.lstm.LstmDirection;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -18,6 +19,7 @@ import org.ejml.data.DMatrixRMaj;
  * only ever enter as their sum; the paper counts one. We train the single vector b and write it to
  * {@code bias_ih} with {@code bias_hh} = 0, which computes the same function.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class LstmParameters {
 
     private final int hidden;

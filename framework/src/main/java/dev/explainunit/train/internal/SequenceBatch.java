@@ -4,6 +4,7 @@ import dev.explainunit.toy.ToySample;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A data set flattened into primitive arrays for the training loop: sequence n occupies steps
@@ -12,6 +13,7 @@ import java.util.List;
  * side by side; the mean squared error does not depend on the order.
  * Immutable after construction and shared by all training threads.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SequenceBatch {
 
     final int dim;

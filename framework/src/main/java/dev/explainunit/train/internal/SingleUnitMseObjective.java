@@ -1,5 +1,7 @@
 package dev.explainunit.train.internal;
 
+import org.apiguardian.api.API;
+
 /**
  * The same loss and gradient as {@link LstmMseObjective}, unrolled for the toy model: H = 1,
  * D = 2 (17 parameters). The parameters sit in local variables and the gradient is accumulated
@@ -11,6 +13,7 @@ package dev.explainunit.train.internal;
  *
  * <p>Not thread-safe: one instance holds one run's workspaces and allocates nothing per call.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SingleUnitMseObjective implements MseLoss {
 
     private static final int COUNT = 17;

@@ -24,7 +24,6 @@ final class StrongWolfeLineSearch {
     private final double[] gLo;
     private double aLo;
     private double fLo;
-    private double dLo;
     private double value;
     private int evaluations;
 
@@ -57,7 +56,7 @@ final class StrongWolfeLineSearch {
                   int maxEvaluations, double[] xOut, double[] gOut) {
         evaluations = 0;
         double d0 = dot(g0, p);
-        setLo(0, f0, d0, x, g0);
+        setLo(0, f0, x, g0);
         double aPrev = 0;
         double fPrev = f0;
         double dPrev = d0;
@@ -71,7 +70,7 @@ final class StrongWolfeLineSearch {
             if (Math.abs(da) <= -C2 * d0) {
                 return accept(a, fa);
             }
-            setLo(a, fa, da, xOut, gOut);
+            setLo(a, fa, xOut, gOut);
             if (da >= 0) {
                 return zoom(f, x, f0, d0, p, a, fa, da, aPrev, fPrev, dPrev, maxEvaluations, xOut, gOut);
             }
@@ -128,7 +127,7 @@ final class StrongWolfeLineSearch {
                 aLow = a;
                 fLow = fa;
                 dLow = da;
-                setLo(a, fa, da, xOut, gOut);
+                setLo(a, fa, xOut, gOut);
             }
         }
         return fallback(xOut, gOut);
@@ -149,10 +148,9 @@ final class StrongWolfeLineSearch {
         return a;
     }
 
-    private void setLo(double a, double fa, double da, double[] xa, double[] ga) {
+    private void setLo(double a, double fa, double[] xa, double[] ga) {
         aLo = a;
         fLo = fa;
-        dLo = da;
         System.arraycopy(xa, 0, xLo, 0, n);
         System.arraycopy(ga, 0, gLo, 0, n);
     }

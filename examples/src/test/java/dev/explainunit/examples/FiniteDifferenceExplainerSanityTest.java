@@ -9,10 +9,10 @@ import dev.explainunit.junit.ExplainerUnderTest;
  * sizes come from {@code src/test/resources/junit-platform.properties}.
  */
 @ExplainerSanityTest
-class DeletionExplainerSanityTest implements ExplainerUnderTest {
+class FiniteDifferenceExplainerSanityTest implements ExplainerUnderTest {
 
     @Override
     public Explainer explainer() {
-        return new DeletionExplainer();
+        return new FiniteDifferenceExplainer();
     }
 }

@@ -7,10 +7,10 @@ import dev.explainunit.junit.ExplainerUnderTest;
 
 @ExplainerSanityTest(checks = {Check.CONTRACT, Check.GROUND_TRUTH_CORRELATION, Check.RELEVANT_MASS,
         Check.RELEVANCE_CONSERVATION})
-class DeletionExplainerSanityTest implements ExplainerUnderTest {
+class CentralDifferenceExplainerSanityTest implements ExplainerUnderTest {
 
     @Override
     public Explainer explainer() {
-        return new DeletionExplainer();
+        return new CentralDifferenceExplainer();
     }
 }

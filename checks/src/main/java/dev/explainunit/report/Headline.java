@@ -1,0 +1,59 @@
+package dev.explainunit.report;
+
+import java.util.Map;
+
+/** The one-line summary at the top of report.md and report.html. */
+final class Headline {
+
+    private Headline() {
+    }
+
+    /** "All 12 checks passed" or "3 of 12 checks failed". */
+    static String ofChecks(Report report) {
+        long checks = report.checks().size();
+        long failed = report.checks().stream().filter(c -> !c.passed()).count();
+        return failed == 0 ? "All " + checks + " checks passed" : failed + " of " + checks + " checks failed";
+    }
+
+    /**
+     * For a reproduction, where failing methods are the expected result: how many method/task
+     * combinations pass and how many verdicts agree with the paper's (bold = pass).
+     */
+    static String ofTable2(Report report) {
+        int rows = 0, passed = 0, compared = 0, agree = 0;
+        for (Map.Entry<String, Map<String, MethodResult>> task : report.table2().entrySet()) {
+            Map<String, MethodResult> paper = report.paper().getOrDefault(task.getKey(), Map.of());
+            for (Map.Entry<String, MethodResult> row : task.getValue().entrySet()) {
+                if (row.getValue().verdict() == null) {
+                    continue;
+                }
+                rows++;
+                passed += row.getValue().passed() ? 1 : 0;
+                MethodResult theirs = paper.get(row.getKey());
+                if (theirs != null) {
+                    compared++;
+                    agree += theirs.passed() == row.getValue().passed() ? 1 : 0;
+                }
+            }
+        }
+        return passed + " of " + rows + " method/task combinations pass; " + agree + " of " + compared
+                + " verdicts agree with the paper";
+    }
+
+    /** Green when every check passed, or, for a reproduction, when every verdict agrees with the paper. */
+    static boolean isGood(Report report) {
+        if (report.table2().isEmpty()) {
+            return report.checks().stream().allMatch(CheckRecord::passed);
+        }
+        for (Map.Entry<String, Map<String, MethodResult>> task : report.table2().entrySet()) {
+            Map<String, MethodResult> paper = report.paper().getOrDefault(task.getKey(), Map.of());
+            for (Map.Entry<String, MethodResult> row : task.getValue().entrySet()) {
+                MethodResult theirs = paper.get(row.getKey());
+                if (theirs != null && row.getValue().verdict() != null && theirs.passed() != row.getValue().passed()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.explainunit.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.explainunit.Explainer;
+import dev.explainunit.RecurrentModel;
+import dev.explainunit.Relevance;
+import dev.explainunit.Sequence;
+import dev.explainunit.toy.Task;
+import org.junit.jupiter.api.Test;
+
+class PerturbationSelectivityTest {
+
+    private static final SanitySettings SMALL = SanitySettings.defaults().withModels(3).withSamples(200)
+            .withProbeSamples(200);
+
+    /** Reads the ground truth off the input: operand steps are the ones with x_t = (n, 0). */
+    private static Explainer oracle(Task task) {
+        return new Explainer() {
+            @Override
+            public String id() {
+                return "oracle";
+            }
+
+            @Override
+            public Relevance explain(RecurrentModel model, Sequence x, int target) {
+                double[] r = new double[x.length()];
+                int seen = 0;
+                for (int t = 0; t < r.length; t++) {
+                    if (x.get(t, 1) == 0) {
+                        r[t] = seen++ == 0 || task == Task.ADDITION ? x.get(t, 0) : -x.get(t, 0);
+                    }
+                }
+                return Relevance.perStep(r);
+            }
+        };
+    }
+
+    @Test
+    void the_ground_truth_removes_exactly_the_true_operands_and_scores_100() {
+        for (Task task : Task.values()) {
+            ExplainedPopulation p = SanityChecks.explain(oracle(task), task, SMALL);
+            CheckResult result = CheckEvaluation.evaluate(Check.PERTURBATION_SELECTIVITY, p, SMALL);
+            assertThat(result.statistics().get("selectivity_most")).as(task.id()).isCloseTo(100, within(1e-9));
+            assertThat(result.passed()).isTrue();
+        }
+    }
+
+    @Test
+    void relevance_on_the_distractors_only_scores_no_better_than_random_removal() {
+        Explainer inverted = new Explainer() {
+            @Override
+            public String id() {
+                return "distractors-only";
+            }
+
+            @Override
+            public Relevance explain(RecurrentModel model, Sequence x, int target) {
+                double[] r = new double[x.length()];
+                for (int t = 0; t < r.length; t++) {
+                    r[t] = x.get(t, 1);
+                }
+                return Relevance.perStep(r);
+            }
+        };
+        ExplainedPopulation p = SanityChecks.explain(inverted, Task.ADDITION, SMALL);
+        CheckResult result = CheckEvaluation.evaluate(Check.PERTURBATION_SELECTIVITY, p, SMALL);
+        assertThat(result.statistics().get("selectivity_most")).isLessThan(0);
+        assertThat(result.passed()).isFalse();
+    }
+
+    @Test
+    void top_and_bottom_steps_are_chosen_by_magnitude_with_ties_to_the_earlier_step() {
+        int[] out = new int[2];
+        PerturbationSelectivity.byMagnitude(new double[] {0.1, -0.9, 0.5, 0.9}, 2, true, out);
+        assertThat(out).containsExactly(1, 3);
+        PerturbationSelectivity.byMagnitude(new double[] {0.1, -0.9, 0.0, 0.9}, 2, false, out);
+        assertThat(out).containsExactly(2, 0);
+    }
+}
