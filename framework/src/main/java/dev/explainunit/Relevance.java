@@ -16,13 +16,19 @@ import org.apiguardian.api.API;
 public final class Relevance {
 
     private final double[] steps;
-    private final double[][] perInput;
+    /** Per-input values row-major (row t from {@code rowStart(t)}), or {@code null}. */
+    private final double[] values;
+    /** T + 1 row offsets when the rows differ in length, else {@code null} (row t at t·dim). */
+    private final int[] offsets;
+    private final int dim;
     private final double rest;
     private final boolean hasRest;
 
-    private Relevance(double[] steps, double[][] perInput, double rest, boolean hasRest) {
+    private Relevance(double[] steps, double[] values, int[] offsets, int dim, double rest, boolean hasRest) {
         this.steps = steps;
-        this.perInput = perInput;
+        this.values = values;
+        this.offsets = offsets;
+        this.dim = dim;
         this.rest = rest;
         this.hasRest = hasRest;
     }
@@ -32,7 +38,7 @@ public final class Relevance {
         if (r == null) {
             throw new IllegalArgumentException("relevance values must not be null");
         }
-        return new Relevance(r.clone(), null, Double.NaN, false);
+        return new Relevance(r.clone(), null, null, 0, Double.NaN, false);
     }
 
     /** T x D relevance values (copied); the value of step t is the sum of row t. */
@@ -40,20 +46,68 @@ public final class Relevance {
         if (r == null) {
             throw new IllegalArgumentException("relevance values must not be null");
         }
-        double[][] copy = new double[r.length][];
-        double[] steps = new double[r.length];
+        int total = 0;
+        boolean ragged = false;
         for (int t = 0; t < r.length; t++) {
             if (r[t] == null) {
                 throw new IllegalArgumentException("relevance row " + t + " is null");
             }
-            copy[t] = r[t].clone();
-            double sum = 0;
-            for (double v : copy[t]) {
-                sum += v;
-            }
-            steps[t] = sum;
+            total += r[t].length;
+            ragged |= r[t].length != r[0].length;
         }
-        return new Relevance(steps, copy, Double.NaN, false);
+        double[] values = new double[total];
+        int[] offsets = ragged ? new int[r.length + 1] : null;
+        int at = 0;
+        for (int t = 0; t < r.length; t++) {
+            if (ragged) {
+                offsets[t] = at;
+            }
+            System.arraycopy(r[t], 0, values, at, r[t].length);
+            at += r[t].length;
+        }
+        if (ragged) {
+            offsets[r.length] = at;
+        }
+        int dim = r.length == 0 ? 0 : r[0].length;
+        return new Relevance(rowSums(values, offsets, dim, r.length), values, offsets, dim, Double.NaN, false);
+    }
+
+    /**
+     * T x D relevance values given row-major, value (t, d) at {@code values[t·D + d]}; the first
+     * T·D values are copied, so a caller may reuse a longer buffer. The same relevance as
+     * {@link #perInput(double[][])} of the rows: the value of step t is the sum of row t.
+     *
+     * @throws IllegalArgumentException if {@code values} is null or shorter than T·D, or T &lt; 0 or D &lt; 1
+     */
+    public static Relevance perInput(int length, int dim, double[] values) {
+        if (values == null) {
+            throw new IllegalArgumentException("relevance values must not be null");
+        }
+        if (length < 0 || dim < 1) {
+            throw new IllegalArgumentException("relevance shape must be T >= 0 steps x D >= 1 inputs, is "
+                    + length + " x " + dim);
+        }
+        if ((long) length * dim > values.length) {
+            throw new IllegalArgumentException("relevance of " + length + " x " + dim + " needs " + (long) length * dim
+                    + " values, got " + values.length);
+        }
+        double[] copy = Arrays.copyOf(values, length * dim);
+        return new Relevance(rowSums(copy, null, dim, length), copy, null, dim, Double.NaN, false);
+    }
+
+    /** Σ_d of each row, summed from d = 0 up. */
+    private static double[] rowSums(double[] values, int[] offsets, int dim, int length) {
+        double[] sums = new double[length];
+        for (int t = 0; t < length; t++) {
+            int from = offsets == null ? t * dim : offsets[t];
+            int to = offsets == null ? from + dim : offsets[t + 1];
+            double sum = 0;
+            for (int k = from; k < to; k++) {
+                sum += values[k];
+            }
+            sums[t] = sum;
+        }
+        return sums;
     }
 
     /**
@@ -61,7 +115,7 @@ public final class Relevance {
      * state, biases, stabilisers), for explainers that conserve the output.
      */
     public Relevance withRest(double rest) {
-        return new Relevance(steps, perInput, rest, true);
+        return new Relevance(steps, values, offsets, dim, rest, true);
     }
 
     /** Number of steps T. */
@@ -76,15 +130,27 @@ public final class Relevance {
 
     /** Whether values per input dimension are available. */
     public boolean hasPerInput() {
-        return perInput != null;
+        return values != null;
     }
 
     /** Relevance of input {@code d} at step {@code t}; only when {@link #hasPerInput()}. */
     public double input(int t, int d) {
-        if (perInput == null) {
+        if (values == null) {
             throw new IllegalStateException("this relevance has one value per step, not per input");
         }
-        return perInput[t][d];
+        if (t < 0 || t >= steps.length || d < 0 || d >= rowLength(t)) {
+            throw new ArrayIndexOutOfBoundsException("relevance input [" + t + "][" + d + "] outside "
+                    + steps.length + " steps" + (t >= 0 && t < steps.length ? " x " + rowLength(t) + " inputs" : ""));
+        }
+        return values[rowStart(t) + d];
+    }
+
+    private int rowStart(int t) {
+        return offsets == null ? t * dim : offsets[t];
+    }
+
+    private int rowLength(int t) {
+        return offsets == null ? dim : offsets[t + 1] - offsets[t];
     }
 
     /** The relevance not assigned to any step, present for explainers that declare conservation. */
@@ -99,12 +165,12 @@ public final class Relevance {
 
     /** A copy of the per-input values, or {@code null} when only per-step values exist. */
     public double[][] toPerInputArray() {
-        if (perInput == null) {
+        if (values == null) {
             return null;
         }
-        double[][] copy = new double[perInput.length][];
-        for (int t = 0; t < perInput.length; t++) {
-            copy[t] = perInput[t].clone();
+        double[][] copy = new double[steps.length][];
+        for (int t = 0; t < steps.length; t++) {
+            copy[t] = Arrays.copyOfRange(values, rowStart(t), rowStart(t) + rowLength(t));
         }
         return copy;
     }
@@ -120,9 +186,22 @@ public final class Relevance {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Relevance r && Arrays.equals(r.steps, steps)
-                && Arrays.deepEquals(r.perInput, perInput) && r.hasRest == hasRest
+        return other instanceof Relevance r && Arrays.equals(r.steps, steps) && Arrays.equals(r.values, values)
+                && sameRows(r) && r.hasRest == hasRest
                 && Double.compare(r.rest, rest) == 0;
+    }
+
+    /** Whether both have rows of the same lengths (given the same steps and values). */
+    private boolean sameRows(Relevance r) {
+        if (values == null) {
+            return true;
+        }
+        for (int t = 0; t < steps.length; t++) {
+            if (r.rowLength(t) != rowLength(t)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -29,7 +29,8 @@ import org.apiguardian.api.API;
  * R_k = w_c · β_T; the output bias is excluded. A bidirectional model adds the reverse
  * direction's score for the same word (which it reads at step T − 1 − k). The full activations
  * σ(a + b + c), o and tanh c are taken from the recorded forward pass, so β + γ = h at every step
- * and Σ over parts w_c·(β_T + γ_T) = f_c(x) − fc.bias_c. Steps before x_k have β = 0, γ = h and are
+ * and Σ over parts w_c·(β_T + γ_T) = f_c(x) − fc.bias_c; tanh is {@link Lstm#tanh} throughout,
+ * as in the forward pass. Steps before x_k have β = 0, γ = h and are
  * not recomputed. White-box: needs an {@link Lstm}. Thread-safe; buffers are kept per thread.
  */
 @API(status = API.Status.STABLE, since = "0.1")
@@ -39,6 +40,17 @@ public final class ContextualDecompositionExplainer implements Explainer {
     public static final String ID = "cd";
 
     private final ThreadLocal<CdWorkspace> workspaces = ThreadLocal.withInitial(CdWorkspace::new);
+    private final boolean singleUnitPath;
+
+    /** Contextual decomposition. */
+    public ContextualDecompositionExplainer() {
+        this(true);
+    }
+
+    /** With {@code singleUnitPath} false every model takes the general path (to test the H = 1 one against it). */
+    ContextualDecompositionExplainer(boolean singleUnitPath) {
+        this.singleUnitPath = singleUnitPath;
+    }
 
     @Override
     public String id() {
@@ -55,6 +67,19 @@ public final class ContextualDecompositionExplainer implements Explainer {
         double[] x = ws.input(input);
         ws.ensure(length, hidden);
         double[] relevance = ws.steps(length);
+        if (hidden == 1 && singleUnitPath) {
+            double[] reverseScores = ws.reverseScores = Workspace.grow(ws.reverseScores, length);
+            scoresSingleUnit(lstm.forwardDirection(), trace.forward(), x, false, lstm.fcWeight(target, 0), relevance,
+                    ws);
+            if (lstm.isBidirectional()) {
+                scoresSingleUnit(lstm.reverseDirection(), trace.reverse(), x, true, lstm.fcWeight(target, 1),
+                        reverseScores, ws);
+                for (int k = 0; k < length; k++) {
+                    relevance[k] += reverseScores[length - 1 - k];
+                }
+            }
+            return Relevance.perStep(relevance);
+        }
         for (int k = 0; k < length; k++) {
             double score = relevantScore(lstm, lstm.forwardDirection(), trace.forward(), x, k, false, target, 0, ws);
             if (lstm.isBidirectional()) {
@@ -78,6 +103,114 @@ public final class ContextualDecompositionExplainer implements Explainer {
     }
 
     /**
+     * For a single-unit direction, the score w_c·β_T of every processing step as the relevant one,
+     * written to {@code scores[start]} (modified): the T decompositions of {@link #decompose} run
+     * side by side (variant v is relevant at step v and joins at step v with β = 0, γ = the recorded
+     * state), so the processor can overlap their exponentials. Per variant the same sums in the same
+     * order as {@link #decompose}; W_ih x_t and the bias activations are computed once for all.
+     */
+    private static void scoresSingleUnit(LstmDirection w, DirectionTrace tr, double[] x, boolean reversed,
+                                         double fcWeight, double[] scores, CdWorkspace ws) {
+        int length = tr.steps();
+        int inputs = w.inputSize();
+        double[] betaH = ws.relevantH;
+        double[] gammaH = ws.irrelevantH;
+        double[] betaC = ws.relevantC;
+        double[] gammaC = ws.irrelevantC;
+        double whI = w.weightHh(LstmDirection.GATE_I, 0);
+        double whF = w.weightHh(LstmDirection.GATE_F, 0);
+        double whG = w.weightHh(LstmDirection.GATE_G, 0);
+        double cI = w.bias(LstmDirection.GATE_I);
+        double cF = w.bias(LstmDirection.GATE_F);
+        double cG = w.bias(LstmDirection.GATE_G);
+        double biasI = Lstm.sigmoid(cI);
+        double biasF = Lstm.sigmoid(cF);
+        double biasG = Lstm.tanh(cG);
+        for (int s = 0; s < length; s++) {
+            int t = reversed ? length - 1 - s : s;
+            double inI = 0;
+            double inF = 0;
+            double inG = 0;
+            for (int d = 0; d < inputs; d++) {
+                double xd = x[t * inputs + d];
+                inI += w.weightIh(LstmDirection.GATE_I, d) * xd;
+                inF += w.weightIh(LstmDirection.GATE_F, d) * xd;
+                inG += w.weightIh(LstmDirection.GATE_G, d) * xd;
+            }
+            double fullI = tr.gate(s, LstmDirection.GATE_I);
+            double fullF = tr.gate(s, LstmDirection.GATE_F);
+            double fullG = tr.gate(s, LstmDirection.GATE_G);
+            double o = tr.gate(s, LstmDirection.GATE_O);
+            double tanhCell = tr.tanhC(s, 0);
+            betaH[s] = 0;
+            betaC[s] = 0;
+            gammaH[s] = tr.h(s - 1, 0);
+            gammaC[s] = tr.c(s - 1, 0);
+            for (int v = 0; v <= s; v++) {
+                boolean relevantStep = v == s;
+                double bh = betaH[v];
+                double gh = gammaH[v];
+                double aI = 0;
+                double bI = 0;
+                aI += whI * bh;
+                bI += whI * gh;
+                double aF = 0;
+                double bF = 0;
+                aF += whF * bh;
+                bF += whF * gh;
+                double aG = 0;
+                double bG = 0;
+                aG += whG * bh;
+                bG += whG * gh;
+                if (relevantStep) {
+                    aI += inI;
+                    aF += inF;
+                    aG += inG;
+                } else {
+                    bI += inI;
+                    bF += inF;
+                    bG += inG;
+                }
+                double withAI = Lstm.sigmoid(aI + cI);
+                double withBI = Lstm.sigmoid(bI + cI);
+                double withAF = Lstm.sigmoid(aF + cF);
+                double withBF = Lstm.sigmoid(bF + cF);
+                double withAG = Lstm.tanh(aG + cG);
+                double withBG = Lstm.tanh(bG + cG);
+                double relI = 0.5 * (withAI - biasI + fullI - withBI);
+                double irrelI = 0.5 * (withBI - biasI + fullI - withAI);
+                double relF = 0.5 * (withAF - biasF + fullF - withBF);
+                double irrelF = 0.5 * (withBF - biasF + fullF - withAF);
+                double relG = 0.5 * (withAG - biasG + fullG - withBG);
+                double irrelG = 0.5 * (withBG - biasG + fullG - withAG);
+                double beta = relI * (relG + biasG) + biasI * relG;
+                double gamma = irrelI * (relG + irrelG + biasG) + (relI + biasI) * irrelG;
+                if (relevantStep) {
+                    beta += biasI * biasG;
+                } else {
+                    gamma += biasI * biasG;
+                }
+                if (s > 0) {
+                    double bc = betaC[v];
+                    beta += (relF + biasF) * bc;
+                    gamma += (relF + irrelF + biasF) * gammaC[v] + irrelF * bc;
+                }
+                betaC[v] = beta;
+                gammaC[v] = gamma;
+                double tanhBeta = Lstm.tanh(beta);
+                double tanhGamma = Lstm.tanh(gamma);
+                betaH[v] = o * 0.5 * (tanhBeta + (tanhCell - tanhGamma));
+                gammaH[v] = o * 0.5 * (tanhGamma + (tanhCell - tanhBeta));
+            }
+        }
+        for (int v = 0; v < length; v++) {
+            double score = 0;
+            score += fcWeight * betaH[v];
+            scores[v] = score;
+        }
+    }
+
+    /**
      * Decomposes direction {@code w}'s recorded pass for the relevant processing step {@code start}:
      * writes β and γ of h and c after steps start..T-1 into rows start+1..T of the workspace arrays
      * (modified).
@@ -97,7 +230,7 @@ public final class ContextualDecompositionExplainer implements Explainer {
         int gRows = LstmDirection.GATE_G * hidden;
         int oRows = LstmDirection.GATE_O * hidden;
         for (int j = 0; j < oRows; j++) {
-            biasAct[j] = j >= gRows ? Math.tanh(w.bias(j)) : Lstm.sigmoid(w.bias(j));
+            biasAct[j] = j >= gRows ? Lstm.tanh(w.bias(j)) : Lstm.sigmoid(w.bias(j));
         }
         int before = start * hidden;
         for (int k = 0; k < hidden; k++) {
@@ -131,8 +264,8 @@ public final class ContextualDecompositionExplainer implements Explainer {
                 double c = w.bias(j);
                 double full = tr.gate(s, j);
                 boolean tanh = j >= gRows;
-                double withA = tanh ? Math.tanh(a + c) : Lstm.sigmoid(a + c);
-                double withB = tanh ? Math.tanh(b + c) : Lstm.sigmoid(b + c);
+                double withA = tanh ? Lstm.tanh(a + c) : Lstm.sigmoid(a + c);
+                double withB = tanh ? Lstm.tanh(b + c) : Lstm.sigmoid(b + c);
                 rel[j] = 0.5 * (withA - biasAct[j] + full - withB);
                 irrel[j] = 0.5 * (withB - biasAct[j] + full - withA);
             }
@@ -160,8 +293,8 @@ public final class ContextualDecompositionExplainer implements Explainer {
                 betaC[next + k] = beta;
                 gammaC[next + k] = gamma;
                 double o = tr.gate(s, oRows + k);
-                double tanhBeta = Math.tanh(beta);
-                double tanhGamma = Math.tanh(gamma);
+                double tanhBeta = Lstm.tanh(beta);
+                double tanhGamma = Lstm.tanh(gamma);
                 double tanhCell = tr.tanhC(s, k);
                 betaH[next + k] = o * 0.5 * (tanhBeta + (tanhCell - tanhGamma));
                 gammaH[next + k] = o * 0.5 * (tanhGamma + (tanhCell - tanhBeta));
@@ -211,6 +344,7 @@ public final class ContextualDecompositionExplainer implements Explainer {
         double[] relevantPre = new double[0];
         double[] irrelevantPre = new double[0];
         double[] biasActivation = new double[0];
+        double[] reverseScores = new double[0];
 
         void ensure(int length, int hidden) {
             relevantH = grow(relevantH, (length + 1) * hidden);

@@ -41,15 +41,10 @@ public final class GradientExplainer implements Explainer {
         LstmTrace trace = lstm.forward(input, ws.trace(lstm));
         double[] gradient = ws.gradient(length * dim);
         lstm.inputGradient(trace, target, gradient);
-        double[][] rows = ws.rows(length, dim);
-        for (int t = 0; t < length; t++) {
-            double[] row = rows[t];
-            for (int d = 0; d < dim; d++) {
-                double g = gradient[t * dim + d];
-                row[d] = g * g;
-            }
+        for (int v = 0; v < length * dim; v++) {
+            gradient[v] *= gradient[v];
         }
-        return Relevance.perInput(rows);
+        return Relevance.perInput(length, dim, gradient);
     }
 
     @Override

@@ -42,14 +42,10 @@ public final class GradientTimesInputExplainer implements Explainer {
         double[] gradient = ws.gradient(length * dim);
         lstm.inputGradient(trace, target, gradient);
         double[] x = ws.input(input);
-        double[][] rows = ws.rows(length, dim);
-        for (int t = 0; t < length; t++) {
-            double[] row = rows[t];
-            for (int d = 0; d < dim; d++) {
-                row[d] = gradient[t * dim + d] * x[t * dim + d];
-            }
+        for (int v = 0; v < length * dim; v++) {
+            gradient[v] *= x[v];
         }
-        return Relevance.perInput(rows);
+        return Relevance.perInput(length, dim, gradient);
     }
 
     @Override

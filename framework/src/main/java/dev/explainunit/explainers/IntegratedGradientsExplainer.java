@@ -27,6 +27,9 @@ public class IntegratedGradientsExplainer implements Explainer {
     public static final int DEFAULT_STEPS = 50;
 
     private final int steps;
+    /** α_k = k / m for k = 1..m. */
+    private final double[] alphas;
+    private final boolean singleUnitPath;
     private final ThreadLocal<IntegratedGradientsWorkspace> workspaces =
             ThreadLocal.withInitial(IntegratedGradientsWorkspace::new);
 
@@ -40,10 +43,20 @@ public class IntegratedGradientsExplainer implements Explainer {
      * @throws IllegalArgumentException if {@code steps < 1}
      */
     public IntegratedGradientsExplainer(int steps) {
+        this(steps, true);
+    }
+
+    /** With {@code singleUnitPath} false every model takes the general path (to test the H = 1 one against it). */
+    IntegratedGradientsExplainer(int steps, boolean singleUnitPath) {
         if (steps < 1) {
             throw new IllegalArgumentException(ID + ": the number of steps must be at least 1, is " + steps);
         }
         this.steps = steps;
+        this.singleUnitPath = singleUnitPath;
+        this.alphas = new double[steps];
+        for (int k = 1; k <= steps; k++) {
+            alphas[k - 1] = (double) k / steps;
+        }
     }
 
     /** The number of Riemann steps m. */
@@ -64,6 +77,9 @@ public class IntegratedGradientsExplainer implements Explainer {
         int dim = input.dim();
         int n = length * dim;
         double[] x = ws.input(input);
+        if (lstm.hiddenSize() == 1 && singleUnitPath) {
+            return explainSingleUnit(lstm, x, length, dim, target, ws);
+        }
         double[] scaled = ws.scaled = Workspace.grow(ws.scaled, n);
         double[] gradient = ws.gradient(n);
         for (int v = 0; v < n; v++) {
@@ -82,14 +98,36 @@ public class IntegratedGradientsExplainer implements Explainer {
                         true, gradient);
             }
         }
-        double[][] rows = ws.rows(length, dim);
-        for (int t = 0; t < length; t++) {
-            double[] row = rows[t];
-            for (int d = 0; d < dim; d++) {
-                row[d] = x[t * dim + d] * gradient[t * dim + d] / steps;
-            }
+        for (int v = 0; v < n; v++) {
+            gradient[v] = x[v] * gradient[v] / steps;
         }
-        return Relevance.perInput(rows);
+        return Relevance.perInput(length, dim, gradient);
+    }
+
+    /**
+     * The same sum for a single-unit model, the m passes of a direction side by side
+     * ({@link LstmSteps#forwardScaled}); per direction the gradient terms are added in the order
+     * of the general path.
+     */
+    private Relevance explainSingleUnit(Lstm lstm, double[] x, int length, int dim, int target,
+                                        IntegratedGradientsWorkspace ws) {
+        int n = length * dim;
+        double[] gradient = ws.gradient(n);
+        for (int v = 0; v < n; v++) {
+            gradient[v] = 0;
+        }
+        LstmSteps.forwardScaled(lstm.forwardDirection(), x, length, false, alphas, ws.scaledForward);
+        LstmSteps.backwardScaled(lstm.forwardDirection(), lstm.fcWeight(target, 0), ws.scaledForward, steps, length,
+                false, gradient);
+        if (lstm.isBidirectional()) {
+            LstmSteps.forwardScaled(lstm.reverseDirection(), x, length, true, alphas, ws.scaledReverse);
+            LstmSteps.backwardScaled(lstm.reverseDirection(), lstm.fcWeight(target, 1), ws.scaledReverse, steps,
+                    length, true, gradient);
+        }
+        for (int v = 0; v < n; v++) {
+            gradient[v] = x[v] * gradient[v] / steps;
+        }
+        return Relevance.perInput(length, dim, gradient);
     }
 
     @Override
@@ -101,5 +139,7 @@ public class IntegratedGradientsExplainer implements Explainer {
         final LstmSteps.DirectionPass forward = new LstmSteps.DirectionPass();
         final LstmSteps.DirectionPass reverse = new LstmSteps.DirectionPass();
         double[] scaled = new double[0];
+        final LstmSteps.ScaledSingleUnitPasses scaledForward = new LstmSteps.ScaledSingleUnitPasses();
+        final LstmSteps.ScaledSingleUnitPasses scaledReverse = new LstmSteps.ScaledSingleUnitPasses();
     }
 }

@@ -97,6 +97,7 @@ public class LrpExplainer implements Explainer {
     private final LrpRule rule;
     private final double eps;
     private final double biasFactor;
+    private final boolean singleUnitPath;
     private final ThreadLocal<LrpWorkspace> workspaces = ThreadLocal.withInitial(LrpWorkspace::new);
 
     /**
@@ -106,6 +107,11 @@ public class LrpExplainer implements Explainer {
      * @throws IllegalArgumentException if the rule is null, ε is negative or not finite, or β is not finite
      */
     public LrpExplainer(LrpRule rule, double eps, double biasFactor) {
+        this(rule, eps, biasFactor, true);
+    }
+
+    /** With {@code singleUnitPath} false every model takes the general path (to test the H = 1 one against it). */
+    LrpExplainer(LrpRule rule, double eps, double biasFactor, boolean singleUnitPath) {
         if (rule == null) {
             throw new IllegalArgumentException("the LRP rule must be one of ALL, PROP, ABS, HALF, is null");
         }
@@ -118,6 +124,7 @@ public class LrpExplainer implements Explainer {
         this.rule = rule;
         this.eps = eps;
         this.biasFactor = biasFactor;
+        this.singleUnitPath = singleUnitPath;
     }
 
     /** The product rule. */
@@ -148,7 +155,7 @@ public class LrpExplainer implements Explainer {
         int hidden = lstm.hiddenSize();
         LstmTrace trace = lstm.forward(input, ws.trace(lstm));
         double[] x = ws.input(input);
-        double[][] rows = ws.rows(length, input.dim());
+        double[] rows = ws.zeroed(length * input.dim());
         ws.ensure(length, hidden);
 
         // Output layer: relevance f_c(x) on z = fc.weight_c · h_T + fc.bias_c; the bias keeps its share.
@@ -172,17 +179,21 @@ public class LrpExplainer implements Explainer {
             rest += propagate(lstm, lstm.reverseDirection(), trace.reverse(), x, target, hidden, coefficient,
                     perUnit, true, ws, rows);
         }
-        return Relevance.perInput(rows).withRest(rest);
+        return Relevance.perInput(length, input.dim(), rows).withRest(rest);
     }
 
     /**
      * Propagates one direction's share of the output relevance down to the inputs, adding R_{t,d}
-     * to {@code rows} (modified). Returns the relevance this direction leaves on biases,
+     * to {@code rows[t·D + d]} (modified). Returns the relevance this direction leaves on biases,
      * stabilisers and the initial state.
      */
     private double propagate(Lstm lstm, LstmDirection w, DirectionTrace tr, double[] x, int target, int fcOffset,
                              double outCoefficient, double outPerUnit, boolean reversed, LrpWorkspace ws,
-                             double[][] rows) {
+                             double[] rows) {
+        if (w.hiddenSize() == 1 && singleUnitPath) {
+            return propagateSingleUnit(w, tr, x, lstm.fcWeight(target, fcOffset), outCoefficient, outPerUnit,
+                    reversed, ws, rows);
+        }
         int length = tr.steps();
         int hidden = w.hiddenSize();
         int inputs = w.inputSize();
@@ -241,7 +252,6 @@ public class LrpExplainer implements Explainer {
                 rz[2 * hidden + k] = ws.signalShare;
             }
             // Gate pre-activations z_j = W_ih x_t + W_hh h_{s-1} + b_j, N = D + H.
-            double[] row = rows[t];
             int xBase = t * inputs;
             for (int j = firstRow; j < endRow; j++) {
                 double r = rz[j];
@@ -260,7 +270,7 @@ public class LrpExplainer implements Explainer {
                 double perUnit = biasFactor * biasAndStabiliser / gateLayerUnits * coefficient;
                 absorbed += (1 - biasFactor) * biasAndStabiliser * coefficient;
                 for (int d = 0; d < inputs; d++) {
-                    row[d] += x[xBase + d] * w.weightIh(j, d) * coefficient + perUnit;
+                    rows[xBase + d] += x[xBase + d] * w.weightIh(j, d) * coefficient + perUnit;
                 }
                 for (int k = 0; k < hidden; k++) {
                     rh[prev + k] += tr.h(s - 1, k) * w.weightHh(j, k) * coefficient + perUnit;
@@ -271,6 +281,106 @@ public class LrpExplainer implements Explainer {
             absorbed += rh[k] + rc[k];
         }
         return absorbed;
+    }
+
+    /**
+     * {@link #propagate} for a single-unit direction (H = 1): the same products and sums in the same
+     * order, with R_h, R_c and the gate relevances in registers and the weights in locals. For H = 1
+     * the cell layer has N = 2 and the gate layers N = D + 1.
+     */
+    private double propagateSingleUnit(LstmDirection w, DirectionTrace tr, double[] x, double fcWeight,
+                                       double outCoefficient, double outPerUnit, boolean reversed, LrpWorkspace ws,
+                                       double[] rows) {
+        int length = tr.steps();
+        int inputs = w.inputSize();
+        boolean gatesToo = rule != LrpRule.ALL;
+        double gateLayerUnits = inputs + 1;
+        double absorbed = 0;
+        double rh = tr.h(length - 1, 0) * fcWeight * outCoefficient + outPerUnit;
+        double rc = 0;
+        for (int s = length - 1; s >= 0; s--) {
+            int t = reversed ? length - 1 - s : s;
+            double i = tr.gate(s, LstmDirection.GATE_I);
+            double f = tr.gate(s, LstmDirection.GATE_F);
+            double g = tr.gate(s, LstmDirection.GATE_G);
+            double o = tr.gate(s, LstmDirection.GATE_O);
+            // h_s = o ⊙ tanh(c_s)
+            absorbed += split(o, tr.tanhC(s, 0), rh, ws);
+            double rzO = ws.gateShare;
+            rc += ws.signalShare;
+            // c_s = f ⊙ c_{s-1} + i ⊙ g, N = 2
+            double cell = tr.c(s, 0);
+            double cellSign = cell >= 0 ? 1 : -1;
+            double cellDen = cell + eps * cellSign;
+            double cellCoefficient = 0;
+            double spread = 0;
+            if (cellDen == 0) {
+                absorbed += rc;
+            } else {
+                cellCoefficient = rc / cellDen;
+                spread += biasFactor * eps * cellSign / 2 * cellCoefficient;
+                absorbed += (1 - biasFactor) * eps * cellSign * cellCoefficient;
+            }
+            double cellBefore = tr.c(s - 1, 0);
+            double forgetProduct = f * cellBefore * cellCoefficient + spread;
+            double inputProduct = i * g * cellCoefficient + spread;
+            absorbed += split(f, cellBefore, forgetProduct, ws);
+            double rzF = ws.gateShare;
+            rc = ws.signalShare;
+            absorbed += split(i, g, inputProduct, ws);
+            double rzI = ws.gateShare;
+            double rzG = ws.signalShare;
+            // z_j = W_ih x_t + W_hh h_{s-1} + b_j, N = D + 1, rows in the order i, f, g, o
+            double hBefore = tr.h(s - 1, 0);
+            int xBase = t * inputs;
+            double rhBefore = 0;
+            if (gatesToo) {
+                rhBefore = gateLayer(w, LstmDirection.GATE_I, tr.z(s, LstmDirection.GATE_I), rzI, x, xBase, hBefore,
+                        gateLayerUnits, rhBefore, rows, ws);
+                absorbed += ws.absorbed;
+                rhBefore = gateLayer(w, LstmDirection.GATE_F, tr.z(s, LstmDirection.GATE_F), rzF, x, xBase, hBefore,
+                        gateLayerUnits, rhBefore, rows, ws);
+                absorbed += ws.absorbed;
+            }
+            rhBefore = gateLayer(w, LstmDirection.GATE_G, tr.z(s, LstmDirection.GATE_G), rzG, x, xBase, hBefore,
+                    gateLayerUnits, rhBefore, rows, ws);
+            absorbed += ws.absorbed;
+            if (gatesToo) {
+                rhBefore = gateLayer(w, LstmDirection.GATE_O, tr.z(s, LstmDirection.GATE_O), rzO, x, xBase, hBefore,
+                        gateLayerUnits, rhBefore, rows, ws);
+                absorbed += ws.absorbed;
+            }
+            rh = rhBefore;
+        }
+        return absorbed + (rh + rc);
+    }
+
+    /**
+     * One gate row j of a single-unit direction's linear layer (ε-rule, N = D + 1): adds the
+     * inputs' shares to {@code rows[xBase + d]} (modified), sets {@code ws.absorbed} to the part
+     * kept by bias and stabiliser (or all of {@code r} when the denominator is 0), and returns
+     * {@code rh} plus h_{s−1}'s share.
+     */
+    private double gateLayer(LstmDirection w, int j, double z, double r, double[] x, int xBase, double hBefore,
+                             double gateLayerUnits, double rh, double[] rows, LrpWorkspace ws) {
+        ws.absorbed = 0;
+        if (r == 0) {
+            return rh;
+        }
+        double zSign = z >= 0 ? 1 : -1;
+        double zDen = z + eps * zSign;
+        if (zDen == 0) {
+            ws.absorbed = r;
+            return rh;
+        }
+        double coefficient = r / zDen;
+        double biasAndStabiliser = w.bias(j) + eps * zSign;
+        double perUnit = biasFactor * biasAndStabiliser / gateLayerUnits * coefficient;
+        ws.absorbed = (1 - biasFactor) * biasAndStabiliser * coefficient;
+        for (int d = 0, inputs = w.inputSize(); d < inputs; d++) {
+            rows[xBase + d] += x[xBase + d] * w.weightIh(j, d) * coefficient + perUnit;
+        }
+        return rh + (hBefore * w.weightHh(j, 0) * coefficient + perUnit);
     }
 
     /**
@@ -327,6 +437,8 @@ public class LrpExplainer implements Explainer {
         double[] cellCoefficient = new double[0];
         double gateShare;
         double signalShare;
+        /** What {@code gateLayer} left in bias and stabiliser. */
+        double absorbed;
 
         void ensure(int length, int hidden) {
             rh = grow(rh, (length + 1) * hidden);

@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  *
  * Black-box: works on any {@link RecurrentModel} through T + 1 calls of
  * {@link RecurrentModel#predict}. For an {@link Lstm} it runs the recurrence itself
- * ({@code LstmSteps}, with a faster tanh), allocates nothing, and takes an exact shortcut:
+ * ({@code LstmSteps}, with {@link Lstm#tanh} as in {@link Lstm#forward}), allocates nothing, and takes an exact shortcut:
  * occluding x_t leaves the forward direction's states before t (and the reverse direction's
  * states before it reads x_t) unchanged, so each occluded pass resumes from the unoccluded pass
  * (T(T+1)/2 steps per direction instead of T²); the T passes run side by side so the processor

@@ -6,8 +6,9 @@ import dev.explainunit.lstm.LstmTrace;
 
 /**
  * Buffers one thread reuses from one explanation to the next: a forward trace, the input copied
- * row-major, a gradient, and the T x D rows or T values handed to
- * {@link dev.explainunit.Relevance#perInput} / {@link dev.explainunit.Relevance#perStep} (which copy them). Buffers grow when a longer sequence or a larger model comes and never
+ * row-major, a gradient, and the T x D row-major values or T values handed to
+ * {@link dev.explainunit.Relevance#perInput(int, int, double[])} / {@link dev.explainunit.Relevance#perStep}
+ * (which copy them). Buffers grow when a longer sequence or a larger model comes and never
  * shrink, so a steady stream of explanations allocates only the returned relevance.
  */
 class Workspace {
@@ -18,7 +19,7 @@ class Workspace {
     private int traceOutputs = -1;
     private double[] input = new double[0];
     private double[] gradient = new double[0];
-    private double[][][] rowsByLength = new double[0][][];
+    private double[] relevance = new double[0];
     private double[][] stepsByLength = new double[0][];
 
     /** A trace that fits {@code model}'s shapes (created on the first call and on a change of shapes). */
@@ -46,23 +47,11 @@ class Workspace {
         return gradient;
     }
 
-    /** Reused {@code length} x {@code dim} rows, set to zero. */
-    final double[][] rows(int length, int dim) {
-        if (rowsByLength.length <= length) {
-            double[][][] larger = new double[Math.max(length + 1, 2 * rowsByLength.length)][][];
-            System.arraycopy(rowsByLength, 0, larger, 0, rowsByLength.length);
-            rowsByLength = larger;
-        }
-        double[][] rows = rowsByLength[length];
-        if (rows == null || rows[0].length != dim) {
-            rows = new double[length][dim];
-            rowsByLength[length] = rows;
-        } else {
-            for (double[] row : rows) {
-                java.util.Arrays.fill(row, 0.0);
-            }
-        }
-        return rows;
+    /** A reused buffer of at least {@code n} values, the first {@code n} set to zero. */
+    final double[] zeroed(int n) {
+        relevance = grow(relevance, n);
+        java.util.Arrays.fill(relevance, 0, n, 0.0);
+        return relevance;
     }
 
     /** A reused array of exactly {@code length} values for {@link dev.explainunit.Relevance#perStep}, contents undefined. */

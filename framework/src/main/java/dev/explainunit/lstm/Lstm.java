@@ -169,12 +169,17 @@ public final class Lstm implements RecurrentModel {
      * @return {@code trace}
      */
     public LstmTrace forward(Sequence x, LstmTrace trace) {
+        return forward(x, trace, true);
+    }
+
+    /** {@link #forward}; with {@code singleUnitPath} false H = 1 takes the general path (to test one against the other). */
+    LstmTrace forward(Sequence x, LstmTrace trace, boolean singleUnitPath) {
         requireInput(x);
         trace.setInput(x);
         int length = trace.length;
-        run(forward, trace.input, length, trace.forward, false);
+        run(forward, trace.input, length, trace.forward, false, singleUnitPath);
         if (reverse != null) {
-            run(reverse, trace.input, length, trace.reverse, true);
+            run(reverse, trace.input, length, trace.reverse, true, singleUnitPath);
         }
         int last = length * hiddenSize;
         double[] hf = trace.forward.h;
@@ -203,7 +208,8 @@ public final class Lstm implements RecurrentModel {
     }
 
     /** One direction over {@code x} (T x D row-major); the reverse direction's step s reads x_{T-1-s}. */
-    private static void run(LstmDirection w, double[] x, int length, DirectionTrace tr, boolean reversed) {
+    private static void run(LstmDirection w, double[] x, int length, DirectionTrace tr, boolean reversed,
+                            boolean singleUnitPath) {
         int hidden = w.hiddenSize();
         int inputs = w.inputSize();
         int rows = 4 * hidden;
@@ -220,7 +226,7 @@ public final class Lstm implements RecurrentModel {
             c[k] = 0;
             h[k] = 0;
         }
-        if (hidden == 1) {
+        if (hidden == 1 && singleUnitPath) {
             runSingleUnit(w, x, length, tr, reversed);
             return;
         }
@@ -260,7 +266,10 @@ public final class Lstm implements RecurrentModel {
         }
     }
 
-    /** {@link #run} for H = 1 with the state in registers (about 20% faster on the toy models). */
+    /**
+     * {@link #run} for H = 1 with the state in registers (about 20% faster on the toy models); the
+     * same sums in the same order.
+     */
     private static void runSingleUnit(LstmDirection w, double[] x, int length, DirectionTrace tr, boolean reversed) {
         int inputs = w.inputSize();
         double[] wih = w.weightIh;
@@ -277,10 +286,11 @@ public final class Lstm implements RecurrentModel {
         h[0] = 0;
         for (int s = 0; s < length; s++) {
             int xBase = (reversed ? length - 1 - s : s) * inputs;
-            double zi = bI + whI * hidden;
-            double zf = bF + whF * hidden;
-            double zg = bG + whG * hidden;
-            double zo = bO + whO * hidden;
+            // b + W_ih x first, as in the general path: it does not wait for h_{t-1}
+            double zi = bI;
+            double zf = bF;
+            double zg = bG;
+            double zo = bO;
             for (int d = 0; d < inputs; d++) {
                 double xd = x[xBase + d];
                 zi += wih[d] * xd;
@@ -288,6 +298,10 @@ public final class Lstm implements RecurrentModel {
                 zg += wih[2 * inputs + d] * xd;
                 zo += wih[3 * inputs + d] * xd;
             }
+            zi += whI * hidden;
+            zf += whF * hidden;
+            zg += whG * hidden;
+            zo += whO * hidden;
             double i = sigmoid(zi);
             double f = sigmoid(zf);
             double g = tanh(zg);
@@ -352,6 +366,11 @@ public final class Lstm implements RecurrentModel {
      * </pre>
      */
     public void inputGradient(LstmTrace trace, int target, double[] gradient) {
+        inputGradient(trace, target, gradient, true);
+    }
+
+    /** {@link #inputGradient}; with {@code singleUnitPath} false H = 1 takes the general path. */
+    void inputGradient(LstmTrace trace, int target, double[] gradient, boolean singleUnitPath) {
         int length = trace.length;
         if (target < 0 || target >= outputSize) {
             throw new IllegalArgumentException("target " + target + " outside [0, " + outputSize + ")");
@@ -363,15 +382,15 @@ public final class Lstm implements RecurrentModel {
         for (int k = 0; k < length * inputSize; k++) {
             gradient[k] = 0;
         }
-        backward(forward, trace.forward, target, 0, false, gradient);
+        backward(forward, trace.forward, target, 0, false, gradient, singleUnitPath);
         if (reverse != null) {
-            backward(reverse, trace.reverse, target, hiddenSize, true, gradient);
+            backward(reverse, trace.reverse, target, hiddenSize, true, gradient, singleUnitPath);
         }
     }
 
     private void backward(LstmDirection w, DirectionTrace tr, int target, int fcOffset, boolean reversed,
-                          double[] gradient) {
-        if (w.hiddenSize() == 1) {
+                          double[] gradient, boolean singleUnitPath) {
+        if (w.hiddenSize() == 1 && singleUnitPath) {
             backwardSingleUnit(w, tr, fcWeight[target * features + fcOffset], reversed, gradient);
             return;
         }

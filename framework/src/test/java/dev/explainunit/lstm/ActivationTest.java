@@ -31,6 +31,18 @@ class ActivationTest {
     }
 
     @Test
+    void tanh_is_odd_and_saturates_exactly_at_plus_and_minus_one() {
+        Random random = new Random(23);
+        for (int k = 0; k < 10_000; k++) {
+            double x = Math.pow(10, -12 + 13.6 * random.nextDouble());
+            assertThat(Lstm.tanh(-x)).as("tanh(-%s)", x).isEqualTo(-Lstm.tanh(x));
+        }
+        assertThat(Lstm.tanh(0.0625)).isEqualTo(-Lstm.tanh(-0.0625));
+        assertThat(Lstm.tanh(1000)).isEqualTo(1.0);
+        assertThat(Lstm.tanh(-1000)).isEqualTo(-1.0);
+    }
+
+    @Test
     void sigmoid_is_the_logistic_function() {
         assertThat(Lstm.sigmoid(0)).isEqualTo(0.5);
         assertThat(Lstm.sigmoid(2)).isCloseTo(1 / (1 + Math.exp(-2)), within(1e-16));
