@@ -5,7 +5,6 @@ import dev.explainunit.RecurrentModel;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmTrace;
 import org.apiguardian.api.API;
 
 /**
@@ -38,9 +37,7 @@ public final class GradientExplainer implements Explainer {
         Workspace ws = workspaces.get();
         int length = input.length();
         int dim = input.dim();
-        LstmTrace trace = lstm.forward(input, ws.trace(lstm));
-        double[] gradient = ws.gradient(length * dim);
-        lstm.inputGradient(trace, target, gradient);
+        double[] gradient = ws.inputGradient(lstm, input, target);
         for (int v = 0; v < length * dim; v++) {
             gradient[v] *= gradient[v];
         }

@@ -47,6 +47,18 @@ class Workspace {
         return gradient;
     }
 
+    /**
+     * ∂f_target/∂x of {@code model} at {@code input}, value (t, d) at index t·D + d of the reused
+     * gradient buffer (returned; at least T·D long): one forward pass into {@link #trace} and one
+     * backward pass ({@link Lstm#inputGradient}).
+     */
+    final double[] inputGradient(Lstm model, Sequence input, int target) {
+        LstmTrace recorded = model.forward(input, trace(model));
+        double[] result = gradient(input.length() * input.dim());
+        model.inputGradient(recorded, target, result);
+        return result;
+    }
+
     /** A reused buffer of at least {@code n} values, the first {@code n} set to zero. */
     final double[] zeroed(int n) {
         relevance = grow(relevance, n);
