@@ -1,14 +1,13 @@
 package dev.explainunit.safetensors;
 
+import dev.explainunit.internal.AtomicFiles;
 import dev.explainunit.lstm.Lstm;
 import dev.explainunit.lstm.LstmDirection;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -221,20 +220,8 @@ public final class ModelFiles {
      */
     public static void write(Lstm model, Path path, TensorType type) throws IOException {
         byte[] bytes = toBytes(model, type);
-        Path absolute = path.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-        try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        Files.createDirectories(path.toAbsolutePath().getParent());
+        AtomicFiles.write(path, bytes);
     }
 
     /**

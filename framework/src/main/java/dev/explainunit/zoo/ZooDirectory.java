@@ -3,6 +3,7 @@ package dev.explainunit.zoo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.explainunit.internal.AtomicFiles;
 import dev.explainunit.lstm.Lstm;
 import dev.explainunit.safetensors.ModelFiles;
 import dev.explainunit.toy.Task;
@@ -10,11 +11,9 @@ import dev.explainunit.train.TrainingRun;
 import dev.explainunit.train.TrainingSettings;
 import dev.explainunit.train.TrainingSummary;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -73,7 +72,7 @@ public final class ZooDirectory {
         for (ZooModel model : models) {
             ModelFiles.write(model.model(), directory.resolve(fileName(model.id())));
         }
-        writeAtomically(directory.resolve(INDEX), JSON.writeValueAsBytes(index.withModels(entries(models))));
+        AtomicFiles.write(directory.resolve(INDEX), JSON.writeValueAsBytes(index.withModels(entries(models))));
     }
 
     /** The index entries describing {@code models}, files named {@code <id>.safetensors}. */
@@ -88,20 +87,6 @@ public final class ZooDirectory {
 
     static String fileName(String id) {
         return id + ".safetensors";
-    }
-
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.write(temporary, bytes);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 
     /**
