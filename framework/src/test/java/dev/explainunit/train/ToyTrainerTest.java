@@ -4,26 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.toy.ForwardPassMse;
 import dev.explainunit.toy.Split;
 import dev.explainunit.toy.Task;
 import dev.explainunit.toy.ToyData;
-import dev.explainunit.toy.ToySample;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class ToyTrainerTest {
-
-    /** MSE of the model's own forward pass (dev.explainunit.lstm.Lstm), independent of the trainer's loss. */
-    private static double mse(Lstm model, List<ToySample> samples) {
-        double sum = 0;
-        for (ToySample s : samples) {
-            double error = model.predict(s.sequence())[0] - s.y();
-            sum += error * error;
-        }
-        return sum / samples.size();
-    }
 
     @Test
     void a_short_run_from_a_fixed_seed_converges_and_its_metrics_match_the_models_forward_pass() {
@@ -37,12 +26,12 @@ class ToyTrainerTest {
         for (int j = 0; j < 4; j++) {
             assertThat(run.model().forwardDirection().biasHh(j)).as("the one trained bias lives in bias_ih").isZero();
         }
-        assertThat(mse(run.model(), ToyData.generate(Task.SUBTRACTION, Split.VALIDATION, 1)))
+        assertThat(ForwardPassMse.of(run.model(), ToyData.generate(Task.SUBTRACTION, Split.VALIDATION, 1)))
                 .isCloseTo(run.validationMse(), offset(1e-12));
-        assertThat(mse(run.model(), ToyData.generate(Task.SUBTRACTION, Split.TEST, 1)))
+        assertThat(ForwardPassMse.of(run.model(), ToyData.generate(Task.SUBTRACTION, Split.TEST, 1)))
                 .isCloseTo(run.testMse(), offset(1e-12))
                 .isLessThan(1e-4);
-        assertThat(mse(run.model(), ToyData.generate(Task.SUBTRACTION, Split.TRAIN, 1)))
+        assertThat(ForwardPassMse.of(run.model(), ToyData.generate(Task.SUBTRACTION, Split.TRAIN, 1)))
                 .isCloseTo(run.trainMse(), offset(1e-12));
     }
 

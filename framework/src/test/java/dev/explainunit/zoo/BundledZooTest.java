@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.explainunit.lstm.Lstm;
 import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.toy.ForwardPassMse;
 import dev.explainunit.toy.Split;
 import dev.explainunit.toy.Task;
 import dev.explainunit.toy.ToyData;
@@ -15,16 +16,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class BundledZooTest {
 
-    /** MSE computed with the model's own forward pass, independent of the trainer. */
-    private static double mse(Lstm model, List<ToySample> samples) {
-        double sum = 0;
-        for (ToySample s : samples) {
-            double error = model.predict(s.sequence())[0] - s.y();
-            sum += error * error;
-        }
-        return sum / samples.size();
-    }
-
     @ParameterizedTest
     @EnumSource(Task.class)
     void every_bundled_model_has_validation_and_test_mse_below_1e4_on_regenerated_data(Task task) {
@@ -34,8 +25,8 @@ class BundledZooTest {
         List<ToySample> test = ToyData.generate(task, Split.TEST, dataSeed);
         assertThat(zoo.models(task)).hasSize(50);
         for (ZooModel m : zoo.models(task)) {
-            double validationMse = mse(m.model(), validation);
-            double testMse = mse(m.model(), test);
+            double validationMse = ForwardPassMse.of(m.model(), validation);
+            double testMse = ForwardPassMse.of(m.model(), test);
             assertThat(validationMse).as("%s validation MSE", m.id()).isLessThan(1e-4)
                     .isCloseTo(m.validationMse(), within(1e-12));
             assertThat(testMse).as("%s test MSE", m.id()).isLessThan(1e-4)
@@ -48,7 +39,7 @@ class BundledZooTest {
     void every_bundled_model_solves_fresh_test_data_it_was_never_selected_on(Task task) {
         List<ToySample> fresh = ToyData.generate(task, Split.TEST, 1000, 987_654_321L);
         for (ZooModel m : ModelZoo.bundled().models(task)) {
-            assertThat(mse(m.model(), fresh)).as("%s", m.id()).isLessThan(1e-4);
+            assertThat(ForwardPassMse.of(m.model(), fresh)).as("%s", m.id()).isLessThan(1e-4);
         }
     }
 

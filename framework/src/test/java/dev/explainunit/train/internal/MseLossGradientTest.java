@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.explainunit.Sequence;
 import dev.explainunit.lstm.Lstm;
+import dev.explainunit.toy.ForwardPassMse;
 import dev.explainunit.toy.Split;
 import dev.explainunit.toy.Task;
 import dev.explainunit.toy.ToyData;
@@ -97,12 +98,7 @@ class MseLossGradientTest {
         List<ToySample> samples = ToyData.generate(Task.ADDITION, Split.TEST, 200, 4);
         double[] theta = randomTheta(layout, 9);
         Lstm model = layout.toLstm(theta);
-        double sum = 0;
-        for (ToySample s : samples) {
-            double error = model.predict(s.sequence())[0] - s.y();
-            sum += error * error;
-        }
-        double expected = sum / samples.size();
+        double expected = ForwardPassMse.of(model, samples);
         MseLoss loss = MseLoss.create(SequenceBatch.of(samples), layout);
         assertThat(loss.value(theta)).isCloseTo(expected, within(1e-13 * expected));
     }
