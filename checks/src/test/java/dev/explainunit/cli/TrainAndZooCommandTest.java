@@ -7,8 +7,6 @@ import dev.explainunit.zoo.ModelZoo;
 import dev.explainunit.zoo.ZooIndex;
 import dev.explainunit.zoo.ZooModel;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,27 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 class TrainAndZooCommandTest {
 
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = ExplainUnitCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static void assertOneLineUsageError(Run run, String culprit) {
+    private static void assertOneLineUsageError(CommandRun run, String culprit) {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).doesNotContain("\n").contains(culprit).startsWith("explainunit:");
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
@@ -44,42 +28,44 @@ class TrainAndZooCommandTest {
 
     @Test
     void train_refuses_an_unknown_task_naming_it() {
-        assertOneLineUsageError(run("train", "--task", "multiplication", "--models", "1", "--out",
+        assertOneLineUsageError(CommandRun.of("train", "--task", "multiplication", "--models", "1", "--out",
                 dir.toString()), "multiplication");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "-3"})
     void train_refuses_a_model_count_below_one(String models) {
-        assertOneLineUsageError(run("train", "--task", "addition", "--models", models, "--out", dir.toString()),
-                "--models");
+        assertOneLineUsageError(
+                CommandRun.of("train", "--task", "addition", "--models", models, "--out", dir.toString()), "--models");
     }
 
     @Test
     void train_refuses_missing_options_and_non_numbers() {
-        assertOneLineUsageError(run("train", "--task", "addition", "--models", "1"), "--out");
-        assertOneLineUsageError(run("train", "--task", "addition", "--models", "many", "--out", "x"), "many");
-        assertOneLineUsageError(run("train", "--task", "addition", "--models", "1", "--out", "x", "--stop-at", "0"),
+        assertOneLineUsageError(CommandRun.of("train", "--task", "addition", "--models", "1"), "--out");
+        assertOneLineUsageError(CommandRun.of("train", "--task", "addition", "--models", "many", "--out", "x"), "many");
+        assertOneLineUsageError(
+                CommandRun.of("train", "--task", "addition", "--models", "1", "--out", "x", "--stop-at", "0"),
                 "--stop-at");
     }
 
     @Test
     void train_refuses_an_output_path_that_is_a_file() throws IOException {
         Path file = Files.writeString(dir.resolve("taken"), "x");
-        assertOneLineUsageError(run("train", "--task", "addition", "--models", "1", "--out", file.toString()),
+        assertOneLineUsageError(CommandRun.of("train", "--task", "addition", "--models", "1", "--out", file.toString()),
                 file.toString());
     }
 
     @Test
     void zoo_export_refuses_an_unknown_task_and_a_missing_task() {
-        assertOneLineUsageError(run("zoo", "export", "--task", "division", "--dir", dir.toString()), "division");
-        assertOneLineUsageError(run("zoo", "export", "--dir", dir.toString()), "--task");
-        assertOneLineUsageError(run("zoo"), "subcommand");
+        assertOneLineUsageError(CommandRun.of("zoo", "export", "--task", "division", "--dir", dir.toString()),
+                "division");
+        assertOneLineUsageError(CommandRun.of("zoo", "export", "--dir", dir.toString()), "--task");
+        assertOneLineUsageError(CommandRun.of("zoo"), "subcommand");
     }
 
     @Test
     void zoo_list_prints_every_bundled_model_with_its_metrics() {
-        Run run = run("zoo", "list");
+        CommandRun run = CommandRun.of("zoo", "list");
         assertThat(run.exitCode()).isZero();
         for (ZooModel m : ModelZoo.bundled().models()) {
             assertThat(run.out()).contains(m.id());
@@ -90,7 +76,7 @@ class TrainAndZooCommandTest {
     @Test
     void zoo_export_writes_models_that_load_back_identically() throws IOException {
         Path out = dir.resolve("exported");
-        Run run = run("zoo", "export", "--task", "subtraction", "--dir", out.toString());
+        CommandRun run = CommandRun.of("zoo", "export", "--task", "subtraction", "--dir", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<ZooModel> bundled = ModelZoo.bundled().models(Task.SUBTRACTION);
         List<ZooModel> exported = ModelZoo.load(out).models(Task.SUBTRACTION);
@@ -106,8 +92,8 @@ class TrainAndZooCommandTest {
     @Test
     void train_writes_the_converged_models_and_an_index() throws IOException {
         Path out = dir.resolve("trained");
-        Run run = run("train", "--task", "subtraction", "--models", "1", "--out", out.toString(), "--seed", "3",
-                "--threads", "1");
+        CommandRun run = CommandRun.of("train", "--task", "subtraction", "--models", "1", "--out", out.toString(),
+                "--seed", "3", "--threads", "1");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("kept 1 of");
         ModelZoo trained = ModelZoo.load(out);
