@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Measures explanations per second of each built-in method on the single-unit toy LSTM "
                 + "(sequences of length 13-14, one thread, after warm-up).")
-public final class BenchCommand implements Callable<Integer> {
+final class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;

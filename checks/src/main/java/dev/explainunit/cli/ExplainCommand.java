@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "explain",
         mixinStandardHelpOptions = true,
         description = "Prints the relevances of a built-in method as JSON, one result per input sequence.")
-public final class ExplainCommand implements Callable<Integer> {
+final class ExplainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;

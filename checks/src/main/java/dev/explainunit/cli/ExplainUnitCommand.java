@@ -1,12 +1,16 @@
 package dev.explainunit.cli;
 
+import java.util.concurrent.Callable;
+import org.apiguardian.api.API;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code explainunit} command line. Bad arguments or files print one line on stderr and exit
- * with code 2, never a stack trace.
+ * with code 2, never a stack trace. Without a subcommand it prints the usage on stderr and exits
+ * with code 2.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @Command(name = "explainunit",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -20,7 +24,7 @@ import picocli.CommandLine.Command;
                 ZooCommand.class,
                 CheckCommand.class,
         })
-public final class ExplainUnitCommand implements Runnable {
+public final class ExplainUnitCommand implements Callable<Integer> {
 
     /** Exit code for bad arguments, unreadable or malformed files. */
     public static final int USAGE_ERROR = 2;
@@ -28,9 +32,11 @@ public final class ExplainUnitCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No subcommand given: a usage error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE_ERROR;
     }
 
     public static void main(String[] args) {
@@ -47,7 +53,7 @@ public final class ExplainUnitCommand implements Runnable {
         CommandLine cl = new CommandLine(new ExplainUnitCommand());
         cl.setParameterExceptionHandler((ex, arguments) -> {
             ex.getCommandLine().getErr().println("explainunit: " + ex.getMessage()
-                    + " (see 'explainunit " + ex.getCommandLine().getCommandName() + " --help')");
+                    + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return USAGE_ERROR;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A one-line progress bar on stderr, drawn only when stderr is a terminal (so logs and CI output
  * stay clean). Thread-safe: workers call {@link #step()}; redraws are throttled.
  */
-public final class ProgressBar implements AutoCloseable {
+final class ProgressBar implements AutoCloseable {
 
     private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 100_000_000L;

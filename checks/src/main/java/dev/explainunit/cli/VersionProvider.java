@@ -1,13 +1,13 @@
 package dev.explainunit.cli;
 
+import dev.explainunit.report.RunInfo;
 import picocli.CommandLine;
 
-/** Reads the version from the jar manifest. */
+/** The project version, as the build recorded it. */
 final class VersionProvider implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String version = ExplainUnitCommand.class.getPackage().getImplementationVersion();
-        return new String[] {"explainunit " + (version == null ? "(development build)" : version)};
+        return new String[] {RunInfo.toolVersion()};
     }
 }

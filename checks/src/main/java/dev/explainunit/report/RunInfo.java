@@ -1,6 +1,7 @@
 package dev.explainunit.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.explainunit.report.internal.ProjectVersion;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -27,9 +28,8 @@ public record RunInfo(String tool, String source, long seed, int samples, int mo
         tasks = List.copyOf(tasks);
     }
 
-    /** "explainunit" and the version from the jar manifest. */
+    /** "explainunit" and the project version the build wrote into {@code version.properties}. */
     public static String toolVersion() {
-        String version = RunInfo.class.getPackage().getImplementationVersion();
-        return "explainunit " + (version == null ? "(development build)" : version);
+        return "explainunit " + ProjectVersion.VALUE;
     }
 }
