@@ -3,6 +3,7 @@ package dev.explainunit.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.explainunit.checks.SanitySettings;
 import dev.explainunit.explainers.BuiltInExplainers;
+import dev.explainunit.internal.AtomicFiles;
 import dev.explainunit.report.Report;
 import dev.explainunit.report.ReportFiles;
 import dev.explainunit.report.ReportJson;
@@ -13,6 +14,7 @@ import dev.explainunit.toy.Task;
 import dev.explainunit.zoo.ModelZoo;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -35,7 +37,7 @@ import picocli.CommandLine.Spec;
         description = {"Recomputes Table 2 of Arras et al. 2019 (toy addition and subtraction) for every built-in "
                 + "method on the bundled models, prints it beside the paper's values with each method's verdict, "
                 + "and writes report.json, report.md and report.html."})
-public final class ReproduceCommand implements Callable<Integer> {
+final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--task", paramLabel = "T", description = "addition or subtraction (default: both)")
     String task;
@@ -60,6 +62,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         ReproduceSettings settings = settings();
         checkWritable(out, json);
         ModelZoo zoo = bundledZoo();
+        checkMemory(settings, zoo, Runtime.getRuntime().maxMemory());
         int steps = settings.tasks().size() * BuiltInExplainers.ids().size();
         Report report;
         try (ProgressBar bar = new ProgressBar("reproduce", steps)) {
@@ -98,6 +101,30 @@ public final class ReproduceCommand implements Callable<Integer> {
         return ReproduceSettings.paper(seed).withTasks(tasks).withSamples(samples);
     }
 
+    /**
+     * Refuses a run whose relevances would take more than half of the heap ({@code maxHeap}), before
+     * any work, instead of failing with an OutOfMemoryError after minutes.
+     */
+    static void checkMemory(ReproduceSettings settings, ModelZoo zoo, long maxHeap) {
+        int models = 0;
+        for (Task t : settings.tasks()) {
+            int available = zoo.models(t).size();
+            models = Math.max(models, settings.models() == 0 ? available : Math.min(settings.models(), available));
+        }
+        long limit = maxHeap / 2;
+        long needed = Table2Reproduction.estimatedBytes(settings, models);
+        if (needed > limit) {
+            throw new UsageException(String.format(Locale.ROOT, "--samples %d needs about %s of memory, more than "
+                            + "half of the %s heap; use at most --samples %d, or a larger heap "
+                            + "(EXPLAINUNIT_JAVA_OPTS=-Xmx...)", settings.samples(), gigabytes(needed),
+                    gigabytes(maxHeap), Table2Reproduction.maxSamples(settings, models, limit)));
+        }
+    }
+
+    private static String gigabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
+    }
+
     /** What went wrong with a file, in words: "permission denied: /x", "no such file or directory: /x". */
     static String describe(IOException e) {
         if (e instanceof AccessDeniedException) {
@@ -125,12 +152,31 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
     }
 
-    private static void checkWritable(Path dir, Path file) {
+    /** Refuses an --out or --json that cannot be written, before the work rather than after it. */
+    static void checkWritable(Path dir, Path file) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UsageException("--out " + dir + " is a file, not a directory");
         }
-        if (file != null && Files.isDirectory(file)) {
-            throw new UsageException("--json " + file + " is a directory, not a file");
+        probe("--out " + dir, dir);
+        if (file != null) {
+            if (Files.isDirectory(file)) {
+                throw new UsageException("--json " + file + " is a directory, not a file");
+            }
+            Path parent = file.toAbsolutePath().getParent();
+            probe("--json " + file, parent);
+            if (Files.exists(file) && !Files.isWritable(file)) {
+                throw new UsageException("--json " + file + ": cannot be written (permission denied: " + file + ")");
+            }
+        }
+    }
+
+    /** Creates {@code dir} if missing and writes and deletes a probe file in it. */
+    private static void probe(String option, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, ".explainunit", ".probe"));
+        } catch (IOException e) {
+            throw new UsageException(option + ": cannot be written (" + describe(e) + ")", e);
         }
     }
 
@@ -146,6 +192,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, ReportJson.mapper().writeValueAsString(root) + System.lineSeparator());
+        AtomicFiles.write(file, (ReportJson.mapper().writeValueAsString(root) + System.lineSeparator())
+                .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -63,7 +63,34 @@ public final class Table2Reproduction {
     /** The built-in method that works on class probabilities and therefore needs C ≥ 2 outputs. */
     static final String CLASSIFICATION_ONLY = "occlusion-p-diff";
 
+    /**
+     * Heap bytes per explained (model, sequence): the relevance array of up to 14 steps (16-byte
+     * header + 8 per step), its reference and the stored prediction.
+     */
+    public static final long BYTES_PER_EXPLANATION = 16 + 8 * 14 + 8 + 8;
+
+    /** Heap bytes per test sequence: the sample record, its sequence and up to 14 × 2 input values. */
+    public static final long BYTES_PER_SAMPLE = 400;
+
     private Table2Reproduction() {
+    }
+
+    /**
+     * About how many bytes of heap {@link #run} keeps for {@code settings} with {@code modelsPerTask}
+     * models per task: every task runs at once, and each holds its test sequences and two explained
+     * populations (the method being checked and the first one, kept for the selectivity baselines).
+     */
+    public static long estimatedBytes(ReproduceSettings settings, int modelsPerTask) {
+        return (long) settings.samples() * bytesPerSample(settings.tasks().size(), modelsPerTask);
+    }
+
+    /** The largest number of samples per model whose {@link #estimatedBytes} stays within {@code bytes}. */
+    public static long maxSamples(ReproduceSettings settings, int modelsPerTask, long bytes) {
+        return bytes / bytesPerSample(settings.tasks().size(), modelsPerTask);
+    }
+
+    private static long bytesPerSample(int tasks, int modelsPerTask) {
+        return tasks * (BYTES_PER_SAMPLE + 2L * modelsPerTask * BYTES_PER_EXPLANATION);
     }
 
     /**

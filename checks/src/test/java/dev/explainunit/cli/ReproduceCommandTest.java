@@ -2,6 +2,8 @@ package dev.explainunit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.explainunit.reproduce.ReproduceSettings;
+import dev.explainunit.reproduce.Table2Reproduction;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -50,6 +52,56 @@ class ReproduceCommandTest {
 
         assertThat(r.code).isEqualTo(2);
         assertThat(r.err).contains("--out", "is a file, not a directory");
+    }
+
+    @Test
+    void samples_whose_relevances_would_not_fit_in_half_the_heap_are_refused_before_any_work() {
+        Result r = run("reproduce", "--samples", "999999", "--out", dir.resolve("report").toString());
+
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err.lines()).hasSize(1);
+        assertThat(r.err).contains("--samples 999999", "half of the", "use at most --samples");
+        assertThat(r.out).isEmpty();
+        assertThat(dir.resolve("report").resolve("report.json")).doesNotExist();
+    }
+
+    @Test
+    void the_suggested_sample_limit_is_the_largest_that_fits_in_half_the_heap() {
+        ReproduceSettings paper = ReproduceSettings.paper(1);
+        long heap = 2_000_000_000L;
+        long max = Table2Reproduction.maxSamples(paper, 50, heap / 2);
+
+        assertThat(Table2Reproduction.estimatedBytes(paper.withSamples((int) max), 50)).isLessThanOrEqualTo(heap / 2);
+        assertThat(Table2Reproduction.estimatedBytes(paper.withSamples((int) max + 1), 50)).isGreaterThan(heap / 2);
+        // both tasks at once, each with its sequences and two populations of 50 models
+        assertThat(Table2Reproduction.estimatedBytes(paper.withSamples(1000), 50))
+                .isEqualTo(2 * 1000 * (Table2Reproduction.BYTES_PER_SAMPLE
+                        + 2 * 50 * Table2Reproduction.BYTES_PER_EXPLANATION));
+    }
+
+    @Test
+    void an_output_directory_below_a_file_is_refused_before_any_work() throws Exception {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+
+        Result r = run("reproduce", "--out", file.resolve("x").toString());
+
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err.lines()).hasSize(1);
+        assertThat(r.err).contains("--out " + file.resolve("x"), "cannot be written");
+        assertThat(r.out).isEmpty();
+    }
+
+    @Test
+    void a_json_file_below_a_file_is_refused_before_any_work() throws Exception {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+
+        Result r = run("reproduce", "--out", dir.resolve("report").toString(), "--json",
+                file.resolve("t.json").toString());
+
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err.lines()).hasSize(1);
+        assertThat(r.err).contains("--json " + file.resolve("t.json"), "cannot be written");
+        assertThat(r.out).isEmpty();
     }
 
     @Test
