@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.explainunit.Sequence;
+import dev.explainunit.report.internal.JsonErrors;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,13 +26,12 @@ final class SequenceFile {
     /** The sequences of {@code file}, each with {@code dim} inputs per step. */
     static List<Sequence> read(Path file, int dim) {
         JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.newInputStream(file));
+        try (InputStream in = Files.newInputStream(file)) {
+            root = new ObjectMapper().readTree(in);
         } catch (NoSuchFileException e) {
             throw new UsageException(file + ": no such input file");
         } catch (JacksonException e) {
-            throw new UsageException(file + ": not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("")
-                    + ")");
+            throw new UsageException(file + ": not valid JSON: " + JsonErrors.describe(e));
         } catch (IOException e) {
             throw new UsageException(file + ": cannot read the input file (" + e.getMessage() + ")");
         }

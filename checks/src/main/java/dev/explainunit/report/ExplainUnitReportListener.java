@@ -1,6 +1,8 @@
 package dev.explainunit.report;
 
 import dev.explainunit.report.internal.CheckResultJson;
+import com.fasterxml.jackson.core.JacksonException;
+import dev.explainunit.report.internal.JsonErrors;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +58,8 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
             results.add(CheckResultJson.parse(json));
         } catch (Exception e) {
             LOG.log(Level.WARNING, "ExplainUnit report: ignoring an unreadable result of "
-                    + testIdentifier.getDisplayName() + ": " + e.getMessage());
+                    + testIdentifier.getDisplayName() + ": "
+                    + (e instanceof JacksonException parse ? JsonErrors.describe(parse) : e.getMessage()));
         }
     }
 

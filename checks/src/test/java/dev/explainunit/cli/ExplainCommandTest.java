@@ -144,9 +144,19 @@ class ExplainCommandTest {
     }
 
     @Test
-    void input_that_is_not_json_is_a_usage_error() throws Exception {
+    void input_that_is_not_json_is_a_usage_error_with_the_parsers_message_line_and_column() throws Exception {
         Files.writeString(input, "[[[1, 2]");
-        assertUsageError(explain(classifierFile, "--method", "gradient"), "seqs.json: not valid JSON");
+        CommandRun run = explain(classifierFile, "--method", "gradient");
+        assertUsageError(run, "seqs.json: not valid JSON: Unexpected end-of-input");
+        assertThat(run.err()).contains("line 1, column ").doesNotContain("Source", "StreamReadFeature");
+    }
+
+    @Test
+    void a_syntax_error_on_a_later_line_names_that_line() throws Exception {
+        Files.writeString(input, "[\n  [[1, 2]],\n  [[1, 2] [3, 4]]\n]");
+        CommandRun run = explain(classifierFile, "--method", "gradient");
+        assertUsageError(run, "seqs.json: not valid JSON: Unexpected character");
+        assertThat(run.err()).contains("at line 3, column ").doesNotContain("Source");
     }
 
     @Test
