@@ -81,17 +81,17 @@ class HtmlReportChromiumTest {
                 "--disable-component-update", "--disable-sync", "--hide-scrollbars",
                 "--user-data-dir=" + Files.createTempDirectory(dir, "profile")));
         command.addAll(List.of(args));
+        // Output goes to files, not pipes: a hung Chromium then cannot block a read, only the bounded wait.
         File log = dir.resolve("chromium.log").toFile();
-        Process process = new ProcessBuilder(command).redirectError(log).redirectOutput(ProcessBuilder.Redirect.PIPE)
-                .start();
-        byte[] stdout = process.getInputStream().readAllBytes();
+        File stdout = Files.createTempFile(dir, "chromium", ".out").toFile();
+        Process process = new ProcessBuilder(command).redirectError(log).redirectOutput(stdout).start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("Chromium did not finish: " + command);
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new IllegalStateException("Chromium did not finish within 120 s: " + command);
         }
         assertThat(process.exitValue()).as("Chromium exit code; its log: %s", Files.readString(log.toPath()))
                 .isZero();
-        return new String(stdout, StandardCharsets.UTF_8);
+        return Files.readString(stdout.toPath(), StandardCharsets.UTF_8);
     }
 
     private static int countPixels(BufferedImage image, int rgb) {
