@@ -22,7 +22,9 @@ import org.apiguardian.api.API;
  *
  * <p>{@link #merge} lets several JVMs (surefire forks) add to one report: it takes an exclusive
  * file lock on {@code .explainunit.lock} in the directory, reads the existing {@code report.json},
- * merges, and writes all three files before releasing the lock.
+ * merges, and writes all three files before releasing the lock. The lock file stays in the
+ * directory: deleting it would let a JVM still waiting for the lock on the old file and a new JVM
+ * that creates a fresh one hold "the" lock at the same time.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ReportFiles {
