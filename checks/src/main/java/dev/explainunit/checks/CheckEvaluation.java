@@ -20,7 +20,10 @@ final class CheckEvaluation {
     static CheckResult evaluate(Check check, ExplainedPopulation population, SanitySettings settings) {
         long started = System.nanoTime();
         CheckResult result;
-        if (population.contractViolation().isPresent()) {
+        if (population.notApplicable().isPresent()) {
+            result = result(check, population, settings, Map.of(), "", Double.NaN, "", Verdict.NOT_APPLICABLE,
+                    List.of(), header(population) + "not applicable: " + population.notApplicable().get() + ".");
+        } else if (population.contractViolation().isPresent()) {
             result = contractFailure(check, population, settings);
         } else {
             result = switch (check) {
@@ -57,7 +60,7 @@ final class CheckEvaluation {
     private static CheckResult contract(ExplainedPopulation p, SanitySettings s) {
         int calls = p.models().size() * p.samples().size();
         String message = header(p) + "all " + calls + " explanations had one finite value per step, "
-                + "re-runs were identical and left the input untouched, no call exceeded "
+                + "re-runs were identical, no call exceeded "
                 + s.timeLimit().toMillis() + " ms.";
         return result(Check.CONTRACT, p, s, Map.of("explanations", (double) calls), "explanations", Double.NaN, "",
                 Verdict.PASS, List.of(), message);

@@ -41,7 +41,7 @@ final class CounterexampleSearch {
     /** A counterexample for the failed {@code result}, or empty when none was found in time. */
     static Optional<Counterexample> search(CheckResult result, ExplainedPopulation p, SanitySettings s) {
         boolean contractBroken = p.contractViolation().isPresent();
-        if (result.passed() || (contractBroken && result.check() != Check.CONTRACT)
+        if (result.verdict() != Verdict.FAIL || (contractBroken && result.check() != Check.CONTRACT)
                 || p.contractViolation().map(v -> v.contains(" hung")).orElse(false)) {
             return Optional.empty();
         }

@@ -54,7 +54,7 @@ final class ModelRandomization {
                     } finally {
                         clock.stop();
                     }
-                    String problem = RelevanceContract.violation(r, x.length());
+                    String problem = RelevanceContract.violation(r, x);
                     if (problem != null) {
                         throw new IllegalStateException("explainer [" + p.explainerId() + "] " + problem
                                 + " on the randomised model of " + p.models().get(m).id() + ", sequence " + i);

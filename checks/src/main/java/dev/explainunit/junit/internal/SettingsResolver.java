@@ -1,6 +1,7 @@
 package dev.explainunit.junit.internal;
 
 import dev.explainunit.checks.Check;
+import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanitySettings;
 import dev.explainunit.checks.Thresholds;
 import dev.explainunit.junit.ExplainerSanityTest;
@@ -56,8 +57,17 @@ public final class SettingsResolver {
                 pick(Double.NaN, "threshold.exactConservation", t.exactConservation()),
                 pick(annotation.selectivityThreshold(), "threshold.selectivity", t.selectivity()),
                 pick(annotation.randomizationThreshold(), "threshold.randomization", t.randomization()));
-        return new SanitySettings(tasks, checks, models, samples, seed, thresholds, Duration.ofMillis(millis), probes,
-                tries);
+        SanitySettings settings = new SanitySettings(tasks, checks, models, samples, seed, thresholds,
+                Duration.ofMillis(millis), probes, tries);
+        try {
+            SanityChecks.requireFitsInMemory(settings);
+        } catch (IllegalArgumentException tooLarge) {
+            throw new IllegalArgumentException("@ExplainerSanityTest(samples, models) or " + PREFIX + "samples / "
+                    + PREFIX + "models: " + tooLarge.getMessage());
+        } catch (RuntimeException zooNotLoaded) {
+            // the bundled zoo could not be read: the task nodes report that when they run
+        }
+        return settings;
     }
 
     private Optional<String> config(String key) {
