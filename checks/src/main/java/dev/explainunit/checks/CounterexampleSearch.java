@@ -77,7 +77,7 @@ final class CounterexampleSearch {
         volatile Example shrunk;
     }
 
-    /** The model with the worst per-model statistic of the check (model 0 if there is none). */
+    /** The model with the worst per-model statistic of the check, undefined first (model 0 if there is none). */
     private static int worstModel(CheckResult result, ExplainedPopulation p) {
         List<ModelStatistics> stats = result.perModel();
         if (stats.isEmpty()) {
@@ -90,10 +90,12 @@ final class CounterexampleSearch {
             double value = switch (result.check()) {
                 case RELEVANT_MASS -> ms.mass();
                 case RELEVANCE_CONSERVATION -> -ms.mse();
-                case GROUND_TRUTH_CORRELATION -> Math.min(CheckEvaluation.orZero(ms.rhoA()),
-                        CheckEvaluation.expectedSignB(p.task()) * CheckEvaluation.orZero(ms.rhoB()));
+                case GROUND_TRUTH_CORRELATION -> Math.min(ms.rhoA(), CheckEvaluation.expectedSignB(p.task()) * ms.rhoB());
                 default -> 0;
             };
+            if (Double.isNaN(value)) {
+                value = Double.NEGATIVE_INFINITY; // an undefined statistic is the worst
+            }
             if (value < worstValue) {
                 worstValue = value;
                 worst = m;

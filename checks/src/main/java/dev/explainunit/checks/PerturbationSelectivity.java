@@ -54,31 +54,48 @@ final class PerturbationSelectivity {
         }
         double meanMost = mean(most);
         double meanLeast = mean(least);
-        double statistic = Math.min(meanMost, meanLeast);
+        int undefined = 0;
+        for (int m = 0; m < models; m++) {
+            undefined += Double.isNaN(most[m]) || Double.isNaN(least[m]) ? 1 : 0;
+        }
+        double statistic = undefined > 0 ? Double.NaN : Math.min(meanMost, meanLeast);
         double threshold = s.thresholds().selectivity();
         Verdict verdict = statistic >= threshold ? Verdict.PASS : Verdict.FAIL;
         Map<String, Double> statistics = new LinkedHashMap<>();
         statistics.put("selectivity_most", meanMost);
         statistics.put("selectivity_least", meanLeast);
         statistics.put("selectivity", statistic);
+        if (undefined > 0) {
+            statistics.put("undefined_models", (double) undefined);
+        }
         String measured = "removing the most relevant steps scores " + CheckEvaluation.num(meanMost)
                 + " and removing the least relevant scores " + CheckEvaluation.num(meanLeast)
                 + " (random = 0, true operands = 100)";
         String message = CheckEvaluation.header(p) + (verdict == Verdict.PASS
                 ? measured + ", at least " + CheckEvaluation.num(threshold) + ": "
                         + Check.PERTURBATION_SELECTIVITY.rule() + "."
+                : undefined > 0
+                ? Check.PERTURBATION_SELECTIVITY.sentence() + "; but the selectivity is "
+                        + CheckEvaluation.undefined(undefined, models, "removing the true operands changes the"
+                                + " prediction no more than removing random steps")
+                        + (undefined < models ? " (on the others " + measured + ")." : ".")
                 : Check.PERTURBATION_SELECTIVITY.sentence() + "; but " + measured + ", threshold "
                         + CheckEvaluation.num(threshold) + " (" + CheckEvaluation.population(p) + ").");
         return CheckEvaluation.result(Check.PERTURBATION_SELECTIVITY, p, s, statistics, "selectivity", threshold,
                 ">=", verdict, List.of(), message);
     }
 
+    /** Mean over the models where the score is defined; NaN when it is defined on none. */
     private static double mean(double[] v) {
         double sum = 0;
+        int defined = 0;
         for (double x : v) {
-            sum += CheckEvaluation.orZero(x);
+            if (!Double.isNaN(x)) {
+                sum += x;
+                defined++;
+            }
         }
-        return sum / v.length;
+        return defined == 0 ? Double.NaN : sum / defined;
     }
 
     /** {selectivity, least-selectivity} of model {@code m}. */
