@@ -47,7 +47,7 @@ final class CounterexampleSearch {
         }
         int m = worstModel(result, p);
         ZooModel zoo = p.models().get(m);
-        Lstm randomised = ModelRandomization.randomised(zoo.model(), s.seed() * 1_000_003L + m);
+        Lstm randomised = ModelRandomization.randomised(zoo.model(), ModelRandomization.seed(s.seed(), m, 0));
         SequenceProperty property = new SequenceProperty(result.check(), p.explainer(), p.task(), zoo.model(),
                 randomised, s.thresholds());
         Found found = new Found();
