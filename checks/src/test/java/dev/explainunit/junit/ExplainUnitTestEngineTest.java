@@ -223,6 +223,13 @@ class ExplainUnitTestEngineTest {
     }
 
     @Test
+    void unknown_explainunit_keys_are_named_so_a_typo_does_not_pass_silently() {
+        assertThat(dev.explainunit.junit.internal.SettingsResolver.unknownKeys(java.util.Set.of("explainunit.sample",
+                "explainunit.samples", "explainunit.threshold.mass", "explainunit.report.dir", "junit.other",
+                "explainunit.threshold.mas"))).containsExactly("explainunit.sample", "explainunit.threshold.mas");
+    }
+
+    @Test
     void a_package_scan_skips_nested_fixture_classes() {
         EngineTestKit.engine("explainunit").selectors(
                 org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage("dev.explainunit.junit"))

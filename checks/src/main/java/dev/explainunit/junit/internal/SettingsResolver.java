@@ -24,6 +24,11 @@ public final class SettingsResolver {
 
     public static final String PREFIX = "explainunit.";
 
+    /** Every {@code explainunit.*} key that something reads (the report listener reads report.dir). */
+    static final Set<String> KNOWN_KEYS = Set.of("tasks", "checks", "models", "samples", "seed", "timeLimitMillis",
+            "probeSamples", "searchTries", "threshold.correlation", "threshold.mass", "threshold.conservation",
+            "threshold.exactConservation", "threshold.selectivity", "threshold.randomization", "report.dir");
+
     private final Function<String, Optional<String>> config;
 
     /** @param config configuration parameters by full key, e.g. "explainunit.seed" */
@@ -68,6 +73,12 @@ public final class SettingsResolver {
             // the bundled zoo could not be read: the task nodes report that when they run
         }
         return settings;
+    }
+
+    /** The {@code explainunit.*} keys among {@code keys} that nothing reads (typos such as explainunit.sample), sorted. */
+    public static List<String> unknownKeys(Set<String> keys) {
+        return keys.stream().filter(k -> k.startsWith(PREFIX) && !KNOWN_KEYS.contains(k.substring(PREFIX.length())))
+                .sorted().toList();
     }
 
     private Optional<String> config(String key) {
