@@ -22,7 +22,7 @@ final class CheckEvaluation {
         CheckResult result;
         if (population.notApplicable().isPresent()) {
             result = result(check, population, settings, Map.of(), "", Double.NaN, "", Verdict.NOT_APPLICABLE,
-                    List.of(), header(population) + "not applicable: " + population.notApplicable().get() + ".");
+                    List.of(), population.notApplicable().get() + ".");
         } else if (population.contractViolation().isPresent()) {
             result = contractFailure(check, population, settings);
         } else {
