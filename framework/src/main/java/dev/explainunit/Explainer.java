@@ -17,6 +17,21 @@ public interface Explainer {
     String id();
 
     /**
+     * Whether this explainer applies to {@code model} at all, asked before {@link #explain} ("does
+     * it apply?" before "do it", as JUnit's {@code ParameterResolver} asks {@code supportsParameter}
+     * before {@code resolveParameter}). An explainer that cannot explain a kind of model, e.g. a
+     * classification-only method on a regression model, says so here instead of throwing from
+     * {@code explain}; the sanity checks then report it as not applicable rather than failed. An
+     * explainer that claims support and then throws still fails the contract check.
+     *
+     * @param model the model that would be explained
+     * @return true by default
+     */
+    default boolean supports(RecurrentModel model) {
+        return true;
+    }
+
+    /**
      * Explains the model's output {@code target} on {@code input}.
      *
      * @param model  the model to explain; white-box methods may require a specific implementation

@@ -145,6 +145,20 @@ public final class Relevance {
         return values[rowStart(t) + d];
     }
 
+    /**
+     * Number of per-input values of step {@code t}: the input dimension D, unless the rows given to
+     * {@link #perInput(double[][])} differ in length; only when {@link #hasPerInput()}.
+     */
+    public int inputCount(int t) {
+        if (values == null) {
+            throw new IllegalStateException("this relevance has one value per step, not per input");
+        }
+        if (t < 0 || t >= steps.length) {
+            throw new ArrayIndexOutOfBoundsException("relevance step " + t + " outside " + steps.length + " steps");
+        }
+        return rowLength(t);
+    }
+
     private int rowStart(int t) {
         return offsets == null ? t * dim : offsets[t];
     }

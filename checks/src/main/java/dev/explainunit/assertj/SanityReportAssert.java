@@ -3,6 +3,7 @@ package dev.explainunit.assertj;
 import dev.explainunit.checks.Check;
 import dev.explainunit.checks.CheckResult;
 import dev.explainunit.checks.SanityReport;
+import dev.explainunit.checks.Verdict;
 import dev.explainunit.toy.Task;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
@@ -16,36 +17,61 @@ public final class SanityReportAssert extends AbstractAssert<SanityReportAssert,
         super(actual, SanityReportAssert.class);
     }
 
-    /** Every check passed; the failure message carries every failed check's message. */
+    /**
+     * Every check passed; the failure message carries every failed check's message, or says that
+     * the explainer is not applicable to the task's models.
+     */
     public SanityReportAssert passes() {
         isNotNull();
-        if (!actual.passed()) {
+        if (!actual.failures().isEmpty()) {
             failWithMessage("Expected every sanity check to pass, but %d failed:%n%s", actual.failures().size(),
                     actual.failures().stream().map(CheckResult::message).collect(Collectors.joining("\n\n")));
+        } else if (!actual.notApplicable().isEmpty()) {
+            failWithMessage("Expected every sanity check to pass, but %d were not applicable:%n%s",
+                    actual.notApplicable().size(), actual.notApplicable().stream().map(CheckResult::message)
+                            .distinct().collect(Collectors.joining("\n")));
         }
         return this;
     }
 
     /** The check failed on the task. */
     public SanityReportAssert fails(Check check, Task task) {
-        return hasVerdict(check, task, false);
+        return hasVerdict(check, task, Verdict.FAIL);
     }
 
     /** The check passed on the task. */
     public SanityReportAssert passes(Check check, Task task) {
-        return hasVerdict(check, task, true);
+        return hasVerdict(check, task, Verdict.PASS);
     }
 
-    private SanityReportAssert hasVerdict(Check check, Task task, boolean pass) {
+    /** The explainer does not apply to the task's models, so none of its checks ran there. */
+    public SanityReportAssert isNotApplicableTo(Task task) {
+        isNotNull();
+        if (actual.verdict(task.id()) != Verdict.NOT_APPLICABLE) {
+            failWithMessage("Expected the explainer not to apply to the %s task's models, but its checks there %s",
+                    task.id(), actual.verdict(task.id()) == Verdict.PASS ? "passed" : "ran and failed");
+        }
+        return this;
+    }
+
+    private SanityReportAssert hasVerdict(Check check, Task task, Verdict expected) {
         isNotNull();
         CheckResult result = actual.results().stream()
                 .filter(r -> r.check() == check && r.task().equals(task.id())).findFirst().orElse(null);
         if (result == null) {
             failWithMessage("Expected a result of %s on %s, but the run did not include it", check, task.id());
-        } else if (result.passed() != pass) {
+        } else if (result.verdict() != expected) {
             failWithMessage("Expected %s on %s to %s, but it %s: %s", check.displayName(), task.id(),
-                    pass ? "pass" : "fail", pass ? "failed" : "passed", result.message());
+                    expected == Verdict.PASS ? "pass" : "fail", describe(result.verdict()), result.message());
         }
         return this;
+    }
+
+    private static String describe(Verdict verdict) {
+        return switch (verdict) {
+            case PASS -> "passed";
+            case FAIL -> "failed";
+            case NOT_APPLICABLE -> "was not applicable";
+        };
     }
 }

@@ -9,9 +9,13 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public enum Check {
 
-    /** Per-sequence contract: finite values, one per step, deterministic, input untouched, no hang. */
+    /**
+     * Per-sequence contract: finite values, one per step (and one per input dimension when given
+     * per input), deterministic, no hang. The input cannot be modified: {@link dev.explainunit.Sequence}
+     * is immutable.
+     */
     CONTRACT("contract",
-            "every explanation should have one finite value per step, be deterministic and leave the input untouched",
+            "every explanation should have one finite value per step and be deterministic",
             "the other checks and any user of the relevance rely on it"),
 
     /** Pearson ρ(R_a, n_a) and ρ(R_b, n_b) with the task's expected signs (Table 2, columns 1–2). */

@@ -20,7 +20,10 @@ final class CheckEvaluation {
     static CheckResult evaluate(Check check, ExplainedPopulation population, SanitySettings settings) {
         long started = System.nanoTime();
         CheckResult result;
-        if (population.contractViolation().isPresent()) {
+        if (population.notApplicable().isPresent()) {
+            result = result(check, population, settings, Map.of(), "", Double.NaN, "", Verdict.NOT_APPLICABLE,
+                    List.of(), population.notApplicable().get() + ".");
+        } else if (population.contractViolation().isPresent()) {
             result = contractFailure(check, population, settings);
         } else {
             result = switch (check) {
@@ -57,7 +60,7 @@ final class CheckEvaluation {
     private static CheckResult contract(ExplainedPopulation p, SanitySettings s) {
         int calls = p.models().size() * p.samples().size();
         String message = header(p) + "all " + calls + " explanations had one finite value per step, "
-                + "re-runs were identical and left the input untouched, no call exceeded "
+                + "re-runs were identical, no call exceeded "
                 + s.timeLimit().toMillis() + " ms.";
         return result(Check.CONTRACT, p, s, Map.of("explanations", (double) calls), "explanations", Double.NaN, "",
                 Verdict.PASS, List.of(), message);
@@ -69,30 +72,47 @@ final class CheckEvaluation {
         double signB = expectedSignB(p.task());
         double rhoA = meanOverModels(stats, m -> m.rhoA() / 100);
         double rhoB = meanOverModels(stats, m -> m.rhoB() / 100);
-        double signed = Math.min(signA * rhoA, signB * rhoB);
+        int undefined = undefinedModels(stats, m -> m.rhoA() + m.rhoB());
+        double signed = undefined > 0 ? Double.NaN : Math.min(signA * rhoA, signB * rhoB);
         double threshold = s.thresholds().correlation();
         Verdict verdict = signed >= threshold ? Verdict.PASS : Verdict.FAIL;
         Map<String, Double> statistics = new LinkedHashMap<>();
         statistics.put("rho_a", rhoA);
         statistics.put("rho_b", rhoB);
         statistics.put("signed_min", signed);
+        if (undefined > 0) {
+            statistics.put("undefined_models", (double) undefined);
+        }
         String expected = "ρ(R_a, n_a) ≥ " + num(signA * threshold) + " and ρ(R_b, n_b) "
                 + (signB > 0 ? "≥ " : "≤ ") + num(signB * threshold);
         String measured = "ρ(R_a, n_a) = " + num(rhoA) + ", ρ(R_b, n_b) = " + num(rhoB);
-        String message = header(p) + (verdict == Verdict.PASS
-                ? measured + " (expected " + expected + "): " + Check.GROUND_TRUTH_CORRELATION.rule() + "."
-                : Check.GROUND_TRUTH_CORRELATION.sentence() + "; but " + measured + ", expected " + expected
-                        + " (" + population(p) + "; worst model " + worstCorrelation(stats, signA, signB) + ").");
+        String message;
+        if (verdict == Verdict.PASS) {
+            message = header(p) + measured + " (expected " + expected + "): " + Check.GROUND_TRUTH_CORRELATION.rule()
+                    + ".";
+        } else if (undefined > 0) {
+            message = header(p) + Check.GROUND_TRUTH_CORRELATION.sentence() + "; but ρ(R_a, n_a) or ρ(R_b, n_b) is "
+                    + undefined(undefined, stats.size(), "constant relevance") + " (" + (undefined < stats.size()
+                    ? "on the others " + measured + ", " : "") + "expected " + expected + "; e.g. model "
+                    + worstCorrelation(stats, signA, signB) + ").";
+        } else {
+            message = header(p) + Check.GROUND_TRUTH_CORRELATION.sentence() + "; but " + measured + ", expected "
+                    + expected + " (" + population(p) + "; worst model " + worstCorrelation(stats, signA, signB) + ").";
+        }
         return result(Check.GROUND_TRUTH_CORRELATION, p, s, statistics, "signed_min", threshold, ">=", verdict, stats,
                 message);
     }
 
+    /** The model with the lowest signed correlation; a model with an undefined one is worst. */
     private static String worstCorrelation(List<ModelStatistics> stats, double signA, double signB) {
         ModelStatistics worst = null;
         double lowest = Double.POSITIVE_INFINITY;
         for (ModelStatistics m : stats) {
-            double v = Math.min(signA * orZero(m.rhoA()), signB * orZero(m.rhoB()));
-            if (v < lowest) {
+            double v = Math.min(signA * m.rhoA(), signB * m.rhoB());
+            if (Double.isNaN(v)) {
+                v = Double.NEGATIVE_INFINITY;
+            }
+            if (worst == null || v < lowest) {
                 lowest = v;
                 worst = m;
             }
@@ -103,21 +123,38 @@ final class CheckEvaluation {
     private static CheckResult mass(ExplainedPopulation p, SanitySettings s) {
         List<ModelStatistics> stats = p.modelStatistics();
         double mass = meanOverModels(stats, m -> m.mass() / 100);
+        int undefined = undefinedModels(stats, ModelStatistics::mass);
+        double statistic = undefined > 0 ? Double.NaN : mass;
         double threshold = s.thresholds().mass();
-        Verdict verdict = mass >= threshold ? Verdict.PASS : Verdict.FAIL;
-        ModelStatistics worst = stats.stream().min((x, y) -> Double.compare(x.mass(), y.mass())).orElseThrow();
-        String message = header(p) + (verdict == Verdict.PASS
-                ? "relevant mass " + num(mass) + " ≥ " + num(threshold) + ": " + Check.RELEVANT_MASS.rule() + "."
-                : Check.RELEVANT_MASS.sentence() + "; but only " + pct(mass) + " of the absolute relevance lies on"
-                        + " a and b (threshold " + pct(threshold) + "; " + population(p) + "; worst model "
-                        + worst.modelId() + " with " + pct(worst.mass() / 100) + ").");
-        return result(Check.RELEVANT_MASS, p, s, Map.of("mass", mass), "mass", threshold, ">=", verdict, stats,
-                message);
+        Verdict verdict = statistic >= threshold ? Verdict.PASS : Verdict.FAIL;
+        ModelStatistics worst = stats.stream().min((x, y) -> Double.compare(orMinusInfinity(x.mass()),
+                orMinusInfinity(y.mass()))).orElseThrow();
+        String message;
+        if (verdict == Verdict.PASS) {
+            message = header(p) + "relevant mass " + num(mass) + " ≥ " + num(threshold) + ": "
+                    + Check.RELEVANT_MASS.rule() + ".";
+        } else if (undefined > 0) {
+            message = header(p) + Check.RELEVANT_MASS.sentence() + "; but the relevant mass is "
+                    + undefined(undefined, stats.size(), "the absolute relevance overflows") + " ("
+                    + (undefined < stats.size() ? "mean over the others " + pct(mass) + ", " : "") + "threshold "
+                    + pct(threshold) + "; e.g. model " + worst.modelId() + ").";
+        } else {
+            message = header(p) + Check.RELEVANT_MASS.sentence() + "; but only " + pct(mass) + " of the absolute"
+                    + " relevance lies on a and b (threshold " + pct(threshold) + "; " + population(p)
+                    + "; worst model " + worst.modelId() + " with " + pct(worst.mass() / 100) + ").";
+        }
+        Map<String, Double> statistics = new LinkedHashMap<>();
+        statistics.put("mass", statistic);
+        if (undefined > 0) {
+            statistics.put("undefined_models", (double) undefined);
+        }
+        return result(Check.RELEVANT_MASS, p, s, statistics, "mass", threshold, ">=", verdict, stats, message);
     }
 
     private static CheckResult conservation(ExplainedPopulation p, SanitySettings s) {
         List<ModelStatistics> stats = p.modelStatistics();
-        double mse = meanOverModels(stats, ModelStatistics::mse);
+        int undefined = undefinedModels(stats, ModelStatistics::mse);
+        double mse = undefined > 0 ? Double.NaN : meanOverModels(stats, ModelStatistics::mse);
         double threshold = s.thresholds().conservationMse();
         double exact = Double.NaN;
         String exactModel = null;
@@ -141,6 +178,9 @@ final class CheckEvaluation {
             message = header(p) + "E[((R_a + R_b) − y_pred)²] = " + sci(mse) + " ≤ " + sci(threshold)
                     + (Double.isNaN(exact) ? "" : " and Σ_t R_t + R_rest = f(x) within " + sci(exact))
                     + ": " + Check.RELEVANCE_CONSERVATION.rule() + ".";
+        } else if (undefined > 0) {
+            message = header(p) + Check.RELEVANCE_CONSERVATION.sentence() + "; but E[((R_a + R_b) − y_pred)²] is "
+                    + undefined(undefined, stats.size(), "the relevance overflows") + ".";
         } else if (!msePass) {
             message = header(p) + Check.RELEVANCE_CONSERVATION.sentence() + "; but E[((R_a + R_b) − y_pred)²] = "
                     + sci(mse) + " > " + sci(threshold) + " (" + population(p) + ").";
@@ -155,17 +195,39 @@ final class CheckEvaluation {
                 exactDecides ? s.thresholds().exactConservation() : threshold, "<=", verdict, stats, message);
     }
 
+    /** Mean of {@code f} over the models where it is defined (not NaN); NaN when it is defined on none. */
     static double meanOverModels(List<ModelStatistics> stats, java.util.function.ToDoubleFunction<ModelStatistics> f) {
         double sum = 0;
+        int defined = 0;
         for (ModelStatistics m : stats) {
-            sum += orZero(f.applyAsDouble(m));
+            double v = f.applyAsDouble(m);
+            if (!Double.isNaN(v)) {
+                sum += v;
+                defined++;
+            }
         }
-        return sum / stats.size();
+        return defined == 0 ? Double.NaN : sum / defined;
     }
 
-    /** An undefined correlation (constant relevance) counts as no correlation. */
-    static double orZero(double v) {
-        return Double.isNaN(v) ? 0 : v;
+    /** Number of models on which {@code f} is undefined (NaN). */
+    static int undefinedModels(List<ModelStatistics> stats, java.util.function.ToDoubleFunction<ModelStatistics> f) {
+        int undefined = 0;
+        for (ModelStatistics m : stats) {
+            undefined += Double.isNaN(f.applyAsDouble(m)) ? 1 : 0;
+        }
+        return undefined;
+    }
+
+    /**
+     * "undefined (why) on k of M models": an undefined statistic fails its check and is reported as
+     * such, never as 0.
+     */
+    static String undefined(int k, int models, String why) {
+        return "undefined (" + why + ") on " + k + " of " + models + " models";
+    }
+
+    private static double orMinusInfinity(double v) {
+        return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
     }
 
     static CheckResult result(Check check, ExplainedPopulation p, SanitySettings s, Map<String, Double> statistics,

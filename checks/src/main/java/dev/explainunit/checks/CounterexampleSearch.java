@@ -41,13 +41,13 @@ final class CounterexampleSearch {
     /** A counterexample for the failed {@code result}, or empty when none was found in time. */
     static Optional<Counterexample> search(CheckResult result, ExplainedPopulation p, SanitySettings s) {
         boolean contractBroken = p.contractViolation().isPresent();
-        if (result.passed() || (contractBroken && result.check() != Check.CONTRACT)
+        if (result.verdict() != Verdict.FAIL || (contractBroken && result.check() != Check.CONTRACT)
                 || p.contractViolation().map(v -> v.contains(" hung")).orElse(false)) {
             return Optional.empty();
         }
         int m = worstModel(result, p);
         ZooModel zoo = p.models().get(m);
-        Lstm randomised = ModelRandomization.randomised(zoo.model(), s.seed() * 1_000_003L + m);
+        Lstm randomised = ModelRandomization.randomised(zoo.model(), ModelRandomization.seed(s.seed(), m, 0));
         SequenceProperty property = new SequenceProperty(result.check(), p.explainer(), p.task(), zoo.model(),
                 randomised, s.thresholds());
         Found found = new Found();
@@ -77,7 +77,7 @@ final class CounterexampleSearch {
         volatile Example shrunk;
     }
 
-    /** The model with the worst per-model statistic of the check (model 0 if there is none). */
+    /** The model with the worst per-model statistic of the check, undefined first (model 0 if there is none). */
     private static int worstModel(CheckResult result, ExplainedPopulation p) {
         List<ModelStatistics> stats = result.perModel();
         if (stats.isEmpty()) {
@@ -90,10 +90,12 @@ final class CounterexampleSearch {
             double value = switch (result.check()) {
                 case RELEVANT_MASS -> ms.mass();
                 case RELEVANCE_CONSERVATION -> -ms.mse();
-                case GROUND_TRUTH_CORRELATION -> Math.min(CheckEvaluation.orZero(ms.rhoA()),
-                        CheckEvaluation.expectedSignB(p.task()) * CheckEvaluation.orZero(ms.rhoB()));
+                case GROUND_TRUTH_CORRELATION -> Math.min(ms.rhoA(), CheckEvaluation.expectedSignB(p.task()) * ms.rhoB());
                 default -> 0;
             };
+            if (Double.isNaN(value)) {
+                value = Double.NEGATIVE_INFINITY; // an undefined statistic is the worst
+            }
             if (value < worstValue) {
                 worstValue = value;
                 worst = m;

@@ -19,15 +19,23 @@ import org.apiguardian.api.API;
  * parallel over the models and shared by every check of a run, with each explanation validated
  * against the {@link RelevanceContract}.
  *
- * <p>The first contract violation (an exception, null, a wrong length, a non-finite value, a
- * non-deterministic re-run, a modified input, or a call longer than the time limit) stops the
+ * <p>The first contract violation (an exception, null, a wrong length, per-input values that do
+ * not match the input dimension, a non-finite value, a non-deterministic re-run, or a call longer
+ * than the time limit) stops the
  * evaluation and is kept as {@link #contractViolation()}; the explainer then fails every check,
  * but nothing is thrown.
+ *
+ * <p>Before anything is explained the explainer is asked whether it {@link Explainer#supports
+ * supports} each model; if it does not support one, nothing is explained and the population is
+ * {@link #notApplicable() not applicable}: its checks are neither passed nor failed.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class ExplainedPopulation {
 
-    /** Sequences of the first models that are explained twice to check determinism and the input. */
+    /**
+     * Sequences of the first models that are explained twice to check determinism. (The input
+     * needs no check: {@link Sequence} is immutable.)
+     */
     static final int RERUNS = 3;
     static final int RERUN_MODELS = 2;
 
@@ -41,12 +49,13 @@ public final class ExplainedPopulation {
     private final double[] worstExactConservation;
     private final ModelStatistics[] statistics;
     private final String contractViolation;
+    private final String notApplicable;
     private final double seconds;
 
     private ExplainedPopulation(Explainer explainer, String explainerId, Task task, List<ZooModel> models,
                                 List<ToySample> samples, double[][][] relevance, double[][] prediction,
                                 double[] worstExactConservation, ModelStatistics[] statistics,
-                                String contractViolation, double seconds) {
+                                String contractViolation, String notApplicable, double seconds) {
         this.explainer = explainer;
         this.explainerId = explainerId;
         this.task = task;
@@ -57,6 +66,7 @@ public final class ExplainedPopulation {
         this.worstExactConservation = worstExactConservation;
         this.statistics = statistics;
         this.contractViolation = contractViolation;
+        this.notApplicable = notApplicable;
         this.seconds = seconds;
     }
 
@@ -78,6 +88,17 @@ public final class ExplainedPopulation {
                                               List<ToySample> samples, Duration timeLimit, Runnable modelDone) {
         long started = System.nanoTime();
         String id = safeId(explainer);
+        String unsupported;
+        try {
+            unsupported = unsupported(explainer, id, task, models);
+        } catch (ContractViolation e) {
+            return new ExplainedPopulation(explainer, id, task, List.copyOf(models), List.copyOf(samples), null, null,
+                    null, null, e.getMessage(), null, (System.nanoTime() - started) / 1e9);
+        }
+        if (unsupported != null) {
+            return new ExplainedPopulation(explainer, id, task, List.copyOf(models), List.copyOf(samples), null, null,
+                    null, null, null, unsupported, (System.nanoTime() - started) / 1e9);
+        }
         int n = samples.size();
         double[][][] relevance = new double[models.size()][n][];
         double[][] prediction = new double[models.size()][n];
@@ -102,7 +123,33 @@ public final class ExplainedPopulation {
             violation = "the evaluation of explainer [" + id + "] was interrupted";
         }
         return new ExplainedPopulation(explainer, id, task, List.copyOf(models), List.copyOf(samples), relevance,
-                prediction, exact, statistics, violation, (System.nanoTime() - started) / 1e9);
+                prediction, exact, statistics, violation, null, (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Why {@code explainer} does not apply to the models (naming the first one it does not
+     * support), or null when it supports every one.
+     *
+     * @throws ContractViolation if {@code supports} throws
+     */
+    private static String unsupported(Explainer explainer, String id, Task task, List<ZooModel> models)
+            throws ContractViolation {
+        for (ZooModel zoo : models) {
+            boolean supported;
+            try {
+                supported = explainer.supports(zoo.model());
+            } catch (Throwable e) {
+                throw new ContractViolation("explainer [" + id + "] threw " + e + " from supports(model) on model "
+                        + zoo.id());
+            }
+            if (!supported) {
+                return id + " does not apply to the " + task.id() + " task's models: supports(model) is false for "
+                        + zoo.id() + " (" + zoo.model().inputSize() + " inputs per step, "
+                        + zoo.model().outputSize() + (zoo.model().outputSize() == 1 ? " output, a regression model)"
+                        : " outputs)");
+            }
+        }
+        return null;
     }
 
     private static String safeId(Explainer explainer) {
@@ -133,13 +180,7 @@ public final class ExplainedPopulation {
         exact[m] = worst;
         if (m < RERUN_MODELS) {
             for (int i = 0; i < Math.min(RERUNS, n); i++) {
-                Sequence x = samples.get(i).sequence();
-                double[][] before = x.toArray();
-                Relevance again = call(explainer, id, zoo, x, i, clock);
-                if (!x.equals(Sequence.of(before))) {
-                    throw new ContractViolation("explainer [" + id + "] modified its input (model " + zoo.id()
-                            + ", sequence " + i + ")");
-                }
+                Relevance again = call(explainer, id, zoo, samples.get(i).sequence(), i, clock);
                 if (!sameValues(again.toArray(), relevance[i])) {
                     throw new ContractViolation("explainer [" + id + "] is not deterministic: explaining sequence "
                             + i + " on model " + zoo.id() + " twice gave " + Arrays.toString(relevance[i]) + " and "
@@ -162,7 +203,7 @@ public final class ExplainedPopulation {
         } finally {
             clock.stop();
         }
-        String problem = RelevanceContract.violation(r, x.length());
+        String problem = RelevanceContract.violation(r, x);
         if (problem != null) {
             throw new ContractViolation("explainer [" + id + "] " + problem + " (sequence " + i + " of model "
                     + zoo.id() + ")");
@@ -240,6 +281,14 @@ public final class ExplainedPopulation {
         return Optional.ofNullable(contractViolation);
     }
 
+    /**
+     * Why the explainer does not apply to this task's models (its {@link Explainer#supports} is
+     * false), if so; then nothing was explained and no statistic is available.
+     */
+    public Optional<String> notApplicable() {
+        return Optional.ofNullable(notApplicable);
+    }
+
     /** Table 2 statistics per model, in model order. */
     public List<ModelStatistics> modelStatistics() {
         requireValid();
@@ -275,6 +324,9 @@ public final class ExplainedPopulation {
     private void requireValid() {
         if (contractViolation != null) {
             throw new IllegalStateException("no statistics: " + contractViolation);
+        }
+        if (notApplicable != null) {
+            throw new IllegalStateException("no statistics: " + notApplicable);
         }
     }
 }

@@ -14,21 +14,28 @@ final class FailureMessage {
     }
 
     static String with(CheckResult result, Counterexample ce, SanitySettings settings) {
-        StringBuilder text = new StringBuilder(result.message());
+        StringBuilder text = new StringBuilder(result.message()).append(NL);
         if (ce != null) {
-            text.append(NL).append("Counterexample on model ").append(ce.modelId()).append(", violating ")
-                    .append(ce.property()).append(':').append(NL);
-            text.append("shrunk (T = ").append(ce.shrunk().steps().size()).append("):").append(NL);
-            table(text, ce.shrunk());
-            if (ce.original() != ce.shrunk()) {
-                text.append("original (T = ").append(ce.original().steps().size()).append("):").append(NL);
-                table(text, ce.original());
-            }
+            text.append(counterexample(ce));
         }
         text.append("Seed ").append(settings.seed()).append(": rerun with @ExplainerSanityTest(seed = ")
                 .append(settings.seed()).append("L) or explainunit.seed=").append(settings.seed())
                 .append(" in junit-platform.properties (").append(settings.samples()).append(" samples, ")
                 .append(result.modelIds().size()).append(" models).");
+        return text.toString();
+    }
+
+    /** The counterexample as tables, one line per step, ending with a line break. */
+    static String counterexample(Counterexample ce) {
+        StringBuilder text = new StringBuilder();
+        text.append("Counterexample on model ").append(ce.modelId()).append(", violating ")
+                .append(ce.property()).append(':').append(NL);
+        text.append("shrunk (T = ").append(ce.shrunk().steps().size()).append("):").append(NL);
+        table(text, ce.shrunk());
+        if (ce.original() != ce.shrunk()) {
+            text.append("original (T = ").append(ce.original().steps().size()).append("):").append(NL);
+            table(text, ce.original());
+        }
         return text.toString();
     }
 

@@ -198,20 +198,6 @@ public final class Metrics {
         return Math.abs(r.sum() + r.rest().getAsDouble() - output);
     }
 
-    /** Population mean and (sample, n − 1) standard deviation, as Table 2's "mean (std)" over models. */
-    public static double[] meanAndStd(double[] values, int n) {
-        double m = mean(values, n);
-        if (n < 2) {
-            return new double[] {m, 0};
-        }
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            double d = values[i] - m;
-            s += d * d;
-        }
-        return new double[] {m, Math.sqrt(s / (n - 1))};
-    }
-
     private static void requireSameLength(double[] x, double[] y, int n) {
         if (n < 0 || x.length < n || y.length < n) {
             throw new IllegalArgumentException("need " + n + " values in both series, have " + x.length + " and "

@@ -3,6 +3,7 @@ package dev.explainunit.checks;
 import dev.explainunit.Sequence;
 import dev.explainunit.checks.internal.GuardedParallel;
 import dev.explainunit.lstm.Lstm;
+import dev.explainunit.lstm.LstmTrace;
 import dev.explainunit.toy.ToySample;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -54,31 +55,48 @@ final class PerturbationSelectivity {
         }
         double meanMost = mean(most);
         double meanLeast = mean(least);
-        double statistic = Math.min(meanMost, meanLeast);
+        int undefined = 0;
+        for (int m = 0; m < models; m++) {
+            undefined += Double.isNaN(most[m]) || Double.isNaN(least[m]) ? 1 : 0;
+        }
+        double statistic = undefined > 0 ? Double.NaN : Math.min(meanMost, meanLeast);
         double threshold = s.thresholds().selectivity();
         Verdict verdict = statistic >= threshold ? Verdict.PASS : Verdict.FAIL;
         Map<String, Double> statistics = new LinkedHashMap<>();
         statistics.put("selectivity_most", meanMost);
         statistics.put("selectivity_least", meanLeast);
         statistics.put("selectivity", statistic);
+        if (undefined > 0) {
+            statistics.put("undefined_models", (double) undefined);
+        }
         String measured = "removing the most relevant steps scores " + CheckEvaluation.num(meanMost)
                 + " and removing the least relevant scores " + CheckEvaluation.num(meanLeast)
                 + " (random = 0, true operands = 100)";
         String message = CheckEvaluation.header(p) + (verdict == Verdict.PASS
                 ? measured + ", at least " + CheckEvaluation.num(threshold) + ": "
                         + Check.PERTURBATION_SELECTIVITY.rule() + "."
+                : undefined > 0
+                ? Check.PERTURBATION_SELECTIVITY.sentence() + "; but the selectivity is "
+                        + CheckEvaluation.undefined(undefined, models, "removing the true operands changes the"
+                                + " prediction no more than removing random steps")
+                        + (undefined < models ? " (on the others " + measured + ")." : ".")
                 : Check.PERTURBATION_SELECTIVITY.sentence() + "; but " + measured + ", threshold "
                         + CheckEvaluation.num(threshold) + " (" + CheckEvaluation.population(p) + ").");
         return CheckEvaluation.result(Check.PERTURBATION_SELECTIVITY, p, s, statistics, "selectivity", threshold,
                 ">=", verdict, List.of(), message);
     }
 
+    /** Mean over the models where the score is defined; NaN when it is defined on none. */
     private static double mean(double[] v) {
         double sum = 0;
+        int defined = 0;
         for (double x : v) {
-            sum += CheckEvaluation.orZero(x);
+            if (!Double.isNaN(x)) {
+                sum += x;
+                defined++;
+            }
         }
-        return sum / v.length;
+        return defined == 0 ? Double.NaN : sum / defined;
     }
 
     /** {selectivity, least-selectivity} of model {@code m}. */
@@ -92,6 +110,7 @@ final class PerturbationSelectivity {
         double truth = 0;
         double other = 0;
         int[] chosen = new int[2];
+        Probe probe = new Probe(model);
         for (int i = 0; i < Math.min(probes, samples.size()); i++) {
             ToySample sample = samples.get(i);
             Sequence x = sample.sequence();
@@ -100,20 +119,20 @@ final class PerturbationSelectivity {
             int length = x.length();
             for (int k = 1; k <= 2; k++) {
                 byMagnitude(r, k, true, chosen);
-                most += change(model, x, fx, chosen, k);
+                most += probe.change(x, fx, chosen, k);
                 byMagnitude(r, k, false, chosen);
-                least += change(model, x, fx, chosen, k);
+                least += probe.change(x, fx, chosen, k);
                 randomSteps(random, length, k, -1, -1, chosen);
-                rand += change(model, x, fx, chosen, k);
+                rand += probe.change(x, fx, chosen, k);
                 randomSteps(random, length, k, sample.a(), sample.b(), chosen);
-                other += change(model, x, fx, chosen, k);
+                other += probe.change(x, fx, chosen, k);
                 if (k == 1) {
                     chosen[0] = Math.abs(sample.na()) >= Math.abs(sample.nb()) ? sample.a() : sample.b();
                 } else {
                     chosen[0] = sample.a();
                     chosen[1] = sample.b();
                 }
-                truth += change(model, x, fx, chosen, k);
+                truth += probe.change(x, fx, chosen, k);
             }
         }
         double selectivity = truth - rand > 0 ? 100 * (most - rand) / (truth - rand) : Double.NaN;
@@ -121,8 +140,43 @@ final class PerturbationSelectivity {
         return new double[] {selectivity, leastSelectivity};
     }
 
-    private static double change(Lstm model, Sequence x, double fx, int[] steps, int k) {
-        return Math.abs(fx - model.predict(withoutSteps(x, steps, k))[0]);
+    /**
+     * Reusable buffers for the probes of one model on one thread: the rows of the shortened
+     * sequence (one set per length) and the forward trace. A probe then allocates only the
+     * shortened {@link Sequence} itself (which copies the rows, being immutable).
+     */
+    static final class Probe {
+        private final Lstm model;
+        private final LstmTrace trace;
+        private double[][][] rowsByLength = new double[0][][];
+
+        Probe(Lstm model) {
+            this.model = model;
+            this.trace = model.newTrace();
+        }
+
+        /** Δ = |f(x) − f(x without the first k of {@code steps})|, f's output 0; {@code fx} = f(x). */
+        double change(Sequence x, double fx, int[] steps, int k) {
+            int length = x.length() - k;
+            if (rowsByLength.length <= length) {
+                rowsByLength = java.util.Arrays.copyOf(rowsByLength, length + 1);
+            }
+            double[][] kept = rowsByLength[length];
+            if (kept == null || kept.length == 0 || kept[0].length != x.dim()) {
+                kept = new double[length][x.dim()];
+                rowsByLength[length] = kept;
+            }
+            int j = 0;
+            for (int t = 0; t < x.length(); t++) {
+                if (t != steps[0] && (k < 2 || t != steps[1])) {
+                    for (int d = 0; d < x.dim(); d++) {
+                        kept[j][d] = x.get(t, d);
+                    }
+                    j++;
+                }
+            }
+            return Math.abs(fx - model.forward(Sequence.of(kept), trace).output(0));
+        }
     }
 
     /** {@code x} without the first {@code k} steps listed in {@code steps} (T − k steps remain). */

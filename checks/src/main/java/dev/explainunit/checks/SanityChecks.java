@@ -98,8 +98,14 @@ public final class SanityChecks {
         return this;
     }
 
-    /** Runs the checks on the bundled zoo. */
+    /**
+     * Runs the checks on the bundled zoo.
+     *
+     * @throws IllegalArgumentException if the relevances of the settings would not fit in memory
+     *                                  ({@link #requireFitsInMemory})
+     */
     public SanityReport run() {
+        requireFitsInMemory(settings);
         List<CheckResult> results = new ArrayList<>();
         for (Task task : settings.tasks()) {
             ExplainedPopulation population = ExplainedPopulation.explain(explainer, task, models(task, settings),
@@ -109,6 +115,38 @@ public final class SanityChecks {
             }
         }
         return new SanityReport(explainer.getClass().getName(), results);
+    }
+
+    /**
+     * Bytes one stored explanation takes: a relevance row of at most 14 doubles with its array
+     * header and reference, and the prediction.
+     */
+    static final long BYTES_PER_EXPLANATION = 16 + 14 * 8 + 8 + 8;
+    /** Bytes one generated test sequence takes (the sample, its sequence of 14 two-dimensional steps). */
+    static final long BYTES_PER_SAMPLE = 320;
+
+    /**
+     * Refuses settings whose shared relevances (models × samples explanations, kept for every
+     * check of a task) would take more than half of the maximum heap, before anything is
+     * generated, so that a large sample count fails with this message instead of running out of
+     * memory.
+     *
+     * @throws IllegalArgumentException naming the sample and model counts, the estimate and the limit
+     */
+    public static void requireFitsInMemory(SanitySettings settings) {
+        int models = 0;
+        for (Task task : settings.tasks()) {
+            models = Math.max(models, models(task, settings).size());
+        }
+        long limit = Runtime.getRuntime().maxMemory() / 2;
+        long bytes = settings.samples() * (models * BYTES_PER_EXPLANATION + BYTES_PER_SAMPLE);
+        if (bytes > limit) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "samples = %d on %d models needs about %.1f MB for the shared relevances, more than half of "
+                            + "the maximum heap (limit %.1f MB, -Xmx %.1f MB); at most %d samples fit",
+                    settings.samples(), models, bytes / 1e6, limit / 1e6, Runtime.getRuntime().maxMemory() / 1e6,
+                    limit / (models * BYTES_PER_EXPLANATION + BYTES_PER_SAMPLE)));
+        }
     }
 
     /** The models of {@code task} a run with {@code settings} uses. */
@@ -122,8 +160,13 @@ public final class SanityChecks {
         return ToyData.generate(task, Split.TEST, settings.samples(), settings.seed());
     }
 
-    /** Step 1 of a run: the shared relevances of {@code explainer} on {@code task}. */
+    /**
+     * Step 1 of a run: the shared relevances of {@code explainer} on {@code task}.
+     *
+     * @throws IllegalArgumentException if they would not fit in memory ({@link #requireFitsInMemory})
+     */
     public static ExplainedPopulation explain(Explainer explainer, Task task, SanitySettings settings) {
+        requireFitsInMemory(settings.withTasks(List.of(task)));
         return ExplainedPopulation.explain(explainer, task, models(task, settings), samples(task, settings),
                 settings.timeLimit());
     }
@@ -131,7 +174,7 @@ public final class SanityChecks {
     /** Step 2: one check on shared relevances, with a shrunk counterexample when it fails. */
     public static CheckResult evaluate(Check check, ExplainedPopulation population, SanitySettings settings) {
         CheckResult result = CheckEvaluation.evaluate(check, population, settings);
-        if (result.passed()) {
+        if (result.verdict() != Verdict.FAIL) {
             return result;
         }
         long started = System.nanoTime();

@@ -6,7 +6,8 @@ import org.apiguardian.api.API;
 
 /**
  * The results of a plain-API run. The verdict of an explainer on a task is PASS when every
- * selected check passed on that task.
+ * selected check passed on that task, NOT_APPLICABLE when the explainer does not apply to the
+ * task's models ({@link dev.explainunit.Explainer#supports}), FAIL otherwise.
  *
  * @param explainer the explainer's class name
  * @param results   one result per (task, check), in run order
@@ -14,25 +15,34 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public record SanityReport(String explainer, List<CheckResult> results) {
 
-    /** Whether every check passed. */
+    /** Whether every check passed (a check that was not applicable did not pass). */
     public boolean passed() {
         return results.stream().allMatch(CheckResult::passed);
     }
 
     /** The verdict on one task: PASS when every check of that task passed. */
     public Verdict verdict(String task) {
-        return results.stream().filter(r -> r.task().equals(task)).allMatch(CheckResult::passed)
-                ? Verdict.PASS : Verdict.FAIL;
+        List<CheckResult> ofTask = results.stream().filter(r -> r.task().equals(task)).toList();
+        if (!ofTask.isEmpty() && ofTask.stream().allMatch(r -> r.verdict() == Verdict.NOT_APPLICABLE)) {
+            return Verdict.NOT_APPLICABLE;
+        }
+        return ofTask.stream().allMatch(CheckResult::passed) ? Verdict.PASS : Verdict.FAIL;
     }
 
-    /** The failed results. */
+    /** The failed results (not those that were not applicable). */
     public List<CheckResult> failures() {
-        return results.stream().filter(r -> !r.passed()).toList();
+        return results.stream().filter(r -> r.verdict() == Verdict.FAIL).toList();
     }
 
-    /** One line per check: verdict, check, task, message. */
+    /** The results that were not applicable, because the explainer does not support the task's models. */
+    public List<CheckResult> notApplicable() {
+        return results.stream().filter(r -> r.verdict() == Verdict.NOT_APPLICABLE).toList();
+    }
+
+    /** One line per check: verdict ("not applicable" when so), check, task, message. */
     public String summary() {
-        return results.stream().map(r -> r.verdict() + "  " + r.check().displayName() + " on " + r.task() + ": "
-                + r.message()).collect(Collectors.joining(System.lineSeparator()));
+        return results.stream().map(r -> (r.verdict() == Verdict.NOT_APPLICABLE ? "not applicable" : r.verdict())
+                + "  " + r.check().displayName() + " on " + r.task() + ": " + r.message())
+                .collect(Collectors.joining(System.lineSeparator()));
     }
 }

@@ -6,6 +6,7 @@ import dev.explainunit.checks.CheckResultJson;
 import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanityReport;
 import dev.explainunit.checks.SanitySettings;
+import dev.explainunit.checks.Verdict;
 import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.report.CheckRecord;
 import dev.explainunit.report.Report;
@@ -34,7 +35,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code explainunit check --explainer ID-or-CLASS [--classpath PATH] [--out DIR]}: the sanity
  * suite of the JUnit engine for one explainer, for CI scripts without JUnit. Exit code 0 when
- * every check passes, 1 when one fails, 2 for bad arguments.
+ * every check passes, 1 when one fails, 2 for bad arguments, for sample counts whose relevances
+ * would not fit in memory, and for an explainer that does not apply to the toy tasks' models
+ * ({@link Explainer#supports}). A failure prints its counterexample and the command that reruns it.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Runs the sanity checks for one explainer; exit code 0 pass, 1 fail, 2 bad arguments.")
@@ -89,9 +92,22 @@ final class CheckCommand implements Callable<Integer> {
         try (ProgressBar progress = new ProgressBar("explaining", modelCount)) {
             report = SanityChecks.of(resolved).settings(settings).onModelExplained(progress::step).run();
         }
+        if (!report.notApplicable().isEmpty() && report.notApplicable().size() == report.results().size()) {
+            throw new UsageException(report.notApplicable().get(0).message());
+        }
         for (CheckResult r : report.results()) {
-            stdout.printf(Locale.ROOT, "%-4s  %-12s %-26s %s%n", r.verdict(), r.task(), r.check().displayName(),
+            String verdict = r.verdict() == Verdict.NOT_APPLICABLE ? "N/A" : r.verdict().toString();
+            stdout.printf(Locale.ROOT, "%-4s  %-12s %-26s %s%n", verdict, r.task(), r.check().displayName(),
                     r.passed() ? "" : firstLine(r.message()));
+        }
+        for (CheckResult r : report.failures()) {
+            if (r.counterexample() != null) {
+                stdout.printf(Locale.ROOT, "%n%s on %s:%n%s", r.check().displayName(), r.task(),
+                        r.counterexample().describe());
+            }
+        }
+        if (!report.failures().isEmpty()) {
+            stdout.printf(Locale.ROOT, "%nrerun: %s%n", rerun(resolved, settings));
         }
         for (Task t : settings.tasks()) {
             stdout.printf(Locale.ROOT, "verdict of [%s] on %s: %s%n", resolvedId(resolved), t.id(),
@@ -102,7 +118,32 @@ final class CheckCommand implements Callable<Integer> {
         return report.passed() ? 0 : 1;
     }
 
+    /** The command line that repeats this run with the same seed. */
+    private String rerun(Explainer resolved, SanitySettings settings) {
+        StringBuilder line = new StringBuilder("explainunit check --explainer ").append(explainer);
+        if (classpath != null) {
+            line.append(" --classpath ").append(classpath);
+        }
+        if (task != null) {
+            line.append(" --task ").append(task);
+        }
+        if (models != 0) {
+            line.append(" --models ").append(models);
+        }
+        line.append(" --samples ").append(settings.samples()).append(" --seed ").append(settings.seed());
+        if (BuiltInExplainers.ids().contains(explainer) && resolved instanceof dev.explainunit.explainers.LrpExplainer) {
+            line.append(" --eps ").append(eps).append(" --bias-factor ").append(biasFactor);
+        }
+        return line.toString();
+    }
+
     private SanitySettings settings() {
+        if (!(eps >= 0) || !Double.isFinite(eps)) {
+            throw new UsageException("--eps must be a finite number >= 0, is " + eps);
+        }
+        if (!Double.isFinite(biasFactor)) {
+            throw new UsageException("--bias-factor must be a finite number, is " + biasFactor);
+        }
         SanitySettings settings = SanitySettings.defaults();
         if (task != null) {
             try {
@@ -112,10 +153,16 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         try {
-            return settings.withModels(models).withSamples(samples).withSeed(seed);
+            settings = settings.withModels(models).withSamples(samples).withSeed(seed);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        try {
+            SanityChecks.requireFitsInMemory(settings);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--samples " + samples + ": " + e.getMessage());
+        }
+        return settings;
     }
 
     private static String resolvedId(Explainer e) {
@@ -194,6 +241,9 @@ final class CheckCommand implements Callable<Integer> {
         List<CheckRecord> checks = new ArrayList<>();
         try {
             for (CheckResult r : report.results()) {
+                if (r.verdict() == Verdict.NOT_APPLICABLE) {
+                    continue;
+                }
                 checks.add(dev.explainunit.report.internal.CheckResultJson.parse(CheckResultJson.write(r)));
             }
             int modelCount = report.results().stream().mapToInt(r -> r.modelIds().size()).max().orElse(0);

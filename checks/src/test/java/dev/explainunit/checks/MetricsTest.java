@@ -92,11 +92,4 @@ class MetricsTest {
         assertThatThrownBy(() -> Metrics.conservationError(Relevance.perStep(1.0), 1.0))
                 .hasMessageContaining("declares no rest");
     }
-
-    @Test
-    void mean_and_std_use_the_sample_standard_deviation_like_table_2() {
-        double[] ms = Metrics.meanAndStd(new double[] {1, 2, 3, 4}, 4);
-        assertThat(ms[0]).isEqualTo(2.5);
-        assertThat(ms[1]).isCloseTo(Math.sqrt(5.0 / 3.0), within(1e-15));
-    }
 }

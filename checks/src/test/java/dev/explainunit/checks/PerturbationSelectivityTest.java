@@ -71,6 +71,29 @@ class PerturbationSelectivityTest {
     }
 
     @Test
+    void the_reusable_probe_gives_bit_identical_changes_to_a_fresh_shortened_sequence_and_predict() {
+        for (Task task : Task.values()) {
+            dev.explainunit.lstm.Lstm model = dev.explainunit.zoo.ModelZoo.bundled().models(task).get(0).model();
+            PerturbationSelectivity.Probe probe = new PerturbationSelectivity.Probe(model);
+            java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+            int[] steps = new int[2];
+            for (dev.explainunit.toy.ToySample sample : dev.explainunit.toy.ToyData.generate(task,
+                    dev.explainunit.toy.Split.TEST, 100, 9L)) {
+                Sequence x = sample.sequence();
+                double fx = model.predict(x)[0];
+                for (int k = 1; k <= 2; k++) {
+                    steps[0] = random.nextInt(x.length());
+                    do {
+                        steps[1] = random.nextInt(x.length());
+                    } while (steps[1] == steps[0]);
+                    double expected = Math.abs(fx - model.predict(PerturbationSelectivity.withoutSteps(x, steps, k))[0]);
+                    assertThat(probe.change(x, fx, steps, k)).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @Test
     void top_and_bottom_steps_are_chosen_by_magnitude_with_ties_to_the_earlier_step() {
         int[] out = new int[2];
         PerturbationSelectivity.byMagnitude(new double[] {0.1, -0.9, 0.5, 0.9}, 2, true, out);

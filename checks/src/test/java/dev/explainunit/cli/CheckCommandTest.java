@@ -44,6 +44,47 @@ class CheckCommandTest {
     }
 
     @Test
+    void a_failure_prints_its_counterexample_table_and_the_command_line_that_reruns_it() {
+        int code = run("check", "--explainer", "gradient", "--task", "addition", "--models", "2", "--samples",
+                "100", "--seed", "7", "--out", out.toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(stdout.toString()).contains("Counterexample on model").contains("<- a").contains("<- b")
+                .contains("rerun: explainunit check --explainer gradient --task addition --models 2 --samples 100"
+                        + " --seed 7");
+    }
+
+    @Test
+    void an_explainer_that_does_not_apply_to_the_toy_models_is_a_one_line_usage_error_saying_why() {
+        assertThat(run("check", "--explainer", "occlusion-p-diff", "--models", "2", "--samples", "20", "--out",
+                out.toString())).isEqualTo(2);
+        assertThat(stderr.toString().strip()).contains("occlusion-p-diff does not apply to the addition task's models")
+                .contains("a regression model").doesNotContain("\n");
+        assertThat(stderr.toString().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void a_negative_or_undefined_eps_or_bias_factor_is_a_usage_error() {
+        for (String[] bad : new String[][] {{"--eps", "-1"}, {"--eps", "NaN"}, {"--eps", "Infinity"},
+                {"--bias-factor", "NaN"}}) {
+            StringWriter err = new StringWriter();
+            CommandLine cl = ExplainUnitCommand.commandLine();
+            cl.setOut(new PrintWriter(new StringWriter()));
+            cl.setErr(new PrintWriter(err));
+            assertThat(cl.execute("check", "--explainer", "lrp-all", bad[0], bad[1])).as(bad[0] + " " + bad[1])
+                    .isEqualTo(2);
+            assertThat(err.toString()).as(bad[0] + " " + bad[1]).contains(bad[0] + " must be a finite number");
+        }
+    }
+
+    @Test
+    void a_sample_count_whose_relevances_do_not_fit_in_memory_is_a_usage_error_naming_the_limit() {
+        assertThat(run("check", "--explainer", "lrp-all", "--task", "addition", "--samples", "999999999"))
+                .isEqualTo(2);
+        assertThat(stderr.toString()).contains("--samples 999999999").contains("more than half of the maximum heap")
+                .contains("samples fit");
+    }
+
+    @Test
     void an_unknown_explainer_is_a_one_line_usage_error() {
         assertThat(run("check", "--explainer", "no.such.Explainer")).isEqualTo(2);
         assertThat(stderr.toString().strip()).startsWith("explainunit: unknown explainer [no.such.Explainer]")

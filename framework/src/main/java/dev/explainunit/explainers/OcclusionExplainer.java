@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  * states before it reads x_t) unchanged, so each occluded pass resumes from the unoccluded pass
  * (T(T+1)/2 steps per direction instead of T²); the T passes run side by side so the processor
  * can overlap them. P-diff needs a classifier (C ≥ 2); on a single-output model every
- * probability is 1 and the method is refused. Thread-safe; buffers are kept per thread.
+ * probability is 1, so {@link #supports} is false there and {@code explain} refuses it. Thread-safe; buffers are kept per thread.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public class OcclusionExplainer implements Explainer {
@@ -86,6 +86,12 @@ public class OcclusionExplainer implements Explainer {
     @Override
     public String id() {
         return difference.id();
+    }
+
+    /** F-diff applies to every model; p-diff only to classifiers, {@code model.outputSize() > 1}. */
+    @Override
+    public boolean supports(RecurrentModel model) {
+        return difference == Difference.FUNCTION || model.outputSize() > 1;
     }
 
     @Override

@@ -60,6 +60,25 @@ class BuiltInExplainersTest {
         assertThat(found).containsAll(BuiltInExplainers.ids());
     }
 
+    @Test
+    void service_loader_lrp_uses_the_papers_toy_task_setting_and_create_the_default_for_users_models() {
+        List<LrpExplainer> registered = new ArrayList<>();
+        for (Explainer explainer : ServiceLoader.load(Explainer.class)) {
+            if (explainer instanceof LrpExplainer lrp) {
+                registered.add(lrp);
+            }
+        }
+        assertThat(registered).extracting(LrpExplainer::id)
+                .containsExactlyInAnyOrder("lrp-all", "lrp-prop", "lrp-abs", "lrp-half");
+        for (LrpExplainer lrp : registered) {
+            assertThat(lrp.eps()).as(lrp.id()).isZero();
+            assertThat(lrp.biasFactor()).as(lrp.id()).isZero();
+            LrpExplainer created = (LrpExplainer) BuiltInExplainers.create(lrp.id());
+            assertThat(created.eps()).as(lrp.id()).isEqualTo(0.001);
+            assertThat(created.biasFactor()).as(lrp.id()).isZero();
+        }
+    }
+
     private static List<Explainer> applicable(int outputs) {
         List<Explainer> explainers = new ArrayList<>();
         for (String id : BuiltInExplainers.ids()) {

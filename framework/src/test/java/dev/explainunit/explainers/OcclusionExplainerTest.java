@@ -80,6 +80,18 @@ class OcclusionExplainerTest {
     }
 
     @Test
+    void p_diff_supports_classifiers_only_and_f_diff_every_model() {
+        Lstm regression = TestModels.random(TestModels.SHAPES[0], 3);
+        Lstm classifier = TestModels.random(TestModels.SHAPES[2], 3);
+        assertThat(regression.outputSize()).isEqualTo(1);
+        assertThat(classifier.outputSize()).isGreaterThan(1);
+        assertThat(new OcclusionExplainer.ProbabilityDifference().supports(regression)).isFalse();
+        assertThat(new OcclusionExplainer.ProbabilityDifference().supports(classifier)).isTrue();
+        assertThat(new OcclusionExplainer.FunctionDifference().supports(regression)).isTrue();
+        assertThat(new OcclusionExplainer.FunctionDifference().supports(classifier)).isTrue();
+    }
+
+    @Test
     void occlusion_works_on_a_model_that_is_not_an_lstm() {
         RecurrentModel sum = new RecurrentModel() {
             @Override

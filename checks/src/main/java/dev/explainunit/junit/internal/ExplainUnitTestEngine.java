@@ -50,6 +50,10 @@ public final class ExplainUnitTestEngine implements TestEngine {
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         EngineDescriptor engine = new EngineDescriptor(uniqueId, "ExplainUnit");
         SettingsResolver settings = new SettingsResolver(request.getConfigurationParameters()::get);
+        for (String key : SettingsResolver.unknownKeys(request.getConfigurationParameters().keySet())) {
+            java.util.logging.Logger.getLogger(ExplainUnitTestEngine.class.getName()).warning(
+                    "ExplainUnit: unknown configuration parameter " + key + " is ignored (see the keys in checks.md)");
+        }
         Map<UniqueId, List<UniqueId>> deepSelections = new HashMap<>();
         EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
                 .addClassContainerSelectorResolver(type -> isSanityTestClass(type) && !type.isMemberClass())

@@ -18,7 +18,9 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Runs the tree. The relevances of an explainer on a task are computed once, at the task node,
  * and shared by its checks. Each check publishes its {@link CheckResult} as the report entry
- * {@value #RESULT_KEY} (JSON). Nothing an explainer does can escape as an exception.
+ * {@value #RESULT_KEY} (JSON). The checks of an explainer that does not
+ * {@link dev.explainunit.Explainer#supports support} a task's models are skipped with the reason.
+ * Nothing an explainer does can escape as an exception.
  */
 final class SanityTestExecutor {
 
@@ -73,6 +75,14 @@ final class SanityTestExecutor {
         } catch (RuntimeException | LinkageError failure) {
             // the zoo or the test data could not be loaded: not the explainer's fault, report it as an error
             listener.executionFinished(t, TestExecutionResult.failed(failure));
+            return;
+        }
+        if (population.notApplicable().isPresent()) {
+            // the explainer said through supports(model) that it does not apply: skipped, not failed
+            for (TestDescriptor child : t.getChildren()) {
+                listener.executionSkipped(child, population.notApplicable().get());
+            }
+            listener.executionFinished(t, TestExecutionResult.successful());
             return;
         }
         for (TestDescriptor child : t.getChildren()) {

@@ -1,6 +1,7 @@
 package dev.explainunit.junit.internal;
 
 import dev.explainunit.checks.Check;
+import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanitySettings;
 import dev.explainunit.checks.Thresholds;
 import dev.explainunit.junit.ExplainerSanityTest;
@@ -22,6 +23,11 @@ import java.util.function.Function;
 public final class SettingsResolver {
 
     public static final String PREFIX = "explainunit.";
+
+    /** Every {@code explainunit.*} key that something reads (the report listener reads report.dir). */
+    static final Set<String> KNOWN_KEYS = Set.of("tasks", "checks", "models", "samples", "seed", "timeLimitMillis",
+            "probeSamples", "searchTries", "threshold.correlation", "threshold.mass", "threshold.conservation",
+            "threshold.exactConservation", "threshold.selectivity", "threshold.randomization", "report.dir");
 
     private final Function<String, Optional<String>> config;
 
@@ -56,8 +62,23 @@ public final class SettingsResolver {
                 pick(Double.NaN, "threshold.exactConservation", t.exactConservation()),
                 pick(annotation.selectivityThreshold(), "threshold.selectivity", t.selectivity()),
                 pick(annotation.randomizationThreshold(), "threshold.randomization", t.randomization()));
-        return new SanitySettings(tasks, checks, models, samples, seed, thresholds, Duration.ofMillis(millis), probes,
-                tries);
+        SanitySettings settings = new SanitySettings(tasks, checks, models, samples, seed, thresholds,
+                Duration.ofMillis(millis), probes, tries);
+        try {
+            SanityChecks.requireFitsInMemory(settings);
+        } catch (IllegalArgumentException tooLarge) {
+            throw new IllegalArgumentException("@ExplainerSanityTest(samples, models) or " + PREFIX + "samples / "
+                    + PREFIX + "models: " + tooLarge.getMessage());
+        } catch (RuntimeException zooNotLoaded) {
+            // the bundled zoo could not be read: the task nodes report that when they run
+        }
+        return settings;
+    }
+
+    /** The {@code explainunit.*} keys among {@code keys} that nothing reads (typos such as explainunit.sample), sorted. */
+    public static List<String> unknownKeys(Set<String> keys) {
+        return keys.stream().filter(k -> k.startsWith(PREFIX) && !KNOWN_KEYS.contains(k.substring(PREFIX.length())))
+                .sorted().toList();
     }
 
     private Optional<String> config(String key) {

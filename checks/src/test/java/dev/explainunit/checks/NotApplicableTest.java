@@ -1,0 +1,84 @@
+package dev.explainunit.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.explainunit.Explainer;
+import dev.explainunit.RecurrentModel;
+import dev.explainunit.Relevance;
+import dev.explainunit.Sequence;
+import dev.explainunit.assertj.ExplainUnitAssertions;
+import dev.explainunit.explainers.OcclusionExplainer;
+import dev.explainunit.toy.Task;
+import org.junit.jupiter.api.Test;
+
+class NotApplicableTest {
+
+    private static SanityReport run(Explainer explainer) {
+        return SanityChecks.of(explainer).models(2).samples(20).run();
+    }
+
+    @Test
+    void an_explainer_that_does_not_support_the_models_is_not_applicable_rather_than_failed() {
+        SanityReport report = run(new OcclusionExplainer.ProbabilityDifference());
+        assertThat(report.results()).hasSize(2 * Check.values().length)
+                .allSatisfy(r -> assertThat(r.verdict()).isEqualTo(Verdict.NOT_APPLICABLE));
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.passed()).isFalse();
+        assertThat(report.verdict("addition")).isEqualTo(Verdict.NOT_APPLICABLE);
+        assertThat(report.summary()).startsWith("not applicable").contains(
+                "occlusion-p-diff does not apply to the addition task's models: supports(model) is false for");
+        ExplainUnitAssertions.assertThat(report).isNotApplicableTo(Task.ADDITION).isNotApplicableTo(Task.SUBTRACTION);
+        assertThatThrownBy(() -> ExplainUnitAssertions.assertThat(report).passes())
+                .hasMessageContaining("were not applicable").hasMessageContaining("a regression model");
+        assertThatThrownBy(() -> ExplainUnitAssertions.assertThat(report).passes(Check.RELEVANT_MASS, Task.ADDITION))
+                .hasMessageContaining("was not applicable");
+    }
+
+    @Test
+    void an_explainer_that_claims_support_and_then_throws_still_fails_the_contract() {
+        Explainer claimsSupport = new Explainer() {
+            @Override
+            public String id() {
+                return "claims-support";
+            }
+
+            @Override
+            public Relevance explain(RecurrentModel model, Sequence input, int target) {
+                throw new IllegalArgumentException("cannot explain a regression model");
+            }
+        };
+        SanityReport report = SanityChecks.of(claimsSupport).on(Task.ADDITION).checks(Check.CONTRACT).models(2)
+                .samples(20).run();
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+            assertThat(r.message()).contains("explainer [claims-support] threw");
+        });
+    }
+
+    @Test
+    void a_supports_method_that_throws_breaks_the_contract() {
+        Explainer brokenSupports = new Explainer() {
+            @Override
+            public String id() {
+                return "broken-supports";
+            }
+
+            @Override
+            public boolean supports(RecurrentModel model) {
+                throw new IllegalStateException("boom");
+            }
+
+            @Override
+            public Relevance explain(RecurrentModel model, Sequence input, int target) {
+                return Relevance.perStep(new double[input.length()]);
+            }
+        };
+        SanityReport report = SanityChecks.of(brokenSupports).on(Task.ADDITION).checks(Check.CONTRACT).models(2)
+                .samples(20).run();
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+            assertThat(r.message()).contains("threw java.lang.IllegalStateException: boom from supports(model)");
+        });
+    }
+}
