@@ -50,8 +50,8 @@ import org.apiguardian.api.API;
  * engine's default thresholds.
  *
  * <p>LRP runs with ε = 0 and bias factor 0, as the paper's toy experiment (appendix A.2).
- * {@code occlusion-p-diff} needs class probabilities and is skipped for the single-output toy
- * models, with a note. The paper's numbers are attached for comparison only.
+ * A method that does not {@linkplain Explainer#supports support} the toy models (such as
+ * {@code occlusion-p-diff}, which needs class probabilities) is skipped with a note. The paper's numbers are attached for comparison only.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Table2Reproduction {
@@ -59,9 +59,6 @@ public final class Table2Reproduction {
     /** The checks behind Table 2's columns; a method passes a task when all of them pass. */
     public static final Set<Check> TABLE2_CHECKS = EnumSet.of(Check.CONTRACT, Check.GROUND_TRUTH_CORRELATION,
             Check.RELEVANCE_CONSERVATION, Check.RELEVANT_MASS);
-
-    /** The built-in method that works on class probabilities and therefore needs C ≥ 2 outputs. */
-    static final String CLASSIFICATION_ONLY = "occlusion-p-diff";
 
     /**
      * Heap bytes per explained (model, sequence): the relevance array of up to 14 steps (16-byte
@@ -157,13 +154,13 @@ public final class Table2Reproduction {
         List<String> notes = new ArrayList<>();
         ExplainedPopulation first = null;
         for (String id : BuiltInExplainers.ids()) {
-            if (CLASSIFICATION_ONLY.equals(id) && models.get(0).model().outputSize() < 2) {
-                notes.add(id + " is skipped on " + task.id() + ": it explains class probabilities and the toy models "
-                        + "have a single regression output (C = 1).");
+            Explainer explainer = BuiltInExplainers.create(id, 0, 0);
+            if (!explainer.supports(models.get(0).model())) {
+                notes.add(id + " is skipped on " + task.id() + ": it does not apply to the toy models, which have a"
+                        + " single regression output (C = 1).");
                 onMethodDone.run();
                 continue;
             }
-            Explainer explainer = BuiltInExplainers.create(id, 0, 0);
             ExplainedPopulation population = ExplainedPopulation.explain(explainer, task, models, samples,
                     sanity.timeLimit());
             boolean passed = true;
