@@ -26,7 +26,7 @@ import org.apiguardian.api.API;
  * but nothing is thrown.
  *
  * <p>Before anything is explained the explainer is asked whether it {@link Explainer#supports
- * supports} each model; if it does not support one, nothing is explained and the population is
+ * supports} each model (under the same per-call time limit as {@code explain}); if it does not support one, nothing is explained and the population is
  * {@link #notApplicable() not applicable}: its checks are neither passed nor failed.
  */
 @API(status = API.Status.STABLE, since = "0.1")
@@ -90,7 +90,7 @@ public final class ExplainedPopulation {
         String id = safeId(explainer);
         String unsupported;
         try {
-            unsupported = unsupported(explainer, id, task, models);
+            unsupported = unsupported(explainer, id, task, models, timeLimit);
         } catch (ContractViolation e) {
             return new ExplainedPopulation(explainer, id, task, List.copyOf(models), List.copyOf(samples), null, null,
                     null, null, e.getMessage(), null, (System.nanoTime() - started) / 1e9);
@@ -128,19 +128,42 @@ public final class ExplainedPopulation {
 
     /**
      * Why {@code explainer} does not apply to the models (naming the first one it does not
-     * support), or null when it supports every one.
+     * support), or null when it supports every one. Each {@code supports} call runs under the same
+     * per-call time limit as {@code explain}, so a hanging {@code supports} cannot block the run.
      *
-     * @throws ContractViolation if {@code supports} throws
+     * @throws ContractViolation if {@code supports} throws or does not return within {@code timeLimit}
      */
-    private static String unsupported(Explainer explainer, String id, Task task, List<ZooModel> models)
-            throws ContractViolation {
+    private static String unsupported(Explainer explainer, String id, Task task, List<ZooModel> models,
+                                      Duration timeLimit) throws ContractViolation {
+        String[] reason = new String[1];
+        try {
+            GuardedParallel.run(1, 1, timeLimit, (job, clock) -> reason[0] = firstUnsupported(explainer, id, task,
+                    models, clock));
+        } catch (GuardedParallel.HangException hang) {
+            throw new ContractViolation("explainer [" + id + "] hung: " + hang.getMessage());
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            throw new ContractViolation(cause instanceof ContractViolation ? cause.getMessage()
+                    : "explainer [" + id + "] could not be asked whether it supports the models: " + cause);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ContractViolation("the evaluation of explainer [" + id + "] was interrupted");
+        }
+        return reason[0];
+    }
+
+    private static String firstUnsupported(Explainer explainer, String id, Task task, List<ZooModel> models,
+                                           GuardedParallel.CallClock clock) throws ContractViolation {
         for (ZooModel zoo : models) {
             boolean supported;
+            clock.start("supports", "model " + zoo.id());
             try {
                 supported = explainer.supports(zoo.model());
             } catch (Throwable e) {
                 throw new ContractViolation("explainer [" + id + "] threw " + e + " from supports(model) on model "
                         + zoo.id());
+            } finally {
+                clock.stop();
             }
             if (!supported) {
                 return id + " does not apply to the " + task.id() + " task's models: supports(model) is false for "

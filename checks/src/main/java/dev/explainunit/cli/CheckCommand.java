@@ -157,6 +157,13 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        for (Task t : settings.tasks()) {
+            int available = dev.explainunit.zoo.ModelZoo.bundled().models(t).size();
+            if (models > available) {
+                throw new UsageException("--models " + models + ": the bundled zoo has only " + available
+                        + " models of the " + t.id() + " task");
+            }
+        }
         try {
             SanityChecks.requireFitsInMemory(settings);
         } catch (IllegalArgumentException e) {

@@ -81,4 +81,36 @@ class NotApplicableTest {
             assertThat(r.message()).contains("threw java.lang.IllegalStateException: boom from supports(model)");
         });
     }
+
+    @Test
+    void a_supports_method_that_hangs_fails_the_contract_naming_the_explainer_and_the_time_limit() {
+        Explainer hangingSupports = new Explainer() {
+            @Override
+            public String id() {
+                return "hanging-supports";
+            }
+
+            @Override
+            public boolean supports(RecurrentModel model) {
+                try {
+                    new java.util.concurrent.CountDownLatch(1).await(); // until the abandoned run interrupts it
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return true;
+            }
+
+            @Override
+            public Relevance explain(RecurrentModel model, Sequence input, int target) {
+                return Relevance.perStep(new double[input.length()]);
+            }
+        };
+        SanityReport report = SanityChecks.of(hangingSupports).on(Task.ADDITION).checks(Check.CONTRACT).models(2)
+                .samples(20).timeLimit(java.time.Duration.ofMillis(200)).run();
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+            assertThat(r.message()).contains("explainer [hanging-supports] hung: supports did not return within 200 ms")
+                    .contains("model addition-");
+        });
+    }
 }

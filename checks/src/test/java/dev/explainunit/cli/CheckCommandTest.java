@@ -63,6 +63,15 @@ class CheckCommandTest {
     }
 
     @Test
+    void more_models_than_the_zoo_bundles_is_a_usage_error_naming_the_available_count() {
+        assertThat(run("check", "--explainer", "gradient", "--task", "addition", "--models", "51", "--samples", "20",
+                "--out", out.toString())).isEqualTo(2);
+        assertThat(stderr.toString().strip()).contains("--models 51: the bundled zoo has only 50 models of the "
+                + "addition task");
+        assertThat(stdout.toString()).isEmpty();
+    }
+
+    @Test
     void a_negative_or_undefined_eps_or_bias_factor_is_a_usage_error() {
         for (String[] bad : new String[][] {{"--eps", "-1"}, {"--eps", "NaN"}, {"--eps", "Infinity"},
                 {"--bias-factor", "NaN"}}) {

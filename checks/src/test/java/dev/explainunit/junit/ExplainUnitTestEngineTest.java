@@ -108,6 +108,58 @@ class ExplainUnitTestEngineTest {
         }
     }
 
+    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, samples = 0, models = 0)
+    static class ZeroSamplesAndModels implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return new ReferenceGradientTimesInput();
+        }
+    }
+
+    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 2, samples = 0)
+    static class ZeroSamples implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return new ReferenceGradientTimesInput();
+        }
+    }
+
+    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 51, samples = 20)
+    static class MoreModelsThanBundled implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return new ReferenceGradientTimesInput();
+        }
+    }
+
+    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, samples = 20)
+    static class ModelsFromParameters implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return new ReferenceGradientTimesInput();
+        }
+    }
+
+    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 2, samples = 20)
+    static class NullExplainer implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return null;
+        }
+    }
+
+    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 2, samples = 20)
+    static class ExplainerMethodThrows implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            throw new IllegalStateException("weights not found");
+        }
+    }
+
+    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 1, samples = 2)
+    static class EveryRegisteredExplainerOnOneModel {
+    }
+
     private static Events run(Class<?> type) {
         return results(type).allEvents();
     }
@@ -175,10 +227,98 @@ class ExplainUnitTestEngineTest {
                 finishedSuccessfully()));
     }
 
+    /** A configuration problem must be a failed test: build tools such as surefire do not count failed containers. */
+    private static void failsOneConfigurationTest(EngineExecutionResults results, String... messageParts) {
+        assertThat(results.testEvents().failed().count()).isEqualTo(1);
+        assertThat(results.testEvents().started().count()).isEqualTo(1);
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(displayName("configuration")),
+                finishedWithFailure(message(m -> java.util.Arrays.stream(messageParts).allMatch(m::contains)))));
+        results.containerEvents().assertStatistics(stats -> stats.failed(0));
+    }
+
     @Test
-    void a_class_whose_explainer_cannot_be_obtained_fails_with_the_reason() {
-        run(NoPublicConstructor.class).assertThatEvents().haveExactly(1, event(test(displayName("explainer")),
-                finishedWithFailure(message(m -> m.contains("needs a constructor without parameters")))));
+    void a_class_whose_explainer_cannot_be_obtained_fails_a_configuration_test_with_the_reason() {
+        failsOneConfigurationTest(results(NoPublicConstructor.class), "needs a constructor without parameters");
+    }
+
+    @Test
+    void an_explainer_method_that_returns_null_fails_a_configuration_test() {
+        failsOneConfigurationTest(results(NullExplainer.class), "NullExplainer.explainer() returned null");
+    }
+
+    @Test
+    void an_explainer_method_that_throws_fails_a_configuration_test_naming_the_exception() {
+        failsOneConfigurationTest(results(ExplainerMethodThrows.class), "could not obtain the explainer from",
+                "ExplainerMethodThrows", "IllegalStateException: weights not found");
+    }
+
+    @Test
+    void zero_samples_and_models_fail_a_configuration_test_instead_of_running_nothing() {
+        failsOneConfigurationTest(results(ZeroSamplesAndModels.class), "ZeroSamplesAndModels",
+                "@ExplainerSanityTest(models) / explainunit.models = 0", "at least 1 model");
+    }
+
+    @Test
+    void too_few_samples_fail_a_configuration_test_naming_the_attribute() {
+        failsOneConfigurationTest(results(ZeroSamples.class),
+                "@ExplainerSanityTest(samples) / explainunit.samples = 0", "at least 2");
+    }
+
+    @Test
+    void more_models_than_the_zoo_bundles_fail_a_configuration_test_naming_the_available_count() {
+        failsOneConfigurationTest(results(MoreModelsThanBundled.class),
+                "explainunit.models = 51: the bundled zoo has only 50 models of the addition task");
+    }
+
+    @Test
+    void a_models_parameter_above_the_bundled_count_fails_a_configuration_test() {
+        failsOneConfigurationTest(EngineTestKit.engine("explainunit").selectors(selectClass(ModelsFromParameters.class))
+                .configurationParameter("explainunit.models", "60").execute(), "explainunit.models = 60");
+    }
+
+    @Test
+    void a_models_parameter_within_the_bundled_count_runs_that_many_models() throws Exception {
+        List<ReportEntry> entries = EngineTestKit.engine("explainunit").selectors(selectClass(ModelsFromParameters.class))
+                .configurationParameter("explainunit.models", "3").execute().allEvents().reportingEntryPublished()
+                .stream().map(e -> e.getPayload(ReportEntry.class).orElseThrow()).toList();
+        assertThat(entries).singleElement().satisfies(e -> assertThat(
+                parse(e.getKeyValuePairs().get("explainunit.result")).get("modelIds")).hasSize(3));
+    }
+
+    @Test
+    void an_unknown_check_name_in_the_parameters_fails_a_configuration_test() {
+        failsOneConfigurationTest(EngineTestKit.engine("explainunit").selectors(selectClass(Throwing.class))
+                .configurationParameter("explainunit.checks", "contract,relevant-mas").execute(),
+                "explainunit.checks: unknown check [relevant-mas]");
+    }
+
+    @Test
+    void an_unknown_task_name_in_the_parameters_fails_a_configuration_test() {
+        failsOneConfigurationTest(EngineTestKit.engine("explainunit").selectors(selectClass(Throwing.class))
+                .configurationParameter("explainunit.tasks", "multiplication").execute(), "explainunit.tasks",
+                "multiplication");
+    }
+
+    @Test
+    void a_broken_service_provider_fails_a_configuration_test_and_the_other_explainers_still_run(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path services = java.nio.file.Files.createDirectories(dir.resolve("META-INF/services"));
+        java.nio.file.Files.writeString(services.resolve(Explainer.class.getName()), "com.example.MissingExplainer\n");
+        Thread thread = Thread.currentThread();
+        ClassLoader original = thread.getContextClassLoader();
+        EngineExecutionResults results;
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()},
+                original)) {
+            thread.setContextClassLoader(loader);
+            results = results(EveryRegisteredExplainerOnOneModel.class);
+        } finally {
+            thread.setContextClassLoader(original);
+        }
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(displayName("configuration")),
+                finishedWithFailure(message(m -> m.contains("a registered explainer could not be loaded")
+                        && m.contains("com.example.MissingExplainer")))));
+        assertThat(results.testEvents().failed().count()).isEqualTo(1);
+        results.testEvents().assertStatistics(stats -> stats.succeeded(9).skipped(1));
     }
 
     @Test
@@ -199,20 +339,19 @@ class ExplainUnitTestEngineTest {
     }
 
     @Test
-    void a_malformed_configuration_parameter_fails_the_class_naming_the_key() {
-        EngineTestKit.engine("explainunit").selectors(selectClass(Throwing.class))
-                .configurationParameter("explainunit.threshold.mass", "most").execute().allEvents()
-                .assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m ->
-                        m.contains("explainunit.threshold.mass = [most] is not a number")))));
+    void a_malformed_configuration_parameter_fails_a_configuration_test_naming_the_key() {
+        failsOneConfigurationTest(EngineTestKit.engine("explainunit").selectors(selectClass(Throwing.class))
+                .configurationParameter("explainunit.threshold.mass", "most").execute(),
+                "explainunit.threshold.mass = [most] is not a number");
     }
 
     @Test
-    void a_sample_count_whose_relevances_do_not_fit_in_memory_fails_the_class_naming_the_attribute_and_the_limit() {
-        Events events = run(TooManySamples.class);
-        events.assertThatEvents().haveExactly(1, event(org.junit.platform.testkit.engine.EventConditions.uniqueIdSubstring("TooManySamples"),
-                finishedWithFailure(message(m -> m.contains("@ExplainerSanityTest(samples, models)")
-                        && m.contains("explainunit.samples") && m.contains("more than half of the maximum heap")))));
-        events.assertThatEvents().noneMatch(e -> e.getTestDescriptor().getUniqueId().toString().contains("[check:"));
+    void a_sample_count_whose_relevances_do_not_fit_in_memory_fails_a_configuration_test_naming_the_attribute() {
+        EngineExecutionResults results = results(TooManySamples.class);
+        failsOneConfigurationTest(results, "TooManySamples", "@ExplainerSanityTest(samples, models)",
+                "explainunit.samples", "more than half of the maximum heap");
+        results.allEvents().assertThatEvents().noneMatch(e -> e.getTestDescriptor().getUniqueId().toString()
+                .contains("[check:"));
     }
 
     @Test

@@ -30,10 +30,17 @@ public final class GuardedParallel {
     /** Marks the start and end of calls into user code on one worker. */
     public static final class CallClock {
         private volatile long startedAt;
+        private volatile String method = "explain";
         private volatile String call;
 
-        /** A call described by {@code call} (e.g. "model addition-3, sequence 17") starts now. */
+        /** A call of {@code explain} described by {@code description} (e.g. "model addition-3, sequence 17") starts now. */
         public void start(String description) {
+            start("explain", description);
+        }
+
+        /** A call of the user's {@code method} (e.g. "supports") described by {@code description} starts now. */
+        public void start(String method, String description) {
+            this.method = method;
             call = description;
             startedAt = System.nanoTime();
         }
@@ -101,7 +108,7 @@ public final class GuardedParallel {
                         for (CallClock clock : clocks) {
                             long running = clock.runningNanos(now);
                             if (running > limit) {
-                                throw new HangException("explain did not return within " + describe(callLimit)
+                                throw new HangException(clock.method + " did not return within " + describe(callLimit)
                                         + " (" + clock.call + ")");
                             }
                         }

@@ -10,7 +10,8 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 
 /**
- * The test tree: class / explainer / task / check. Only the class carries a {@link ClassSource}
+ * The test tree: class / explainer / task / check, with a failing "configuration" test under a
+ * class whose settings are invalid or an explainer that could not be obtained. Only the class carries a {@link ClassSource}
  * and each check a {@link MethodSource} named "explainer task check", so that surefire reports
  * one test set per class with readable test names.
  */
@@ -20,26 +21,28 @@ final class Descriptors {
     static final String EXPLAINER = "explainer";
     static final String TASK = "task";
     static final String CHECK = "check";
+    static final String CONFIGURATION = "configuration";
 
     private Descriptors() {
     }
 
-    /** A class annotated with {@code @ExplainerSanityTest}; holds its resolved settings, or why they failed. */
+    /**
+     * A class annotated with {@code @ExplainerSanityTest} with its resolved settings; when they
+     * could not be resolved its only child is a failing {@link ConfigurationDescriptor}.
+     */
     static final class ClassDescriptor extends AbstractTestDescriptor {
         final Class<?> testClass;
         final SanitySettings settings;
-        final String problem;
 
-        ClassDescriptor(UniqueId id, Class<?> testClass, SanitySettings settings, String problem) {
+        ClassDescriptor(UniqueId id, Class<?> testClass, SanitySettings settings) {
             super(id, testClass.getSimpleName(), ClassSource.from(testClass));
             this.testClass = testClass;
             this.settings = settings;
-            this.problem = problem;
         }
 
         @Override
         public Type getType() {
-            return problem == null ? Type.CONTAINER : Type.TEST;
+            return Type.CONTAINER;
         }
 
         @Override
@@ -48,20 +51,49 @@ final class Descriptors {
         }
     }
 
-    /** One explainer of a class, or the reason none could be obtained. */
+    /**
+     * One explainer of a class; when it could not be obtained (null explainer, no usable
+     * constructor, broken provider) its only child is a failing {@link ConfigurationDescriptor}.
+     */
     static final class ExplainerDescriptor extends AbstractTestDescriptor {
         final Explainer explainer;
-        final String problem;
 
-        ExplainerDescriptor(UniqueId id, String name, Explainer explainer, String problem) {
+        ExplainerDescriptor(UniqueId id, String name, Explainer explainer) {
             super(id, name);
             this.explainer = explainer;
-            this.problem = problem;
         }
 
         @Override
         public Type getType() {
-            return problem == null ? Type.CONTAINER : Type.TEST;
+            return Type.CONTAINER;
+        }
+    }
+
+    /**
+     * A test that fails with a configuration or discovery problem. It is a test, not a failed
+     * container, because build tools such as surefire count and report only tests: a failed
+     * container alone would let a misconfigured class pass with "Tests run: 0".
+     */
+    static final class ConfigurationDescriptor extends AbstractTestDescriptor {
+        final String problem;
+        private final String legacyName;
+
+        /** @param explainerId the explainer the problem belongs to, or null for the class's settings */
+        ConfigurationDescriptor(UniqueId parent, Class<?> testClass, String explainerId, String problem) {
+            super(parent.append(CONFIGURATION, CONFIGURATION), CONFIGURATION, MethodSource.from(testClass.getName(),
+                    explainerId == null ? CONFIGURATION : explainerId + " " + CONFIGURATION));
+            this.problem = problem;
+            this.legacyName = explainerId == null ? CONFIGURATION : "[" + explainerId + "] " + CONFIGURATION;
+        }
+
+        @Override
+        public Type getType() {
+            return Type.TEST;
+        }
+
+        @Override
+        public String getLegacyReportingName() {
+            return legacyName;
         }
     }
 

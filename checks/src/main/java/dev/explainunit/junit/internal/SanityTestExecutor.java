@@ -7,6 +7,7 @@ import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanitySettings;
 import dev.explainunit.junit.internal.Descriptors.CheckDescriptor;
 import dev.explainunit.junit.internal.Descriptors.ClassDescriptor;
+import dev.explainunit.junit.internal.Descriptors.ConfigurationDescriptor;
 import dev.explainunit.junit.internal.Descriptors.ExplainerDescriptor;
 import dev.explainunit.junit.internal.Descriptors.TaskDescriptor;
 import org.junit.platform.engine.EngineExecutionListener;
@@ -45,26 +46,32 @@ final class SanityTestExecutor {
 
     private void executeClass(ClassDescriptor c) {
         listener.executionStarted(c);
-        if (c.problem != null) {
-            listener.executionFinished(c, TestExecutionResult.failed(new AssertionFailedError(c.problem)));
-            return;
-        }
         for (TestDescriptor child : c.getChildren()) {
-            executeExplainer((ExplainerDescriptor) child, c.settings);
+            if (child instanceof ConfigurationDescriptor problem) {
+                executeConfiguration(problem);
+            } else {
+                executeExplainer((ExplainerDescriptor) child, c.settings);
+            }
         }
         listener.executionFinished(c, TestExecutionResult.successful());
     }
 
     private void executeExplainer(ExplainerDescriptor e, SanitySettings settings) {
         listener.executionStarted(e);
-        if (e.problem != null) {
-            listener.executionFinished(e, TestExecutionResult.failed(new AssertionFailedError(e.problem)));
-            return;
-        }
         for (TestDescriptor child : e.getChildren()) {
-            executeTask(e, (TaskDescriptor) child, settings);
+            if (child instanceof ConfigurationDescriptor problem) {
+                executeConfiguration(problem);
+            } else {
+                executeTask(e, (TaskDescriptor) child, settings);
+            }
         }
         listener.executionFinished(e, TestExecutionResult.successful());
+    }
+
+    /** A configuration or discovery problem fails as a test, so that build tools count and show it. */
+    private void executeConfiguration(ConfigurationDescriptor problem) {
+        listener.executionStarted(problem);
+        listener.executionFinished(problem, TestExecutionResult.failed(new AssertionFailedError(problem.problem)));
     }
 
     private void executeTask(ExplainerDescriptor e, TaskDescriptor t, SanitySettings settings) {

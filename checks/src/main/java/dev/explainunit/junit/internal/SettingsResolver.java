@@ -6,6 +6,7 @@ import dev.explainunit.checks.SanitySettings;
 import dev.explainunit.checks.Thresholds;
 import dev.explainunit.junit.ExplainerSanityTest;
 import dev.explainunit.toy.Task;
+import dev.explainunit.zoo.ModelZoo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -43,10 +44,18 @@ public final class SettingsResolver {
                 : config("tasks").map(SettingsResolver::tasks).orElse(d.tasks());
         Set<Check> checks = annotation.checks().length > 0 ? EnumSet.copyOf(List.of(annotation.checks()))
                 : config("checks").map(SettingsResolver::checks).orElse(d.checks());
+        boolean modelsSet = annotation.models() != ExplainerSanityTest.NOT_SET || config("models").isPresent();
         int models = annotation.models() != ExplainerSanityTest.NOT_SET ? annotation.models()
                 : intConfig("models", d.models());
+        if (modelsSet) {
+            requireModelCount(models, tasks);
+        }
         int samples = annotation.samples() != ExplainerSanityTest.NOT_SET ? annotation.samples()
                 : intConfig("samples", d.samples());
+        if (samples < 2) {
+            throw new IllegalArgumentException("@ExplainerSanityTest(samples) / " + PREFIX + "samples = " + samples
+                    + ": at least 2 test sequences per model are needed (a correlation needs two)");
+        }
         long seed = annotation.seed() != ExplainerSanityTest.SEED_NOT_SET ? annotation.seed()
                 : longConfig("seed", d.seed());
         long millis = annotation.timeLimitMillis() != ExplainerSanityTest.NOT_SET ? annotation.timeLimitMillis()
@@ -62,17 +71,47 @@ public final class SettingsResolver {
                 pick(Double.NaN, "threshold.exactConservation", t.exactConservation()),
                 pick(annotation.selectivityThreshold(), "threshold.selectivity", t.selectivity()),
                 pick(annotation.randomizationThreshold(), "threshold.randomization", t.randomization()));
-        SanitySettings settings = new SanitySettings(tasks, checks, models, samples, seed, thresholds,
-                Duration.ofMillis(millis), probes, tries);
+        SanitySettings settings;
+        try {
+            settings = new SanitySettings(tasks, checks, models, samples, seed, thresholds, Duration.ofMillis(millis),
+                    probes, tries);
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalArgumentException("@ExplainerSanityTest attributes or " + PREFIX + "* parameters: "
+                    + invalid.getMessage());
+        }
         try {
             SanityChecks.requireFitsInMemory(settings);
         } catch (IllegalArgumentException tooLarge) {
             throw new IllegalArgumentException("@ExplainerSanityTest(samples, models) or " + PREFIX + "samples / "
                     + PREFIX + "models: " + tooLarge.getMessage());
-        } catch (RuntimeException zooNotLoaded) {
+        } catch (RuntimeException | LinkageError zooNotLoaded) {
             // the bundled zoo could not be read: the task nodes report that when they run
         }
         return settings;
+    }
+
+    /**
+     * Refuses a model count that is set but not between 1 and the bundled models of every task, so
+     * that a run never quietly uses fewer models than asked for. When the zoo cannot be read, the
+     * task nodes report that instead.
+     */
+    private static void requireModelCount(int models, List<Task> tasks) {
+        if (models < 1) {
+            throw new IllegalArgumentException("@ExplainerSanityTest(models) / " + PREFIX + "models = " + models
+                    + ": at least 1 model per task is needed (leave it unset for all bundled models)");
+        }
+        for (Task task : tasks) {
+            int available;
+            try {
+                available = ModelZoo.bundled().models(task).size();
+            } catch (RuntimeException | LinkageError zooNotLoaded) {
+                return;
+            }
+            if (models > available) {
+                throw new IllegalArgumentException("@ExplainerSanityTest(models) / " + PREFIX + "models = " + models
+                        + ": the bundled zoo has only " + available + " models of the " + task.id() + " task");
+            }
+        }
     }
 
     /** The {@code explainunit.*} keys among {@code keys} that nothing reads (typos such as explainunit.sample), sorted. */

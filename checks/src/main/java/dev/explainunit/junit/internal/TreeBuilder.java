@@ -8,6 +8,7 @@ import dev.explainunit.junit.ExplainerSanityTest;
 import dev.explainunit.junit.ExplainerUnderTest;
 import dev.explainunit.junit.internal.Descriptors.CheckDescriptor;
 import dev.explainunit.junit.internal.Descriptors.ClassDescriptor;
+import dev.explainunit.junit.internal.Descriptors.ConfigurationDescriptor;
 import dev.explainunit.junit.internal.Descriptors.ExplainerDescriptor;
 import dev.explainunit.junit.internal.Descriptors.TaskDescriptor;
 import dev.explainunit.toy.Task;
@@ -31,16 +32,19 @@ final class TreeBuilder {
         SanitySettings settings;
         try {
             settings = resolver.resolve(AnnotationSupport.findAnnotation(type, ExplainerSanityTest.class).orElseThrow());
-        } catch (IllegalArgumentException e) {
-            return new ClassDescriptor(classId, type, null, type.getName() + ": " + e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            String reason = e instanceof IllegalArgumentException ? e.getMessage() : "the settings could not be read: " + e;
+            ClassDescriptor failed = new ClassDescriptor(classId, type, null);
+            failed.addChild(new ConfigurationDescriptor(classId, type, null, type.getName() + ": " + reason));
+            return failed;
         }
-        ClassDescriptor descriptor = new ClassDescriptor(classId, type, settings, null);
+        ClassDescriptor descriptor = new ClassDescriptor(classId, type, settings);
         for (Candidate candidate : explainers(type)) {
             UniqueId explainerId = classId.append(Descriptors.EXPLAINER, candidate.id);
-            ExplainerDescriptor explainer = new ExplainerDescriptor(explainerId, candidate.id,
-                    candidate.explainer, candidate.problem);
+            ExplainerDescriptor explainer = new ExplainerDescriptor(explainerId, candidate.id, candidate.explainer);
             descriptor.addChild(explainer);
             if (candidate.problem != null) {
+                explainer.addChild(new ConfigurationDescriptor(explainerId, type, candidate.id, candidate.problem));
                 continue;
             }
             for (Task task : settings.tasks()) {
