@@ -82,6 +82,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         SanitySettings settings = settings();
         Explainer resolved = resolve();
+        OutputPaths.requireWritableDirectory("--out", out);
         PrintWriter stdout = spec.commandLine().getOut();
         long started = System.nanoTime();
         SanityReport report;

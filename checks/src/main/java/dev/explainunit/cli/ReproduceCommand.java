@@ -15,10 +15,7 @@ import dev.explainunit.zoo.ModelZoo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -74,13 +71,13 @@ final class ReproduceCommand implements Callable<Integer> {
         try {
             ReportFiles.write(report, out);
         } catch (IOException e) {
-            throw new UsageException("--out " + out + ": the report could not be written (" + describe(e) + ")", e);
+            throw new UsageException("--out " + out + ": the report could not be written (" + OutputPaths.describe(e) + ")", e);
         }
         if (json != null) {
             try {
                 writeJson(report, json);
             } catch (IOException e) {
-                throw new UsageException("--json " + json + ": could not be written (" + describe(e) + ")", e);
+                throw new UsageException("--json " + json + ": could not be written (" + OutputPaths.describe(e) + ")", e);
             }
         }
         stdout.printf(Locale.ROOT, "report: %s (%.1f s)%n", out.resolve(ReportFiles.HTML), report.run().wallSeconds());
@@ -125,20 +122,6 @@ final class ReproduceCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
     }
 
-    /** What went wrong with a file, in words: "permission denied: /x", "no such file or directory: /x". */
-    static String describe(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied: " + e.getMessage();
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory: " + e.getMessage();
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason() + ": " + fs.getFile();
-        }
-        return String.valueOf(e.getMessage());
-    }
-
     /** The bundled zoo, or a one-line error naming what is wrong with it (a jar built without the models). */
     private static ModelZoo bundledZoo() {
         try {
@@ -154,29 +137,9 @@ final class ReproduceCommand implements Callable<Integer> {
 
     /** Refuses an --out or --json that cannot be written, before the work rather than after it. */
     static void checkWritable(Path dir, Path file) {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UsageException("--out " + dir + " is a file, not a directory");
-        }
-        probe("--out " + dir, dir);
+        OutputPaths.requireWritableDirectory("--out", dir);
         if (file != null) {
-            if (Files.isDirectory(file)) {
-                throw new UsageException("--json " + file + " is a directory, not a file");
-            }
-            Path parent = file.toAbsolutePath().getParent();
-            probe("--json " + file, parent);
-            if (Files.exists(file) && !Files.isWritable(file)) {
-                throw new UsageException("--json " + file + ": cannot be written (permission denied: " + file + ")");
-            }
-        }
-    }
-
-    /** Creates {@code dir} if missing and writes and deletes a probe file in it. */
-    private static void probe(String option, Path dir) {
-        try {
-            Files.createDirectories(dir);
-            Files.delete(Files.createTempFile(dir, ".explainunit", ".probe"));
-        } catch (IOException e) {
-            throw new UsageException(option + ": cannot be written (" + describe(e) + ")", e);
+            OutputPaths.requireWritableFile("--json", file);
         }
     }
 

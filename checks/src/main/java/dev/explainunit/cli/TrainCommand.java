@@ -7,7 +7,6 @@ import dev.explainunit.train.TrainingSummary;
 import dev.explainunit.zoo.ZooDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -69,13 +68,11 @@ final class TrainCommand implements Callable<Integer> {
         if (seedBudget < models) {
             throw new UsageException("--max-seeds (" + seedBudget + ") must be at least --models (" + models + ")");
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new UsageException("--out " + out + " exists and is not a directory");
-        }
-        PrintWriter stdout = spec.commandLine().getOut();
         if (!(stopAt > 0)) {
             throw new UsageException("--stop-at must be a positive MSE, got " + stopAt);
         }
+        OutputPaths.requireWritableDirectory("--out", out);
+        PrintWriter stdout = spec.commandLine().getOut();
         TrainingSettings defaults = TrainingSettings.defaults();
         TrainingSettings settings = new TrainingSettings(defaults.memory(), stopAt, defaults.keepValidationMse(),
                 defaults.abandonAfterEvaluations(), defaults.abandonTrainMse(), defaults.maxEvaluations());
@@ -103,7 +100,12 @@ final class TrainCommand implements Callable<Integer> {
                 return 130;
             }
             phase.set(Phase.WRITING);
-            ZooDirectory.write(out, summary, ZooDirectory.describe(settings));
+            try {
+                ZooDirectory.write(out, summary, ZooDirectory.describe(settings));
+            } catch (IOException e) {
+                throw new UsageException("--out " + out + ": the models could not be written ("
+                        + OutputPaths.describe(e) + ")", e);
+            }
             phase.set(Phase.DONE);
             stdout.printf(Locale.ROOT, "%s: kept %d of %d seeds (convergence rate %.2f), %d evaluations, %.1f s wall"
                             + " (%.1f s CPU on %d threads); wrote %s%n",

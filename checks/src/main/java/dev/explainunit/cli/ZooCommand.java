@@ -11,7 +11,6 @@ import dev.explainunit.zoo.ZooIndex;
 import dev.explainunit.zoo.ZooModel;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -154,12 +153,15 @@ final class ZooCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             Task t = TrainCommand.parseTask(task);
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new UsageException("--dir " + dir + " exists and is not a directory");
-            }
+            OutputPaths.requireWritableDirectory("--dir", dir);
             ModelZoo zoo = ModelZoo.bundled();
             ZooIndex index = zoo.index(t).orElseThrow();
-            ZooDirectory.write(dir, index, zoo.models(t));
+            try {
+                ZooDirectory.write(dir, index, zoo.models(t));
+            } catch (IOException e) {
+                throw new UsageException("--dir " + dir + ": the models could not be written ("
+                        + OutputPaths.describe(e) + ")", e);
+            }
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d %s models and %s to %s%n", zoo.models(t).size(),
                     t.id(), ZooDirectory.INDEX, dir);
             spec.commandLine().getOut().flush();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apiguardian.api.API;
@@ -40,12 +41,15 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
     private static final Logger LOG = Logger.getLogger(ExplainUnitReportListener.class.getName());
 
     private final Queue<CheckRecord> results = new ConcurrentLinkedQueue<>();
+    /** The largest sample count among the published results: the population the report header states. */
+    private final AtomicInteger samples = new AtomicInteger();
     private volatile long startedNanos = System.nanoTime();
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         startedNanos = System.nanoTime();
         results.clear();
+        samples.set(0);
     }
 
     @Override
@@ -56,6 +60,7 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
         }
         try {
             results.add(CheckResultJson.parse(json));
+            samples.accumulateAndGet(CheckResultJson.samples(json), Math::max);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "ExplainUnit report: ignoring an unreadable result of "
                     + testIdentifier.getDisplayName() + ": "
@@ -76,9 +81,12 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
             long seed = checks.get(0).seed();
             List<String> tasks = checks.stream().map(CheckRecord::task).distinct().toList();
             int models = checks.stream().mapToInt(c -> c.modelIds().size()).max().orElse(0);
-            int samples = setting(testPlan, "explainunit.samples").map(ExplainUnitReportListener::parseInt)
-                    .orElse(0);
-            RunInfo run = new RunInfo(RunInfo.toolVersion(), "junit", seed, samples, models, tasks, Instant.now().toString(),
+            // the engine publishes each result's sample count (an annotation may set it); the setting is the fallback
+            int published = samples.getAndSet(0);
+            int sampleCount = published > 0 ? published
+                    : setting(testPlan, "explainunit.samples").map(ExplainUnitReportListener::parseInt).orElse(0);
+            RunInfo run = new RunInfo(RunInfo.toolVersion(), "junit", seed, sampleCount, models, tasks,
+                    Instant.now().toString(),
                     (System.nanoTime() - startedNanos) / 1e9, runId());
             Report written = ReportFiles.merge(Report.ofChecks(run, checks), dir);
             Path html = dir.resolve(ReportFiles.HTML).toAbsolutePath();

@@ -2,6 +2,7 @@ package dev.explainunit.report;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import dev.explainunit.report.internal.CheckStatistic;
 import dev.explainunit.report.internal.HeatmapSvg;
 import dev.explainunit.report.internal.HtmlView;
 import dev.explainunit.report.internal.LinePlotSvg;
@@ -80,7 +81,7 @@ public final class HtmlReportWriter {
             for (String task : m.tasks()) {
                 for (String check : m.checks()) {
                     Optional<CheckRecord> c = m.cell(explainer, task, check);
-                    cells.add(c.map(r -> new HtmlView.MatrixCell(true, r.passed(), statistic(r.statistic()),
+                    cells.add(c.map(r -> new HtmlView.MatrixCell(true, r.passed(), CheckStatistic.of(r).orElse(""),
                             Double.isFinite(r.threshold()) ? Numbers.general(r.threshold()) : "",
                             explainer + " · " + task + " · " + check + ": " + describe(r)))
                             .orElse(new HtmlView.MatrixCell(false, false, "", "", "not run")));
@@ -91,17 +92,14 @@ public final class HtmlReportWriter {
         return new HtmlView.Matrix(headers, rows);
     }
 
-    private static String statistic(double value) {
-        return Double.isNaN(value) ? "—" : Numbers.general(value);
-    }
-
     /** Every statistic of the check, the decisive one first, for a tooltip. */
     private static String describe(CheckRecord r) {
-        StringBuilder s = new StringBuilder(statistic(r.statistic()));
+        StringBuilder s = new StringBuilder(CheckStatistic.of(r).orElse(r.passed() ? "passed" : "failed"));
         if (Double.isFinite(r.threshold())) {
             s.append(" vs threshold ").append(Numbers.general(r.threshold()));
         }
-        r.statistics().forEach((name, value) -> s.append("; ").append(name).append(" = ").append(statistic(value)));
+        r.statistics().forEach((name, value) -> s.append("; ").append(name).append(" = ")
+                .append(CheckStatistic.value(value)));
         return s.toString();
     }
 
@@ -171,8 +169,9 @@ public final class HtmlReportWriter {
                 modelId = ce.modelId();
                 seed = Long.toString(ce.seed());
             }
-            failures.add(new HtmlView.Failure(c.explainer(), c.task(), c.check(), Numbers.general(c.statistic()),
-                    Numbers.general(c.threshold()), c.message(), modelId, seed, svg));
+            failures.add(new HtmlView.Failure(c.explainer(), c.task(), c.check(), CheckStatistic.of(c).orElse(null),
+                    Double.isFinite(c.threshold()) ? Numbers.general(c.threshold()) : null, c.message(), modelId, seed,
+                    svg));
         }
         return failures;
     }

@@ -1,5 +1,6 @@
 package dev.explainunit.report;
 
+import dev.explainunit.report.internal.CheckStatistic;
 import dev.explainunit.report.internal.Escape;
 import dev.explainunit.report.internal.Numbers;
 import dev.explainunit.report.internal.VerdictMatrix;
@@ -72,12 +73,14 @@ public final class MarkdownReportWriter {
                     md.append(FAIL).append(' ');
                     for (int i = 0; i < failed.size(); i++) {
                         CheckRecord c = failed.get(i);
-                        md.append(i > 0 ? ", " : "").append(Escape.markdown(c.check())).append(" (")
-                                .append(Numbers.general(c.statistic()));
-                        if (Double.isFinite(c.threshold())) {
-                            md.append(" vs ").append(Numbers.general(c.threshold()));
-                        }
-                        md.append(')');
+                        md.append(i > 0 ? ", " : "").append(Escape.markdown(c.check()));
+                        CheckStatistic.of(c).ifPresent(statistic -> {
+                            md.append(" (").append(Escape.markdown(statistic));
+                            if (Double.isFinite(c.threshold())) {
+                                md.append(" vs ").append(Numbers.general(c.threshold()));
+                            }
+                            md.append(')');
+                        });
                     }
                 }
                 md.append(" |");
@@ -133,8 +136,14 @@ public final class MarkdownReportWriter {
         md.append("### Failures\n\n");
         for (CheckRecord c : failed.subList(0, Math.min(MAX_FAILURES, failed.size()))) {
             md.append("<details><summary><b>").append(html(c.explainer())).append(" · ").append(html(c.task()))
-                    .append(" · ").append(html(c.check())).append("</b>: ").append(Numbers.general(c.statistic()))
-                    .append(" vs threshold ").append(Numbers.general(c.threshold())).append("</summary>\n\n");
+                    .append(" · ").append(html(c.check())).append("</b>");
+            CheckStatistic.of(c).ifPresent(statistic -> {
+                md.append(": ").append(html(statistic));
+                if (Double.isFinite(c.threshold())) {
+                    md.append(" vs threshold ").append(Numbers.general(c.threshold()));
+                }
+            });
+            md.append("</summary>\n\n");
             if (c.message() != null) {
                 md.append("```\n").append(c.message().replace("```", "'''")).append("\n```\n\n");
             }

@@ -156,8 +156,8 @@ public final class Table2Reproduction {
         for (String id : BuiltInExplainers.ids()) {
             Explainer explainer = BuiltInExplainers.create(id, 0, 0);
             if (!explainer.supports(models.get(0).model())) {
-                notes.add(id + " is skipped on " + task.id() + ": it does not apply to the toy models, which have a"
-                        + " single regression output (C = 1).");
+                notes.add(notApplicable(id, task, models.get(0).model().inputSize(),
+                        models.get(0).model().outputSize()));
                 onMethodDone.run();
                 continue;
             }
@@ -288,5 +288,16 @@ public final class Table2Reproduction {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot convert the result of " + result.check(), e);
         }
+    }
+
+    /**
+     * The note for a method skipped because its {@link Explainer#supports} is false, naming the
+     * models' shape: "occlusion-p-diff does not apply to the subtraction models (2 inputs per step,
+     * 1 output)".
+     */
+    static String notApplicable(String id, Task task, int inputs, int outputs) {
+        return id + " does not apply to the " + task.id() + " models (" + inputs
+                + (inputs == 1 ? " input" : " inputs") + " per step, " + outputs
+                + (outputs == 1 ? " output" : " outputs") + ")";
     }
 }

@@ -94,6 +94,15 @@ class CheckCommandTest {
     }
 
     @Test
+    void an_output_directory_that_cannot_be_written_is_a_usage_error_before_any_work() throws Exception {
+        Path below = Files.writeString(out.resolve("taken"), "x").resolve("report");
+        assertThat(run("check", "--explainer", "lrp-all", "--task", "addition", "--models", "2", "--samples", "20",
+                "--out", below.toString())).isEqualTo(2);
+        assertThat(stderr.toString().strip()).contains("--out " + below, "cannot be written").doesNotContain("\n");
+        assertThat(stdout.toString()).isEmpty();
+    }
+
+    @Test
     void an_unknown_explainer_is_a_one_line_usage_error() {
         assertThat(run("check", "--explainer", "no.such.Explainer")).isEqualTo(2);
         assertThat(stderr.toString().strip()).startsWith("explainunit: unknown explainer [no.such.Explainer]")

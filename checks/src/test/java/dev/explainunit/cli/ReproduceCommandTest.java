@@ -104,16 +104,6 @@ class ReproduceCommandTest {
         assertThat(r.out).isEmpty();
     }
 
-    @Test
-    void file_errors_are_described_in_words_naming_the_file() {
-        assertThat(ReproduceCommand.describe(new java.nio.file.NoSuchFileException("/nope/t.json")))
-                .isEqualTo("no such file or directory: /nope/t.json");
-        assertThat(ReproduceCommand.describe(new java.nio.file.AccessDeniedException("/root/x")))
-                .isEqualTo("permission denied: /root/x");
-        assertThat(ReproduceCommand.describe(new java.nio.file.FileSystemException("/a/b", null, "Not a directory")))
-                .isEqualTo("Not a directory: /a/b");
-    }
-
     private static Result run(String... args) {
         CommandLine cl = ExplainUnitCommand.commandLine();
         StringWriter out = new StringWriter();

@@ -56,6 +56,32 @@ class TrainAndZooCommandTest {
     }
 
     @Test
+    void train_refuses_an_output_directory_that_cannot_be_created_before_training() throws IOException {
+        Path below = Files.writeString(dir.resolve("taken"), "x").resolve("models");
+        CommandRun run = CommandRun.of("train", "--task", "addition", "--models", "1", "--out", below.toString(),
+                "--threads", "1");
+        assertOneLineUsageError(run, "--out " + below);
+        assertThat(run.err()).contains("cannot be written");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void zoo_export_refuses_a_directory_that_cannot_be_created() throws IOException {
+        Path below = Files.writeString(dir.resolve("taken"), "x").resolve("models");
+        CommandRun run = CommandRun.of("zoo", "export", "--task", "addition", "--dir", below.toString());
+        assertOneLineUsageError(run, "--dir " + below);
+        assertThat(run.err()).contains("cannot be written");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void zoo_export_refuses_a_directory_that_is_a_file() throws IOException {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        assertOneLineUsageError(CommandRun.of("zoo", "export", "--task", "addition", "--dir", file.toString()),
+                "--dir " + file);
+    }
+
+    @Test
     void zoo_export_refuses_an_unknown_task_and_a_missing_task() {
         assertOneLineUsageError(CommandRun.of("zoo", "export", "--task", "division", "--dir", dir.toString()),
                 "division");

@@ -3,6 +3,12 @@ package dev.explainunit.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.explainunit.Explainer;
+import dev.explainunit.checks.Check;
+import dev.explainunit.explainers.BuiltInExplainers;
+import dev.explainunit.junit.ExplainerSanityTest;
+import dev.explainunit.junit.ExplainerUnderTest;
+import dev.explainunit.toy.Task;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
@@ -40,6 +46,31 @@ class ExplainUnitReportListenerTest {
         assertThat(report.run().seed()).isEqualTo(7);
         assertThat(Files.readString(dir.resolve("report.md"))).contains("1 of 2 checks failed");
         assertThat(Files.readString(dir.resolve("report.html"))).contains("cd · subtraction · relevant-mass");
+    }
+
+    /** Sets a sample count other than the configuration parameter's, as a user's annotation may. */
+    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 2, samples = 20)
+    static class TwentySamplesByAnnotation implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return BuiltInExplainers.create("gradient-x-input");
+        }
+    }
+
+    @Test
+    void the_header_states_the_population_the_checks_ran_on_not_the_configured_default() throws Exception {
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(TwentySamplesByAnnotation.class))
+                .configurationParameter(ExplainUnitReportListener.REPORT_DIR_KEY, dir.toString())
+                .configurationParameter("explainunit.samples", "200").build(), summary);
+
+        assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(1);
+        Report report = ReportJson.read(dir.resolve("report.json"));
+        assertThat(report.run().samples()).isEqualTo(20);
+        assertThat(report.run().models()).isEqualTo(2);
+        assertThat(Files.readString(dir.resolve("report.md"))).contains("2 models × 20 sequences per task")
+                .doesNotContain("200 sequences");
     }
 
     @Test

@@ -21,6 +21,19 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void undefined_statistics_read_undefined_with_the_count_of_models_and_the_contract_shows_none() {
+        String html = HtmlReportWriter.render(ReportFixtures.undefinedStatistics());
+
+        assertThat(html).doesNotContain("NaN")
+                .contains("✗ undefined on 3 of 5 models<br><span class=\"thr\">vs 0.9</span>")
+                .contains("✗ undefined<br><span class=\"thr\">vs 90</span>")
+                .contains("title=\"broken · addition · contract: failed\">✗ </td>")
+                .contains("rho_a &#61; undefined; undefined_models &#61; 3")
+                .contains("<div class=\"meta\">statistic undefined on 3 of 5 models vs threshold 0.9 · seed 42</div>")
+                .contains("<div class=\"meta\">seed 42</div>");
+    }
+
+    @Test
     void page_is_self_contained_without_scripts_or_external_resources() {
         String html = HtmlReportWriter.render(ReportFixtures.full());
 

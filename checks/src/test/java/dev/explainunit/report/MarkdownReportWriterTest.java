@@ -18,6 +18,19 @@ class MarkdownReportWriterTest {
     }
 
     @Test
+    void undefined_statistics_read_undefined_with_the_count_of_models_and_the_contract_shows_none() {
+        String md = MarkdownReportWriter.render(ReportFixtures.undefinedStatistics());
+
+        assertThat(md).doesNotContain("NaN")
+                .contains("| constant | ❌ ground-truth-correlation (undefined on 3 of 5 models vs 0.9) |")
+                .contains("| overflowing | ❌ relevant-mass (undefined vs 90) |")
+                .contains("| broken | ❌ contract |")
+                .contains("<b>constant · addition · ground-truth-correlation</b>: undefined on 3 of 5 models vs "
+                        + "threshold 0.9</summary>")
+                .contains("<b>broken · addition · contract</b></summary>");
+    }
+
+    @Test
     void without_a_message_the_failure_shows_the_shrunk_counterexample_one_row_per_step_with_operands_marked() {
         String md = MarkdownReportWriter.render(Report.ofChecks(ReportFixtures.run("x"),
                 List.of(ReportFixtures.failingWithoutMessage("cd", "subtraction", "relevant-mass"))));

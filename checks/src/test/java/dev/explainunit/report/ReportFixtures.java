@@ -46,6 +46,24 @@ final class ReportFixtures {
                 r.verdict(), r.seed(), r.modelIds(), r.counterexample(), null);
     }
 
+    /**
+     * A correlation undefined on 3 of 5 models (constant relevance) and a failed contract, as the
+     * engine publishes them: NaN statistics, the count of undefined models among the statistics.
+     */
+    static Report undefinedStatistics() {
+        List<String> models = List.of("m-01", "m-02", "m-03", "m-04", "m-05");
+        Map<String, Double> correlation = new LinkedHashMap<>();
+        correlation.put("rho_a", Double.NaN);
+        correlation.put("undefined_models", 3.0);
+        return Report.ofChecks(run("x"), List.of(
+                new CheckRecord("ground-truth-correlation", "constant", "addition", Double.NaN, 0.9, correlation,
+                        Verdicts.FAIL, 42, models, null, "undefined (constant relevance) on 3 of 5 models"),
+                new CheckRecord("relevant-mass", "overflowing", "addition", Double.NaN, 90, Map.of(),
+                        Verdicts.FAIL, 42, models, null, "undefined"),
+                new CheckRecord("contract", "broken", "addition", Double.NaN, Double.NaN, Map.of(),
+                        Verdicts.FAIL, 42, models, null, "returned an infinite relevance")));
+    }
+
     static Report checksOnly(String runId) {
         return Report.ofChecks(run(runId), List.of(
                 passing("lrp-all", "addition", "ground-truth-correlation"),

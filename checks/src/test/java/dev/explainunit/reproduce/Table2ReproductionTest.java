@@ -78,10 +78,17 @@ class Table2ReproductionTest {
     void every_built_in_method_is_reported_except_the_classification_only_one_which_gets_a_note() {
         assertThat(report.table2().get("addition").keySet()).containsExactlyElementsOf(
                 BuiltInExplainers.ids().stream().filter(id -> !id.equals("occlusion-p-diff")).toList());
-        assertThat(report.notes()).anyMatch(n -> n.startsWith("occlusion-p-diff is skipped on addition"));
+        assertThat(report.notes()).contains("occlusion-p-diff does not apply to the addition models (2 inputs per"
+                + " step, 1 output)");
         assertThat(PROGRESS.get()).isEqualTo(BuiltInExplainers.ids().size());
         assertThat(report.paper().get("addition")).containsKey("lrp-all");
         assertThat(report.checks()).extracting(c -> c.explainer()).contains("lrp-all", "cd");
+    }
+
+    @Test
+    void the_skip_note_names_the_shape_of_the_models_in_singular_and_plural() {
+        assertThat(Table2Reproduction.notApplicable("m", Task.SUBTRACTION, 1, 3))
+                .isEqualTo("m does not apply to the subtraction models (1 input per step, 3 outputs)");
     }
 
     @Test

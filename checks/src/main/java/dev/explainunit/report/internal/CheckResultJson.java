@@ -72,6 +72,16 @@ public final class CheckResultJson {
                 text(n, "message"));
     }
 
+    /**
+     * The test sequences per model a published result was computed on ({@code samples}), or 0 when
+     * the JSON does not say.
+     */
+    public static int samples(String json) throws IOException {
+        JsonNode n = ReportJson.mapper().readTree(json);
+        JsonNode v = n == null ? null : field(n, "samples");
+        return v != null && v.canConvertToInt() ? Math.max(0, v.asInt()) : 0;
+    }
+
     /** {@code RELEVANT_MASS} or {@code relevant mass} → {@code relevant-mass}. */
     static String checkId(String raw) {
         return raw == null ? null : raw.trim().toLowerCase(java.util.Locale.ROOT).replace('_', '-').replace(' ', '-');

@@ -1,0 +1,41 @@
+package dev.explainunit.report.internal;
+
+import dev.explainunit.report.CheckRecord;
+import java.util.Optional;
+
+/**
+ * The decisive statistic of a check as the Markdown and HTML reports show it: four significant
+ * digits; "undefined" (with "on k of M models" when the result names how many models it was
+ * undefined on) instead of NaN; nothing for a check without a statistic (the contract, and checks
+ * not evaluated because the contract failed).
+ */
+public final class CheckStatistic {
+
+    /** The contract check: a verdict on the explainer's behaviour, not a statistic against a threshold. */
+    static final String CONTRACT = "contract";
+    /** The entry of {@link CheckRecord#statistics()} in which the engine counts models with an undefined statistic. */
+    static final String UNDEFINED_MODELS = "undefined_models";
+
+    private CheckStatistic() {
+    }
+
+    /** The statistic of {@code r} in words, or empty when the check has none to show. */
+    public static Optional<String> of(CheckRecord r) {
+        if (CONTRACT.equals(r.check()) || (Double.isNaN(r.statistic()) && Double.isNaN(r.threshold()))) {
+            return Optional.empty();
+        }
+        if (!Double.isNaN(r.statistic())) {
+            return Optional.of(Numbers.general(r.statistic()));
+        }
+        Double undefined = r.statistics().get(UNDEFINED_MODELS);
+        if (undefined == null || undefined.isNaN() || r.modelIds().isEmpty()) {
+            return Optional.of("undefined");
+        }
+        return Optional.of("undefined on " + Math.round(undefined) + " of " + r.modelIds().size() + " models");
+    }
+
+    /** Any statistic: four significant digits, "undefined" for NaN. */
+    public static String value(double v) {
+        return Double.isNaN(v) ? "undefined" : Numbers.general(v);
+    }
+}
