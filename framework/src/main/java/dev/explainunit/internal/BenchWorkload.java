@@ -1,4 +1,4 @@
-package dev.explainunit.cli.internal;
+package dev.explainunit.internal;
 
 import dev.explainunit.Sequence;
 import dev.explainunit.lstm.Lstm;
