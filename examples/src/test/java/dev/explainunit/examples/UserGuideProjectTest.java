@@ -28,10 +28,10 @@ class UserGuideProjectTest {
     /** Files of the project that belong to the invoker, not to the user. */
     private static final List<String> INVOKER_FILES = List.of("invoker.properties", "verify.bsh");
 
-    private final Path root = Path.of(System.getProperty("explainunit.root", ".."));
+    private final Path root = Path.of(System.getProperty("userguide.root", ".."));
     private final Path guide = root.resolve("src/docs/user-guide.md");
     private final Path project = root.resolve("src/it/user-guide");
-    private final String version = System.getProperty("explainunit.version", "");
+    private final String version = System.getProperty("userguide.version", "");
 
     @Test
     void the_guide_shows_every_file_of_the_verified_project_and_no_other() throws IOException {
@@ -40,7 +40,7 @@ class UserGuideProjectTest {
 
     @Test
     void each_file_of_the_verified_project_is_its_snippet_in_the_guide_byte_for_byte() throws IOException {
-        assertThat(version).as("the build's version (system property explainunit.version)").isNotBlank();
+        assertThat(version).as("the build's version (system property userguide.version)").isNotBlank();
         Map<String, String> snippets = snippets(guide);
         projectFiles().forEach((path, text) -> assertThat(snippets.get(path))
                 .as("the guide's snippet of %s", path)
