@@ -133,7 +133,13 @@ class ExplainCommandTest {
     void a_malformed_model_file_is_a_usage_error_naming_the_file_and_the_defect() throws Exception {
         Path broken = dir.resolve("broken.safetensors");
         Files.write(broken, new byte[] {1, 2, 3});
-        assertUsageError(explain(broken, "--method", "gradient"), "broken.safetensors: only 3 bytes");
+        assertUsageError(explain(broken, "--method", "gradient"), "broken.safetensors: not a safetensors file: only 3 bytes");
+    }
+
+    @Test
+    void a_json_file_given_as_model_is_a_usage_error_saying_it_is_not_a_safetensors_file() throws Exception {
+        assertUsageError(explain(input, "--method", "gradient"),
+                "seqs.json: not a safetensors file: it starts with the text '[[[0.7,0', not with a header length");
     }
 
     @Test
