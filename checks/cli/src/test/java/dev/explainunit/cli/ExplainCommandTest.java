@@ -124,6 +124,20 @@ class ExplainCommandTest {
     }
 
     @Test
+    void eps_given_for_a_method_that_does_not_read_it_is_a_one_line_warning_and_the_relevances_still_print()
+            throws Exception {
+        CommandRun cd = explain(classifierFile, "--method", "cd", "--eps", "0.1");
+        CommandRun lrp = explain(classifierFile, "--method", "lrp-all", "--eps", "0.1", "--bias-factor", "1");
+
+        assertThat(cd.exitCode()).as(cd.err()).isZero();
+        assertThat(cd.err()).isEqualTo("explainunit: warning: --eps is ignored: only the built-in LRP methods"
+                + " (lrp-all, lrp-prop, lrp-abs, lrp-half) read it, not cd" + System.lineSeparator());
+        assertThat(new ObjectMapper().readTree(cd.out()).get("method").asText()).isEqualTo("cd");
+        assertThat(lrp.exitCode()).as(lrp.err()).isZero();
+        assertThat(lrp.err()).isEmpty();
+    }
+
+    @Test
     void a_missing_model_file_is_a_usage_error_naming_it() {
         assertUsageError(explain(dir.resolve("absent.safetensors"), "--method", "gradient"),
                 "absent.safetensors: no such model file");
