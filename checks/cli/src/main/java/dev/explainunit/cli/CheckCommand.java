@@ -84,6 +84,10 @@ final class CheckCommand implements Callable<Integer> {
         Explainer resolved = resolve();
         MethodOptions.warnIfIgnored(spec, explainer, BuiltInExplainers.ids().contains(explainer)
                 && resolved instanceof dev.explainunit.explainers.LrpExplainer);
+        if (classpath != null && BuiltInExplainers.ids().contains(explainer)) {
+            spec.commandLine().getErr().println("explainunit: warning: --classpath is not searched: " + explainer
+                    + " is a built-in explainer, which comes first");
+        }
         OutputPaths.requireWritableDirectory("--out", out);
         PrintWriter stdout = spec.commandLine().getOut();
         long started = System.nanoTime();

@@ -146,6 +146,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void a_class_path_given_with_a_built_in_explainer_is_a_one_line_warning_because_it_is_not_searched() {
+        int code = run("check", "--explainer", "cd", "--classpath", out.toString(), "--task", "subtraction",
+                "--models", "1", "--samples", "20", "--out", out.toString());
+
+        assertThat(code).as(stderr.toString()).isIn(0, 1);
+        assertThat(stderr.toString()).isEqualTo("explainunit: warning: --classpath is not searched: cd is a built-in"
+                + " explainer, which comes first" + System.lineSeparator());
+    }
+
+    @Test
     void an_unknown_task_is_a_usage_error_naming_the_known_ones() {
         assertThat(run("check", "--explainer", "lrp-all", "--task", "division")).isEqualTo(2);
         assertThat(stderr.toString()).contains("unknown task [division]");
