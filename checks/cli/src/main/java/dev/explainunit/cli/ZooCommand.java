@@ -66,7 +66,7 @@ final class ZooCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             List<ToyTask> tasks = task == null ? List.of(ToyTask.values()) : List.of(TrainCommand.parseTask(task));
             if (dir != null) {
-                tasks = tasks.stream().filter(t -> !zoo.models(t).isEmpty()).toList();
+                tasks = tasks.stream().filter(t -> zoo.index(t).isPresent()).toList();
                 if (tasks.isEmpty()) {
                     throw new UsageException("--dir " + dir + " holds no models of task " + task);
                 }
