@@ -183,6 +183,8 @@ public final class SentenceReader implements Closeable {
                 throw refuse("more after the JSON object, at column " + p.currentLocation().getColumnNr()
                         + "; one object a line");
             }
+        } catch (MalformedDataException e) {
+            throw e;
         } catch (JsonProcessingException e) {
             throw refuse("not valid JSON at column " + e.getLocation().getColumnNr() + ": "
                     + firstLine(e.getOriginalMessage()));
