@@ -29,7 +29,7 @@ final class SentimentGrammar {
     private static final double P_CONTRAST = 0.45; // of sentences with two or more clauses
     // Clause composition.
     private static final double P_POSITIVE = 0.52;
-    private static final double P_STRONG = 0.15;
+    private static final double P_STRONG = 0.12;
     private static final double P_AMPLIFIER = 0.25;
     private static final double P_NEGATION = 0.25;
     private static final double P_EXCLAMATION = 0.08;
