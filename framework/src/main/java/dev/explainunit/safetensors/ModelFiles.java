@@ -33,7 +33,9 @@ import org.ejml.data.DMatrixRMaj;
  *
  * Elements may be F32 or F64; arithmetic is in double. Anything else (other tensors, further
  * layers, wrong shapes, non-finite weights, a broken container) is refused with a
- * {@link MalformedModelException} naming the file and the defect.
+ * {@link MalformedModelException} naming the file and the defect. A file that also holds
+ * {@code embedding.weight} is a sentence model, read with its vocabulary by
+ * {@link SentenceModelFiles}, which shares this parser and these checks.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class ModelFiles {
@@ -43,7 +45,7 @@ public final class ModelFiles {
             BIAS_IH = "lstm.bias_ih_l0", BIAS_HH = "lstm.bias_hh_l0", REVERSE = "_reverse",
             FC_WEIGHT = "fc.weight", FC_BIAS = "fc.bias";
 
-    private static final List<String> KNOWN = List.of(WEIGHT_IH, WEIGHT_HH, BIAS_IH, BIAS_HH,
+    static final List<String> KNOWN = List.of(WEIGHT_IH, WEIGHT_HH, BIAS_IH, BIAS_HH,
             WEIGHT_IH + REVERSE, WEIGHT_HH + REVERSE, BIAS_IH + REVERSE, BIAS_HH + REVERSE, FC_WEIGHT, FC_BIAS);
 
     private static final Pattern LAYER = Pattern.compile("lstm\\.\\w+_l(\\d+)(_reverse)?");
@@ -59,6 +61,14 @@ public final class ModelFiles {
      * @throws IOException             if the file cannot be read
      */
     public static Lstm read(Path path) throws IOException {
+        return read(readBytes(path), path.toString());
+    }
+
+    /**
+     * The bytes of a safetensors file, its declared header length checked against the file size
+     * and the 100 MB limit before the file is read; shared by every kind of model file.
+     */
+    static byte[] readBytes(Path path) throws IOException {
         String file = path.toString();
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
@@ -78,7 +88,7 @@ public final class ModelFiles {
             if (all.hasRemaining()) {
                 throw new MalformedModelException(file, "file shrank while being read");
             }
-            return read(all.array(), file);
+            return all.array();
         }
     }
 
@@ -90,9 +100,21 @@ public final class ModelFiles {
      */
     public static Lstm read(byte[] bytes, String name) throws MalformedModelException {
         Map<String, Tensor> tensors = SafetensorsFormat.decode(bytes, name);
+        if (tensors.containsKey(SentenceModelFiles.EMBEDDING)) {
+            throw new MalformedModelException(name, "is a sentence model (it holds '" + SentenceModelFiles.EMBEDDING
+                    + "'); load it together with its vocab.txt (SentenceModelFiles.read(model, vocab))");
+        }
+        return lstm(tensors, name, KNOWN);
+    }
+
+    /**
+     * The LSTM and fc layer of decoded {@code tensors}, every tensor checked; {@code known} are
+     * the tensor names the file may hold (the LSTM's and fc's, plus those of the caller's kind).
+     */
+    static Lstm lstm(Map<String, Tensor> tensors, String name, List<String> known) throws MalformedModelException {
         for (String tensor : tensors.keySet()) {
-            if (!KNOWN.contains(tensor)) {
-                throw new MalformedModelException(name, unexpected(tensor));
+            if (!known.contains(tensor)) {
+                throw new MalformedModelException(name, unexpected(tensor, known));
             }
         }
         for (Tensor t : tensors.values()) {
@@ -132,17 +154,17 @@ public final class ModelFiles {
         }
     }
 
-    private static String unexpected(String tensor) {
+    private static String unexpected(String tensor, List<String> known) {
         Matcher layer = LAYER.matcher(tensor);
         if (layer.matches() && !layer.group(1).equals("0")) {
             return "tensor '" + tensor + "' belongs to LSTM layer " + layer.group(1)
                     + "; ExplainUnit reads single-layer LSTMs (num_layers = 1)";
         }
         String shown = tensor.length() > 80 ? tensor.substring(0, 80) + "..." : tensor;
-        return "unexpected tensor '" + shown + "'; a model holds only " + String.join(", ", KNOWN);
+        return "unexpected tensor '" + shown + "'; a model holds only " + String.join(", ", known);
     }
 
-    private static Tensor require(Map<String, Tensor> tensors, String tensor, String name)
+    static Tensor require(Map<String, Tensor> tensors, String tensor, String name)
             throws MalformedModelException {
         Tensor t = tensors.get(tensor);
         if (t == null) {
@@ -198,7 +220,7 @@ public final class ModelFiles {
         }
     }
 
-    private static DMatrixRMaj matrix(Tensor t) {
+    static DMatrixRMaj matrix(Tensor t) {
         return new DMatrixRMaj(t.shape()[0], t.shape()[1], true, t.values());
     }
 
@@ -231,6 +253,13 @@ public final class ModelFiles {
      * @throws IllegalArgumentException if a weight does not fit in F32
      */
     public static byte[] toBytes(Lstm model, TensorType type) {
+        List<Tensor> tensors = tensors(model);
+        requireFits(tensors, type);
+        return SafetensorsFormat.encode(tensors, type, Map.of("format", "pt"));
+    }
+
+    /** The tensors of {@code model} under their PyTorch names, in writing order. */
+    static List<Tensor> tensors(Lstm model) {
         List<Tensor> tensors = new ArrayList<>();
         addDirection(tensors, model.forwardDirection(), "");
         if (model.isBidirectional()) {
@@ -240,6 +269,11 @@ public final class ModelFiles {
         if (model.hasFcBias()) {
             tensors.add(tensor(FC_BIAS, model.fcBias(), false));
         }
+        return tensors;
+    }
+
+    /** @throws IllegalArgumentException if {@code type} is F32 and a value does not fit in it */
+    static void requireFits(List<Tensor> tensors, TensorType type) {
         if (type == TensorType.F32) {
             for (Tensor t : tensors) {
                 for (double v : t.values()) {
@@ -250,7 +284,6 @@ public final class ModelFiles {
                 }
             }
         }
-        return SafetensorsFormat.encode(tensors, type, Map.of("format", "pt"));
     }
 
     private static void addDirection(List<Tensor> tensors, LstmDirection d, String suffix) {
@@ -260,7 +293,7 @@ public final class ModelFiles {
         tensors.add(tensor(BIAS_HH + suffix, d.biasHh(), false));
     }
 
-    private static Tensor tensor(String name, DMatrixRMaj m, boolean matrix) {
+    static Tensor tensor(String name, DMatrixRMaj m, boolean matrix) {
         int[] shape = matrix ? new int[] {m.numRows, m.numCols} : new int[] {m.getNumElements()};
         return new Tensor(name, TensorType.F64, shape, Arrays.copyOf(m.data, m.getNumElements()));
     }

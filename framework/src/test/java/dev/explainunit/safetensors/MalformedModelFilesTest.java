@@ -170,8 +170,16 @@ class MalformedModelFilesTest {
     @Test
     void an_unrelated_tensor_is_refused() {
         Model m = Model.toy();
+        m.add("decoder.weight", new int[] {3, 2});
+        assertRefused(m.bytes(), "unexpected tensor 'decoder.weight'");
+    }
+
+    @Test
+    void an_embedding_is_refused_as_a_sentence_model_that_needs_its_vocabulary() {
+        Model m = Model.toy();
         m.add("embedding.weight", new int[] {3, 2});
-        assertRefused(m.bytes(), "unexpected tensor 'embedding.weight'");
+        assertRefused(m.bytes(), "is a sentence model (it holds 'embedding.weight'); load it together with its"
+                + " vocab.txt (SentenceModelFiles.read(model, vocab))");
     }
 
     @Test
