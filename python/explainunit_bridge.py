@@ -140,6 +140,10 @@ class ProtocolError(Exception):
     """The other side broke the protocol; the bridge answers with an error and stops."""
 
 
+class ResultError(ValueError):
+    """A result of the user's method does not fit its input; reported without a traceback."""
+
+
 class _Channel:
     """Framing: a UTF-8 JSON header on one line, then ``bytes`` raw little-endian bytes."""
 
@@ -175,7 +179,7 @@ def _relevance_of(result, steps, dim, index):
     rest = None
     if isinstance(result, dict):
         if "relevance" not in result:
-            raise ValueError("explain returned a dict without 'relevance' for input %d" % index)
+            raise ResultError("explain returned a dict without 'relevance' for input %d" % index)
         rest = result.get("rest")
         result = result["relevance"]
         if rest is not None:
@@ -185,22 +189,22 @@ def _relevance_of(result, steps, dim, index):
         return r, False, rest
     if r.shape == (steps, dim):
         return r.reshape(-1), True, rest
-    raise ValueError("explain returned relevance of shape %s for input %d of shape (%d, %d); expected (%d,) or (%d, %d)"
+    raise ResultError("explain returned relevance of shape %s for input %d of shape (%d, %d); expected (%d,) or (%d, %d)"
                      % (r.shape, index, steps, dim, steps, steps, dim))
 
 
 def _encode_results(results, lengths, dim):
     """The payload of a relevance reply: every input's values, then the rests if any."""
     if len(results) != len(lengths):
-        raise ValueError("explain_batch returned %d results for %d inputs" % (len(results), len(lengths)))
+        raise ResultError("explain_batch returned %d results for %d inputs" % (len(results), len(lengths)))
     parts = [_relevance_of(r, t, dim, k) for k, (r, t) in enumerate(zip(results, lengths))]
     per_input = {p[1] for p in parts}
     if len(per_input) > 1:
-        raise ValueError("explain returned relevance of shape (T,) for some inputs and (T, D) for others in one batch;"
+        raise ResultError("explain returned relevance of shape (T,) for some inputs and (T, D) for others in one batch;"
                          " return one form")
     has_rest = {p[2] is not None for p in parts}
     if len(has_rest) > 1:
-        raise ValueError("explain returned a rest for some inputs and none for others in one batch")
+        raise ResultError("explain returned a rest for some inputs and none for others in one batch")
     values = [p[0] for p in parts]
     rest = has_rest == {True}
     if rest:
@@ -260,8 +264,11 @@ class _Server:
             except ProtocolError:
                 raise
             except Exception as error:  # the user's exception becomes an error reply; the bridge goes on
-                self.channel.send({"type": "error", "error": "%s: %s" % (type(error).__name__, error),
-                                   "detail": traceback.format_exc()})
+                message = "%s: %s" % (type(error).__name__, error)
+                if isinstance(error, ResultError):
+                    message = str(error)
+                self.channel.send({"type": "error", "error": message,
+                                   "detail": "" if isinstance(error, ResultError) else traceback.format_exc()})
                 continue
             self.channel.send(reply, data)
 
