@@ -80,10 +80,12 @@ class Model:
     ``lstm.weight_hh_l0`` (4H x H), ``lstm.bias_ih_l0``, ``lstm.bias_hh_l0`` (4H; zeros when the
     file has none), the same four with ``_reverse`` for a bidirectional model, ``fc.weight``
     (C x H, C x 2H bidirectional) and ``fc.bias`` (C; zeros when absent). Gate row blocks are
-    i, f, g, o.
+    i, f, g, o. ``path`` is the safetensors file the model came from (e.g. for
+    ``safetensors.torch.load_file``), valid while the explainer runs.
     """
 
-    def __init__(self, tensors):
+    def __init__(self, tensors, path=None):
+        self.path = path
         t = dict(tensors)
         self.bidirectional = "lstm.weight_ih_l0_reverse" in t
         for suffix in ("_l0", "_l0_reverse") if self.bidirectional else ("_l0",):
@@ -224,7 +226,7 @@ class _Server:
     def answer(self, header, payload):
         kind = header.get("type")
         if kind == "model":
-            self.models[header["model"]] = Model(read_safetensors(header["path"]))
+            self.models[header["model"]] = Model(read_safetensors(header["path"]), header["path"])
             return {"type": "ready", "model": header["model"]}, b""
         if kind == "explain":
             return self.explain_request(header, payload)
