@@ -68,6 +68,26 @@ class ProcessExplainerTest {
     }
 
     @Test
+    void prints_of_the_explainer_never_reach_the_protocol_and_per_input_relevance_comes_with_its_rest() {
+        try (ProcessExplainer explainer = ProcessExplainer.of(PythonExplainers.command("chatty_rest.py"))) {
+            Lstm classifier = randomModel(3, 2, 4, false, 5);
+            List<Sequence> inputs = randomInputs(30, 3, 5);  // more than the announced batch of 7
+            int[] targets = new int[inputs.size()];
+            Arrays.setAll(targets, k -> k % 4);
+
+            List<Relevance> relevances = explainer.explain(classifier, inputs, targets);
+
+            for (int k = 0; k < inputs.size(); k++) {
+                Relevance r = relevances.get(k);
+                assertThat(r.toPerInputArray()).isEqualTo(inputs.get(k).toArray());
+                assertThat(r.rest()).hasValue(targets[k] + 0.5 + inputs.get(k).length());
+            }
+            assertThat(explainer.supports(classifier)).isTrue();
+            assertThat(explainer.supports(toyModels(Task.ADDITION, 1).get(0))).as("no regression announced").isFalse();
+        }
+    }
+
+    @Test
     void numpy_gradient_x_input_matches_the_built_in_on_the_bundled_toy_models() {
         Explainer builtIn = BuiltInExplainers.create("gradient-x-input");
         try (ProcessExplainer python = ProcessExplainer.of(PythonExplainers.command("gradient_x_input.py"))) {
