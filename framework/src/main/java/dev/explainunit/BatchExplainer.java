@@ -11,8 +11,8 @@ import org.apiguardian.api.API;
  * <p>The per-call contract of {@link Explainer} still holds: {@link #explain(RecurrentModel,
  * Sequence, int)} must work on its own, from several threads at once, and element k of
  * {@link #explain(RecurrentModel, List, int[])} must equal what {@code explain(model,
- * inputs.get(k), targets[k])} returns. Callers may use either; the sanity checks hold the batch
- * to the same contract as single calls.
+ * inputs.get(k), targets[k])} returns. Callers may use either, and a caller that checks the
+ * contract (finite values, one per step, deterministic, input not mutated) checks it on both.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public interface BatchExplainer extends Explainer {
