@@ -85,4 +85,9 @@ class PythonExplainersSanityTest {
                             finishedWithFailure()));
         }
     }
+
+    private static String lastLine(String output) {
+        String[] lines = output.strip().split("\n");
+        return lines[lines.length - 1];
+    }
 }

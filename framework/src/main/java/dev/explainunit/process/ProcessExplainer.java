@@ -304,6 +304,9 @@ public final class ProcessExplainer implements BatchExplainer, AutoCloseable {
             child = ExplainerProcess.start(command, directory == null ? null : directory.toFile(), handshakeLimit);
         } catch (ProcessFault fault) {
             ProcessExplainerException e = exception(fault);
+            if (fault.interrupted() || closed) {
+                throw e;  // not the command's fault
+            }
             if (handshake == null) {
                 broken = e;
             } else {

@@ -39,7 +39,7 @@ final class PythonExplainers {
             Process p = new ProcessBuilder(PYTHON, "-c", "import numpy").redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes());
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                missing = "python3 cannot import numpy: " + output.strip();
+                missing = "python3 cannot import numpy: " + lastLine(output);
                 return false;
             }
             return true;
@@ -66,5 +66,10 @@ final class PythonExplainers {
         return ProcessHandle.current().descendants()
                 .filter(p -> p.info().commandLine().orElse("").contains(text))
                 .toList();
+    }
+
+    private static String lastLine(String output) {
+        String[] lines = output.strip().split("\n");
+        return lines[lines.length - 1];
     }
 }
