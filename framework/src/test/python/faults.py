@@ -1,16 +1,20 @@
 """An explainer that fails in the way its first argument names, for the fault tests."""
-import os
-import subprocess
 import sys
-import time
-
-import numpy as np
-
-import bridge_path  # noqa: F401
-from explainunit_bridge import serve
 
 mode = sys.argv[1]
-print("faults.py starting in mode " + mode, file=sys.stderr, flush=True)
+print("faults.py starting in mode " + mode, file=sys.stderr, flush=True)  # first, before the slow imports
+if mode == "silent" and len(sys.argv) > 2:  # counts its starts in the file of the second argument
+    with open(sys.argv[2], "a") as starts:
+        starts.write("started\n")
+
+import os  # noqa: E402
+import subprocess  # noqa: E402
+import time  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+import bridge_path  # noqa: E402,F401
+from explainunit_bridge import serve  # noqa: E402
 
 if mode == "crash-on-start":
     print("cannot load the weights of my method", file=sys.stderr)

@@ -25,8 +25,7 @@ import org.apiguardian.api.API;
 
 /**
  * One explainer child process speaking protocol {@value #PROTOCOL} (src/docs/process-protocol.md)
- * over its stdin and stdout. Used by one thread at a time; {@link #kill} and {@link #shutdown} may
- * come from any thread.
+ * over its stdin and stdout. Used by one thread at a time; {@link #kill} may come from any thread.
  *
  * <p>Every exchange is watched: while a call waits for the child, the {@link Watchdog} kills the
  * child when the call's deadline passes, when the calling thread is interrupted, or when that
