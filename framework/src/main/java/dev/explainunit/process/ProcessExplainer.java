@@ -46,8 +46,9 @@ import org.apiguardian.api.API;
  * abandoned by its thread, kills its process.
  *
  * <p><b>Cleanup.</b> {@link #close} asks every process to leave, kills those still running after the
- * grace period (default 2 s) together with their descendants, and deletes the model files; a JVM
- * shutdown hook kills any process still alive when the JVM exits or is interrupted.
+ * grace period (default 2 s) together with their descendants, and deletes the model files; JVM
+ * shutdown hooks kill any process still alive and delete the model files left when the JVM exits or
+ * is interrupted.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class ProcessExplainer implements BatchExplainer, AutoCloseable {
