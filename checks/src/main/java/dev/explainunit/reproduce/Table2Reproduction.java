@@ -20,7 +20,10 @@ import dev.explainunit.report.Stat;
 import dev.explainunit.report.Verdicts;
 import dev.explainunit.report.internal.CheckResultJson;
 import dev.explainunit.toy.ToyTask;
-import dev.explainunit.toy.ToySample;
+import dev.explainunit.checks.internal.MemoryEstimate;
+import dev.explainunit.task.GroundTruth;
+import dev.explainunit.task.Sample;
+import dev.explainunit.toy.ToyArithmeticTask;
 import dev.explainunit.zoo.ModelZoo;
 import dev.explainunit.zoo.ZooModel;
 import java.io.IOException;
@@ -60,15 +63,6 @@ public final class Table2Reproduction {
     public static final Set<Check> TABLE2_CHECKS = EnumSet.of(Check.CONTRACT, Check.GROUND_TRUTH_CORRELATION,
             Check.RELEVANCE_CONSERVATION, Check.RELEVANT_MASS);
 
-    /**
-     * Heap bytes per explained (model, sequence): the relevance array of up to 14 steps (16-byte
-     * header + 8 per step), its reference and the stored prediction.
-     */
-    public static final long BYTES_PER_EXPLANATION = 16 + 8 * 14 + 8 + 8;
-
-    /** Heap bytes per test sequence: the sample record, its sequence and up to 14 × 2 input values. */
-    public static final long BYTES_PER_SAMPLE = 400;
-
     private Table2Reproduction() {
     }
 
@@ -78,16 +72,25 @@ public final class Table2Reproduction {
      * populations (the method being checked and the first one, kept for the selectivity baselines).
      */
     public static long estimatedBytes(ReproduceSettings settings, int modelsPerTask) {
-        return (long) settings.samples() * bytesPerSample(settings.tasks().size(), modelsPerTask);
+        return (long) settings.samples() * bytesPerSample(settings, modelsPerTask);
     }
 
     /** The largest number of samples per model whose {@link #estimatedBytes} stays within {@code bytes}. */
     public static long maxSamples(ReproduceSettings settings, int modelsPerTask, long bytes) {
-        return bytes / bytesPerSample(settings.tasks().size(), modelsPerTask);
+        return bytes / bytesPerSample(settings, modelsPerTask);
     }
 
-    private static long bytesPerSample(int tasks, int modelsPerTask) {
-        return tasks * (BYTES_PER_SAMPLE + 2L * modelsPerTask * BYTES_PER_EXPLANATION);
+    private static long bytesPerSample(ReproduceSettings settings, int modelsPerTask) {
+        return settings.tasks().size() * memoryEstimate(settings).perSample(modelsPerTask, 2);
+    }
+
+    /** The {@link MemoryEstimate} of the settings' tasks (the largest of them). */
+    public static MemoryEstimate memoryEstimate(ReproduceSettings settings) {
+        MemoryEstimate estimate = MemoryEstimate.of(1, 1, 0);
+        for (ToyTask task : settings.tasks()) {
+            estimate = estimate.max(MemoryEstimate.of(ToyArithmeticTask.of(task), settings.seed(), settings.samples()));
+        }
+        return estimate;
     }
 
     /**
@@ -136,7 +139,8 @@ public final class Table2Reproduction {
 
     private static TaskPart reproduce(ToyTask task, ReproduceSettings settings, Function<ToyTask, List<ZooModel>> zoo,
                                       Runnable onMethodDone) {
-        SanitySettings sanity = SanitySettings.defaults().withTasks(List.of(task)).withSamples(settings.samples())
+        SanitySettings sanity = SanitySettings.defaults().withTasks(List.of(ToyArithmeticTask.of(task)))
+                .withSamples(settings.samples())
                 .withSeed(settings.seed()).withModels(settings.models());
         List<ZooModel> all = zoo.apply(task);
         if (all == null || all.isEmpty()) {
@@ -144,7 +148,8 @@ public final class Table2Reproduction {
         }
         List<ZooModel> models = settings.models() == 0 || settings.models() >= all.size() ? all
                 : all.subList(0, settings.models());
-        List<ToySample> samples = SanityChecks.samples(task, sanity);
+        ToyArithmeticTask toy = ToyArithmeticTask.of(task);
+        List<Sample> samples = SanityChecks.samples(toy, sanity);
         int exampleIndex = exampleIndex(samples);
         Map<String, double[]> exampleRelevance = new LinkedHashMap<>();
         Map<String, MethodResult> rows = new LinkedHashMap<>();
@@ -161,7 +166,7 @@ public final class Table2Reproduction {
                 onMethodDone.run();
                 continue;
             }
-            ExplainedPopulation population = ExplainedPopulation.explain(explainer, task, models, samples,
+            ExplainedPopulation population = ExplainedPopulation.explain(explainer, toy, models, samples,
                     sanity.timeLimit());
             boolean passed = true;
             for (Check check : SanityChecks.orderedChecks(sanity)) {
@@ -195,9 +200,10 @@ public final class Table2Reproduction {
             curves.add(new SelectivityCurve(task.id(), "random",
                     SelectivityCurves.random(first, settings.curveSamples(), settings.seed())));
         }
-        ToySample s = samples.get(exampleIndex);
-        RelevanceExample example = new RelevanceExample(task.id(), models.get(0).id(), s.sequence().toArray(), s.a(),
-                s.b(), s.y(), models.get(0).model().predict(s.sequence())[0], exampleRelevance);
+        Sample s = samples.get(exampleIndex);
+        RelevanceExample example = new RelevanceExample(task.id(), models.get(0).id(), s.input().toArray(),
+                operand(s, "a").position(), operand(s, "b").position(), s.y(),
+                models.get(0).model().predict(s.input())[s.target()], exampleRelevance);
         return new TaskPart(task, models.size(), rows, checks, example, scatter, curves, notes);
     }
 
@@ -240,13 +246,14 @@ public final class Table2Reproduction {
 
     /** Table 2's row: mean and population std over models of each statistic (models with NaN ρ left out). */
     static MethodResult row(List<ModelStatistics> stats, boolean passed) {
-        double[] rhoA = finite(stats, ModelStatistics::rhoA);
-        double[] rhoB = finite(stats, ModelStatistics::rhoB);
+        double[] rhoA = finite(stats, m -> m.get(ModelStatistics.rho("a")));
+        double[] rhoB = finite(stats, m -> m.get(ModelStatistics.rho("b")));
         int undefined = stats.size() - Math.min(rhoA.length, rhoB.length);
         String note = undefined == 0 ? null : "ρ is undefined (constant relevance) on " + undefined + " of "
                 + stats.size() + " models; they are left out of its mean and std";
-        return new MethodResult(Stat.of(rhoA), Stat.of(rhoB), Stat.of(finite(stats, ModelStatistics::mass)),
-                Stat.of(finite(stats, ModelStatistics::mse)), Verdicts.of(passed), note);
+        return new MethodResult(Stat.of(rhoA), Stat.of(rhoB), Stat.of(finite(stats,
+                m -> m.get(ModelStatistics.MASS))), Stat.of(finite(stats, m -> m.get(ModelStatistics.MSE))),
+                Verdicts.of(passed), note);
     }
 
     private static double[] finite(List<ModelStatistics> stats, ToDoubleFunction<ModelStatistics> f) {
@@ -254,9 +261,9 @@ public final class Table2Reproduction {
     }
 
     /** The first test sequence whose operands are at least three steps apart (a readable heatmap). */
-    static int exampleIndex(List<ToySample> samples) {
+    static int exampleIndex(List<Sample> samples) {
         for (int i = 0; i < samples.size(); i++) {
-            if (samples.get(i).b() - samples.get(i).a() >= 3) {
+            if (operand(samples.get(i), "b").position() - operand(samples.get(i), "a").position() >= 3) {
                 return i;
             }
         }
@@ -271,14 +278,21 @@ public final class Table2Reproduction {
         for (int j = 0; j < n; j++) {
             int m = j % models;
             int i = j;
-            ToySample s = p.samples().get(i);
+            Sample s = p.samples().get(i);
             double[] r = p.relevance(m, i);
-            na[j] = s.na();
-            ra[j] = r[s.a()];
-            nb[j] = s.nb();
-            rb[j] = r[s.b()];
+            GroundTruth.Relevant a = operand(s, "a");
+            GroundTruth.Relevant b = operand(s, "b");
+            na[j] = a.value();
+            ra[j] = r[a.position()];
+            nb[j] = b.value();
+            rb[j] = r[b.position()];
         }
         return new ScatterSeries(p.task().id(), p.explainerId(), na, ra, nb, rb);
+    }
+
+    /** The operand with {@code role} ("a" or "b") of a toy sample. */
+    private static GroundTruth.Relevant operand(Sample s, String role) {
+        return s.truth().role(role).orElseThrow();
     }
 
     /** The record the report listener would make of {@code result} as the engine publishes it. */

@@ -50,12 +50,12 @@ class CheckResultJsonTest {
     void a_result_as_the_engine_publishes_it_reads_back_with_every_field() throws Exception {
         Example original = new Example(List.of(new StepValue(0, new double[] {0, 0.6}, 0.1),
                 new StepValue(1, new double[] {0.7, 0}, 0.2), new StepValue(2, new double[] {0.9, 0}, -0.3)),
-                1, 2, -0.2, -0.19, 0.3);
+                truth(1, 2), -0.2, -0.19, 0.3);
         Example shrunk = new Example(List.of(new StepValue(0, new double[] {0.7, 0}, 0.2),
-                new StepValue(1, new double[] {0.9, 0}, -0.3)), 0, 1, -0.2, -0.19, 0.3);
+                new StepValue(1, new double[] {0.9, 0}, -0.3)), truth(0, 1), -0.2, -0.19, 0.3);
         CheckResult result = new CheckResult(Check.RELEVANT_MASS, "cd", "subtraction", Map.of("mass", 0.494), "mass",
                 0.9, ">=", dev.explainunit.checks.Verdict.FAIL, 11, 2500, List.of("s-01", "s-02"),
-                List.of(new ModelStatistics("s-01", -25.9, -50, 49.4, 0.05)),
+                List.of(new ModelStatistics("s-01", Map.of("rhoA", -25.9, "rhoB", -50.0, "mass", 49.4, "mse", 0.05))),
                 new Counterexample("s-02", original, shrunk, "most relevance on a distractor"), "only 49.4%", 0.5);
 
         CheckRecord r = CheckResultJson.parse(dev.explainunit.checks.CheckResultJson.write(result));
@@ -91,5 +91,10 @@ class CheckResultJsonTest {
                 .hasMessageContaining("needs check, explainer and task");
         assertThatThrownBy(() -> CheckResultJson.parse("[1]")).isInstanceOf(IOException.class)
                 .hasMessageContaining("must be a JSON object");
+    }
+
+    private static dev.explainunit.task.GroundTruth truth(int a, int b) {
+        return dev.explainunit.task.GroundTruth.of(new dev.explainunit.task.GroundTruth.Relevant(a, "a", 0.7, 1),
+                new dev.explainunit.task.GroundTruth.Relevant(b, "b", 0.9, -1));
     }
 }
