@@ -159,6 +159,22 @@ class ExplainUnitTestEngineTest {
     static class EveryRegisteredExplainerOnOneModel {
     }
 
+    @ExplainerSanityTest(tasks = "fixture-no-truth", models = 2, samples = 20, probeSamples = 10)
+    static class OnATaskWithoutGroundTruth implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return new ReferenceGradientTimesInput();
+        }
+    }
+
+    @ExplainerSanityTest(tasks = {"addition", "multiplication"}, checks = Check.CONTRACT, models = 1, samples = 2)
+    static class UnknownTaskInTheAnnotation implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return new ReferenceGradientTimesInput();
+        }
+    }
+
     private static Events run(Class<?> type) {
         return results(type).allEvents();
     }
@@ -389,5 +405,24 @@ class ExplainUnitTestEngineTest {
                 org.junit.platform.testkit.engine.EventConditions.skippedWithReason(r ->
                         r.startsWith("occlusion-p-diff does not apply to the addition task's models")
                                 && r.contains("a regression model"))));
+    }
+
+    @Test
+    void on_a_task_without_ground_truth_the_checks_that_need_it_are_skipped_with_the_reason() {
+        EngineExecutionResults results = results(OnATaskWithoutGroundTruth.class);
+
+        results.testEvents().assertStatistics(stats -> stats.skipped(4).started(2));
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(displayName("relevant mass")),
+                org.junit.platform.testkit.engine.EventConditions.skippedWithReason(
+                        "relevant mass needs the relevant positions; task [fixture-no-truth] has no ground truth")))
+                .haveExactly(1, event(test(displayName("contract")), finishedSuccessfully()));
+        results.allEvents().assertThatEvents().haveExactly(1, event(container(displayName("fixture-no-truth")),
+                finishedSuccessfully()));
+    }
+
+    @Test
+    void an_unknown_task_id_in_the_annotation_fails_a_configuration_test_naming_the_known_ones() {
+        failsOneConfigurationTest(results(UnknownTaskInTheAnnotation.class), "@ExplainerSanityTest(tasks)",
+                "unknown task [multiplication]; known tasks: ", "addition, subtraction");
     }
 }
