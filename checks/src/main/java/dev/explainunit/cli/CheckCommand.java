@@ -2,7 +2,7 @@ package dev.explainunit.cli;
 
 import dev.explainunit.Explainer;
 import dev.explainunit.checks.CheckResult;
-import dev.explainunit.checks.CheckResultJson;
+import dev.explainunit.report.internal.CheckRecords;
 import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanityReport;
 import dev.explainunit.checks.SanitySettings;
@@ -253,7 +253,7 @@ final class CheckCommand implements Callable<Integer> {
                 if (r.verdict() == Verdict.NOT_APPLICABLE) {
                     continue;
                 }
-                checks.add(dev.explainunit.report.internal.CheckResultJson.parse(CheckResultJson.write(r)));
+                checks.add(CheckRecords.of(r));
             }
             int modelCount = report.results().stream().mapToInt(r -> r.modelIds().size()).max().orElse(0);
             RunInfo run = new RunInfo(RunInfo.toolVersion(), "check", settings.seed(), settings.samples(), modelCount,

@@ -1,6 +1,6 @@
 package dev.explainunit.report;
 
-import dev.explainunit.report.internal.CheckResultJson;
+import dev.explainunit.report.internal.PublishedResults;
 import com.fasterxml.jackson.core.JacksonException;
 import dev.explainunit.report.internal.JsonErrors;
 import java.nio.file.Path;
@@ -54,13 +54,13 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
 
     @Override
     public void reportingEntryPublished(TestIdentifier testIdentifier, ReportEntry entry) {
-        String json = entry.getKeyValuePairs().get(CheckResultJson.ENTRY_KEY);
+        String json = entry.getKeyValuePairs().get(PublishedResults.ENTRY_KEY);
         if (json == null) {
             return;
         }
         try {
-            results.add(CheckResultJson.parse(json));
-            samples.accumulateAndGet(CheckResultJson.samples(json), Math::max);
+            results.add(PublishedResults.parse(json));
+            samples.accumulateAndGet(PublishedResults.samples(json), Math::max);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "ExplainUnit report: ignoring an unreadable result of "
                     + testIdentifier.getDisplayName() + ": "

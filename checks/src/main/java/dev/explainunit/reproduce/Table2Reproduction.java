@@ -18,7 +18,7 @@ import dev.explainunit.report.ScatterSeries;
 import dev.explainunit.report.SelectivityCurve;
 import dev.explainunit.report.Stat;
 import dev.explainunit.report.Verdicts;
-import dev.explainunit.report.internal.CheckResultJson;
+import dev.explainunit.report.internal.CheckRecords;
 import dev.explainunit.toy.ToyTask;
 import dev.explainunit.checks.internal.MemoryEstimate;
 import dev.explainunit.task.GroundTruth;
@@ -26,8 +26,6 @@ import dev.explainunit.task.Sample;
 import dev.explainunit.toy.ToyArithmeticTask;
 import dev.explainunit.zoo.ModelZoo;
 import dev.explainunit.zoo.ZooModel;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -170,7 +168,7 @@ public final class Table2Reproduction {
                     sanity.timeLimit());
             boolean passed = true;
             for (Check check : SanityChecks.orderedChecks(sanity)) {
-                CheckRecord record = toRecord(SanityChecks.evaluate(check, population, sanity));
+                CheckRecord record = CheckRecords.of(SanityChecks.evaluate(check, population, sanity));
                 checks.add(record);
                 if (TABLE2_CHECKS.contains(check) && !record.passed()) {
                     passed = false;
@@ -293,15 +291,6 @@ public final class Table2Reproduction {
     /** The operand with {@code role} ("a" or "b") of a toy sample. */
     private static GroundTruth.Relevant operand(Sample s, String role) {
         return s.truth().role(role).orElseThrow();
-    }
-
-    /** The record the report listener would make of {@code result} as the engine publishes it. */
-    static CheckRecord toRecord(CheckResult result) {
-        try {
-            return CheckResultJson.parse(dev.explainunit.checks.CheckResultJson.write(result));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot convert the result of " + result.check(), e);
-        }
     }
 
     /**

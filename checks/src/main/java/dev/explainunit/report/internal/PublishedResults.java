@@ -14,19 +14,21 @@ import java.util.Map;
 
 /**
  * Reads the JSON the test engine publishes as the report entry {@code explainunit.result} (one
- * {@code dev.explainunit.checks.CheckResult}) into a {@link CheckRecord}. Accepts snake_case and
+ * {@code dev.explainunit.checks.CheckResult}) into a {@link CheckRecord}: the report listener's
+ * only way to receive results, since the Platform carries report entries as strings. In-process
+ * results are converted without JSON ({@link CheckRecords}). Accepts snake_case and
  * camelCase keys; the check as an id or an enum name ({@code RELEVANT_MASS} becomes
  * {@code relevant-mass}); the statistic as a number or as the name of an entry of
  * {@code statistics}; the verdict as {@code pass/fail} in any case or as a boolean {@code passed};
  * counterexample sequences as {@code inputs} + {@code relevance} arrays or as {@code steps} rows
  * of {@code {t, x, relevance}}.
  */
-public final class CheckResultJson {
+public final class PublishedResults {
 
     /** The report entry key under which the engine publishes each check result. */
     public static final String ENTRY_KEY = dev.explainunit.checks.CheckResultJson.ENTRY_KEY;
 
-    private CheckResultJson() {
+    private PublishedResults() {
     }
 
     /** Parses one published result; the message of the exception names what is missing. */

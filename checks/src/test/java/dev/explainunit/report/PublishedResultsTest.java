@@ -9,13 +9,14 @@ import dev.explainunit.checks.Counterexample;
 import dev.explainunit.checks.Example;
 import dev.explainunit.checks.ModelStatistics;
 import dev.explainunit.checks.StepValue;
-import dev.explainunit.report.internal.CheckResultJson;
+import dev.explainunit.report.internal.CheckRecords;
+import dev.explainunit.report.internal.PublishedResults;
 import java.util.List;
 import java.util.Map;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-class CheckResultJsonTest {
+class PublishedResultsTest {
 
     @Test
     void reads_the_engine_result_layout_with_enum_check_named_statistic_and_step_rows() throws Exception {
@@ -31,7 +32,7 @@ class CheckResultJsonTest {
                    "property":"most relevance on a distractor"},
                  "message":"only 49.4% on a and b","seconds":0.5}""";
 
-        CheckRecord r = CheckResultJson.parse(json);
+        CheckRecord r = PublishedResults.parse(json);
 
         assertThat(r.key()).isEqualTo("cd/subtraction/relevant-mass");
         assertThat(r.statistic()).isEqualTo(0.494);
@@ -58,7 +59,7 @@ class CheckResultJsonTest {
                 List.of(new ModelStatistics("s-01", Map.of("rhoA", -25.9, "rhoB", -50.0, "mass", 49.4, "mse", 0.05))),
                 new Counterexample("s-02", original, shrunk, "most relevance on a distractor"), "only 49.4%", 0.5);
 
-        CheckRecord r = CheckResultJson.parse(dev.explainunit.checks.CheckResultJson.write(result));
+        CheckRecord r = PublishedResults.parse(dev.explainunit.checks.CheckResultJson.write(result));
 
         assertThat(r.key()).isEqualTo("cd/subtraction/relevant-mass");
         assertThat(r.statistic()).isEqualTo(0.494);
@@ -72,11 +73,13 @@ class CheckResultJsonTest {
         assertThat(r.counterexample().original().b()).isEqualTo(2);
         assertThat(r.counterexample().shrunk().relevance()).containsExactly(0.2, -0.3);
         assertThat(r.counterexample().shrunk().target()).isEqualTo(-0.2);
+        // converted in the same process without JSON, the record is the same
+        assertThat(ReportJson.toJson(CheckRecords.of(result))).isEqualTo(ReportJson.toJson(r));
     }
 
     @Test
     void a_contract_failure_without_statistic_or_threshold_reads_as_nan() throws Exception {
-        CheckRecord r = CheckResultJson.parse("""
+        CheckRecord r = PublishedResults.parse("""
                 {"check":"CONTRACT","explainer_id":"broken","task":"addition","statistics":{},"statistic":"",
                  "threshold":"NaN","verdict":"FAIL","seed":1,"model_ids":[]}""");
 
@@ -87,9 +90,9 @@ class CheckResultJsonTest {
 
     @Test
     void an_entry_without_check_explainer_or_task_is_refused_with_the_missing_keys_named() {
-        assertThatThrownBy(() -> CheckResultJson.parse("{\"check\":\"x\"}")).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> PublishedResults.parse("{\"check\":\"x\"}")).isInstanceOf(IOException.class)
                 .hasMessageContaining("needs check, explainer and task");
-        assertThatThrownBy(() -> CheckResultJson.parse("[1]")).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> PublishedResults.parse("[1]")).isInstanceOf(IOException.class)
                 .hasMessageContaining("must be a JSON object");
     }
 
