@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  *
  * @param check          the check
  * @param explainerId    the explainer's {@link dev.explainunit.Explainer#id() id}
- * @param task           the task id, "addition" or "subtraction"
+ * @param task           the task id, e.g. "subtraction"
  * @param statistics     the population statistics by name (e.g. "rho_a", "mass"); the name in
  *                       {@code statistic} is the one compared with the threshold
  * @param statistic      name of the decisive statistic
@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * @param seed           seed of the test data and of the search
  * @param samples        test sequences per model
  * @param modelIds       the models evaluated
- * @param perModel       Table 2 statistics per model (empty for checks that do not compute them)
+ * @param perModel       the per-model statistics by name (Table 2 on the toy tasks; empty for checks without one)
  * @param counterexample a minimal failing sequence, or {@code null}
  * @param message        a readable explanation of the verdict
  * @param seconds        wall time of the check including its share of the relevance computation
