@@ -1,5 +1,6 @@
 package dev.explainunit.checks;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -34,6 +35,21 @@ public record CheckResult(Check check, String explainerId, String task, Map<Stri
     /** Whether the check passed. */
     public boolean passed() {
         return verdict == Verdict.PASS;
+    }
+
+    /** The value of the decisive statistic (the entry {@link #statistic()} names), NaN when there is none. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @JsonIgnore
+    public double statisticValue() {
+        Double value = statistics.get(statistic);
+        return value == null ? Double.NaN : value;
+    }
+
+    /** Identifies the cell of the verdict matrix this result fills: "explainer/task/check-id". */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @JsonIgnore
+    public String key() {
+        return explainerId + "/" + task + "/" + check.id();
     }
 
     /** This result with a counterexample and the message extended by it. */

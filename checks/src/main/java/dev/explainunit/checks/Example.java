@@ -1,5 +1,6 @@
 package dev.explainunit.checks;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.explainunit.task.GroundTruth;
 import java.util.List;
@@ -28,6 +29,26 @@ public record Example(List<StepValue> steps, GroundTruth truth, double y, double
     @JsonProperty("b")
     public int b() {
         return truth == null || truth.relevant().size() < 2 ? -1 : truth.relevant().get(1).position();
+    }
+
+    /** x_t, {@code [t][d]} (a copy). */
+    @JsonIgnore
+    public double[][] inputs() {
+        double[][] x = new double[steps.size()][];
+        for (int t = 0; t < x.length; t++) {
+            x[t] = steps.get(t).x().clone();
+        }
+        return x;
+    }
+
+    /** R_t, one per step (a copy; NaN where the explainer gave none). */
+    @JsonIgnore
+    public double[] relevance() {
+        double[] r = new double[steps.size()];
+        for (int t = 0; t < r.length; t++) {
+            r[t] = steps.get(t).relevance();
+        }
+        return r;
     }
 
     /** The role of step {@code t} if it is relevant, else null. */

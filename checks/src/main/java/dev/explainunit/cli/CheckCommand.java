@@ -2,13 +2,11 @@ package dev.explainunit.cli;
 
 import dev.explainunit.Explainer;
 import dev.explainunit.checks.CheckResult;
-import dev.explainunit.report.internal.CheckRecords;
 import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanityReport;
 import dev.explainunit.checks.SanitySettings;
 import dev.explainunit.checks.Verdict;
 import dev.explainunit.explainers.BuiltInExplainers;
-import dev.explainunit.report.CheckRecord;
 import dev.explainunit.report.Report;
 import dev.explainunit.report.ReportFiles;
 import dev.explainunit.report.RunInfo;
@@ -247,13 +245,13 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private void writeReport(SanityReport report, SanitySettings settings, double seconds) {
-        List<CheckRecord> checks = new ArrayList<>();
+        List<CheckResult> checks = new ArrayList<>();
         try {
             for (CheckResult r : report.results()) {
                 if (r.verdict() == Verdict.NOT_APPLICABLE) {
                     continue;
                 }
-                checks.add(CheckRecords.of(r));
+                checks.add(r);
             }
             int modelCount = report.results().stream().mapToInt(r -> r.modelIds().size()).max().orElse(0);
             RunInfo run = new RunInfo(RunInfo.toolVersion(), "check", settings.seed(), settings.samples(), modelCount,

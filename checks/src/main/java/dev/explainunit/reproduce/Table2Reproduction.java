@@ -8,7 +8,6 @@ import dev.explainunit.checks.ModelStatistics;
 import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanitySettings;
 import dev.explainunit.explainers.BuiltInExplainers;
-import dev.explainunit.report.CheckRecord;
 import dev.explainunit.report.MethodResult;
 import dev.explainunit.report.PaperResults;
 import dev.explainunit.report.RelevanceExample;
@@ -18,7 +17,6 @@ import dev.explainunit.report.ScatterSeries;
 import dev.explainunit.report.SelectivityCurve;
 import dev.explainunit.report.Stat;
 import dev.explainunit.report.Verdicts;
-import dev.explainunit.report.internal.CheckRecords;
 import dev.explainunit.toy.ToyTask;
 import dev.explainunit.checks.internal.MemoryEstimate;
 import dev.explainunit.task.GroundTruth;
@@ -106,7 +104,7 @@ public final class Table2Reproduction {
     public static Report run(ReproduceSettings settings, Function<ToyTask, List<ZooModel>> zoo, Runnable onMethodDone) {
         long started = System.nanoTime();
         List<TaskPart> parts = inParallel(settings.tasks(), task -> reproduce(task, settings, zoo, onMethodDone));
-        List<CheckRecord> checks = new ArrayList<>();
+        List<CheckResult> checks = new ArrayList<>();
         Map<String, Map<String, MethodResult>> table2 = new LinkedHashMap<>();
         List<RelevanceExample> examples = new ArrayList<>();
         List<ScatterSeries> scatter = new ArrayList<>();
@@ -130,7 +128,7 @@ public final class Table2Reproduction {
     }
 
     /** What one task contributes to the report. */
-    private record TaskPart(ToyTask task, int models, Map<String, MethodResult> rows, List<CheckRecord> checks,
+    private record TaskPart(ToyTask task, int models, Map<String, MethodResult> rows, List<CheckResult> checks,
                             RelevanceExample example, List<ScatterSeries> scatter, List<SelectivityCurve> curves,
                             List<String> notes) {
     }
@@ -151,7 +149,7 @@ public final class Table2Reproduction {
         int exampleIndex = exampleIndex(samples);
         Map<String, double[]> exampleRelevance = new LinkedHashMap<>();
         Map<String, MethodResult> rows = new LinkedHashMap<>();
-        List<CheckRecord> checks = new ArrayList<>();
+        List<CheckResult> checks = new ArrayList<>();
         List<ScatterSeries> scatter = new ArrayList<>();
         List<SelectivityCurve> curves = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -168,7 +166,7 @@ public final class Table2Reproduction {
                     sanity.timeLimit());
             boolean passed = true;
             for (Check check : SanityChecks.orderedChecks(sanity)) {
-                CheckRecord record = CheckRecords.of(SanityChecks.evaluate(check, population, sanity));
+                CheckResult record = SanityChecks.evaluate(check, population, sanity);
                 checks.add(record);
                 if (TABLE2_CHECKS.contains(check) && !record.passed()) {
                     passed = false;

@@ -1,5 +1,6 @@
 package dev.explainunit.report;
 
+import dev.explainunit.checks.CheckResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -36,9 +37,9 @@ class ExplainUnitReportListenerTest {
 
         assertThat(summary.getSummary().getTotalFailureCount()).isZero();
         Report report = ReportJson.read(dir.resolve("report.json"));
-        assertThat(report.checks()).extracting(CheckRecord::key)
+        assertThat(report.checks()).extracting(CheckResult::key)
                 .containsExactly("lrp-all/subtraction/relevant-mass", "cd/subtraction/relevant-mass");
-        CheckRecord cd = report.checks().get(1);
+        CheckResult cd = report.checks().get(1);
         assertThat(cd.passed()).isFalse();
         assertThat(cd.counterexample().shrunk().relevance()).containsExactly(0.2, -0.4);
         assertThat(report.run().source()).isEqualTo("junit");

@@ -42,8 +42,9 @@ class HtmlReportWriterTest {
 
     @Test
     void text_from_explainers_and_messages_is_escaped() {
-        CheckRecord evil = new CheckRecord("relevant-mass", "<script>alert(1)</script>", "addition", 1, 2, null,
-                Verdicts.FAIL, 1, List.of("m\"1"), null, "bad & <b>worse</b>");
+        dev.explainunit.checks.CheckResult evil = ReportFixtures.result("relevant-mass", "<script>alert(1)</script>",
+                "addition", java.util.Map.of("mass", 1.0), "mass", 2, dev.explainunit.checks.Verdict.FAIL,
+                List.of("m\"1"), null, "bad & <b>worse</b>");
         String html = HtmlReportWriter.render(Report.ofChecks(ReportFixtures.run("x"), List.of(evil)));
 
         assertThat(html).doesNotContain("<script>alert", "<b>worse</b>")

@@ -9,7 +9,6 @@ import dev.explainunit.checks.Counterexample;
 import dev.explainunit.checks.Example;
 import dev.explainunit.checks.ModelStatistics;
 import dev.explainunit.checks.StepValue;
-import dev.explainunit.report.internal.CheckRecords;
 import dev.explainunit.report.internal.PublishedResults;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +31,16 @@ class PublishedResultsTest {
                    "property":"most relevance on a distractor"},
                  "message":"only 49.4% on a and b","seconds":0.5}""";
 
-        CheckRecord r = PublishedResults.parse(json);
+        CheckResult r = PublishedResults.parse(json);
 
         assertThat(r.key()).isEqualTo("cd/subtraction/relevant-mass");
-        assertThat(r.statistic()).isEqualTo(0.494);
+        assertThat(r.statisticValue()).isEqualTo(0.494);
         assertThat(r.statistics()).containsEntry("mass", 0.494);
         assertThat(r.threshold()).isEqualTo(0.9);
         assertThat(r.passed()).isFalse();
         assertThat(r.modelIds()).containsExactly("s-01", "s-02");
         assertThat(r.counterexample().modelId()).isEqualTo("s-02");
-        assertThat(r.counterexample().seed()).isEqualTo(20190801L);
+        assertThat(r.seed()).isEqualTo(20190801L);
         assertThat(r.counterexample().original().inputs()[1]).containsExactly(0.7, 0.0);
         assertThat(r.counterexample().shrunk().relevance()).containsExactly(0.2, -0.3);
         assertThat(r.counterexample().shrunk().prediction()).isEqualTo(-0.19);
@@ -59,10 +58,10 @@ class PublishedResultsTest {
                 List.of(new ModelStatistics("s-01", Map.of("rhoA", -25.9, "rhoB", -50.0, "mass", 49.4, "mse", 0.05))),
                 new Counterexample("s-02", original, shrunk, "most relevance on a distractor"), "only 49.4%", 0.5);
 
-        CheckRecord r = PublishedResults.parse(dev.explainunit.checks.CheckResultJson.write(result));
+        CheckResult r = PublishedResults.parse(dev.explainunit.checks.CheckResultJson.write(result));
 
         assertThat(r.key()).isEqualTo("cd/subtraction/relevant-mass");
-        assertThat(r.statistic()).isEqualTo(0.494);
+        assertThat(r.statisticValue()).isEqualTo(0.494);
         assertThat(r.threshold()).isEqualTo(0.9);
         assertThat(r.passed()).isFalse();
         assertThat(r.seed()).isEqualTo(11);
@@ -72,19 +71,20 @@ class PublishedResultsTest {
         assertThat(r.counterexample().original().inputs()[2]).containsExactly(0.9, 0.0);
         assertThat(r.counterexample().original().b()).isEqualTo(2);
         assertThat(r.counterexample().shrunk().relevance()).containsExactly(0.2, -0.3);
-        assertThat(r.counterexample().shrunk().target()).isEqualTo(-0.2);
-        // converted in the same process without JSON, the record is the same
-        assertThat(ReportJson.toJson(CheckRecords.of(result))).isEqualTo(ReportJson.toJson(r));
+        assertThat(r.counterexample().shrunk().y()).isEqualTo(-0.2);
+        // report.json reads back to the same result, as a merge of another JVM's report needs
+        String json = ReportJson.toJson(Report.ofChecks(ReportFixtures.run("x"), List.of(result)));
+        assertThat(ReportJson.toJson(ReportJson.parse(json))).isEqualTo(json);
     }
 
     @Test
     void a_contract_failure_without_statistic_or_threshold_reads_as_nan() throws Exception {
-        CheckRecord r = PublishedResults.parse("""
+        CheckResult r = PublishedResults.parse("""
                 {"check":"CONTRACT","explainer_id":"broken","task":"addition","statistics":{},"statistic":"",
                  "threshold":"NaN","verdict":"FAIL","seed":1,"model_ids":[]}""");
 
-        assertThat(r.check()).isEqualTo("contract");
-        assertThat(r.statistic()).isNaN();
+        assertThat(r.check()).isEqualTo(Check.CONTRACT);
+        assertThat(r.statisticValue()).isNaN();
         assertThat(r.threshold()).isNaN();
     }
 

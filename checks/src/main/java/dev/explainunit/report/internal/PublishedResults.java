@@ -1,11 +1,14 @@
 package dev.explainunit.report.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.explainunit.report.CheckRecord;
-import dev.explainunit.report.Counterexample;
+import dev.explainunit.checks.Check;
+import dev.explainunit.checks.CheckResult;
+import dev.explainunit.checks.Counterexample;
+import dev.explainunit.checks.Example;
+import dev.explainunit.checks.StepValue;
+import dev.explainunit.checks.Verdict;
 import dev.explainunit.report.ReportJson;
-import dev.explainunit.report.Sample;
-import dev.explainunit.report.Verdicts;
+import dev.explainunit.task.GroundTruth;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,9 +17,10 @@ import java.util.Map;
 
 /**
  * Reads the JSON the test engine publishes as the report entry {@code explainunit.result} (one
- * {@code dev.explainunit.checks.CheckResult}) into a {@link CheckRecord}: the report listener's
- * only way to receive results, since the Platform carries report entries as strings. In-process
- * results are converted without JSON ({@link CheckRecords}). Accepts snake_case and
+ * {@code dev.explainunit.checks.CheckResult}) or written in {@code report.json} ({@link CheckJson})
+ * back into a {@link CheckResult}: the report listener receives results only as report-entry
+ * strings, and merges the {@code report.json} of other test JVMs. What the JSON does not carry
+ * (per-model rows, the comparison, the counterexample's property) is left empty. Accepts snake_case and
  * camelCase keys; the check as an id or an enum name ({@code RELEVANT_MASS} becomes
  * {@code relevant-mass}); the statistic as a number or as the name of an entry of
  * {@code statistics}; the verdict as {@code pass/fail} in any case or as a boolean {@code passed};
@@ -32,7 +36,7 @@ public final class PublishedResults {
     }
 
     /** Parses one published result; the message of the exception names what is missing. */
-    public static CheckRecord parse(String json) throws IOException {
+    public static CheckResult parse(String json) throws IOException {
         JsonNode n = ReportJson.mapper().readTree(json);
         if (n == null || !n.isObject()) {
             throw new IOException("an " + ENTRY_KEY + " entry must be a JSON object, got: " + abbreviate(json));
@@ -42,21 +46,36 @@ public final class PublishedResults {
 
     /**
      * A check result object (e.g. an engine {@code CheckResult} turned into a tree with
-     * {@code ReportJson.mapper().valueToTree(result)}) as a record.
+     * {@code ReportJson.mapper().valueToTree(result)}, or a {@code report.json} entry) as a result.
      */
-    public static CheckRecord parse(JsonNode n) throws IOException {
+    public static CheckResult parse(JsonNode n) throws IOException {
         String json = n.toString();
-        String check = checkId(text(n, "check"));
+        String checkId = checkId(text(n, "check"));
         String explainer = text(n, "explainer", "explainer_id", "explainerId");
         String task = text(n, "task");
-        if (check == null || explainer == null || task == null) {
+        if (checkId == null || explainer == null || task == null) {
             throw new IOException("an " + ENTRY_KEY + " entry needs check, explainer and task: " + abbreviate(json));
         }
+        Check check = null;
+        for (Check c : Check.values()) {
+            if (c.id().equals(checkId)) {
+                check = c;
+            }
+        }
+        if (check == null) {
+            throw new IOException("an " + ENTRY_KEY + " entry names an unknown check [" + checkId + "]");
+        }
         JsonNode verdictNode = field(n, "verdict");
-        boolean passed = verdictNode != null && verdictNode.isTextual()
-                ? Verdicts.PASS.equalsIgnoreCase(verdictNode.asText())
-                : field(n, "passed") != null ? field(n, "passed").asBoolean()
-                : verdictNode != null && verdictNode.asBoolean();
+        Verdict verdict;
+        if (verdictNode != null && verdictNode.isTextual()) {
+            String v = verdictNode.asText().trim().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            verdict = v.equals("pass") ? Verdict.PASS : v.equals("not applicable") ? Verdict.NOT_APPLICABLE
+                    : Verdict.FAIL;
+        } else {
+            boolean passed = field(n, "passed") != null ? field(n, "passed").asBoolean()
+                    : verdictNode != null && verdictNode.asBoolean();
+            verdict = passed ? Verdict.PASS : Verdict.FAIL;
+        }
         List<String> modelIds = new ArrayList<>();
         JsonNode ids = field(n, "model_ids", "modelIds");
         if (ids != null) {
@@ -69,9 +88,14 @@ public final class PublishedResults {
         if (all != null && all.isObject()) {
             all.fields().forEachRemaining(e -> statistics.put(e.getKey(), number(e.getValue())));
         }
-        return new CheckRecord(check, explainer, task, statistic(n), number(field(n, "threshold")), statistics,
-                Verdicts.of(passed), seed, modelIds, counterexample(field(n, "counterexample"), seed),
-                text(n, "message"));
+        String statistic = statisticName(n, statistics);
+        JsonNode samplesNode = field(n, "samples");
+        int samples = samplesNode != null && samplesNode.canConvertToInt() ? Math.max(0, samplesNode.asInt()) : 0;
+        String message = text(n, "message");
+        JsonNode comparison = field(n, "comparison");
+        return new CheckResult(check, explainer, task, statistics, statistic, number(field(n, "threshold")),
+                comparison == null ? "" : comparison.asText(), verdict, seed, samples, modelIds, List.of(),
+                counterexample(field(n, "counterexample")), message, 0);
     }
 
     /**
@@ -89,16 +113,30 @@ public final class PublishedResults {
         return raw == null ? null : raw.trim().toLowerCase(java.util.Locale.ROOT).replace('_', '-').replace(' ', '-');
     }
 
-    private static double statistic(JsonNode n) {
+    /**
+     * The name of the decisive statistic: given by name (the engine's entries), or, when given as a
+     * value ({@code report.json}), the entry of {@code statistics} with that value; a value no entry
+     * has is added as {@code "statistic"}.
+     */
+    private static String statisticName(JsonNode n, Map<String, Double> statistics) {
         JsonNode v = field(n, "statistic");
-        if (v != null && v.isTextual()) {
-            JsonNode all = field(n, "statistics");
-            JsonNode named = all == null ? null : all.get(v.asText());
-            if (named != null || !looksNumeric(v.asText())) {
-                return number(named);
+        if (v == null) {
+            return "";
+        }
+        if (v.isTextual() && (statistics.containsKey(v.asText()) || !looksNumeric(v.asText()))) {
+            return v.asText();
+        }
+        double value = number(v);
+        for (Map.Entry<String, Double> e : statistics.entrySet()) {
+            if (Double.compare(e.getValue(), value) == 0) {
+                return e.getKey();
             }
         }
-        return number(v);
+        if (Double.isNaN(value)) {
+            return "";
+        }
+        statistics.put("statistic", value);
+        return "statistic";
     }
 
     private static boolean looksNumeric(String s) {
@@ -110,34 +148,31 @@ public final class PublishedResults {
         }
     }
 
-    private static Counterexample counterexample(JsonNode n, long defaultSeed) {
+    private static Counterexample counterexample(JsonNode n) {
         if (n == null || !n.isObject()) {
             return null;
         }
-        Sample original = sample(field(n, "original"));
-        Sample shrunk = sample(field(n, "shrunk"));
+        Example original = example(field(n, "original"));
+        Example shrunk = example(field(n, "shrunk"));
         if (original == null && shrunk == null) {
             return null;
         }
-        JsonNode seed = field(n, "seed");
         JsonNode model = field(n, "model_id", "modelId");
-        return new Counterexample(model == null ? null : model.asText(), seed == null ? defaultSeed : seed.asLong(),
-                original != null ? original : shrunk, original != null ? shrunk : null);
+        JsonNode property = field(n, "property");
+        return new Counterexample(model == null ? null : model.asText(), original != null ? original : shrunk,
+                shrunk != null ? shrunk : original, property == null ? "" : property.asText());
     }
 
-    private static Sample sample(JsonNode n) {
+    private static Example example(JsonNode n) {
         if (n == null || !n.isObject()) {
             return null;
         }
-        double[][] x;
-        double[] r;
+        List<StepValue> rows = new ArrayList<>();
         JsonNode steps = field(n, "steps");
         if (steps != null && steps.isArray() && (steps.isEmpty() || steps.get(0).isObject())) {
-            x = new double[steps.size()][];
-            r = new double[steps.size()];
-            for (int t = 0; t < x.length; t++) {
-                x[t] = vector(field(steps.get(t), "x", "inputs"));
-                r[t] = number(field(steps.get(t), "relevance", "r"));
+            for (int t = 0; t < steps.size(); t++) {
+                rows.add(new StepValue(t, vector(field(steps.get(t), "x", "inputs")),
+                        number(field(steps.get(t), "relevance", "r"))));
             }
         } else {
             JsonNode inputs = field(n, "inputs", "sequence", "steps");
@@ -145,16 +180,39 @@ public final class PublishedResults {
             if (inputs == null || relevance == null || !inputs.isArray() || !relevance.isArray()) {
                 return null;
             }
-            x = new double[inputs.size()][];
-            for (int t = 0; t < x.length; t++) {
-                x[t] = vector(inputs.get(t));
+            double[] r = vector(relevance);
+            for (int t = 0; t < inputs.size(); t++) {
+                rows.add(new StepValue(t, vector(inputs.get(t)), t < r.length ? r[t] : Double.NaN));
             }
-            r = vector(relevance);
         }
-        JsonNode a = field(n, "a");
-        JsonNode b = field(n, "b");
-        return new Sample(x, r, a == null ? -1 : a.asInt(), b == null ? -1 : b.asInt(), number(field(n, "target", "y")),
-                number(field(n, "prediction", "y_pred", "yPred")));
+        return new Example(rows, truth(n, rows.size()), number(field(n, "target", "y")),
+                number(field(n, "prediction", "y_pred", "yPred")), number(field(n, "statistic")));
+    }
+
+    /** The ground truth as written ({@code truth}), else the operand positions {@code a} and {@code b} (values unknown). */
+    private static GroundTruth truth(JsonNode n, int length) {
+        List<GroundTruth.Relevant> relevant = new ArrayList<>();
+        JsonNode written = field(n, "truth");
+        JsonNode list = written == null ? null : field(written, "relevant");
+        try {
+            if (list != null && list.isArray()) {
+                for (JsonNode r : list) {
+                    JsonNode sign = field(r, "sign");
+                    relevant.add(new GroundTruth.Relevant(field(r, "position").asInt(), text(r, "role"),
+                            number(field(r, "value")), sign == null ? 1 : sign.asDouble()));
+                }
+            } else {
+                for (String role : new String[] {"a", "b"}) {
+                    JsonNode position = field(n, role);
+                    if (position != null && position.asInt() >= 0 && position.asInt() < length) {
+                        relevant.add(new GroundTruth.Relevant(position.asInt(), role, Double.NaN, 1));
+                    }
+                }
+            }
+            return relevant.isEmpty() ? null : new GroundTruth(relevant);
+        } catch (RuntimeException malformed) {
+            return null;
+        }
     }
 
     private static double[] vector(JsonNode n) {
