@@ -7,6 +7,8 @@ import dev.explainunit.checks.ExplainedPopulation;
 import dev.explainunit.checks.ModelStatistics;
 import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanitySettings;
+import dev.explainunit.checks.Verdict;
+import dev.explainunit.checks.internal.MemoryEstimate;
 import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.report.MethodResult;
 import dev.explainunit.report.PaperResults;
@@ -16,12 +18,10 @@ import dev.explainunit.report.RunInfo;
 import dev.explainunit.report.ScatterSeries;
 import dev.explainunit.report.SelectivityCurve;
 import dev.explainunit.report.Stat;
-import dev.explainunit.report.Verdicts;
-import dev.explainunit.toy.ToyTask;
-import dev.explainunit.checks.internal.MemoryEstimate;
 import dev.explainunit.task.GroundTruth;
 import dev.explainunit.task.Sample;
 import dev.explainunit.toy.ToyArithmeticTask;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.zoo.ModelZoo;
 import dev.explainunit.zoo.ZooModel;
 import java.time.Instant;
@@ -174,7 +174,7 @@ public final class Table2Reproduction {
             }
             if (population.contractViolation().isPresent()) {
                 Stat none = Stat.of(new double[0]);
-                rows.put(id, new MethodResult(none, none, none, none, Verdicts.FAIL,
+                rows.put(id, new MethodResult(none, none, none, none, Verdict.FAIL.word(),
                         population.contractViolation().get()));
             } else {
                 rows.put(id, row(population.modelStatistics(), passed));
@@ -249,7 +249,7 @@ public final class Table2Reproduction {
                 + stats.size() + " models; they are left out of its mean and std";
         return new MethodResult(Stat.of(rhoA), Stat.of(rhoB), Stat.of(finite(stats,
                 m -> m.get(ModelStatistics.MASS))), Stat.of(finite(stats, m -> m.get(ModelStatistics.MSE))),
-                Verdicts.of(passed), note);
+                Verdict.of(passed).word(), note);
     }
 
     private static double[] finite(List<ModelStatistics> stats, ToDoubleFunction<ModelStatistics> f) {

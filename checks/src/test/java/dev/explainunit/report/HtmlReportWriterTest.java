@@ -60,7 +60,7 @@ class HtmlReportWriterTest {
         var table2 = new java.util.LinkedHashMap<>(full.table2());
         MethodResult cd = full.table2().get("subtraction").get("cd");
         table2.put("subtraction", java.util.Map.of("cd", new MethodResult(cd.rhoA(), cd.rhoB(), cd.mass(), cd.mse(),
-                Verdicts.PASS, null)));
+                dev.explainunit.checks.Verdict.PASS.word(), null)));
         Report differing = new Report(Report.FORMAT_VERSION, full.run(), full.checks(), table2, full.paper(),
                 full.examples(), full.scatter(), full.selectivity(), full.notes());
 

@@ -99,13 +99,13 @@ final class ReportFixtures {
         Map<String, Map<String, MethodResult>> table2 = new LinkedHashMap<>();
         Map<String, MethodResult> addition = new LinkedHashMap<>();
         addition.put("lrp-all", new MethodResult(new Stat(99.99, 0.01), new Stat(99.98, 0.02), new Stat(99.9, 0.1),
-                new Stat(1e-6, 2e-6), Verdicts.PASS, null));
+                new Stat(1e-6, 2e-6), Verdict.PASS.word(), null));
         addition.put("occlusion-p-diff", new MethodResult(null, null, null, null, null,
                 "classification only; the toy models have one output"));
         table2.put("addition", addition);
         Map<String, MethodResult> subtraction = new LinkedHashMap<>();
         subtraction.put("cd", new MethodResult(new Stat(-20, 30), new Stat(-45, 25), new Stat(50, 20),
-                new Stat(0.05, 0.04), Verdicts.FAIL, null));
+                new Stat(0.05, 0.04), Verdict.FAIL.word(), null));
         table2.put("subtraction", subtraction);
         Random random = new Random(1);
         List<ScatterSeries> scatter = new ArrayList<>();

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.explainunit.checks.CheckResult;
 import dev.explainunit.checks.Counterexample;
 import dev.explainunit.checks.Example;
-import dev.explainunit.checks.Verdict;
 import java.io.IOException;
 
 /**
@@ -36,15 +35,6 @@ public final class CheckJson {
         return module;
     }
 
-    /** "pass", "fail" or "not applicable". */
-    public static String verdict(Verdict verdict) {
-        return switch (verdict) {
-            case PASS -> "pass";
-            case FAIL -> "fail";
-            case NOT_APPLICABLE -> "not applicable";
-        };
-    }
-
     private static final class Writer extends StdSerializer<CheckResult> {
         private static final long serialVersionUID = 1L;
 
@@ -61,7 +51,7 @@ public final class CheckJson {
             gen.writeNumberField("statistic", r.statisticValue());
             gen.writeNumberField("threshold", r.threshold());
             provider.defaultSerializeField("statistics", r.statistics(), gen);
-            gen.writeStringField("verdict", verdict(r.verdict()));
+            gen.writeStringField("verdict", r.verdict().word());
             gen.writeNumberField("seed", r.seed());
             provider.defaultSerializeField("model_ids", r.modelIds(), gen);
             Counterexample ce = r.counterexample();
