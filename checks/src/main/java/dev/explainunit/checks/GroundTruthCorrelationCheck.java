@@ -5,7 +5,6 @@ import static dev.explainunit.checks.CheckMessages.num;
 import dev.explainunit.task.GroundTruth;
 import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
-import dev.explainunit.task.Task;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -9,7 +9,6 @@ import dev.explainunit.fixtures.BrokenExplainers;
 import dev.explainunit.fixtures.ReferenceGradientTimesInput;
 import dev.explainunit.lstm.Lstm;
 import dev.explainunit.lstm.LstmDirection;
-import dev.explainunit.task.Sample;
 import dev.explainunit.task.TaskModel;
 import dev.explainunit.toy.Split;
 import dev.explainunit.toy.ToyArithmeticTask;
