@@ -9,5 +9,17 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public enum Verdict {
-    PASS, FAIL, NOT_APPLICABLE
+    PASS, FAIL, NOT_APPLICABLE;
+
+    /** PASS or FAIL. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public static Verdict of(boolean passed) {
+        return passed ? PASS : FAIL;
+    }
+
+    /** The word every report format uses: "pass", "fail" or "not applicable". */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public String word() {
+        return this == NOT_APPLICABLE ? "not applicable" : name().toLowerCase(java.util.Locale.ROOT);
+    }
 }
