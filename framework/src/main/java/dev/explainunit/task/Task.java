@@ -2,6 +2,8 @@ package dev.explainunit.task;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -34,7 +36,10 @@ public interface Task {
      * {@code count} test samples for {@code seed}, the same on every call and every JVM; a smaller
      * count gives a prefix of a larger one.
      *
-     * @throws IllegalArgumentException if {@code count} is negative or more than the task has
+     * A task that reads a fixed data set (e.g. a file of sentences) may give all it has when asked
+     * for more, and then ignores the seed; it reads no more of the data than {@code count} needs.
+     *
+     * @throws IllegalArgumentException if {@code count} is negative or more than a generating task has
      */
     List<Sample> samples(long seed, int count);
 
@@ -48,5 +53,29 @@ public interface Task {
      */
     default Optional<SampleGenerator> generator() {
         return Optional.empty();
+    }
+
+    /**
+     * The names of the parameters {@link #configured} reads, e.g. {@code "model"}, {@code "vocab"},
+     * {@code "data"}; empty (the default) for a task that takes none. The JUnit engine reads
+     * parameter {@code p} of the task with id {@code t} from the configuration key
+     * {@code explainunit.t.p}, the command line from its options of the same name ({@code --p}).
+     */
+    default Set<String> parameters() {
+        return Set.of();
+    }
+
+    /**
+     * This task with its {@linkplain #parameters() parameters} set, e.g. a user's model and data
+     * instead of the bundled ones; {@code this} when none is given. A task found through
+     * {@code ServiceLoader} is built without arguments, so this is how it learns its
+     * configuration. The default returns {@code this}.
+     *
+     * @param parameters the value of each parameter by its name (no prefix), empty where not given
+     * @throws IllegalArgumentException naming the parameter and its value when a value is refused
+     *                                  (e.g. a file that does not exist or cannot be read)
+     */
+    default Task configured(Function<String, Optional<String>> parameters) {
+        return this;
     }
 }
