@@ -55,8 +55,12 @@ final class CheckCommand implements Callable<Integer> {
             description = "where report.json, report.md and report.html go (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--task", paramLabel = "T", description = "addition or subtraction (default: both)")
+    @Option(names = "--task", paramLabel = "T",
+            description = "a registered task id: addition, subtraction, sentiment, ... (default: addition and subtraction)")
     String task;
+
+    @CommandLine.Mixin
+    TaskOptions taskOptions = new TaskOptions();
 
     @Option(names = "--models", defaultValue = "0", description = "models per task (default: all)")
     int models;
@@ -133,6 +137,7 @@ final class CheckCommand implements Callable<Integer> {
         if (task != null) {
             line.append(" --task ").append(task);
         }
+        taskOptions.given().forEach((name, value) -> line.append(" --").append(name).append(' ').append(value));
         if (models != 0) {
             line.append(" --models ").append(models);
         }
@@ -152,11 +157,16 @@ final class CheckCommand implements Callable<Integer> {
         }
         SanitySettings settings = SanitySettings.defaults();
         if (task != null) {
+            Task found;
             try {
-                settings = settings.withTasks(List.of(Tasks.byId(task)));
+                found = Tasks.byId(task);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
+            settings = settings.withTasks(List.of(taskOptions.configure(found)));
+        } else if (!taskOptions.given().isEmpty()) {
+            throw new UsageException("--" + taskOptions.given().keySet().iterator().next()
+                    + " belongs to a task: name it with --task (e.g. --task sentiment)");
         }
         try {
             settings = settings.withModels(models).withSamples(samples).withSeed(seed);

@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
  * {@code explainunit explain}: relevances of a built-in method for a model file and a JSON file of
  * input sequences, printed as
  * {@code {"method": ID, "results": [{"prediction": [...], "target": c, "relevance": [R_1..R_T],
- * "relevancePerInput": [[...]] or null}]}}, one result per sequence.
+ * "relevancePerInput": [[...]] or null}]}}, one result per sequence. With {@code --vocab} the model
+ * is a sentence classifier and the input JSON Lines of sentences ({@link SentenceExplanations});
+ * each result then also has {@code "tokens"} (and {@code "label"} where the line has one).
  */
 @Command(name = "explain",
         mixinStandardHelpOptions = true,
@@ -58,11 +60,20 @@ final class ExplainCommand implements Callable<Integer> {
     Integer target;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
-            description = "A JSON list of sequences, each a list of T steps of D numbers; lengths may differ.")
+            description = "A JSON list of sequences, each a list of T steps of D numbers; lengths may differ. "
+                    + "With --vocab: JSON Lines of sentences, {\"tokens\": [...]} or {\"text\": \"...\"}.")
     Path input;
+
+    @Option(names = "--vocab", paramLabel = "FILE",
+            description = "The vocabulary of a sentence classifier (--model with embedding.weight), one token a "
+                    + "line; LRP then defaults to the paper's sentiment setting (eps 0.001, 0.2 for lrp-prop).")
+    Path vocab;
 
     @Override
     public Integer call() {
+        if (vocab != null) {
+            return SentenceExplanations.print(spec, sentenceExplainer(), model, vocab, input, target);
+        }
         Explainer explainer = explainer(method, eps, biasFactor);
         MethodOptions.warnIfIgnored(spec, method, explainer instanceof LrpExplainer);
         Lstm lstm = readModel(model);
@@ -104,6 +115,21 @@ final class ExplainCommand implements Callable<Integer> {
         out.flush();
         return 0;
     }
+
+    /**
+     * The method for sentences: LRP with the paper's sentiment setting (section 4: ε = 0.001, 0.2 for
+     * LRP-prop, bias factor 0) unless {@code --eps} is given.
+     */
+    private Explainer sentenceExplainer() {
+        boolean epsGiven = spec.commandLine().getParseResult().hasMatchedOption("--eps");
+        double e = !epsGiven && "lrp-prop".equals(method) ? SENTIMENT_PROP_EPS : eps;
+        Explainer explainer = explainer(method, e, biasFactor);
+        MethodOptions.warnIfIgnored(spec, method, explainer instanceof LrpExplainer);
+        return explainer;
+    }
+
+    /** LRP-prop's stabiliser in the paper's sentiment setting (section 4). */
+    static final double SENTIMENT_PROP_EPS = 0.2;
 
     /** The built-in explainer {@code id}, or a usage error listing the valid ids. */
     static Explainer explainer(String id, double eps, double biasFactor) {

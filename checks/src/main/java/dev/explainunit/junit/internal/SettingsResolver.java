@@ -10,6 +10,7 @@ import dev.explainunit.task.Tasks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,7 +26,10 @@ public final class SettingsResolver {
 
     public static final String PREFIX = "explainunit.";
 
-    /** Every {@code explainunit.*} key that something reads (the report listener reads report.dir). */
+    /**
+     * Every {@code explainunit.*} key that something reads (the report listener reads report.dir),
+     * besides the tasks' own parameters {@code explainunit.<task id>.<parameter>} ({@link Task#parameters()}).
+     */
     static final Set<String> KNOWN_KEYS = Set.of("tasks", "checks", "models", "samples", "seed", "timeLimitMillis",
             "probeSamples", "searchTries", "threshold.correlation", "threshold.mass", "threshold.conservation",
             "threshold.exactConservation", "threshold.selectivity", "threshold.randomization", "report.dir");
@@ -40,8 +44,8 @@ public final class SettingsResolver {
     /** The settings for a class annotated with {@code annotation}. */
     public SanitySettings resolve(ExplainerSanityTest annotation) {
         SanitySettings d = SanitySettings.defaults();
-        List<Task> tasks = annotation.tasks().length > 0 ? annotationTasks(annotation.tasks())
-                : config("tasks").map(SettingsResolver::tasks).orElse(d.tasks());
+        List<Task> tasks = configured(annotation.tasks().length > 0 ? annotationTasks(annotation.tasks())
+                : config("tasks").map(SettingsResolver::tasks).orElse(d.tasks()));
         Set<Check> checks = annotation.checks().length > 0 ? EnumSet.copyOf(List.of(annotation.checks()))
                 : config("checks").map(SettingsResolver::checks).orElse(d.checks());
         boolean modelsSet = annotation.models() != ExplainerSanityTest.NOT_SET || config("models").isPresent();
@@ -114,10 +118,38 @@ public final class SettingsResolver {
         }
     }
 
+    /**
+     * Each task given its parameters from {@code explainunit.<task id>.<parameter>}, e.g.
+     * {@code explainunit.sentiment.model}; a task without such keys is kept as it is.
+     */
+    private List<Task> configured(List<Task> tasks) {
+        List<Task> configured = new ArrayList<>();
+        for (Task task : tasks) {
+            String prefix = task.id() + ".";
+            try {
+                configured.add(task.configured(name -> config(prefix + name)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("configuration parameters " + PREFIX + prefix + "* ("
+                        + String.join(", ", task.parameters().stream().sorted().toList()) + "): " + e.getMessage());
+            }
+        }
+        return configured;
+    }
+
     /** The {@code explainunit.*} keys among {@code keys} that nothing reads (typos such as explainunit.sample), sorted. */
     public static List<String> unknownKeys(Set<String> keys) {
-        return keys.stream().filter(k -> k.startsWith(PREFIX) && !KNOWN_KEYS.contains(k.substring(PREFIX.length())))
-                .sorted().toList();
+        Set<String> taskKeys = new HashSet<>();
+        if (keys.stream().anyMatch(k -> k.startsWith(PREFIX) && !KNOWN_KEYS.contains(k.substring(PREFIX.length())))) {
+            try {
+                for (Task task : Tasks.all().values()) {
+                    task.parameters().forEach(p -> taskKeys.add(task.id() + "." + p));
+                }
+            } catch (IllegalStateException unloadable) {
+                // a task that cannot be loaded is reported where it is used
+            }
+        }
+        return keys.stream().filter(k -> k.startsWith(PREFIX)).map(k -> k.substring(PREFIX.length()))
+                .filter(k -> !KNOWN_KEYS.contains(k) && !taskKeys.contains(k)).map(k -> PREFIX + k).sorted().toList();
     }
 
     private Optional<String> config(String key) {
