@@ -1,0 +1,119 @@
+package dev.explainunit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import dev.explainunit.Explainer;
+import dev.explainunit.explainers.BuiltInExplainers;
+import dev.explainunit.fixtures.SentimentFixtures;
+import dev.explainunit.safetensors.SentenceModelFiles;
+import dev.explainunit.sentence.CorpusSentence;
+import dev.explainunit.sentence.SentenceWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.EventConditions;
+
+/**
+ * The sanity checks through the engine on sentences: a small classifier on corpus sentences (with
+ * the label-deciding tokens as ground truth), and the {@code sentiment} task given a model and data
+ * of the user's own through {@code explainunit.sentiment.*} (no ground truth).
+ */
+class SentimentEngineTest {
+
+    @ExplainerSanityTest(tasks = "fixture-sentiment", samples = 20, probeSamples = 10)
+    static class GradientTimesInputOnSentences implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return BuiltInExplainers.create("gradient-x-input");
+        }
+    }
+
+    @ExplainerSanityTest(tasks = "fixture-sentiment", samples = 20, probeSamples = 10)
+    static class LrpAllOnSentences implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return BuiltInExplainers.create("lrp-all");
+        }
+    }
+
+    @ExplainerSanityTest(tasks = "sentiment", samples = 10, probeSamples = 5)
+    static class OnTheUsersOwnSentenceModel implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return BuiltInExplainers.create("gradient-x-input");
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void on_corpus_sentences_the_ground_truth_checks_run_and_conservation_is_skipped_because_the_truth_is_not_complete() {
+        for (Class<?> type : List.of(GradientTimesInputOnSentences.class, LrpAllOnSentences.class)) {
+            EngineExecutionResults results = EngineTestKit.engine("explainunit").selectors(selectClass(type)).execute();
+            results.containerEvents().assertStatistics(stats -> stats.failed(0));
+            results.testEvents().assertThatEvents()
+                    .haveExactly(1, event(test(EventConditions.displayName("contract")), finishedSuccessfully()))
+                    .haveExactly(1, event(test(EventConditions.displayName("relevance conservation")),
+                            skippedWithReason(r -> r.contains("needs complete ground truth")
+                                    && r.contains("task [fixture-sentiment] knows the contributions"))));
+            for (String evaluated : List.of("relevant mass", "ground-truth correlation", "model randomization",
+                    "perturbation selectivity")) {
+                assertThat(results.testEvents().started().filter(e -> e.getTestDescriptor().getDisplayName()
+                        .equals(evaluated)).count()).as(type.getSimpleName() + ": " + evaluated).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void the_sentiment_task_reads_the_users_model_vocab_and_data_from_the_configuration_and_skips_the_ground_truth_checks()
+            throws Exception {
+        Path model = dir.resolve("mine.safetensors");
+        Path vocab = dir.resolve("vocab.txt");
+        Path data = dir.resolve("test.jsonl");
+        SentenceModelFiles.write(SentimentFixtures.model(5), model, vocab);
+        SentenceWriter.write(data, SentimentFixtures.testSentences(12).stream().map(CorpusSentence::toRecord).toList());
+        EngineExecutionResults results = EngineTestKit.engine("explainunit")
+                .selectors(selectClass(OnTheUsersOwnSentenceModel.class))
+                .configurationParameter("explainunit.sentiment.model", model.toString())
+                .configurationParameter("explainunit.sentiment.vocab", vocab.toString())
+                .configurationParameter("explainunit.sentiment.data", data.toString())
+                .execute();
+
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test(EventConditions.displayName("contract")), finishedSuccessfully()))
+                .haveExactly(1, event(test(EventConditions.displayName("relevant mass")),
+                        skippedWithReason("relevant mass needs the relevant positions; task [sentiment] has no ground"
+                                + " truth")));
+        assertThat(results.testEvents().started().filter(e -> e.getTestDescriptor().getDisplayName()
+                .equals("model randomization")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void a_sentiment_configuration_missing_the_vocabulary_fails_a_configuration_test_naming_the_keys() {
+        EngineExecutionResults results = EngineTestKit.engine("explainunit")
+                .selectors(selectClass(OnTheUsersOwnSentenceModel.class))
+                .configurationParameter("explainunit.sentiment.model", "m.safetensors")
+                .configurationParameter("explainunit.sentiment.data", "d.jsonl")
+                .execute();
+        results.allEvents().assertThatEvents().haveAtLeastOne(event(finishedWithFailure(message(m ->
+                m.contains("explainunit.sentiment.*") && m.contains("missing [vocab]")))));
+    }
+
+    @Test
+    void the_sentiment_tasks_parameters_are_known_configuration_keys() {
+        assertThat(dev.explainunit.junit.internal.SettingsResolver.unknownKeys(java.util.Set.of(
+                "explainunit.sentiment.model", "explainunit.sentiment.vocab", "explainunit.sentiment.data",
+                "explainunit.sentiment.modle"))).containsExactly("explainunit.sentiment.modle");
+    }
+}
