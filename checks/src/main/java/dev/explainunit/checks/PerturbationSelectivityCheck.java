@@ -32,7 +32,8 @@ import java.util.SplittableRandom;
  * </pre>
  *
  * sums over both k and the first {@code probeSamples} sequences of a model; 0 = as good as
- * random, 100 = as good as knowing the operands. The population statistic is the smaller of the two means over models.
+ * random, 100 = as good as knowing the relevant steps (the operands; on sentences the
+ * label-deciding words, and deleting a step is the paper's word deletion, footnote 11). The population statistic is the smaller of the two means over models.
  * Single sequence: the steps of largest |R_t|, as many as there are relevant positions, are the
  * relevant positions.
  *
@@ -55,7 +56,8 @@ final class PerturbationSelectivityCheck implements SanityCheck {
 
     @Override
     public String rule() {
-        return "removing the most relevant steps should change the prediction about as much as removing the operands";
+        return "removing the most relevant steps should change the prediction about as much as removing the known"
+                + " relevant ones (the operands; on sentences the label-deciding words)";
     }
 
     @Override
@@ -102,13 +104,13 @@ final class PerturbationSelectivityCheck implements SanityCheck {
         }
         String measured = "removing the most relevant steps scores " + CheckMessages.num(meanMost)
                 + " and removing the least relevant scores " + CheckMessages.num(meanLeast)
-                + " (random = 0, true operands = 100)";
+                + " (random = 0, the known relevant steps = 100)";
         String message = verdict == Verdict.PASS
                 ? CheckMessages.passed(p, measured + ", at least " + CheckMessages.num(threshold), this)
                 : undefined > 0
                 ? CheckMessages.failed(p, this, "the selectivity is "
-                        + CheckMessages.undefined(undefined, models, "removing the true operands changes the"
-                                + " prediction no more than removing random steps")
+                        + CheckMessages.undefined(undefined, models, "removing the known relevant steps changes"
+                                + " the prediction no more than removing random steps")
                         + (undefined < models ? " (on the others " + measured + ")." : "."))
                 : CheckMessages.failed(p, this, measured + ", threshold " + CheckMessages.num(threshold) + " ("
                         + CheckMessages.population(p) + ").");

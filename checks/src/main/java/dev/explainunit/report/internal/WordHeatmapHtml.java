@@ -1,0 +1,70 @@
+package dev.explainunit.report.internal;
+
+import java.util.List;
+
+/**
+ * Word heatmaps as in the paper's Tables 4 and 5: each word of a sentence on a red (positive) or
+ * blue (negative) background whose intensity is |R_t| over the sentence's largest |R_t| (the
+ * colour map of {@link HeatmapSvg}), the value on hover. Plain HTML with inline styles, so a report
+ * stays one self-contained file and the words wrap and can be copied as text.
+ */
+public final class WordHeatmapHtml {
+
+    /** Above this share of the largest |R| a word is written in white, to stay legible on a dark background. */
+    private static final double DARK = 0.6;
+
+    /** One sentence's relevance under one label, e.g. a method's id. */
+    public record Row(String label, double[] relevance) {
+    }
+
+    private WordHeatmapHtml() {
+    }
+
+    /**
+     * One sentence: {@code <span>}s of the words, coloured by {@code relevance}, each with the
+     * title {@code "word: R = value"}.
+     *
+     * @throws IllegalArgumentException if tokens and relevance differ in length
+     */
+    public static String sentence(List<String> tokens, double[] relevance) {
+        if (tokens.size() != relevance.length) {
+            throw new IllegalArgumentException(tokens.size() + " words but " + relevance.length + " relevance values");
+        }
+        double scale = maxAbs(relevance);
+        StringBuilder html = new StringBuilder("<span class=\"word-heatmap\" style=\"line-height:1.9\">");
+        for (int t = 0; t < relevance.length; t++) {
+            double value = relevance[t];
+            double intensity = scale > 0 && Double.isFinite(value) ? Math.abs(value) / scale : 0;
+            html.append("<span style=\"background:").append(HeatmapSvg.colour(value, scale))
+                    .append(intensity > DARK ? ";color:#ffffff" : "")
+                    .append(";padding:1px 3px;border-radius:2px\" title=\"")
+                    .append(Escape.xml(tokens.get(t) + ": R = " + Numbers.general(value))).append("\">")
+                    .append(Escape.xml(tokens.get(t))).append("</span>");
+            if (t + 1 < relevance.length) {
+                html.append(' ');
+            }
+        }
+        return html.append("</span>").toString();
+    }
+
+    /** A table of one sentence under several labels (e.g. one row per method), headed by {@code caption}. */
+    public static String table(String caption, List<String> tokens, List<Row> rows) {
+        StringBuilder html = new StringBuilder("<table class=\"word-heatmaps\">\n<caption>")
+                .append(Escape.xml(caption)).append("</caption>\n");
+        for (Row row : rows) {
+            html.append("<tr><th scope=\"row\">").append(Escape.xml(row.label())).append("</th><td>")
+                    .append(sentence(tokens, row.relevance())).append("</td></tr>\n");
+        }
+        return html.append("</table>\n").toString();
+    }
+
+    private static double maxAbs(double[] values) {
+        double max = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        return max;
+    }
+}
