@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /** Assertions on the outcome of {@link dev.explainunit.checks.SanityChecks#run()}. */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SanityReportAssert extends AbstractAssert<SanityReportAssert, SanityReport> {
 
     SanityReportAssert(SanityReport actual) {

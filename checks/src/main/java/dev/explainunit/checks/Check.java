@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * {@link #rule()} is used in failure messages and reports. Formulas and default thresholds:
  * {@code src/docs/checks.md}.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Check {
 
     /** Per-sequence contract: finite values, one per step, deterministic, no hang ({@link ContractCheck}). */

@@ -26,7 +26,7 @@ import org.apiguardian.api.API;
  * @param message        a readable explanation of the verdict
  * @param seconds        wall time of the check including its share of the relevance computation
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CheckResult(Check check, String explainerId, String task, Map<String, Double> statistics,
                           String statistic, double threshold, String comparison, Verdict verdict, long seed,
                           int samples, List<String> modelIds, List<ModelStatistics> perModel,

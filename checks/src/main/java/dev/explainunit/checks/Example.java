@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * @param prediction the model's output f(x) for the sample's target
  * @param statistic  the check's per-sequence statistic on this sequence (e.g. its relevant mass)
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Example(List<StepValue> steps, GroundTruth truth, double y, double prediction, double statistic) {
 
     /** The first relevant position (a on the toy tasks), or −1. */

@@ -33,7 +33,7 @@ import org.apiguardian.api.API;
  * supports} each model (under the same per-call time limit as {@code explain}); if it does not support one, nothing is explained and the population is
  * {@link #notApplicable() not applicable}: its checks are neither passed nor failed.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ExplainedPopulation {
 
     /**

@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * {@link #conservationError}) are averaged over the test sequences of one model to give that
  * model's Table 2 entry; the population statistic of a check is then the mean over the models.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Metrics {
 
     private Metrics() {

@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  *
  * Relevances are computed once per (model, test sequence) per task and shared by all checks.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SanityChecks {
 
     private final Explainer explainer;

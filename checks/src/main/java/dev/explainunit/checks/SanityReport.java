@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * @param explainer the explainer's class name
  * @param results   one result per (task, check), in run order
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SanityReport(String explainer, List<CheckResult> results) {
 
     /** Whether every check passed (a check that was not applicable did not pass). */

@@ -22,7 +22,7 @@ import org.apiguardian.api.API;
  *                               (perturbation selectivity, model randomization)
  * @param searchTries            sequences the counterexample search generates per failing check
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SanitySettings(List<Task> tasks, Set<Check> checks, int models, int samples, long seed,
                              Thresholds thresholds, Duration timeLimit, int probeSamples, int searchTries) {
 
