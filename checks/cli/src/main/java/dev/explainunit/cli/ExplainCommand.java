@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * input sequences, printed as
  * {@code {"method": ID, "results": [{"prediction": [...], "target": c, "relevance": [R_1..R_T],
  * "relevancePerInput": [[...]] or null}]}}, one result per sequence. With {@code --vocab} the model
- * is a sentence classifier and the input JSON Lines of sentences ({@link SentenceExplanations});
+ * is a sentence classifier and the input JSON Lines of sentences ({@link ExplainSentences});
  * each result then also has {@code "tokens"} (and {@code "label"} where the line has one).
  */
 @Command(name = "explain",
@@ -72,7 +72,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (vocab != null) {
-            return SentenceExplanations.print(spec, sentenceExplainer(), model, vocab, input, target);
+            return ExplainSentences.print(spec, sentenceExplainer(), model, vocab, input, target);
         }
         Explainer explainer = explainer(method, eps, biasFactor);
         MethodOptions.warnIfIgnored(spec, method, explainer instanceof LrpExplainer);

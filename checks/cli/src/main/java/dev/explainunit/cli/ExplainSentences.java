@@ -30,9 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * embedding dimension where the method gives it. {@code label} only where the line has one. The
  * file is read twice: once to refuse a bad line before anything is printed, once to explain.
  */
-final class SentenceExplanations {
+final class ExplainSentences {
 
-    private SentenceExplanations() {
+    private ExplainSentences() {
     }
 
     static int print(CommandSpec spec, Explainer explainer, Path modelFile, Path vocabFile, Path input, Integer target) {
