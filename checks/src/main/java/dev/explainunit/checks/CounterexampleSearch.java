@@ -199,7 +199,8 @@ final class CounterexampleSearch {
             for (int d = 0; d < x.dim(); d++) {
                 values[d] = x.get(t, d);
             }
-            steps.add(new StepValue(t, values, outcome.relevance() == null ? Double.NaN : outcome.relevance()[t]));
+            steps.add(new StepValue(t, values, outcome.relevance() == null ? Double.NaN : outcome.relevance()[t],
+                    sample.tokens().isEmpty() ? null : sample.tokens().get(t)));
         }
         return new Example(steps, sample.truth(), sample.y(), outcome.prediction(), outcome.statistic());
     }

@@ -39,14 +39,16 @@ final class FailureMessage {
         return text.toString();
     }
 
+    /** One line per step: t | x_t | R_t, or t | word | R_t for a sentence (its embedding says nothing to a reader). */
     static void table(StringBuilder text, Example e) {
-        text.append(String.format(Locale.ROOT, "  %3s | %-16s | %10s%n", "t", "x_t", "R_t"));
+        boolean words = !e.steps().isEmpty() && e.steps().stream().allMatch(s -> s.word() != null);
+        text.append(String.format(Locale.ROOT, "  %3s | %-16s | %10s%n", "t", words ? "word" : "x_t", "R_t"));
         for (StepValue step : e.steps()) {
-            StringBuilder x = new StringBuilder("(");
-            for (int d = 0; d < step.x().length; d++) {
+            StringBuilder x = new StringBuilder(words ? step.word() : "(");
+            for (int d = 0; !words && d < step.x().length; d++) {
                 x.append(d == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", step.x()[d]));
             }
-            x.append(')');
+            x.append(words ? "" : ")");
             String role = e.role(step.t());
             String mark = role == null ? "" : "  <- " + role;
             text.append(String.format(Locale.ROOT, "  %3d | %-16s | %10.4f%s%n", step.t(), x, step.relevance(),

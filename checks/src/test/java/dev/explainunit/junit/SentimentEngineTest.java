@@ -76,6 +76,15 @@ class SentimentEngineTest {
     }
 
     @Test
+    void a_failing_check_on_sentences_shows_its_counterexample_as_words_not_embeddings() {
+        EngineExecutionResults results = EngineTestKit.engine("explainunit")
+                .selectors(selectClass(GradientTimesInputOnSentences.class)).execute();
+        String first = SentimentFixtures.testSentences(1).get(0).tokens().get(0);
+        results.testEvents().assertThatEvents().haveAtLeastOne(event(finishedWithFailure(message(m ->
+                m.contains("  t | word ") && m.contains("  0 | " + first + " ") && !m.contains("x_t")))));
+    }
+
+    @Test
     void the_sentiment_task_reads_the_users_model_vocab_and_data_from_the_configuration_and_skips_the_ground_truth_checks()
             throws Exception {
         Path model = dir.resolve("mine.safetensors");

@@ -171,8 +171,10 @@ public final class PublishedResults {
         JsonNode steps = field(n, "steps");
         if (steps != null && steps.isArray() && (steps.isEmpty() || steps.get(0).isObject())) {
             for (int t = 0; t < steps.size(); t++) {
+                JsonNode word = field(steps.get(t), "word");
                 rows.add(new StepValue(t, vector(field(steps.get(t), "x", "inputs")),
-                        number(field(steps.get(t), "relevance", "r"))));
+                        number(field(steps.get(t), "relevance", "r")), word != null && word.isTextual() ? word.asText()
+                        : null));
             }
         } else {
             JsonNode inputs = field(n, "inputs", "sequence", "steps");
