@@ -32,11 +32,11 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--task", required = true, paramLabel = "T", description = "addition or subtraction")
+    @Option(names = "--task", required = true, paramLabel = "T", description = "addition, subtraction or sentiment")
     String task;
 
-    @Option(names = "--models", required = true, paramLabel = "N", description = "converged models to keep")
-    int models;
+    @Option(names = "--models", paramLabel = "N", description = "converged models to keep (toy tasks; required there)")
+    Integer models;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory to write the models to")
     Path out;
@@ -56,7 +56,13 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (SentimentCommands.isSentiment(task)) {
+            return trainSentiment();
+        }
         ToyTask parsedTask = parseTask(task);
+        if (models == null) {
+            throw new UsageException("--models is required for task " + parsedTask.id());
+        }
         if (models < 1) {
             throw new UsageException("--models must be at least 1, got " + models);
         }
@@ -127,6 +133,15 @@ final class TrainCommand implements Callable<Integer> {
                 // the JVM is already exiting; the hook reports what was written
             }
         }
+    }
+
+    /** {@code --task sentiment}: the bundled sentence classifier, initialisation seed --seed. */
+    private int trainSentiment() {
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1) {
+            throw new UsageException("--threads must be at least 1, got " + threadCount);
+        }
+        return SentimentCommands.train(out, seed, threadCount, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     static ToyTask parseTask(String id) {

@@ -41,7 +41,7 @@ final class ZooCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--task", paramLabel = "T", description = "only this task (addition or subtraction)")
+        @Option(names = "--task", paramLabel = "T", description = "only this task (addition, subtraction or sentiment)")
         String task;
 
         @Option(names = "--weights", description = "also print each model's weights: W_ih, W_hh and the bias per"
@@ -56,6 +56,11 @@ final class ZooCommand implements Runnable {
         public Integer call() {
             ModelZoo zoo = ModelZoo.bundled();
             PrintWriter out = spec.commandLine().getOut();
+            if (SentimentCommands.isSentiment(task)) {
+                SentimentCommands.list(out);
+                out.flush();
+                return 0;
+            }
             List<ToyTask> tasks = task == null ? List.of(ToyTask.values()) : List.of(TrainCommand.parseTask(task));
             for (ToyTask t : tasks) {
                 zoo.index(t).ifPresent(index -> out.printf(Locale.ROOT,
@@ -76,6 +81,9 @@ final class ZooCommand implements Runnable {
                     printGates(out, t, zoo.index(t).map(ZooIndex::dataSeed).orElse(1L), zoo.models(t));
                 }
                 out.println();
+            }
+            if (task == null) {
+                SentimentCommands.list(out);
             }
             out.flush();
             return 0;
@@ -144,7 +152,7 @@ final class ZooCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--task", required = true, paramLabel = "T", description = "addition or subtraction")
+        @Option(names = "--task", required = true, paramLabel = "T", description = "addition, subtraction or sentiment")
         String task;
 
         @Option(names = "--dir", required = true, paramLabel = "DIR", description = "directory to write to")
@@ -152,6 +160,9 @@ final class ZooCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            if (SentimentCommands.isSentiment(task)) {
+                return SentimentCommands.export(dir, spec.commandLine().getOut());
+            }
             ToyTask t = TrainCommand.parseTask(task);
             OutputPaths.requireWritableDirectory("--dir", dir);
             ModelZoo zoo = ModelZoo.bundled();
