@@ -27,7 +27,6 @@ public final class ChunkedGradient implements AutoCloseable {
     /** Chunks per batch, fixed so that the summation order is too; at most this many threads are busy. */
     public static final int CHUNKS = 4;
 
-    private final SentenceParameters layout;
     private final int denseFrom;
     private final int embeddingWidth;
     private final double[][] chunkGradient = new double[CHUNKS][];
@@ -53,7 +52,6 @@ public final class ChunkedGradient implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        this.layout = layout;
         this.denseFrom = layout.weightIhOffset(0);
         this.embeddingWidth = layout.embeddingSize();
         for (int c = 0; c < CHUNKS; c++) {
