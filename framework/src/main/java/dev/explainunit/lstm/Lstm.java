@@ -119,7 +119,7 @@ public final class Lstm implements RecurrentModel {
         return reverse;
     }
 
-    /** fc.weight[c][k], k < H for the forward direction, H <= k < 2H for the reverse one. */
+    /** fc.weight[c][k], {@code k < H} for the forward direction, {@code H <= k < 2H} for the reverse one. */
     public double fcWeight(int c, int k) {
         return fcWeight[c * features + k];
     }

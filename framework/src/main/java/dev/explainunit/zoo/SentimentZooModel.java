@@ -55,6 +55,16 @@ public record SentimentZooModel(SentenceModel model, SentimentZooIndex index) {
         return new SentimentZooModel(model, index);
     }
 
+    /** Whether {@code directory} has an {@code index.json} of this format (false if it has none or another). */
+    public static boolean isSentimentFolder(Path directory) {
+        try {
+            return ZooDirectory.JSON.readTree(directory.resolve(ZooDirectory.INDEX).toFile()).path("format").asText("")
+                    .equals(SentimentZooIndex.FORMAT);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static SentimentZooIndex parseIndex(byte[] bytes, String name) throws IOException {
         SentimentZooIndex index;
         try {

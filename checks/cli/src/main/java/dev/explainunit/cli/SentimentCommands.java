@@ -37,7 +37,8 @@ final class SentimentCommands {
      * {@code train --task sentiment --out DIR [--seed S] [--threads N]}: retrains the bundled model
      * (byte-identical for the default seed, on any thread count); a line per epoch on stderr.
      */
-    static int train(Path out, long seed, int threads, PrintWriter stdout, PrintWriter stderr) {
+    static int train(Path out, boolean force, long seed, int threads, PrintWriter stdout, PrintWriter stderr) {
+        PreviousRun.requireEmptyUnlessForced("--out", out, force);
         OutputPaths.requireWritableDirectory("--out", out);
         SentenceTrainingSettings settings = SentenceTrainingSettings.sentiment().withSeed(seed);
         SentimentTraining training;
@@ -54,24 +55,50 @@ final class SentimentCommands {
         }
         SentimentZooModel trained = new SentimentZooModel(training.result().model(), SentimentZooIndex.of(training));
         try {
+            clearIfForced(out, force, stdout);
             trained.write(out);
         } catch (IOException e) {
             throw new UsageException("--out " + out + ": the model could not be written (" + OutputPaths.describe(e)
                     + ")", e);
         }
-        stdout.printf(Locale.ROOT, "sentiment: best epoch %d of %d, %.1f s on %d threads; %s; wrote %s%n",
-                training.result().bestEpoch(), training.result().epochs().size(), training.result().seconds(), threads,
+        stdout.printf(Locale.ROOT, "sentiment: best epoch %d of %d, %.1f s on %s; %s; wrote %s%n",
+                training.result().bestEpoch(), training.result().epochs().size(), training.result().seconds(),
+                TrainCommand.threads(threads),
                 accuracies(trained.index()), out.resolve(SentimentZooIndex.MODEL_FILE));
         stdout.flush();
         return 0;
     }
 
-    /** The bundled model's line of {@code zoo list}. */
-    static void list(PrintWriter out) {
-        SentimentZooIndex index = ModelZoo.bundled().sentiment().index();
+    /** An earlier run's files are removed only once the new one is ready, so a failed run keeps it. */
+    private static void clearIfForced(Path dir, boolean force, PrintWriter stdout) throws IOException {
+        String removed = force ? PreviousRun.clear(dir) : null;
+        if (removed != null) {
+            stdout.println(removed);
+        }
+    }
+
+    /** Whether {@code dir} holds a sentiment model's index (and not a toy zoo's). */
+    static boolean isSentimentFolder(Path dir) {
+        return SentimentZooModel.isSentimentFolder(dir);
+    }
+
+    /** {@code zoo list} of the bundled sentiment model, or of the one in {@code dir} when not null. */
+    static int list(PrintWriter out, Path dir) {
+        SentimentZooModel model;
+        try {
+            model = dir == null ? ModelZoo.bundled().sentiment() : SentimentZooModel.read(dir);
+        } catch (IOException e) {
+            throw new UsageException("--dir " + dir + ": " + e.getMessage(), e);
+        }
+        print(out, model.index());
+        out.flush();
+        return 0;
+    }
+
+    private static void print(PrintWriter out, SentimentZooIndex index) {
         out.printf(Locale.ROOT, "%s: %s%n", TASK, index.optimizer());
-        out.printf(Locale.ROOT, "  corpus seed %d, best epoch %d of %d, %.1f s on %d threads%n", index.corpusSeed(),
-                index.bestEpoch(), index.epochs(), index.trainingSeconds(), index.threads());
+        out.printf(Locale.ROOT, "  corpus seed %d, best epoch %d of %d, %.1f s on %s%n", index.corpusSeed(),
+                index.bestEpoch(), index.epochs(), index.trainingSeconds(), TrainCommand.threads(index.threads()));
         out.printf(Locale.ROOT, "  %s%n", accuracies(index));
         out.printf(Locale.ROOT, "  %-22s %9s %9s %9s%n", "accuracy (test)", "overall", "negation", "contrast");
         row(out, "model", index.test());
@@ -95,11 +122,13 @@ final class SentimentCommands {
      * and the corpus as {@code train.jsonl} (training sentences, then the labelled phrases it was
      * also trained on), {@code validation.jsonl}, {@code test.jsonl}.
      */
-    static int export(Path dir, PrintWriter stdout) {
+    static int export(Path dir, boolean force, PrintWriter stdout) {
+        PreviousRun.requireEmptyUnlessForced("--dir", dir, force);
         OutputPaths.requireWritableDirectory("--dir", dir);
         SentimentZooModel bundled = ModelZoo.bundled().sentiment();
         SentimentCorpus corpus = SentimentCorpus.generate(bundled.index().corpusSeed());
         try {
+            clearIfForced(dir, force, stdout);
             bundled.write(dir);
             SentenceWriter.write(dir.resolve("train.jsonl"), SentimentTraining.trainingSet(corpus));
             SentenceWriter.write(dir.resolve("validation.jsonl"), records(corpus.validation()));

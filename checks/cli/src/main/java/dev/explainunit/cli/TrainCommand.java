@@ -54,6 +54,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-seeds", paramLabel = "M", description = "give up after this many seeds (default: 10 N + 20)")
     Integer maxSeeds;
 
+    @Option(names = "--force", description = "train into a folder that is not empty: removes the earlier run's"
+            + " *.safetensors and index.json (nothing else) before writing")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
         if (SentimentCommands.isSentiment(task)) {
@@ -77,6 +81,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!(stopAt > 0)) {
             throw new UsageException("--stop-at must be a positive MSE, got " + stopAt);
         }
+        PreviousRun.requireEmptyUnlessForced("--out", out, force);
         OutputPaths.requireWritableDirectory("--out", out);
         PrintWriter stdout = spec.commandLine().getOut();
         TrainingSettings defaults = TrainingSettings.defaults();
@@ -107,6 +112,12 @@ final class TrainCommand implements Callable<Integer> {
             }
             phase.set(Phase.WRITING);
             try {
+                if (force) { // only now: an interrupted or failed training keeps the earlier run
+                    String removed = PreviousRun.clear(out);
+                    if (removed != null) {
+                        stdout.println(removed);
+                    }
+                }
                 ZooDirectory.write(out, summary, ZooDirectory.describe(settings));
             } catch (IOException e) {
                 throw new UsageException("--out " + out + ": the models could not be written ("
@@ -114,9 +125,9 @@ final class TrainCommand implements Callable<Integer> {
             }
             phase.set(Phase.DONE);
             stdout.printf(Locale.ROOT, "%s: kept %d of %d seeds (convergence rate %.2f), %d evaluations, %.1f s wall"
-                            + " (%.1f s CPU on %d threads); wrote %s%n",
+                            + " (%.1f s CPU on %s); wrote %s%n",
                     parsedTask.id(), summary.kept().size(), summary.seedsTried(), summary.convergenceRate(),
-                    summary.totalEvaluations(), summary.wallSeconds(), summary.cpuSeconds(), threadCount,
+                    summary.totalEvaluations(), summary.wallSeconds(), summary.cpuSeconds(), threads(threadCount),
                     out.resolve(ZooDirectory.INDEX));
             stdout.flush();
             if (summary.kept().size() < models) {
@@ -141,7 +152,13 @@ final class TrainCommand implements Callable<Integer> {
         if (threadCount < 1) {
             throw new UsageException("--threads must be at least 1, got " + threadCount);
         }
-        return SentimentCommands.train(out, seed, threadCount, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return SentimentCommands.train(out, force, seed, threadCount, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+    }
+
+    /** "1 thread", "4 threads". */
+    static String threads(int count) {
+        return count == 1 ? "1 thread" : count + " threads";
     }
 
     static ToyTask parseTask(String id) {
