@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * <pre>
  *   polar word       v = ±1 (strength 1) or ±2 (strength 2)
  *   amplifier        α·v with α = {@value #AMPLIFIER_FACTOR}           "very good"      = 1.4
- *   negation         neg(c) = {@value #NEGATED_POSITIVE}·c for c > 0, {@value #NEGATED_NEGATIVE}·c for c < 0, once a clause
+ *   negation         neg(c) = {@value #NEGATED_POSITIVE}·c for c &gt; 0, {@value #NEGATED_NEGATIVE}·c for c &lt; 0, once a clause
  *                                                                      "not good"       = −0.75
  *                                                                      "not bad"        = +0.6
  *   contrast         X , but Y  =  {@value #CONTRAST_LEFT_WEIGHT}·X + Y
