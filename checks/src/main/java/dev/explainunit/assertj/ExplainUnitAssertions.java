@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  *   assertThat(SanityChecks.of(explainer).on(Task.ADDITION).run()).passes();
  * </pre>
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ExplainUnitAssertions {
 
     private ExplainUnitAssertions() {

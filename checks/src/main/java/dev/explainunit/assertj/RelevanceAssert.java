@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /** Assertions on one {@link Relevance}; the statistics are those of {@link Metrics}. */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RelevanceAssert extends AbstractAssert<RelevanceAssert, Relevance> {
 
     RelevanceAssert(Relevance actual) {
@@ -52,7 +52,7 @@ public final class RelevanceAssert extends AbstractAssert<RelevanceAssert, Relev
     }
 
     /** The mass assertion's second half. */
-    @API(status = API.Status.STABLE, since = "0.1")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class MassAssert {
         private final RelevanceAssert parent;
         private final double mass;

@@ -4,13 +4,12 @@ import dev.explainunit.checks.Check;
 import dev.explainunit.checks.CheckResult;
 import dev.explainunit.checks.SanityReport;
 import dev.explainunit.checks.Verdict;
-import dev.explainunit.toy.ToyTask;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /** Assertions on the outcome of {@link dev.explainunit.checks.SanityChecks#run()}. */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SanityReportAssert extends AbstractAssert<SanityReportAssert, SanityReport> {
 
     SanityReportAssert(SanityReport actual) {
@@ -34,35 +33,41 @@ public final class SanityReportAssert extends AbstractAssert<SanityReportAssert,
         return this;
     }
 
-    /** The check failed on the task. */
-    public SanityReportAssert fails(Check check, ToyTask task) {
+    /** The check failed on the task with id {@code task}. */
+    public SanityReportAssert fails(Check check, String task) {
         return hasVerdict(check, task, Verdict.FAIL);
     }
 
-    /** The check passed on the task. */
-    public SanityReportAssert passes(Check check, ToyTask task) {
+    /** The check passed on the task with id {@code task}. */
+    public SanityReportAssert passes(Check check, String task) {
         return hasVerdict(check, task, Verdict.PASS);
     }
 
-    /** The explainer does not apply to the task's models, so none of its checks ran there. */
-    public SanityReportAssert isNotApplicableTo(ToyTask task) {
+    /** The check was not applicable on the task with id {@code task} (e.g. it lacks the ground truth the check needs). */
+    public SanityReportAssert isNotApplicable(Check check, String task) {
+        return hasVerdict(check, task, Verdict.NOT_APPLICABLE);
+    }
+
+    /** The explainer does not apply to the models of the task with id {@code task}, so none of its checks ran there. */
+    public SanityReportAssert isNotApplicableTo(String task) {
         isNotNull();
-        if (actual.verdict(task.id()) != Verdict.NOT_APPLICABLE) {
+        if (actual.verdict(task) != Verdict.NOT_APPLICABLE) {
             failWithMessage("Expected the explainer not to apply to the %s task's models, but its checks there %s",
-                    task.id(), actual.verdict(task.id()) == Verdict.PASS ? "passed" : "ran and failed");
+                    task, actual.verdict(task) == Verdict.PASS ? "passed" : "ran and failed");
         }
         return this;
     }
 
-    private SanityReportAssert hasVerdict(Check check, ToyTask task, Verdict expected) {
+    private SanityReportAssert hasVerdict(Check check, String task, Verdict expected) {
         isNotNull();
         CheckResult result = actual.results().stream()
-                .filter(r -> r.check() == check && r.task().equals(task.id())).findFirst().orElse(null);
+                .filter(r -> r.check() == check && r.task().equals(task)).findFirst().orElse(null);
         if (result == null) {
-            failWithMessage("Expected a result of %s on %s, but the run did not include it", check, task.id());
+            failWithMessage("Expected a result of %s on %s, but the run did not include it", check, task);
         } else if (result.verdict() != expected) {
-            failWithMessage("Expected %s on %s to %s, but it %s: %s", check.displayName(), task.id(),
-                    expected == Verdict.PASS ? "pass" : "fail", describe(result.verdict()), result.message());
+            failWithMessage("Expected %s on %s to %s, but it %s: %s", check.displayName(), task,
+                    expected == Verdict.PASS ? "pass" : expected == Verdict.FAIL ? "fail" : "be not applicable",
+                    describe(result.verdict()), result.message());
         }
         return this;
     }

@@ -1,75 +1,75 @@
 package dev.explainunit.checks;
 
+import dev.explainunit.task.GroundTruthKind;
+import java.util.Locale;
 import org.apiguardian.api.API;
 
 /**
- * The check catalogue. Each check reads like a rule with a reason; {@link #rule()} is used in
- * failure messages and reports. Formulas and default thresholds: {@code src/docs/checks.md}.
+ * The check catalogue: the public key of each check, as {@code @ExplainerSanityTest(checks = ...)}
+ * names it, mapped to the class that implements it. Each check reads like a rule with a reason;
+ * {@link #rule()} is used in failure messages and reports. Formulas and default thresholds:
+ * {@code src/docs/checks.md}.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Check {
 
-    /**
-     * Per-sequence contract: finite values, one per step (and one per input dimension when given
-     * per input), deterministic, no hang. The input cannot be modified: {@link dev.explainunit.Sequence}
-     * is immutable.
-     */
-    CONTRACT("contract",
-            "every explanation should have one finite value per step and be deterministic",
-            "the other checks and any user of the relevance rely on it"),
+    /** Per-sequence contract: finite values, one per step, deterministic, no hang ({@link ContractCheck}). */
+    CONTRACT(new ContractCheck()),
 
-    /** Pearson ρ(R_a, n_a) and ρ(R_b, n_b) with the task's expected signs (Table 2, columns 1–2). */
-    GROUND_TRUTH_CORRELATION("ground-truth correlation",
-            "the relevance of each operand should correlate with its value, with the sign it has in y",
-            "y is a linear function of the two operands, so their true relevances are ±n_a and ±n_b"),
+    /** Pearson ρ of each relevant role's relevance with its value (Table 2, columns 1–2; {@link GroundTruthCorrelationCheck}). */
+    GROUND_TRUTH_CORRELATION(new GroundTruthCorrelationCheck()),
 
-    /** E[((R_a + R_b) − y_pred)²] (Table 2, column 4) and, with a declared rest, exact conservation. */
-    RELEVANCE_CONSERVATION("relevance conservation",
-            "the relevances of the two operands should add up to the prediction",
-            "only the operands determine y, so they should account for all of it"),
+    /** E[(Σ_relevant R_t − f(x))²] (Table 2, column 4; {@link RelevanceConservationCheck}). */
+    RELEVANCE_CONSERVATION(new RelevanceConservationCheck()),
 
-    /** E[(|R_a| + |R_b|) / Σ_t |R_t|] (Table 2, column 3). */
-    RELEVANT_MASS("relevant mass",
-            "relevance should concentrate on the two operands",
-            "only they determine y; the distractor steps carry no information"),
+    /** E[Σ_relevant |R_t| / Σ_t |R_t|] (Table 2, column 3; {@link RelevantMassCheck}). */
+    RELEVANT_MASS(new RelevantMassCheck()),
 
-    /** Prediction change when the most relevant steps are removed, random = 0, true operands = 100 (Table 3 style). */
-    PERTURBATION_SELECTIVITY("perturbation selectivity",
-            "removing the most relevant steps should change the prediction about as much as removing the operands",
-            "relevance that does not point at what the model uses cannot guide any decision"),
+    /** Prediction change when the most relevant steps are removed ({@link PerturbationSelectivityCheck}). */
+    PERTURBATION_SELECTIVITY(new PerturbationSelectivityCheck()),
 
-    /** Rank correlation between relevances on the trained and on a randomised model (Adebayo et al. 2018). */
-    MODEL_RANDOMIZATION("model randomization",
-            "relevance on a model with random weights should differ from relevance on the trained model",
-            "an explanation that survives randomising the model describes the input, not the model");
+    /** Rank correlation with relevances on randomised models ({@link ModelRandomizationCheck}). */
+    MODEL_RANDOMIZATION(new ModelRandomizationCheck());
 
-    private final String displayName;
-    private final String rule;
-    private final String reason;
+    private final SanityCheck implementation;
 
-    Check(String displayName, String rule, String reason) {
-        this.displayName = displayName;
-        this.rule = rule;
-        this.reason = reason;
+    Check(SanityCheck implementation) {
+        this.implementation = implementation;
+    }
+
+    /** The class that implements this check. */
+    SanityCheck implementation() {
+        return implementation;
+    }
+
+    /** The id used in reports, e.g. "relevant-mass". */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** A readable name, e.g. "relevant mass". */
     public String displayName() {
-        return displayName;
+        return implementation.displayName();
     }
 
     /** The rule as a sentence without its reason. */
     public String rule() {
-        return rule;
+        return implementation.rule();
     }
 
     /** Why the rule should hold. */
     public String reason() {
-        return reason;
+        return implementation.reason();
     }
 
     /** The rule with its reason: "relevance should concentrate on the two operands, because only they ...". */
     public String sentence() {
-        return rule + ", because " + reason;
+        return implementation.sentence();
+    }
+
+    /** What the check needs to know about the true relevance; a task that provides less makes it not applicable. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public GroundTruthKind needs() {
+        return implementation.needs();
     }
 }

@@ -1,5 +1,6 @@
 package dev.explainunit.checks;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -10,7 +11,7 @@ import org.apiguardian.api.API;
  *
  * @param check          the check
  * @param explainerId    the explainer's {@link dev.explainunit.Explainer#id() id}
- * @param task           the task id, "addition" or "subtraction"
+ * @param task           the task id, e.g. "subtraction"
  * @param statistics     the population statistics by name (e.g. "rho_a", "mass"); the name in
  *                       {@code statistic} is the one compared with the threshold
  * @param statistic      name of the decisive statistic
@@ -20,12 +21,12 @@ import org.apiguardian.api.API;
  * @param seed           seed of the test data and of the search
  * @param samples        test sequences per model
  * @param modelIds       the models evaluated
- * @param perModel       Table 2 statistics per model (empty for checks that do not compute them)
+ * @param perModel       the per-model statistics by name (Table 2 on the toy tasks; empty for checks without one)
  * @param counterexample a minimal failing sequence, or {@code null}
  * @param message        a readable explanation of the verdict
  * @param seconds        wall time of the check including its share of the relevance computation
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CheckResult(Check check, String explainerId, String task, Map<String, Double> statistics,
                           String statistic, double threshold, String comparison, Verdict verdict, long seed,
                           int samples, List<String> modelIds, List<ModelStatistics> perModel,
@@ -34,6 +35,21 @@ public record CheckResult(Check check, String explainerId, String task, Map<Stri
     /** Whether the check passed. */
     public boolean passed() {
         return verdict == Verdict.PASS;
+    }
+
+    /** The value of the decisive statistic (the entry {@link #statistic()} names), NaN when there is none. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @JsonIgnore
+    public double statisticValue() {
+        Double value = statistics.get(statistic);
+        return value == null ? Double.NaN : value;
+    }
+
+    /** Identifies the cell of the verdict matrix this result fills: "explainer/task/check-id". */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @JsonIgnore
+    public String key() {
+        return explainerId + "/" + task + "/" + check.id();
     }
 
     /** This result with a counterexample and the message extended by it. */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apiguardian.api.API;
 
 /** The JSON form of a {@link CheckResult}, as published in the report entry {@value #ENTRY_KEY}. */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CheckResultJson {
 
     /** The report entry key under which the engine publishes each check's result. */

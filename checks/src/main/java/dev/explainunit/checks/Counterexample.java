@@ -11,10 +11,10 @@ import org.apiguardian.api.API;
  * @param shrunk   the minimal failing sequence after shrinking (may equal {@code original})
  * @param property what each of them violates, as a sentence
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Counterexample(String modelId, Example original, Example shrunk, String property) {
 
-    /** The sequences as the failure message shows them: tables t | x_t | R_t with a and b marked. */
+    /** The sequences as the failure message shows them: tables t | x_t | R_t with the relevant steps marked by role. */
     public String describe() {
         return FailureMessage.counterexample(this);
     }

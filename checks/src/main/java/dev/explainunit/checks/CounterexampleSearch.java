@@ -7,9 +7,10 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import dev.explainunit.Sequence;
 import dev.explainunit.checks.internal.GuardedParallel;
 import dev.explainunit.lstm.Lstm;
-import dev.explainunit.toy.ToyTask;
-import dev.explainunit.toy.ToySample;
-import dev.explainunit.zoo.ZooModel;
+import dev.explainunit.task.Draws;
+import dev.explainunit.task.Sample;
+import dev.explainunit.task.SampleGenerator;
+import dev.explainunit.task.TaskModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,23 +18,22 @@ import org.quicktheories.QuickTheory;
 import org.quicktheories.api.AsString;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.Reporter;
+import org.quicktheories.generators.Generate;
 
 /**
  * When a population check fails, finds one sequence that shows the failure: the first test
  * sequence of the worst model that violates the check's {@link SequenceProperty} (the original),
- * and a minimal one found by QuickTheories' generation and shrinking on the same model (shortest
- * T, operands first, simplest numbers). Toy sequences are generated as the task defines them
- * (paper 3.2), with numbers on a grid of 0.05 so that shrunk values read easily:
- *
- * <pre>
- *   T ∈ [3, 14],  0 ≤ a &lt; b &lt; T,  |n_t| ∈ {0.50, 0.55, …, 1.00}, signs (addition only) shrink to +
- * </pre>
+ * and, when the task has a {@link dev.explainunit.task.Task#generator() generator}, a minimal one
+ * found by QuickTheories' generation and shrinking on the same model. The generator's
+ * {@link Draws} are QuickTheories draws ({@link #samples}), so they shrink as the task designed
+ * them (the toy tasks: shortest T, operands first, simplest numbers). A task without a generator
+ * shows the first failing test sequence only.
  */
 final class CounterexampleSearch {
 
-    static final int MIN_LENGTH = 3;
-    static final int MAX_LENGTH = 14;
     private static final int SHRINK_CYCLES = 100;
+    /** Test sequences that model randomization explains afresh when looking for the original. */
+    private static final int FRESH_ORIGINALS = 200;
 
     private CounterexampleSearch() {
     }
@@ -45,18 +45,24 @@ final class CounterexampleSearch {
                 || p.contractViolation().map(v -> v.contains(" hung")).orElse(false)) {
             return Optional.empty();
         }
-        int m = worstModel(result, p);
-        ZooModel zoo = p.models().get(m);
-        Lstm randomised = ModelRandomization.randomised(zoo.model(), ModelRandomization.seed(s.seed(), m, 0));
-        SequenceProperty property = new SequenceProperty(result.check(), p.explainer(), p.task(), zoo.model(),
-                randomised, s.thresholds());
+        SanityCheck check = result.check().implementation();
+        int m = worstModel(check, result, p);
+        TaskModel zoo = p.models().get(m);
+        Lstm randomised = ModelRandomizationCheck.randomised(zoo.model(),
+                ModelRandomizationCheck.seed(s.seed(), m, 0));
+        Optional<SampleGenerator> generator = p.task().generator();
         Found found = new Found();
+        String[] property = new String[1];
         try {
             GuardedParallel.run(1, 1, s.timeLimit(), (job, clock) -> {
                 Runnable start = () -> clock.start("counterexample search on model " + zoo.id());
-                Runnable stop = clock::stop;
-                found.original = original(property, p, m, start, stop);
-                shrink(property, p.task(), s, start, stop, found);
+                SequenceProperty sequenceProperty = new SequenceProperty(check, p.explainer(), zoo.model(),
+                        randomised, s.thresholds(), start, clock::stop);
+                property[0] = check.property(p, s.thresholds());
+                found.original = original(sequenceProperty, p, m);
+                if (generator.isPresent()) {
+                    shrink(sequenceProperty, generator.get(), s, found);
+                }
             });
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -69,7 +75,8 @@ final class CounterexampleSearch {
         }
         Example original = found.original != null ? found.original : found.shrunk;
         Example shrunk = found.shrunk != null ? found.shrunk : found.original;
-        return Optional.of(new Counterexample(zoo.id(), original, shrunk, property.describe()));
+        return Optional.of(new Counterexample(zoo.id(), original, shrunk, property[0] != null ? property[0]
+                : check.property(p, s.thresholds())));
     }
 
     private static final class Found {
@@ -77,22 +84,13 @@ final class CounterexampleSearch {
         volatile Example shrunk;
     }
 
-    /** The model with the worst per-model statistic of the check, undefined first (model 0 if there is none). */
-    private static int worstModel(CheckResult result, ExplainedPopulation p) {
+    /** The model with the worst per-model score of the check, undefined first (model 0 if there is none). */
+    private static int worstModel(SanityCheck check, CheckResult result, ExplainedPopulation p) {
         List<ModelStatistics> stats = result.perModel();
-        if (stats.isEmpty()) {
-            return 0;
-        }
         int worst = 0;
         double worstValue = Double.POSITIVE_INFINITY;
         for (int m = 0; m < stats.size(); m++) {
-            ModelStatistics ms = stats.get(m);
-            double value = switch (result.check()) {
-                case RELEVANT_MASS -> ms.mass();
-                case RELEVANCE_CONSERVATION -> -ms.mse();
-                case GROUND_TRUTH_CORRELATION -> Math.min(ms.rhoA(), CheckEvaluation.expectedSignB(p.task()) * ms.rhoB());
-                default -> 0;
-            };
+            double value = check.modelScore(stats.get(m), p);
             if (Double.isNaN(value)) {
                 value = Double.NEGATIVE_INFINITY; // an undefined statistic is the worst
             }
@@ -105,15 +103,14 @@ final class CounterexampleSearch {
     }
 
     /** The first test sequence of model m that violates the property, judged on the shared relevances. */
-    private static Example original(SequenceProperty property, ExplainedPopulation p, int m, Runnable start,
-                                    Runnable stop) {
+    private static Example original(SequenceProperty property, ExplainedPopulation p, int m) {
         if (p.contractViolation().isPresent()) {
             return null;
         }
         for (int i = 0; i < p.samples().size(); i++) {
-            ToySample sample = p.samples().get(i);
-            SequenceProperty.Outcome outcome = property.check() == Check.MODEL_RANDOMIZATION && i < 200
-                    ? property.evaluate(sample, start, stop)
+            Sample sample = p.samples().get(i);
+            SequenceProperty.Outcome outcome = property.check().judgesFreshOnly() && i < FRESH_ORIGINALS
+                    ? property.evaluate(sample)
                     : property.judge(p.relevance(m, i), sample, p.prediction(m, i));
             if (!outcome.holds()) {
                 return example(sample, outcome);
@@ -122,8 +119,7 @@ final class CounterexampleSearch {
         return null;
     }
 
-    private static void shrink(SequenceProperty property, ToyTask task, SanitySettings s, Runnable start,
-                               Runnable stop, Found found) {
+    private static void shrink(SequenceProperty property, SampleGenerator generator, SanitySettings s, Found found) {
         Reporter reporter = new Reporter() {
             @Override
             public void falisification(long seed, int examples, Object smallest, Throwable cause,
@@ -138,8 +134,8 @@ final class CounterexampleSearch {
             }
 
             private void record(Object smallest) {
-                ToySample sample = (ToySample) smallest;
-                found.shrunk = example(sample, property.evaluate(sample, start, stop));
+                Sample sample = (Sample) smallest;
+                found.shrunk = example(sample, property.evaluate(sample));
             }
 
             @Override
@@ -148,37 +144,56 @@ final class CounterexampleSearch {
         };
         QuickTheory.qt().withFixedSeed(s.seed()).withExamples(s.searchTries()).withShrinkCycles(SHRINK_CYCLES)
                 .withReporter(reporter)
-                .forAll(toySamples(task))
-                .check(sample -> property.evaluate(sample, start, stop).holds());
+                .forAll(samples(generator))
+                .check(sample -> property.evaluate(sample).holds());
     }
 
-    /** Toy samples of the task (paper 3.2) that shrink towards short sequences and simple numbers. */
-    static Gen<ToySample> toySamples(ToyTask task) {
-        Gen<Integer> lengths = integers().between(MIN_LENGTH, MAX_LENGTH);
-        Gen<Integer> first = integers().between(0, MAX_LENGTH - 2);
-        Gen<Integer> gap = integers().between(0, MAX_LENGTH - 2);
-        Gen<List<Integer>> levels = lists().of(integers().between(0, 10)).ofSize(MAX_LENGTH);
-        Gen<List<Boolean>> negative = lists().of(booleans().all()).ofSize(MAX_LENGTH);
-        return lengths.zip(first, gap, levels, negative, (length, p, q, level, sign) -> {
-            int a = p % (length - 1);
-            int b = a + 1 + q % (length - 1 - a);
-            double[][] steps = new double[length][2];
-            for (int t = 0; t < length; t++) {
-                double n = 0.5 + 0.05 * level.get(t);
-                if (task == ToyTask.ADDITION && sign.get(t)) {
-                    n = -n;
-                }
-                steps[t][t == a || t == b ? 0 : 1] = n;
+    /**
+     * The task's generator as a QuickTheories generator. Each {@link Draws#between} is one
+     * {@code Generate.range(min, max)} draw (shrink point 0): exactly what {@code integers().between}
+     * and {@code booleans().all()} draw. {@link Draws#each} and {@link Draws#coins} are QuickTheories
+     * lists ({@code lists().of(..).ofSize(count)}), which first choose the list implementation (one
+     * draw in [0, 99]) and the size (one draw fixed to count), then the values. So a generator
+     * written once against QuickTheories' DSL and now against {@link Draws} makes the same choices,
+     * finds the same failing sample for a seed and shrinks it the same way.
+     */
+    static Gen<Sample> samples(SampleGenerator generator) {
+        Gen<Sample> gen = in -> generator.generate(new Draws() {
+            @Override
+            public int between(int min, int max) {
+                return Generate.range(min, max).generate(in);
             }
-            double na = steps[a][0];
-            double nb = steps[b][0];
-            return new ToySample(Sequence.of(steps), a, b, na, nb, task.target(na, nb));
-        }).describedAs(sample -> "T=" + sample.length() + " a=" + sample.a() + " b=" + sample.b());
+
+            @Override
+            public int[] each(int count, int min, int max) {
+                return lists().of(integers().between(min, max)).ofSize(count).generate(in).stream()
+                        .mapToInt(Integer::intValue).toArray();
+            }
+
+            @Override
+            public boolean[] coins(int count) {
+                List<Boolean> flips = lists().of(booleans().all()).ofSize(count).generate(in);
+                boolean[] values = new boolean[count];
+                for (int k = 0; k < count; k++) {
+                    values[k] = flips.get(k);
+                }
+                return values;
+            }
+        });
+        return gen.describedAs(CounterexampleSearch::describe);
     }
 
-    static Example example(ToySample sample, SequenceProperty.Outcome outcome) {
+    private static String describe(Sample sample) {
+        StringBuilder text = new StringBuilder("T=").append(sample.length());
+        if (sample.hasTruth()) {
+            sample.truth().relevant().forEach(r -> text.append(' ').append(r.role()).append('=').append(r.position()));
+        }
+        return text.toString();
+    }
+
+    static Example example(Sample sample, SequenceProperty.Outcome outcome) {
         List<StepValue> steps = new ArrayList<>();
-        Sequence x = sample.sequence();
+        Sequence x = sample.input();
         for (int t = 0; t < x.length(); t++) {
             double[] values = new double[x.dim()];
             for (int d = 0; d < x.dim(); d++) {
@@ -186,6 +201,6 @@ final class CounterexampleSearch {
             }
             steps.add(new StepValue(t, values, outcome.relevance() == null ? Double.NaN : outcome.relevance()[t]));
         }
-        return new Example(steps, sample.a(), sample.b(), sample.y(), outcome.prediction(), outcome.statistic());
+        return new Example(steps, sample.truth(), sample.y(), outcome.prediction(), outcome.statistic());
     }
 }

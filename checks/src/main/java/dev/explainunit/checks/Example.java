@@ -1,19 +1,65 @@
 package dev.explainunit.checks;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.explainunit.task.GroundTruth;
 import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * One explained sequence: its steps with their relevances, the operand positions and the model's
+ * One explained sequence: its steps with their relevances, its ground truth and the model's
  * prediction, as shown in failure messages and report heatmaps.
  *
  * @param steps      one row per step
- * @param a          position of the first operand (0-based)
- * @param b          position of the second operand (0-based)
+ * @param truth      the sample's ground truth, or {@code null} when its task has none
  * @param y          the true target y
- * @param prediction the model's output f(x)
+ * @param prediction the model's output f(x) for the sample's target
  * @param statistic  the check's per-sequence statistic on this sequence (e.g. its relevant mass)
  */
-@API(status = API.Status.STABLE, since = "0.1")
-public record Example(List<StepValue> steps, int a, int b, double y, double prediction, double statistic) {
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record Example(List<StepValue> steps, GroundTruth truth, double y, double prediction, double statistic) {
+
+    /** The first relevant position (a on the toy tasks), or −1. */
+    @JsonProperty("a")
+    public int a() {
+        return truth == null ? -1 : truth.relevant().get(0).position();
+    }
+
+    /** The second relevant position (b on the toy tasks), or −1. */
+    @JsonProperty("b")
+    public int b() {
+        return truth == null || truth.relevant().size() < 2 ? -1 : truth.relevant().get(1).position();
+    }
+
+    /** x_t, {@code [t][d]} (a copy). */
+    @JsonIgnore
+    public double[][] inputs() {
+        double[][] x = new double[steps.size()][];
+        for (int t = 0; t < x.length; t++) {
+            x[t] = steps.get(t).x().clone();
+        }
+        return x;
+    }
+
+    /** R_t, one per step (a copy; NaN where the explainer gave none). */
+    @JsonIgnore
+    public double[] relevance() {
+        double[] r = new double[steps.size()];
+        for (int t = 0; t < r.length; t++) {
+            r[t] = steps.get(t).relevance();
+        }
+        return r;
+    }
+
+    /** The role of step {@code t} if it is relevant, else null. */
+    String role(int t) {
+        if (truth != null) {
+            for (GroundTruth.Relevant r : truth.relevant()) {
+                if (r.position() == t) {
+                    return r.role();
+                }
+            }
+        }
+        return null;
+    }
 }

@@ -4,20 +4,24 @@ import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.checks.internal.GuardedParallel;
-import dev.explainunit.toy.ToyTask;
-import dev.explainunit.toy.ToySample;
-import dev.explainunit.zoo.ZooModel;
+import dev.explainunit.task.Sample;
+import dev.explainunit.task.Task;
+import dev.explainunit.task.TaskModel;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.apiguardian.api.API;
 
 /**
- * The relevances of one explainer on one task, computed once per (model, test sequence) in
+ * The relevances of one explainer on one {@link Task}, computed once per (model, test sequence) in
  * parallel over the models and shared by every check of a run, with each explanation validated
- * against the {@link RelevanceContract}.
+ * against the {@link RelevanceContract}. Each sequence is explained for its sample's
+ * {@link Sample#target() target} output, and the prediction kept is that output.
  *
  * <p>The first contract violation (an exception, null, a wrong length, per-input values that do
  * not match the input dimension, a non-finite value, a non-deterministic re-run, or a call longer
@@ -29,7 +33,7 @@ import org.apiguardian.api.API;
  * supports} each model (under the same per-call time limit as {@code explain}); if it does not support one, nothing is explained and the population is
  * {@link #notApplicable() not applicable}: its checks are neither passed nor failed.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ExplainedPopulation {
 
     /**
@@ -41,21 +45,21 @@ public final class ExplainedPopulation {
 
     private final Explainer explainer;
     private final String explainerId;
-    private final ToyTask task;
-    private final List<ZooModel> models;
-    private final List<ToySample> samples;
+    private final Task task;
+    private final List<TaskModel> models;
+    private final List<Sample> samples;
     private final double[][][] relevance;
     private final double[][] prediction;
     private final double[] worstExactConservation;
-    private final ModelStatistics[] statistics;
+    private List<ModelStatistics> statistics;
     private final String contractViolation;
     private final String notApplicable;
     private final double seconds;
 
-    private ExplainedPopulation(Explainer explainer, String explainerId, ToyTask task, List<ZooModel> models,
-                                List<ToySample> samples, double[][][] relevance, double[][] prediction,
-                                double[] worstExactConservation, ModelStatistics[] statistics,
-                                String contractViolation, String notApplicable, double seconds) {
+    private ExplainedPopulation(Explainer explainer, String explainerId, Task task, List<TaskModel> models,
+                                List<Sample> samples, double[][][] relevance, double[][] prediction,
+                                double[] worstExactConservation, String contractViolation, String notApplicable,
+                                double seconds) {
         this.explainer = explainer;
         this.explainerId = explainerId;
         this.task = task;
@@ -64,19 +68,18 @@ public final class ExplainedPopulation {
         this.relevance = relevance;
         this.prediction = prediction;
         this.worstExactConservation = worstExactConservation;
-        this.statistics = statistics;
         this.contractViolation = contractViolation;
         this.notApplicable = notApplicable;
         this.seconds = seconds;
     }
 
     /**
-     * Explains every sample on every model (target 0), on all cores.
+     * Explains every sample on every model (for the sample's target), on all cores.
      *
      * @param timeLimit the limit of one {@code explain} call
      */
-    public static ExplainedPopulation explain(Explainer explainer, ToyTask task, List<ZooModel> models,
-                                              List<ToySample> samples, Duration timeLimit) {
+    public static ExplainedPopulation explain(Explainer explainer, Task task, List<? extends TaskModel> models,
+                                              List<Sample> samples, Duration timeLimit) {
         return explain(explainer, task, models, samples, timeLimit, () -> { });
     }
 
@@ -84,32 +87,32 @@ public final class ExplainedPopulation {
      * As {@link #explain(Explainer, Task, List, List, Duration)}, calling {@code modelDone} (from a
      * worker thread) each time the sequences of one model are explained, e.g. for a progress bar.
      */
-    public static ExplainedPopulation explain(Explainer explainer, ToyTask task, List<ZooModel> models,
-                                              List<ToySample> samples, Duration timeLimit, Runnable modelDone) {
+    public static ExplainedPopulation explain(Explainer explainer, Task task, List<? extends TaskModel> taskModels,
+                                              List<Sample> samples, Duration timeLimit, Runnable modelDone) {
         long started = System.nanoTime();
+        List<TaskModel> models = List.copyOf(taskModels);
         String id = safeId(explainer);
         String unsupported;
         try {
             unsupported = unsupported(explainer, id, task, models, timeLimit);
         } catch (ContractViolation e) {
-            return new ExplainedPopulation(explainer, id, task, List.copyOf(models), List.copyOf(samples), null, null,
-                    null, null, e.getMessage(), null, (System.nanoTime() - started) / 1e9);
+            return new ExplainedPopulation(explainer, id, task, models, List.copyOf(samples), null, null,
+                    null, e.getMessage(), null, (System.nanoTime() - started) / 1e9);
         }
         if (unsupported != null) {
-            return new ExplainedPopulation(explainer, id, task, List.copyOf(models), List.copyOf(samples), null, null,
-                    null, null, null, unsupported, (System.nanoTime() - started) / 1e9);
+            return new ExplainedPopulation(explainer, id, task, models, List.copyOf(samples), null, null,
+                    null, null, unsupported, (System.nanoTime() - started) / 1e9);
         }
         int n = samples.size();
         double[][][] relevance = new double[models.size()][n][];
         double[][] prediction = new double[models.size()][n];
         double[] exact = new double[models.size()];
-        ModelStatistics[] statistics = new ModelStatistics[models.size()];
         String violation = null;
         try {
             GuardedParallel.run(models.size(), Runtime.getRuntime().availableProcessors(), timeLimit,
                     (m, clock) -> {
                         explainModel(explainer, id, models.get(m), samples, relevance[m], prediction[m], exact,
-                                statistics, m, clock);
+                                m, clock);
                         modelDone.run();
                     });
         } catch (GuardedParallel.HangException hang) {
@@ -122,8 +125,8 @@ public final class ExplainedPopulation {
             Thread.currentThread().interrupt();
             violation = "the evaluation of explainer [" + id + "] was interrupted";
         }
-        return new ExplainedPopulation(explainer, id, task, List.copyOf(models), List.copyOf(samples), relevance,
-                prediction, exact, statistics, violation, null, (System.nanoTime() - started) / 1e9);
+        return new ExplainedPopulation(explainer, id, task, models, List.copyOf(samples), relevance,
+                prediction, exact, violation, null, (System.nanoTime() - started) / 1e9);
     }
 
     /**
@@ -133,7 +136,7 @@ public final class ExplainedPopulation {
      *
      * @throws ContractViolation if {@code supports} throws or does not return within {@code timeLimit}
      */
-    private static String unsupported(Explainer explainer, String id, ToyTask task, List<ZooModel> models,
+    private static String unsupported(Explainer explainer, String id, Task task, List<TaskModel> models,
                                       Duration timeLimit) throws ContractViolation {
         String[] reason = new String[1];
         try {
@@ -152,9 +155,9 @@ public final class ExplainedPopulation {
         return reason[0];
     }
 
-    private static String firstUnsupported(Explainer explainer, String id, ToyTask task, List<ZooModel> models,
+    private static String firstUnsupported(Explainer explainer, String id, Task task, List<TaskModel> models,
                                            GuardedParallel.CallClock clock) throws ContractViolation {
-        for (ZooModel zoo : models) {
+        for (TaskModel zoo : models) {
             boolean supported;
             clock.start("supports", "model " + zoo.id());
             try {
@@ -184,16 +187,17 @@ public final class ExplainedPopulation {
         }
     }
 
-    private static void explainModel(Explainer explainer, String id, ZooModel zoo, List<ToySample> samples,
-                                     double[][] relevance, double[] prediction, double[] exact,
-                                     ModelStatistics[] statistics, int m, GuardedParallel.CallClock clock)
+    private static void explainModel(Explainer explainer, String id, TaskModel zoo, List<Sample> samples,
+                                     double[][] relevance, double[] prediction, double[] exact, int m,
+                                     GuardedParallel.CallClock clock)
             throws ContractViolation {
         int n = samples.size();
         double worst = Double.NaN;
         for (int i = 0; i < n; i++) {
-            Sequence x = samples.get(i).sequence();
-            Relevance r = call(explainer, id, zoo, x, i, clock);
-            prediction[i] = zoo.model().predict(x)[0];
+            Sample sample = samples.get(i);
+            Sequence x = sample.input();
+            Relevance r = call(explainer, id, zoo, x, sample.target(), i, clock);
+            prediction[i] = zoo.model().predict(x)[sample.target()];
             relevance[i] = r.toArray();
             if (r.rest().isPresent()) {
                 double error = Metrics.conservationError(r, prediction[i]) / Math.max(1, Math.abs(prediction[i]));
@@ -203,7 +207,8 @@ public final class ExplainedPopulation {
         exact[m] = worst;
         if (m < RERUN_MODELS) {
             for (int i = 0; i < Math.min(RERUNS, n); i++) {
-                Relevance again = call(explainer, id, zoo, samples.get(i).sequence(), i, clock);
+                Relevance again = call(explainer, id, zoo, samples.get(i).input(), samples.get(i).target(), i,
+                        clock);
                 if (!sameValues(again.toArray(), relevance[i])) {
                     throw new ContractViolation("explainer [" + id + "] is not deterministic: explaining sequence "
                             + i + " on model " + zoo.id() + " twice gave " + Arrays.toString(relevance[i]) + " and "
@@ -211,15 +216,14 @@ public final class ExplainedPopulation {
                 }
             }
         }
-        statistics[m] = modelStatistics(zoo.id(), samples, relevance, prediction);
     }
 
-    private static Relevance call(Explainer explainer, String id, ZooModel zoo, Sequence x, int i,
+    private static Relevance call(Explainer explainer, String id, TaskModel zoo, Sequence x, int target, int i,
                                   GuardedParallel.CallClock clock) throws ContractViolation {
         Relevance r;
         clock.start("model " + zoo.id() + ", sequence " + i);
         try {
-            r = explainer.explain(zoo.model(), x, 0);
+            r = explainer.explain(zoo.model(), x, target);
         } catch (Throwable e) {
             throw new ContractViolation("explainer [" + id + "] threw " + e + " on sequence " + i + " of model "
                     + zoo.id());
@@ -246,30 +250,6 @@ public final class ExplainedPopulation {
         return true;
     }
 
-    /** Table 2's four statistics for one model (ρ and mass in %, MSE raw). */
-    static ModelStatistics modelStatistics(String modelId, List<ToySample> samples, double[][] relevance,
-                                           double[] prediction) {
-        int n = samples.size();
-        double[] ra = new double[n];
-        double[] rb = new double[n];
-        double[] na = new double[n];
-        double[] nb = new double[n];
-        double mass = 0;
-        double mse = 0;
-        for (int i = 0; i < n; i++) {
-            ToySample s = samples.get(i);
-            double[] r = relevance[i];
-            ra[i] = r[s.a()];
-            rb[i] = r[s.b()];
-            na[i] = s.na();
-            nb[i] = s.nb();
-            mass += Metrics.relevantMass(r, r.length, s.a(), s.b());
-            mse += Metrics.conservationSquaredError(ra[i], rb[i], prediction[i]);
-        }
-        return new ModelStatistics(modelId, 100 * Metrics.pearson(ra, na, n), 100 * Metrics.pearson(rb, nb, n),
-                100 * mass / n, mse / n);
-    }
-
     /** Thrown inside a worker to stop the evaluation with a message naming the explainer. */
     static final class ContractViolation extends Exception {
         private static final long serialVersionUID = 1L;
@@ -287,15 +267,15 @@ public final class ExplainedPopulation {
         return explainerId;
     }
 
-    public ToyTask task() {
+    public Task task() {
         return task;
     }
 
-    public List<ZooModel> models() {
+    public List<TaskModel> models() {
         return models;
     }
 
-    public List<ToySample> samples() {
+    public List<Sample> samples() {
         return samples;
     }
 
@@ -312,10 +292,26 @@ public final class ExplainedPopulation {
         return Optional.ofNullable(notApplicable);
     }
 
-    /** Table 2 statistics per model, in model order. */
-    public List<ModelStatistics> modelStatistics() {
+    /**
+     * The per-model statistics, in model order: for each model the named values of every check the
+     * task's ground truth allows (on the toy tasks Table 2's ρ_a, ρ_b, mass and MSE), computed once.
+     */
+    public synchronized List<ModelStatistics> modelStatistics() {
         requireValid();
-        return List.of(statistics);
+        if (statistics == null) {
+            List<ModelStatistics> all = new ArrayList<>(models.size());
+            for (int m = 0; m < models.size(); m++) {
+                Map<String, Double> values = new LinkedHashMap<>();
+                for (Check check : Check.values()) {
+                    if (task.groundTruth().provides(check.needs())) {
+                        values.putAll(check.implementation().modelValues(this, m));
+                    }
+                }
+                all.add(new ModelStatistics(models.get(m).id(), values));
+            }
+            statistics = List.copyOf(all);
+        }
+        return statistics;
     }
 
     /** R_t of sample {@code i} on model {@code m} (shared, do not modify). */
@@ -324,7 +320,7 @@ public final class ExplainedPopulation {
         return relevance[m][i];
     }
 
-    /** f(x) of sample {@code i} on model {@code m}. */
+    /** f(x) of sample {@code i} on model {@code m}: the output the sample targets. */
     public double prediction(int m, int i) {
         requireValid();
         return prediction[m][i];

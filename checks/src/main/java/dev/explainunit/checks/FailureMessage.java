@@ -47,7 +47,8 @@ final class FailureMessage {
                 x.append(d == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", step.x()[d]));
             }
             x.append(')');
-            String mark = step.t() == e.a() ? "  <- a" : step.t() == e.b() ? "  <- b" : "";
+            String role = e.role(step.t());
+            String mark = role == null ? "" : "  <- " + role;
             text.append(String.format(Locale.ROOT, "  %3d | %-16s | %10.4f%s%n", step.t(), x, step.relevance(),
                     mark));
         }

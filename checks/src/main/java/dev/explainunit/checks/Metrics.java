@@ -1,6 +1,7 @@
 package dev.explainunit.checks;
 
 import dev.explainunit.Relevance;
+import dev.explainunit.task.GroundTruth;
 import org.apiguardian.api.API;
 
 /**
@@ -11,7 +12,7 @@ import org.apiguardian.api.API;
  * {@link #conservationError}) are averaged over the test sequences of one model to give that
  * model's Table 2 entry; the population statistic of a check is then the mean over the models.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Metrics {
 
     private Metrics() {
@@ -128,6 +129,49 @@ public final class Metrics {
             return 0;
         }
         return (Math.abs(r[a]) + Math.abs(r[b])) / total;
+    }
+
+    /**
+     * The share of absolute relevance on the relevant positions of one sequence, the generic form
+     * of Table 2's "mass":
+     *
+     * <pre>
+     *   m = Σ_{t relevant} |R_t| / Σ_t |R_t|
+     * </pre>
+     *
+     * on the first {@code length} values of {@code r}; 0 for a relevance that is zero everywhere.
+     */
+    public static double relevantMass(double[] r, int length, GroundTruth truth) {
+        double total = 0;
+        for (int t = 0; t < length; t++) {
+            total += Math.abs(r[t]);
+        }
+        if (total == 0) {
+            return 0;
+        }
+        double relevant = 0;
+        for (GroundTruth.Relevant position : truth.relevant()) {
+            relevant += Math.abs(r[position.position()]);
+        }
+        return relevant / total;
+    }
+
+    /**
+     * The squared conservation error of one sequence with complete ground truth:
+     *
+     * <pre>
+     *   e = (Σ_{t relevant} R_t − f(x))²
+     * </pre>
+     *
+     * on the toy tasks ((R_a + R_b) − y_pred)², the summand of Table 2's "MSE".
+     */
+    public static double conservationSquaredError(double[] r, GroundTruth truth, double yPred) {
+        double relevant = 0;
+        for (GroundTruth.Relevant position : truth.relevant()) {
+            relevant += r[position.position()];
+        }
+        double d = relevant - yPred;
+        return d * d;
     }
 
     /**

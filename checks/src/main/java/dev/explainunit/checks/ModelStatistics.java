@@ -1,19 +1,50 @@
 package dev.explainunit.checks;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * One model's row of Table 2 (Arras et al. 2019): ρ(R_a, n_a) and ρ(R_b, n_b) in %, the relevant
- * mass E[(|R_a| + |R_b|) / Σ_t |R_t|] in %, and the conservation "MSE"
- * E[((R_a + R_b) − y_pred)²] (raw), each over that model's test sequences. The paper reports the
- * mean and std of these over the 50 models.
+ * One model's per-model statistics, by name, each over that model's test sequences; the checks
+ * that have one contribute it. On the toy tasks these are the columns of Table 2 (Arras et al.
+ * 2019): {@code rhoA} and {@code rhoB} (ρ(R_a, n_a) and ρ(R_b, n_b) in %, NaN if the relevance
+ * is constant), {@code mass} (relevant mass in %) and {@code mse} (conservation, raw). The paper
+ * reports the mean and std of these over the 50 models. In JSON the values sit beside
+ * {@code modelId}, one key per name.
  *
- * @param modelId the zoo model's id
- * @param rhoA    ρ(R_a, n_a) in % (NaN if R_a is constant)
- * @param rhoB    ρ(R_b, n_b) in % (NaN if R_b is constant)
- * @param mass    relevant mass in %
- * @param mse     conservation MSE, raw
+ * @param modelId the model's id
+ * @param values  the statistics by name, in the order the checks contributed them
  */
-@API(status = API.Status.STABLE, since = "0.1")
-public record ModelStatistics(String modelId, double rhoA, double rhoB, double mass, double mse) {
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@JsonPropertyOrder({"modelId"})
+public record ModelStatistics(String modelId, @JsonIgnore Map<String, Double> values) {
+
+    /** Name of the relevant mass in %. */
+    public static final String MASS = "mass";
+    /** Name of the conservation MSE. */
+    public static final String MSE = "mse";
+
+    public ModelStatistics {
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** The name of ρ of a ground-truth role in %: "rhoA" for role "a", "rhoNegator" for "negator". */
+    public static String rho(String role) {
+        return "rho" + Character.toUpperCase(role.charAt(0)) + role.substring(1);
+    }
+
+    /** The statistic {@code name}, NaN when this model has none of that name. */
+    public double get(String name) {
+        Double v = values.get(name);
+        return v == null ? Double.NaN : v;
+    }
+
+    @JsonAnyGetter
+    Map<String, Double> json() {
+        return values;
+    }
 }

@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * immutable ({@code Sequence.of} copies its argument, {@code toArray} returns a copy, there are
  * no mutators).
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RelevanceContract {
 
     private RelevanceContract() {

@@ -1,30 +1,30 @@
 package dev.explainunit.checks;
 
 import dev.explainunit.Explainer;
-import dev.explainunit.toy.Split;
-import dev.explainunit.toy.ToyTask;
-import dev.explainunit.toy.ToyData;
-import dev.explainunit.toy.ToySample;
-import dev.explainunit.zoo.ModelZoo;
-import dev.explainunit.zoo.ZooModel;
+import dev.explainunit.checks.internal.MemoryEstimate;
+import dev.explainunit.task.Sample;
+import dev.explainunit.task.Task;
+import dev.explainunit.task.TaskModel;
+import dev.explainunit.task.Tasks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
  * The sanity checks without JUnit:
  *
  * <pre>
- *   SanityReport report = SanityChecks.of(explainer).on(Task.SUBTRACTION).run();
+ *   SanityReport report = SanityChecks.of(explainer).on("subtraction").run();
  *   assertThat(report.passed()).as(report.summary()).isTrue();
  * </pre>
  *
  * Relevances are computed once per (model, test sequence) per task and shared by all checks.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SanityChecks {
 
     private final Explainer explainer;
@@ -36,13 +36,23 @@ public final class SanityChecks {
         this.settings = settings;
     }
 
-    /** The default suite (both tasks, every check, all models × 2500 sequences) for {@code explainer}. */
+    /** The default suite (both toy tasks, every check, all models × 2500 sequences) for {@code explainer}. */
     public static SanityChecks of(Explainer explainer) {
         return new SanityChecks(explainer, SanitySettings.defaults());
     }
 
+    /**
+     * Only the tasks with these ids ({@link Tasks#byId}).
+     *
+     * @throws IllegalArgumentException naming an unknown id and the known ones
+     */
+    public SanityChecks on(String... taskIds) {
+        settings = settings.withTasks(Tasks.byIds(List.of(taskIds)));
+        return this;
+    }
+
     /** Only these tasks. */
-    public SanityChecks on(ToyTask... tasks) {
+    public SanityChecks on(Task... tasks) {
         settings = settings.withTasks(List.of(tasks));
         return this;
     }
@@ -99,7 +109,7 @@ public final class SanityChecks {
     }
 
     /**
-     * Runs the checks on the bundled zoo.
+     * Runs the checks on each task's models.
      *
      * @throws IllegalArgumentException if the relevances of the settings would not fit in memory
      *                                  ({@link #requireFitsInMemory})
@@ -107,7 +117,7 @@ public final class SanityChecks {
     public SanityReport run() {
         requireFitsInMemory(settings);
         List<CheckResult> results = new ArrayList<>();
-        for (ToyTask task : settings.tasks()) {
+        for (Task task : settings.tasks()) {
             ExplainedPopulation population = ExplainedPopulation.explain(explainer, task, models(task, settings),
                     samples(task, settings), settings.timeLimit(), modelDone);
             for (Check check : orderedChecks(settings)) {
@@ -116,14 +126,6 @@ public final class SanityChecks {
         }
         return new SanityReport(explainer.getClass().getName(), results);
     }
-
-    /**
-     * Bytes one stored explanation takes: a relevance row of at most 14 doubles with its array
-     * header and reference, and the prediction.
-     */
-    static final long BYTES_PER_EXPLANATION = 16 + 14 * 8 + 8 + 8;
-    /** Bytes one generated test sequence takes (the sample, its sequence of 14 two-dimensional steps). */
-    static final long BYTES_PER_SAMPLE = 320;
 
     /**
      * Refuses settings whose shared relevances (models × samples explanations, kept for every
@@ -135,29 +137,31 @@ public final class SanityChecks {
      */
     public static void requireFitsInMemory(SanitySettings settings) {
         int models = 0;
-        for (ToyTask task : settings.tasks()) {
+        MemoryEstimate estimate = MemoryEstimate.of(1, 1, 0);
+        for (Task task : settings.tasks()) {
             models = Math.max(models, models(task, settings).size());
+            estimate = estimate.max(MemoryEstimate.of(task, settings.seed(), settings.samples()));
         }
         long limit = Runtime.getRuntime().maxMemory() / 2;
-        long bytes = settings.samples() * (models * BYTES_PER_EXPLANATION + BYTES_PER_SAMPLE);
+        long bytes = estimate.bytes(settings.samples(), models, 1);
         if (bytes > limit) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "samples = %d on %d models needs about %.1f MB for the shared relevances, more than half of "
                             + "the maximum heap (limit %.1f MB, -Xmx %.1f MB); at most %d samples fit",
                     settings.samples(), models, bytes / 1e6, limit / 1e6, Runtime.getRuntime().maxMemory() / 1e6,
-                    limit / (models * BYTES_PER_EXPLANATION + BYTES_PER_SAMPLE)));
+                    limit / estimate.perSample(models, 1)));
         }
     }
 
-    /** The models of {@code task} a run with {@code settings} uses. */
-    public static List<ZooModel> models(ToyTask task, SanitySettings settings) {
-        List<ZooModel> all = ModelZoo.bundled().models(task);
+    /** The models of {@code task} a run with {@code settings} uses: the first {@link SanitySettings#models()}. */
+    public static List<TaskModel> models(Task task, SanitySettings settings) {
+        List<TaskModel> all = List.copyOf(task.models());
         return settings.models() == 0 || settings.models() >= all.size() ? all : all.subList(0, settings.models());
     }
 
-    /** The test sequences a run with {@code settings} uses. */
-    public static List<ToySample> samples(ToyTask task, SanitySettings settings) {
-        return ToyData.generate(task, Split.TEST, settings.samples(), settings.seed());
+    /** The test sequences a run with {@code settings} uses: the task's samples for the seed. */
+    public static List<Sample> samples(Task task, SanitySettings settings) {
+        return task.samples(settings.seed(), settings.samples());
     }
 
     /**
@@ -165,10 +169,20 @@ public final class SanityChecks {
      *
      * @throws IllegalArgumentException if they would not fit in memory ({@link #requireFitsInMemory})
      */
-    public static ExplainedPopulation explain(Explainer explainer, ToyTask task, SanitySettings settings) {
+    public static ExplainedPopulation explain(Explainer explainer, Task task, SanitySettings settings) {
         requireFitsInMemory(settings.withTasks(List.of(task)));
         return ExplainedPopulation.explain(explainer, task, models(task, settings), samples(task, settings),
                 settings.timeLimit());
+    }
+
+    /**
+     * Why {@code check} does not apply to {@code task} whatever the explainer: it needs ground truth
+     * the task lacks ("relevant mass needs the relevant positions; task [x] has no ground truth");
+     * empty when it applies.
+     */
+    public static Optional<String> notApplicable(Check check, Task task) {
+        return task.groundTruth().provides(check.needs()) ? Optional.empty()
+                : Optional.of(CheckEvaluation.notApplicableReason(check.implementation(), task));
     }
 
     /** Step 2: one check on shared relevances, with a shrunk counterexample when it fails. */

@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * @param explainer the explainer's class name
  * @param results   one result per (task, check), in run order
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SanityReport(String explainer, List<CheckResult> results) {
 
     /** Whether every check passed (a check that was not applicable did not pass). */
@@ -20,13 +20,16 @@ public record SanityReport(String explainer, List<CheckResult> results) {
         return results.stream().allMatch(CheckResult::passed);
     }
 
-    /** The verdict on one task: PASS when every check of that task passed. */
+    /**
+     * The verdict on one task: NOT_APPLICABLE when no check of it applied, else PASS when every
+     * check that applied passed (a check needing ground truth the task lacks does not count).
+     */
     public Verdict verdict(String task) {
         List<CheckResult> ofTask = results.stream().filter(r -> r.task().equals(task)).toList();
         if (!ofTask.isEmpty() && ofTask.stream().allMatch(r -> r.verdict() == Verdict.NOT_APPLICABLE)) {
             return Verdict.NOT_APPLICABLE;
         }
-        return ofTask.stream().allMatch(CheckResult::passed) ? Verdict.PASS : Verdict.FAIL;
+        return ofTask.stream().allMatch(r -> r.verdict() != Verdict.FAIL) ? Verdict.PASS : Verdict.FAIL;
     }
 
     /** The failed results (not those that were not applicable). */

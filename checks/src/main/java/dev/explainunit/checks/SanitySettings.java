@@ -1,6 +1,7 @@
 package dev.explainunit.checks;
 
-import dev.explainunit.toy.ToyTask;
+import dev.explainunit.task.Task;
+import dev.explainunit.task.Tasks;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,10 +11,10 @@ import org.apiguardian.api.API;
 /**
  * What a sanity run evaluates and how.
  *
- * @param tasks                  the tasks, in order
+ * @param tasks                  the tasks, in order (each found by id through {@link Tasks#byId})
  * @param checks                 the checks
- * @param models                 models per task from the bundled zoo (0 or more than there are: all)
- * @param samples                test sequences per model, generated with {@code seed}
+ * @param models                 the first models of each task's {@link Task#models()} (0 or more than there are: all)
+ * @param samples                test sequences per model: the task's {@link Task#samples samples} for {@code seed}
  * @param seed                   seed of the test data, of the randomised models and of the search
  * @param thresholds             the thresholds
  * @param timeLimit              limit of one {@code explain} call
@@ -21,8 +22,8 @@ import org.apiguardian.api.API;
  *                               (perturbation selectivity, model randomization)
  * @param searchTries            sequences the counterexample search generates per failing check
  */
-@API(status = API.Status.STABLE, since = "0.1")
-public record SanitySettings(List<ToyTask> tasks, Set<Check> checks, int models, int samples, long seed,
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record SanitySettings(List<Task> tasks, Set<Check> checks, int models, int samples, long seed,
                              Thresholds thresholds, Duration timeLimit, int probeSamples, int searchTries) {
 
     /** Default seed of the test data (the zoo was trained on other seeds' data). */
@@ -51,13 +52,16 @@ public record SanitySettings(List<ToyTask> tasks, Set<Check> checks, int models,
         checks = Set.copyOf(EnumSet.copyOf(checks));
     }
 
-    /** Both tasks, every check, all 50 models × 2500 test sequences, the default thresholds, 10 s per call. */
+    /** Ids of the tasks a run checks unless told otherwise. */
+    public static final List<String> DEFAULT_TASKS = List.of("addition", "subtraction");
+
+    /** Both toy tasks, every check, all 50 models × 2500 test sequences, the default thresholds, 10 s per call. */
     public static SanitySettings defaults() {
-        return new SanitySettings(List.of(ToyTask.values()), EnumSet.allOf(Check.class), 0, 2500, DEFAULT_SEED,
+        return new SanitySettings(Tasks.byIds(DEFAULT_TASKS), EnumSet.allOf(Check.class), 0, 2500, DEFAULT_SEED,
                 Thresholds.defaults(), Duration.ofSeconds(10), 250, 200);
     }
 
-    public SanitySettings withTasks(List<ToyTask> value) {
+    public SanitySettings withTasks(List<Task> value) {
         return new SanitySettings(value, checks, models, samples, seed, thresholds, timeLimit,
                 probeSamples, searchTries);
     }

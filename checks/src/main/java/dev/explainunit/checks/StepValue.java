@@ -9,6 +9,6 @@ import org.apiguardian.api.API;
  * @param x         the step's inputs
  * @param relevance R_t (NaN if the explainer gave none)
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record StepValue(int t, double[] x, double relevance) {
 }

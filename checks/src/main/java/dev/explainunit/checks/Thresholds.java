@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  *       randomised model at most 0.5.</li>
  * </ul>
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Thresholds(double correlation, double mass, double conservationMse, double exactConservation,
                          double selectivity, double randomization) {
 

@@ -7,7 +7,19 @@ import org.apiguardian.api.API;
  * {@link dev.explainunit.Explainer#supports} that it does not apply to the task's models, so the
  * check was not run (the JUnit engine reports it as skipped).
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Verdict {
-    PASS, FAIL, NOT_APPLICABLE
+    PASS, FAIL, NOT_APPLICABLE;
+
+    /** PASS or FAIL. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public static Verdict of(boolean passed) {
+        return passed ? PASS : FAIL;
+    }
+
+    /** The word every report format uses: "pass", "fail" or "not applicable". */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public String word() {
+        return this == NOT_APPLICABLE ? "not applicable" : name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

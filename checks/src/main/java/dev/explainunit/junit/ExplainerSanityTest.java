@@ -1,7 +1,6 @@
 package dev.explainunit.junit;
 
 import dev.explainunit.checks.Check;
-import dev.explainunit.toy.ToyTask;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -19,7 +18,7 @@ import org.junit.platform.commons.annotation.Testable;
  * &#64;ExplainerSanityTest                       // no body: every ServiceLoader-registered Explainer
  * class AllExplainersSanityTest {}
  *
- * &#64;ExplainerSanityTest(tasks = Task.SUBTRACTION, checks = {Check.GROUND_TRUTH_CORRELATION, Check.RELEVANT_MASS})
+ * &#64;ExplainerSanityTest(tasks = "subtraction", checks = {Check.GROUND_TRUTH_CORRELATION, Check.RELEVANT_MASS})
  * class MyExplainerSanityTest implements ExplainerUnderTest {
  *     public Explainer explainer() { return new MyExplainer(); }
  * }
@@ -42,8 +41,13 @@ public @interface ExplainerSanityTest {
     /** Marks {@link #seed()} as not set. */
     long SEED_NOT_SET = Long.MIN_VALUE;
 
-    /** Tasks to check; {@code explainunit.tasks} (e.g. "addition,subtraction"); default both. */
-    ToyTask[] tasks() default {};
+    /**
+     * Ids of the tasks to check ({@code "addition"}, {@code "subtraction"}, or a task of your own
+     * registered in {@code META-INF/services/dev.explainunit.task.Task}); {@code explainunit.tasks}
+     * (e.g. "addition,subtraction"); default both toy tasks. An unknown id fails the class's
+     * configuration test, naming the known ids.
+     */
+    String[] tasks() default {};
 
     /** Checks to run; {@code explainunit.checks} (e.g. "RELEVANT_MASS,CONTRACT"); default all. */
     Check[] checks() default {};

@@ -1,6 +1,7 @@
 package dev.explainunit.report;
 
-import dev.explainunit.report.internal.CheckResultJson;
+import dev.explainunit.checks.CheckResult;
+import dev.explainunit.report.internal.PublishedResults;
 import com.fasterxml.jackson.core.JacksonException;
 import dev.explainunit.report.internal.JsonErrors;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
 
     private static final Logger LOG = Logger.getLogger(ExplainUnitReportListener.class.getName());
 
-    private final Queue<CheckRecord> results = new ConcurrentLinkedQueue<>();
+    private final Queue<CheckResult> results = new ConcurrentLinkedQueue<>();
     /** The largest sample count among the published results: the population the report header states. */
     private final AtomicInteger samples = new AtomicInteger();
     private volatile long startedNanos = System.nanoTime();
@@ -54,13 +55,13 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
 
     @Override
     public void reportingEntryPublished(TestIdentifier testIdentifier, ReportEntry entry) {
-        String json = entry.getKeyValuePairs().get(CheckResultJson.ENTRY_KEY);
+        String json = entry.getKeyValuePairs().get(PublishedResults.ENTRY_KEY);
         if (json == null) {
             return;
         }
         try {
-            results.add(CheckResultJson.parse(json));
-            samples.accumulateAndGet(CheckResultJson.samples(json), Math::max);
+            results.add(PublishedResults.parse(json));
+            samples.accumulateAndGet(PublishedResults.samples(json), Math::max);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "ExplainUnit report: ignoring an unreadable result of "
                     + testIdentifier.getDisplayName() + ": "
@@ -76,10 +77,10 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
         Path dir = Path.of(DEFAULT_REPORT_DIR);
         try {
             dir = Path.of(setting(testPlan, REPORT_DIR_KEY).orElse(DEFAULT_REPORT_DIR));
-            List<CheckRecord> checks = new ArrayList<>(results);
+            List<CheckResult> checks = new ArrayList<>(results);
             results.clear();
             long seed = checks.get(0).seed();
-            List<String> tasks = checks.stream().map(CheckRecord::task).distinct().toList();
+            List<String> tasks = checks.stream().map(CheckResult::task).distinct().toList();
             int models = checks.stream().mapToInt(c -> c.modelIds().size()).max().orElse(0);
             // the engine publishes each result's sample count (an annotation may set it); the setting is the fallback
             int published = samples.getAndSet(0);

@@ -1,5 +1,6 @@
 package dev.explainunit.report;
 
+import dev.explainunit.checks.CheckResult;
 import java.util.Map;
 
 /** The one-line summary at the top of report.md and report.html. */
@@ -43,7 +44,7 @@ final class Headline {
     /** Green when every check passed, or, for a reproduction, when every verdict agrees with the paper. */
     static boolean isGood(Report report) {
         if (report.table2().isEmpty()) {
-            return report.checks().stream().allMatch(CheckRecord::passed);
+            return report.checks().stream().allMatch(CheckResult::passed);
         }
         for (Map.Entry<String, Map<String, MethodResult>> task : report.table2().entrySet()) {
             Map<String, MethodResult> paper = report.paper().getOrDefault(task.getKey(), Map.of());

@@ -1,5 +1,8 @@
 package dev.explainunit.report;
 
+import dev.explainunit.checks.CheckResult;
+import dev.explainunit.checks.Counterexample;
+import dev.explainunit.checks.Example;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import dev.explainunit.report.internal.CheckStatistic;
@@ -80,7 +83,7 @@ public final class HtmlReportWriter {
             List<HtmlView.MatrixCell> cells = new ArrayList<>();
             for (String task : m.tasks()) {
                 for (String check : m.checks()) {
-                    Optional<CheckRecord> c = m.cell(explainer, task, check);
+                    Optional<CheckResult> c = m.cell(explainer, task, check);
                     cells.add(c.map(r -> new HtmlView.MatrixCell(true, r.passed(), CheckStatistic.of(r).orElse(""),
                             Double.isFinite(r.threshold()) ? Numbers.general(r.threshold()) : "",
                             explainer + " · " + task + " · " + check + ": " + describe(r)))
@@ -93,7 +96,7 @@ public final class HtmlReportWriter {
     }
 
     /** Every statistic of the check, the decisive one first, for a tooltip. */
-    private static String describe(CheckRecord r) {
+    private static String describe(CheckResult r) {
         StringBuilder s = new StringBuilder(CheckStatistic.of(r).orElse(r.passed() ? "passed" : "failed"));
         if (Double.isFinite(r.threshold())) {
             s.append(" vs threshold ").append(Numbers.general(r.threshold()));
@@ -144,7 +147,7 @@ public final class HtmlReportWriter {
 
     private static List<HtmlView.Failure> failures(Report report) {
         List<HtmlView.Failure> failures = new ArrayList<>();
-        for (CheckRecord c : report.checks()) {
+        for (CheckResult c : report.checks()) {
             if (c.passed()) {
                 continue;
             }
@@ -154,22 +157,16 @@ public final class HtmlReportWriter {
             Counterexample ce = c.counterexample();
             if (ce != null) {
                 List<HeatmapSvg.Row> rows = new ArrayList<>();
-                if (ce.shrunk() != null) {
-                    rows.add(new HeatmapSvg.Row("shrunk", ce.shrunk().relevance()));
-                }
-                Sample shown = ce.smallest();
-                svg = HeatmapSvg.render("counterexample for " + c.explainer() + " on " + c.task(), shown.inputs(),
-                        shown.a(), shown.b(), rows.isEmpty() ? List.of(new HeatmapSvg.Row(c.explainer(),
-                                shown.relevance())) : rows);
-                if (ce.shrunk() != null) {
-                    Sample o = ce.original();
-                    svg += HeatmapSvg.render("original counterexample", o.inputs(), o.a(), o.b(),
-                            List.of(new HeatmapSvg.Row("original", o.relevance())));
-                }
+                rows.add(new HeatmapSvg.Row("shrunk", ce.shrunk().relevance()));
+                Example shown = ce.shrunk();
+                svg = HeatmapSvg.render("counterexample for " + c.explainerId() + " on " + c.task(), shown.inputs(),
+                        shown.a(), shown.b(), rows);
+                Example o = ce.original();
+                svg += HeatmapSvg.render("original counterexample", o.inputs(), o.a(), o.b(),
+                        List.of(new HeatmapSvg.Row("original", o.relevance())));
                 modelId = ce.modelId();
-                seed = Long.toString(ce.seed());
             }
-            failures.add(new HtmlView.Failure(c.explainer(), c.task(), c.check(), CheckStatistic.of(c).orElse(null),
+            failures.add(new HtmlView.Failure(c.explainerId(), c.task(), c.check().id(), CheckStatistic.of(c).orElse(null),
                     Double.isFinite(c.threshold()) ? Numbers.general(c.threshold()) : null, c.message(), modelId, seed,
                     svg));
         }

@@ -1,5 +1,8 @@
 package dev.explainunit.report;
 
+import dev.explainunit.checks.CheckResult;
+import dev.explainunit.checks.Counterexample;
+import dev.explainunit.checks.Example;
 import dev.explainunit.report.internal.CheckStatistic;
 import dev.explainunit.report.internal.Escape;
 import dev.explainunit.report.internal.Numbers;
@@ -62,8 +65,8 @@ public final class MarkdownReportWriter {
         for (String explainer : matrix.explainers()) {
             md.append("| ").append(Escape.markdown(explainer)).append(" |");
             for (String task : tasks) {
-                List<CheckRecord> row = matrix.row(explainer, task);
-                List<CheckRecord> failed = row.stream().filter(c -> !c.passed()).toList();
+                List<CheckResult> row = matrix.row(explainer, task);
+                List<CheckResult> failed = row.stream().filter(c -> !c.passed()).toList();
                 md.append(' ');
                 if (row.isEmpty()) {
                     md.append('—');
@@ -72,8 +75,8 @@ public final class MarkdownReportWriter {
                 } else {
                     md.append(FAIL).append(' ');
                     for (int i = 0; i < failed.size(); i++) {
-                        CheckRecord c = failed.get(i);
-                        md.append(i > 0 ? ", " : "").append(Escape.markdown(c.check()));
+                        CheckResult c = failed.get(i);
+                        md.append(i > 0 ? ", " : "").append(Escape.markdown(c.check().id()));
                         CheckStatistic.of(c).ifPresent(statistic -> {
                             md.append(" (").append(Escape.markdown(statistic));
                             if (Double.isFinite(c.threshold())) {
@@ -129,14 +132,14 @@ public final class MarkdownReportWriter {
     }
 
     private static void failures(StringBuilder md, Report report) {
-        List<CheckRecord> failed = report.checks().stream().filter(c -> !c.passed()).toList();
+        List<CheckResult> failed = report.checks().stream().filter(c -> !c.passed()).toList();
         if (failed.isEmpty()) {
             return;
         }
         md.append("### Failures\n\n");
-        for (CheckRecord c : failed.subList(0, Math.min(MAX_FAILURES, failed.size()))) {
-            md.append("<details><summary><b>").append(html(c.explainer())).append(" · ").append(html(c.task()))
-                    .append(" · ").append(html(c.check())).append("</b>");
+        for (CheckResult c : failed.subList(0, Math.min(MAX_FAILURES, failed.size()))) {
+            md.append("<details><summary><b>").append(html(c.explainerId())).append(" · ").append(html(c.task()))
+                    .append(" · ").append(html(c.check().id())).append("</b>");
             CheckStatistic.of(c).ifPresent(statistic -> {
                 md.append(": ").append(html(statistic));
                 if (Double.isFinite(c.threshold())) {
@@ -150,14 +153,16 @@ public final class MarkdownReportWriter {
             Counterexample ce = c.counterexample();
             // the engine's message already carries the counterexample table; repeat it only when there is no message
             if (ce != null && c.message() == null) {
-                Sample s = ce.smallest();
+                Example s = ce.shrunk();
+                double[][] inputs = s.inputs();
+                double[] relevance = s.relevance();
                 md.append("Counterexample on model `").append(codeSpan(ce.modelId())).append("`, seed ")
-                        .append(ce.seed()).append(ce.shrunk() != null ? " (shrunk)" : "").append(":\n\n")
+                        .append(c.seed()).append(" (shrunk)").append(":\n\n")
                         .append("| t | x_t | R_t |\n|---:|---|---:|\n");
-                for (int t = 0; t < s.length(); t++) {
+                for (int t = 0; t < inputs.length; t++) {
                     md.append("| ").append(t).append(t == s.a() || t == s.b() ? " ◀" : "").append(" | ")
-                            .append(vector(s.inputs()[t])).append(" | ")
-                            .append(t < s.relevance().length ? Numbers.general(s.relevance()[t]) : "—")
+                            .append(vector(inputs[t])).append(" | ")
+                            .append(t < relevance.length ? Numbers.general(relevance[t]) : "—")
                             .append(" |\n");
                 }
                 md.append('\n');

@@ -2,6 +2,7 @@ package dev.explainunit.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.explainunit.checks.Verdict;
 import org.apiguardian.api.API;
 
 /**
@@ -21,6 +22,6 @@ public record MethodResult(Stat rhoA, Stat rhoB, Stat mass, Stat mse, String ver
 
     /** Whether the verdict is a pass. */
     public boolean passed() {
-        return Verdicts.PASS.equals(verdict);
+        return Verdict.PASS.word().equals(verdict);
     }
 }

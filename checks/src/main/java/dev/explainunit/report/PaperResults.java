@@ -1,6 +1,7 @@
 package dev.explainunit.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.explainunit.checks.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,7 +48,7 @@ public final class PaperResults {
                     Map.Entry<String, JsonNode> e = it.next();
                     JsonNode row = e.getValue();
                     methods.put(e.getKey(), new MethodResult(stat(row, "rho_a"), stat(row, "rho_b"),
-                            stat(row, "mass"), stat(row, "mse"), Verdicts.of(row.path("bold").asBoolean()), null));
+                            stat(row, "mass"), stat(row, "mse"), Verdict.of(row.path("bold").asBoolean()).word(), null));
                 }
                 tasks.put(task, Collections.unmodifiableMap(methods));
             }

@@ -1,5 +1,6 @@
 package dev.explainunit.report;
 
+import dev.explainunit.checks.CheckResult;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.apiguardian.api.API;
  *
  * @param formatVersion version of this layout; bumped when a key changes meaning
  * @param run           what produced the report
- * @param checks        every check outcome (the verdict matrix), with counterexamples
+ * @param checks        every check outcome (the verdict matrix), with counterexamples; in JSON as
+ *                      {@link dev.explainunit.report.internal.CheckJson} describes
  * @param table2        task → method → Table 2 row, computed on the bundled models
  * @param paper         task → method → the paper's published Table 2 row, for comparison only
  * @param examples      one explained test sequence per task, every method a heatmap row
@@ -24,7 +26,7 @@ import org.apiguardian.api.API;
 @JsonPropertyOrder({"format_version", "run", "checks", "table2", "paper", "examples", "scatter", "selectivity",
         "notes"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Report(int formatVersion, RunInfo run, List<CheckRecord> checks,
+public record Report(int formatVersion, RunInfo run, List<CheckResult> checks,
                      Map<String, Map<String, MethodResult>> table2, Map<String, Map<String, MethodResult>> paper,
                      List<RelevanceExample> examples, List<ScatterSeries> scatter,
                      List<SelectivityCurve> selectivity, List<String> notes) {
@@ -43,7 +45,7 @@ public record Report(int formatVersion, RunInfo run, List<CheckRecord> checks,
     }
 
     /** A report holding only check outcomes, as the test engine produces. */
-    public static Report ofChecks(RunInfo run, List<CheckRecord> checks) {
+    public static Report ofChecks(RunInfo run, List<CheckResult> checks) {
         return new Report(FORMAT_VERSION, run, checks, null, null, null, null, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.explainunit.report;
 
+import dev.explainunit.checks.CheckResult;
 import dev.explainunit.internal.AtomicFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -77,7 +78,7 @@ public final class ReportFiles {
 
     /** {@code older} with {@code newer} laid over it: check outcomes keyed by explainer/task/check. */
     static Report merge(Report older, Report newer) {
-        Map<String, CheckRecord> checks = new LinkedHashMap<>();
+        Map<String, CheckResult> checks = new LinkedHashMap<>();
         older.checks().forEach(c -> checks.put(c.key(), c));
         newer.checks().forEach(c -> checks.put(c.key(), c));
         List<String> notes = new ArrayList<>(older.notes());

@@ -3,7 +3,8 @@ package dev.explainunit.reproduce;
 import dev.explainunit.Sequence;
 import dev.explainunit.checks.ExplainedPopulation;
 import dev.explainunit.lstm.Lstm;
-import dev.explainunit.toy.ToySample;
+import dev.explainunit.task.GroundTruth;
+import dev.explainunit.task.Sample;
 import java.util.SplittableRandom;
 
 /**
@@ -52,8 +53,8 @@ final class SelectivityCurves {
         for (int m = 0; m < p.models().size(); m++) {
             Lstm model = p.models().get(m).model();
             for (int i = 0; i < Math.min(perModel, p.samples().size()); i++) {
-                ToySample sample = p.samples().get(i);
-                Sequence x = sample.sequence();
+                Sample sample = p.samples().get(i);
+                Sequence x = sample.input();
                 double fx = p.prediction(m, i);
                 int length = x.length();
                 if (order.length < length) {
@@ -94,14 +95,17 @@ final class SelectivityCurves {
         }
     }
 
-    private static void operandsFirst(SplittableRandom random, ToySample s, int[] order) {
+    /** The operand of larger |n| first (a on a tie), then the other, then the distractors shuffled. */
+    private static void operandsFirst(SplittableRandom random, Sample s, int[] order) {
         int n = s.length();
-        boolean aFirst = Math.abs(s.na()) >= Math.abs(s.nb());
-        order[0] = aFirst ? s.a() : s.b();
-        order[1] = aFirst ? s.b() : s.a();
+        GroundTruth.Relevant a = s.truth().role("a").orElseThrow();
+        GroundTruth.Relevant b = s.truth().role("b").orElseThrow();
+        boolean aFirst = Math.abs(a.value()) >= Math.abs(b.value());
+        order[0] = aFirst ? a.position() : b.position();
+        order[1] = aFirst ? b.position() : a.position();
         int j = 2;
         for (int t = 0; t < n; t++) {
-            if (t != s.a() && t != s.b()) {
+            if (t != a.position() && t != b.position()) {
                 order[j++] = t;
             }
         }

@@ -7,8 +7,9 @@ import dev.explainunit.checks.ExplainedPopulation;
 import dev.explainunit.checks.ModelStatistics;
 import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanitySettings;
+import dev.explainunit.checks.Verdict;
+import dev.explainunit.checks.internal.MemoryEstimate;
 import dev.explainunit.explainers.BuiltInExplainers;
-import dev.explainunit.report.CheckRecord;
 import dev.explainunit.report.MethodResult;
 import dev.explainunit.report.PaperResults;
 import dev.explainunit.report.RelevanceExample;
@@ -17,14 +18,12 @@ import dev.explainunit.report.RunInfo;
 import dev.explainunit.report.ScatterSeries;
 import dev.explainunit.report.SelectivityCurve;
 import dev.explainunit.report.Stat;
-import dev.explainunit.report.Verdicts;
-import dev.explainunit.report.internal.CheckResultJson;
+import dev.explainunit.task.GroundTruth;
+import dev.explainunit.task.Sample;
+import dev.explainunit.toy.ToyArithmeticTask;
 import dev.explainunit.toy.ToyTask;
-import dev.explainunit.toy.ToySample;
 import dev.explainunit.zoo.ModelZoo;
 import dev.explainunit.zoo.ZooModel;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -60,15 +59,6 @@ public final class Table2Reproduction {
     public static final Set<Check> TABLE2_CHECKS = EnumSet.of(Check.CONTRACT, Check.GROUND_TRUTH_CORRELATION,
             Check.RELEVANCE_CONSERVATION, Check.RELEVANT_MASS);
 
-    /**
-     * Heap bytes per explained (model, sequence): the relevance array of up to 14 steps (16-byte
-     * header + 8 per step), its reference and the stored prediction.
-     */
-    public static final long BYTES_PER_EXPLANATION = 16 + 8 * 14 + 8 + 8;
-
-    /** Heap bytes per test sequence: the sample record, its sequence and up to 14 × 2 input values. */
-    public static final long BYTES_PER_SAMPLE = 400;
-
     private Table2Reproduction() {
     }
 
@@ -78,16 +68,25 @@ public final class Table2Reproduction {
      * populations (the method being checked and the first one, kept for the selectivity baselines).
      */
     public static long estimatedBytes(ReproduceSettings settings, int modelsPerTask) {
-        return (long) settings.samples() * bytesPerSample(settings.tasks().size(), modelsPerTask);
+        return (long) settings.samples() * bytesPerSample(settings, modelsPerTask);
     }
 
     /** The largest number of samples per model whose {@link #estimatedBytes} stays within {@code bytes}. */
     public static long maxSamples(ReproduceSettings settings, int modelsPerTask, long bytes) {
-        return bytes / bytesPerSample(settings.tasks().size(), modelsPerTask);
+        return bytes / bytesPerSample(settings, modelsPerTask);
     }
 
-    private static long bytesPerSample(int tasks, int modelsPerTask) {
-        return tasks * (BYTES_PER_SAMPLE + 2L * modelsPerTask * BYTES_PER_EXPLANATION);
+    private static long bytesPerSample(ReproduceSettings settings, int modelsPerTask) {
+        return settings.tasks().size() * memoryEstimate(settings).perSample(modelsPerTask, 2);
+    }
+
+    /** The {@link MemoryEstimate} of the settings' tasks (the largest of them). */
+    public static MemoryEstimate memoryEstimate(ReproduceSettings settings) {
+        MemoryEstimate estimate = MemoryEstimate.of(1, 1, 0);
+        for (ToyTask task : settings.tasks()) {
+            estimate = estimate.max(MemoryEstimate.of(ToyArithmeticTask.of(task), settings.seed(), settings.samples()));
+        }
+        return estimate;
     }
 
     /**
@@ -105,7 +104,7 @@ public final class Table2Reproduction {
     public static Report run(ReproduceSettings settings, Function<ToyTask, List<ZooModel>> zoo, Runnable onMethodDone) {
         long started = System.nanoTime();
         List<TaskPart> parts = inParallel(settings.tasks(), task -> reproduce(task, settings, zoo, onMethodDone));
-        List<CheckRecord> checks = new ArrayList<>();
+        List<CheckResult> checks = new ArrayList<>();
         Map<String, Map<String, MethodResult>> table2 = new LinkedHashMap<>();
         List<RelevanceExample> examples = new ArrayList<>();
         List<ScatterSeries> scatter = new ArrayList<>();
@@ -129,14 +128,15 @@ public final class Table2Reproduction {
     }
 
     /** What one task contributes to the report. */
-    private record TaskPart(ToyTask task, int models, Map<String, MethodResult> rows, List<CheckRecord> checks,
+    private record TaskPart(ToyTask task, int models, Map<String, MethodResult> rows, List<CheckResult> checks,
                             RelevanceExample example, List<ScatterSeries> scatter, List<SelectivityCurve> curves,
                             List<String> notes) {
     }
 
     private static TaskPart reproduce(ToyTask task, ReproduceSettings settings, Function<ToyTask, List<ZooModel>> zoo,
                                       Runnable onMethodDone) {
-        SanitySettings sanity = SanitySettings.defaults().withTasks(List.of(task)).withSamples(settings.samples())
+        SanitySettings sanity = SanitySettings.defaults().withTasks(List.of(ToyArithmeticTask.of(task)))
+                .withSamples(settings.samples())
                 .withSeed(settings.seed()).withModels(settings.models());
         List<ZooModel> all = zoo.apply(task);
         if (all == null || all.isEmpty()) {
@@ -144,11 +144,12 @@ public final class Table2Reproduction {
         }
         List<ZooModel> models = settings.models() == 0 || settings.models() >= all.size() ? all
                 : all.subList(0, settings.models());
-        List<ToySample> samples = SanityChecks.samples(task, sanity);
+        ToyArithmeticTask toy = ToyArithmeticTask.of(task);
+        List<Sample> samples = SanityChecks.samples(toy, sanity);
         int exampleIndex = exampleIndex(samples);
         Map<String, double[]> exampleRelevance = new LinkedHashMap<>();
         Map<String, MethodResult> rows = new LinkedHashMap<>();
-        List<CheckRecord> checks = new ArrayList<>();
+        List<CheckResult> checks = new ArrayList<>();
         List<ScatterSeries> scatter = new ArrayList<>();
         List<SelectivityCurve> curves = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -161,11 +162,11 @@ public final class Table2Reproduction {
                 onMethodDone.run();
                 continue;
             }
-            ExplainedPopulation population = ExplainedPopulation.explain(explainer, task, models, samples,
+            ExplainedPopulation population = ExplainedPopulation.explain(explainer, toy, models, samples,
                     sanity.timeLimit());
             boolean passed = true;
             for (Check check : SanityChecks.orderedChecks(sanity)) {
-                CheckRecord record = toRecord(SanityChecks.evaluate(check, population, sanity));
+                CheckResult record = SanityChecks.evaluate(check, population, sanity);
                 checks.add(record);
                 if (TABLE2_CHECKS.contains(check) && !record.passed()) {
                     passed = false;
@@ -173,7 +174,7 @@ public final class Table2Reproduction {
             }
             if (population.contractViolation().isPresent()) {
                 Stat none = Stat.of(new double[0]);
-                rows.put(id, new MethodResult(none, none, none, none, Verdicts.FAIL,
+                rows.put(id, new MethodResult(none, none, none, none, Verdict.FAIL.word(),
                         population.contractViolation().get()));
             } else {
                 rows.put(id, row(population.modelStatistics(), passed));
@@ -195,9 +196,10 @@ public final class Table2Reproduction {
             curves.add(new SelectivityCurve(task.id(), "random",
                     SelectivityCurves.random(first, settings.curveSamples(), settings.seed())));
         }
-        ToySample s = samples.get(exampleIndex);
-        RelevanceExample example = new RelevanceExample(task.id(), models.get(0).id(), s.sequence().toArray(), s.a(),
-                s.b(), s.y(), models.get(0).model().predict(s.sequence())[0], exampleRelevance);
+        Sample s = samples.get(exampleIndex);
+        RelevanceExample example = new RelevanceExample(task.id(), models.get(0).id(), s.input().toArray(),
+                operand(s, "a").position(), operand(s, "b").position(), s.y(),
+                models.get(0).model().predict(s.input())[s.target()], exampleRelevance);
         return new TaskPart(task, models.size(), rows, checks, example, scatter, curves, notes);
     }
 
@@ -240,13 +242,14 @@ public final class Table2Reproduction {
 
     /** Table 2's row: mean and population std over models of each statistic (models with NaN ρ left out). */
     static MethodResult row(List<ModelStatistics> stats, boolean passed) {
-        double[] rhoA = finite(stats, ModelStatistics::rhoA);
-        double[] rhoB = finite(stats, ModelStatistics::rhoB);
+        double[] rhoA = finite(stats, m -> m.get(ModelStatistics.rho("a")));
+        double[] rhoB = finite(stats, m -> m.get(ModelStatistics.rho("b")));
         int undefined = stats.size() - Math.min(rhoA.length, rhoB.length);
         String note = undefined == 0 ? null : "ρ is undefined (constant relevance) on " + undefined + " of "
                 + stats.size() + " models; they are left out of its mean and std";
-        return new MethodResult(Stat.of(rhoA), Stat.of(rhoB), Stat.of(finite(stats, ModelStatistics::mass)),
-                Stat.of(finite(stats, ModelStatistics::mse)), Verdicts.of(passed), note);
+        return new MethodResult(Stat.of(rhoA), Stat.of(rhoB), Stat.of(finite(stats,
+                m -> m.get(ModelStatistics.MASS))), Stat.of(finite(stats, m -> m.get(ModelStatistics.MSE))),
+                Verdict.of(passed).word(), note);
     }
 
     private static double[] finite(List<ModelStatistics> stats, ToDoubleFunction<ModelStatistics> f) {
@@ -254,9 +257,9 @@ public final class Table2Reproduction {
     }
 
     /** The first test sequence whose operands are at least three steps apart (a readable heatmap). */
-    static int exampleIndex(List<ToySample> samples) {
+    static int exampleIndex(List<Sample> samples) {
         for (int i = 0; i < samples.size(); i++) {
-            if (samples.get(i).b() - samples.get(i).a() >= 3) {
+            if (operand(samples.get(i), "b").position() - operand(samples.get(i), "a").position() >= 3) {
                 return i;
             }
         }
@@ -271,23 +274,21 @@ public final class Table2Reproduction {
         for (int j = 0; j < n; j++) {
             int m = j % models;
             int i = j;
-            ToySample s = p.samples().get(i);
+            Sample s = p.samples().get(i);
             double[] r = p.relevance(m, i);
-            na[j] = s.na();
-            ra[j] = r[s.a()];
-            nb[j] = s.nb();
-            rb[j] = r[s.b()];
+            GroundTruth.Relevant a = operand(s, "a");
+            GroundTruth.Relevant b = operand(s, "b");
+            na[j] = a.value();
+            ra[j] = r[a.position()];
+            nb[j] = b.value();
+            rb[j] = r[b.position()];
         }
         return new ScatterSeries(p.task().id(), p.explainerId(), na, ra, nb, rb);
     }
 
-    /** The record the report listener would make of {@code result} as the engine publishes it. */
-    static CheckRecord toRecord(CheckResult result) {
-        try {
-            return CheckResultJson.parse(dev.explainunit.checks.CheckResultJson.write(result));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot convert the result of " + result.check(), e);
-        }
+    /** The operand with {@code role} ("a" or "b") of a toy sample. */
+    private static GroundTruth.Relevant operand(Sample s, String role) {
+        return s.truth().role(role).orElseThrow();
     }
 
     /**

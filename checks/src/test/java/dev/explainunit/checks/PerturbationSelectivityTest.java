@@ -40,7 +40,7 @@ class PerturbationSelectivityTest {
     @Test
     void the_ground_truth_removes_exactly_the_true_operands_and_scores_100() {
         for (ToyTask task : ToyTask.values()) {
-            ExplainedPopulation p = SanityChecks.explain(oracle(task), task, SMALL);
+            ExplainedPopulation p = SanityChecks.explain(oracle(task), dev.explainunit.toy.ToyArithmeticTask.of(task), SMALL);
             CheckResult result = CheckEvaluation.evaluate(Check.PERTURBATION_SELECTIVITY, p, SMALL);
             assertThat(result.statistics().get("selectivity_most")).as(task.id()).isCloseTo(100, within(1e-9));
             assertThat(result.passed()).isTrue();
@@ -64,7 +64,7 @@ class PerturbationSelectivityTest {
                 return Relevance.perStep(r);
             }
         };
-        ExplainedPopulation p = SanityChecks.explain(inverted, ToyTask.ADDITION, SMALL);
+        ExplainedPopulation p = SanityChecks.explain(inverted, dev.explainunit.toy.ToyArithmeticTask.of(ToyTask.ADDITION), SMALL);
         CheckResult result = CheckEvaluation.evaluate(Check.PERTURBATION_SELECTIVITY, p, SMALL);
         assertThat(result.statistics().get("selectivity_most")).isLessThan(0);
         assertThat(result.passed()).isFalse();
@@ -74,7 +74,7 @@ class PerturbationSelectivityTest {
     void the_reusable_probe_gives_bit_identical_changes_to_a_fresh_shortened_sequence_and_predict() {
         for (ToyTask task : ToyTask.values()) {
             dev.explainunit.lstm.Lstm model = dev.explainunit.zoo.ModelZoo.bundled().models(task).get(0).model();
-            PerturbationSelectivity.Probe probe = new PerturbationSelectivity.Probe(model);
+            PerturbationSelectivityCheck.Probe probe = new PerturbationSelectivityCheck.Probe(model);
             java.util.SplittableRandom random = new java.util.SplittableRandom(5);
             int[] steps = new int[2];
             for (dev.explainunit.toy.ToySample sample : dev.explainunit.toy.ToyData.generate(task,
@@ -86,8 +86,8 @@ class PerturbationSelectivityTest {
                     do {
                         steps[1] = random.nextInt(x.length());
                     } while (steps[1] == steps[0]);
-                    double expected = Math.abs(fx - model.predict(PerturbationSelectivity.withoutSteps(x, steps, k))[0]);
-                    assertThat(probe.change(x, fx, steps, k)).isEqualTo(expected);
+                    double expected = Math.abs(fx - model.predict(PerturbationSelectivityCheck.withoutSteps(x, steps, k))[0]);
+                    assertThat(probe.change(x, fx, 0, steps, k)).isEqualTo(expected);
                 }
             }
         }
@@ -96,9 +96,9 @@ class PerturbationSelectivityTest {
     @Test
     void top_and_bottom_steps_are_chosen_by_magnitude_with_ties_to_the_earlier_step() {
         int[] out = new int[2];
-        PerturbationSelectivity.byMagnitude(new double[] {0.1, -0.9, 0.5, 0.9}, 2, true, out);
+        PerturbationSelectivityCheck.byMagnitude(new double[] {0.1, -0.9, 0.5, 0.9}, 2, true, out);
         assertThat(out).containsExactly(1, 3);
-        PerturbationSelectivity.byMagnitude(new double[] {0.1, -0.9, 0.0, 0.9}, 2, false, out);
+        PerturbationSelectivityCheck.byMagnitude(new double[] {0.1, -0.9, 0.0, 0.9}, 2, false, out);
         assertThat(out).containsExactly(2, 0);
     }
 }

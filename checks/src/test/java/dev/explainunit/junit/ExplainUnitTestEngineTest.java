@@ -17,7 +17,6 @@ import dev.explainunit.Explainer;
 import dev.explainunit.checks.Check;
 import dev.explainunit.fixtures.BrokenExplainers;
 import dev.explainunit.fixtures.ReferenceGradientTimesInput;
-import dev.explainunit.toy.ToyTask;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.UniqueId;
@@ -28,7 +27,7 @@ import org.junit.platform.testkit.engine.Events;
 
 class ExplainUnitTestEngineTest {
 
-    @ExplainerSanityTest(tasks = ToyTask.SUBTRACTION, models = 3, samples = 100, probeSamples = 50)
+    @ExplainerSanityTest(tasks = "subtraction", models = 3, samples = 100, probeSamples = 50)
     static class GradientTimesInputOnSubtraction implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -44,7 +43,7 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 2, samples = 50,
+    @ExplainerSanityTest(tasks = "addition", checks = Check.CONTRACT, models = 2, samples = 50,
             timeLimitMillis = 300)
     static class Hanging implements ExplainerUnderTest {
         @Override
@@ -53,7 +52,7 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 2, samples = 10,
+    @ExplainerSanityTest(tasks = "addition", checks = Check.CONTRACT, models = 2, samples = 10,
             timeLimitMillis = 1000)
     static class SlowButSteady implements ExplainerUnderTest {
         @Override
@@ -62,7 +61,7 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = ToyTask.ADDITION, models = 2, samples = 50)
+    @ExplainerSanityTest(tasks = "addition", models = 2, samples = 50)
     static class NoPublicConstructor implements ExplainerUnderTest {
         NoPublicConstructor(int unused) {
         }
@@ -73,11 +72,11 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 2, samples = 30)
+    @ExplainerSanityTest(tasks = "addition", checks = Check.CONTRACT, models = 2, samples = 30)
     static class EveryRegisteredExplainer {
     }
 
-    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 2, samples = 20)
+    @ExplainerSanityTest(tasks = "addition", checks = Check.CONTRACT, models = 2, samples = 20)
     static class RaggedPerInput implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -85,7 +84,7 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = ToyTask.ADDITION, samples = Integer.MAX_VALUE)
+    @ExplainerSanityTest(tasks = "addition", samples = Integer.MAX_VALUE)
     static class TooManySamples implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -96,7 +95,7 @@ class ExplainUnitTestEngineTest {
     /** A composed annotation: a team's own preset of the sanity test. */
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
     @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
-    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 2, samples = 20)
+    @ExplainerSanityTest(tasks = "addition", checks = Check.CONTRACT, models = 2, samples = 20)
     @interface QuickContractCheck {
     }
 
@@ -108,7 +107,7 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, samples = 0, models = 0)
+    @ExplainerSanityTest(tasks = "addition", checks = Check.CONTRACT, samples = 0, models = 0)
     static class ZeroSamplesAndModels implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -116,7 +115,7 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 2, samples = 0)
+    @ExplainerSanityTest(tasks = "addition", checks = Check.CONTRACT, models = 2, samples = 0)
     static class ZeroSamples implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -124,7 +123,7 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 51, samples = 20)
+    @ExplainerSanityTest(tasks = "addition", checks = Check.CONTRACT, models = 51, samples = 20)
     static class MoreModelsThanBundled implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -132,7 +131,7 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, samples = 20)
+    @ExplainerSanityTest(tasks = "addition", checks = Check.CONTRACT, samples = 20)
     static class ModelsFromParameters implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -140,7 +139,7 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 2, samples = 20)
+    @ExplainerSanityTest(tasks = "addition", checks = Check.CONTRACT, models = 2, samples = 20)
     static class NullExplainer implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -148,7 +147,7 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 2, samples = 20)
+    @ExplainerSanityTest(tasks = "addition", checks = Check.CONTRACT, models = 2, samples = 20)
     static class ExplainerMethodThrows implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -156,8 +155,24 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 1, samples = 2)
+    @ExplainerSanityTest(tasks = "addition", checks = Check.CONTRACT, models = 1, samples = 2)
     static class EveryRegisteredExplainerOnOneModel {
+    }
+
+    @ExplainerSanityTest(tasks = "fixture-no-truth", models = 2, samples = 20, probeSamples = 10)
+    static class OnATaskWithoutGroundTruth implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return new ReferenceGradientTimesInput();
+        }
+    }
+
+    @ExplainerSanityTest(tasks = {"addition", "multiplication"}, checks = Check.CONTRACT, models = 1, samples = 2)
+    static class UnknownTaskInTheAnnotation implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return new ReferenceGradientTimesInput();
+        }
     }
 
     private static Events run(Class<?> type) {
@@ -267,7 +282,7 @@ class ExplainUnitTestEngineTest {
     @Test
     void more_models_than_the_zoo_bundles_fail_a_configuration_test_naming_the_available_count() {
         failsOneConfigurationTest(results(MoreModelsThanBundled.class),
-                "explainunit.models = 51: the bundled zoo has only 50 models of the addition task");
+                "explainunit.models = 51: the addition task has only 50 models");
     }
 
     @Test
@@ -390,5 +405,24 @@ class ExplainUnitTestEngineTest {
                 org.junit.platform.testkit.engine.EventConditions.skippedWithReason(r ->
                         r.startsWith("occlusion-p-diff does not apply to the addition task's models")
                                 && r.contains("a regression model"))));
+    }
+
+    @Test
+    void on_a_task_without_ground_truth_the_checks_that_need_it_are_skipped_with_the_reason() {
+        EngineExecutionResults results = results(OnATaskWithoutGroundTruth.class);
+
+        results.testEvents().assertStatistics(stats -> stats.skipped(4).started(2));
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(displayName("relevant mass")),
+                org.junit.platform.testkit.engine.EventConditions.skippedWithReason(
+                        "relevant mass needs the relevant positions; task [fixture-no-truth] has no ground truth")))
+                .haveExactly(1, event(test(displayName("contract")), finishedSuccessfully()));
+        results.allEvents().assertThatEvents().haveExactly(1, event(container(displayName("fixture-no-truth")),
+                finishedSuccessfully()));
+    }
+
+    @Test
+    void an_unknown_task_id_in_the_annotation_fails_a_configuration_test_naming_the_known_ones() {
+        failsOneConfigurationTest(results(UnknownTaskInTheAnnotation.class), "@ExplainerSanityTest(tasks)",
+                "unknown task [multiplication]; known tasks: ", "addition, subtraction");
     }
 }

@@ -1,5 +1,6 @@
 package dev.explainunit.report;
 
+import dev.explainunit.checks.CheckResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -8,7 +9,6 @@ import dev.explainunit.checks.Check;
 import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.junit.ExplainerSanityTest;
 import dev.explainunit.junit.ExplainerUnderTest;
-import dev.explainunit.toy.ToyTask;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
@@ -46,9 +46,9 @@ class ExplainUnitReportListenerTest {
 
         assertThat(summary.getSummary().getTotalFailureCount()).isZero();
         Report report = ReportJson.read(dir.resolve("report.json"));
-        assertThat(report.checks()).extracting(CheckRecord::key)
+        assertThat(report.checks()).extracting(CheckResult::key)
                 .containsExactly("lrp-all/subtraction/relevant-mass", "cd/subtraction/relevant-mass");
-        CheckRecord cd = report.checks().get(1);
+        CheckResult cd = report.checks().get(1);
         assertThat(cd.passed()).isFalse();
         assertThat(cd.counterexample().shrunk().relevance()).containsExactly(0.2, -0.4);
         assertThat(report.run().source()).isEqualTo("junit");
@@ -58,7 +58,7 @@ class ExplainUnitReportListenerTest {
     }
 
     /** Sets a sample count other than the configuration parameter's, as a user's annotation may. */
-    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 2, samples = 20)
+    @ExplainerSanityTest(tasks = "addition", checks = Check.CONTRACT, models = 2, samples = 20)
     static class TwentySamplesByAnnotation implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {

@@ -42,8 +42,9 @@ class HtmlReportWriterTest {
 
     @Test
     void text_from_explainers_and_messages_is_escaped() {
-        CheckRecord evil = new CheckRecord("relevant-mass", "<script>alert(1)</script>", "addition", 1, 2, null,
-                Verdicts.FAIL, 1, List.of("m\"1"), null, "bad & <b>worse</b>");
+        dev.explainunit.checks.CheckResult evil = ReportFixtures.result("relevant-mass", "<script>alert(1)</script>",
+                "addition", java.util.Map.of("mass", 1.0), "mass", 2, dev.explainunit.checks.Verdict.FAIL,
+                List.of("m\"1"), null, "bad & <b>worse</b>");
         String html = HtmlReportWriter.render(Report.ofChecks(ReportFixtures.run("x"), List.of(evil)));
 
         assertThat(html).doesNotContain("<script>alert", "<b>worse</b>")
@@ -59,7 +60,7 @@ class HtmlReportWriterTest {
         var table2 = new java.util.LinkedHashMap<>(full.table2());
         MethodResult cd = full.table2().get("subtraction").get("cd");
         table2.put("subtraction", java.util.Map.of("cd", new MethodResult(cd.rhoA(), cd.rhoB(), cd.mass(), cd.mse(),
-                Verdicts.PASS, null)));
+                dev.explainunit.checks.Verdict.PASS.word(), null)));
         Report differing = new Report(Report.FORMAT_VERSION, full.run(), full.checks(), table2, full.paper(),
                 full.examples(), full.scatter(), full.selectivity(), full.notes());
 

@@ -60,7 +60,7 @@ class MarkdownReportWriterTest {
 
     @Test
     void only_the_first_failures_are_shown_in_full_and_the_rest_counted() {
-        java.util.List<CheckRecord> many = new java.util.ArrayList<>();
+        java.util.List<dev.explainunit.checks.CheckResult> many = new java.util.ArrayList<>();
         for (int i = 0; i < MarkdownReportWriter.MAX_FAILURES + 3; i++) {
             many.add(ReportFixtures.failing("e" + i, "addition", "relevant-mass"));
         }
@@ -80,7 +80,8 @@ class MarkdownReportWriterTest {
 
     @Test
     void pipes_and_markup_in_ids_cannot_break_the_table() {
-        CheckRecord odd = new CheckRecord("a|b", "<x>|y", "addition", 1, 2, null, Verdicts.FAIL, 1, List.of(), null,
+        dev.explainunit.checks.CheckResult odd = ReportFixtures.result("relevant-mass", "<x>|y", "a|b",
+                java.util.Map.of("mass", 1.0), "mass", 2, dev.explainunit.checks.Verdict.FAIL, List.of(), null,
                 "```danger```");
         String md = MarkdownReportWriter.render(Report.ofChecks(ReportFixtures.run("x"), List.of(odd)));
 

@@ -1,5 +1,6 @@
 package dev.explainunit.report;
 
+import dev.explainunit.checks.CheckResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -30,12 +31,12 @@ class ReportFilesTest {
     @Test
     void merge_within_one_run_keeps_the_outcomes_of_both_writers() throws Exception {
         ReportFiles.merge(Report.ofChecks(ReportFixtures.run("build-1"),
-                List.of(ReportFixtures.passing("a", "addition", "c1"))), dir);
+                List.of(ReportFixtures.passing("a", "addition", "relevant-mass"))), dir);
         ReportFiles.merge(Report.ofChecks(ReportFixtures.run("build-1"),
-                List.of(ReportFixtures.failing("b", "addition", "c1"))), dir);
+                List.of(ReportFixtures.failing("b", "addition", "relevant-mass"))), dir);
 
         Report merged = ReportJson.read(dir.resolve("report.json"));
-        assertThat(merged.checks()).extracting(CheckRecord::key).containsExactly("a/addition/c1", "b/addition/c1");
+        assertThat(merged.checks()).extracting(CheckResult::key).containsExactly("a/addition/relevant-mass", "b/addition/relevant-mass");
         assertThat(merged.run().wallSeconds()).isEqualTo(3.0);
         assertThat(Files.readString(dir.resolve("report.md"))).contains("1 of 2 checks failed");
     }
@@ -43,12 +44,12 @@ class ReportFilesTest {
     @Test
     void merge_replaces_a_report_left_by_an_earlier_run() throws Exception {
         ReportFiles.merge(Report.ofChecks(ReportFixtures.run("build-1"),
-                List.of(ReportFixtures.failing("a", "addition", "c1"))), dir);
+                List.of(ReportFixtures.failing("a", "addition", "relevant-mass"))), dir);
         ReportFiles.merge(Report.ofChecks(ReportFixtures.run("build-2"),
-                List.of(ReportFixtures.passing("b", "addition", "c1"))), dir);
+                List.of(ReportFixtures.passing("b", "addition", "relevant-mass"))), dir);
 
-        assertThat(ReportJson.read(dir.resolve("report.json")).checks()).extracting(CheckRecord::key)
-                .containsExactly("b/addition/c1");
+        assertThat(ReportJson.read(dir.resolve("report.json")).checks()).extracting(CheckResult::key)
+                .containsExactly("b/addition/relevant-mass");
     }
 
     @Test
@@ -67,7 +68,7 @@ class ReportFilesTest {
             List<Future<Report>> futures = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 Report r = Report.ofChecks(ReportFixtures.run("build-1"),
-                        List.of(ReportFixtures.passing("e" + i, "addition", "c")));
+                        List.of(ReportFixtures.passing("e" + i, "addition", "contract")));
                 futures.add(pool.submit(() -> ReportFiles.merge(r, dir)));
             }
             for (Future<Report> f : futures) {
@@ -102,7 +103,7 @@ class ReportFilesTest {
         public static void main(String[] args) throws Exception {
             for (int i = 0; i < REPORTS; i++) {
                 ReportFiles.merge(Report.ofChecks(ReportFixtures.run("build-1"),
-                        List.of(ReportFixtures.passing(args[1] + "-" + i, "addition", "c"))), Path.of(args[0]));
+                        List.of(ReportFixtures.passing(args[1] + "-" + i, "addition", "contract"))), Path.of(args[0]));
             }
         }
     }

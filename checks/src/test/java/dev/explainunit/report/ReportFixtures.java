@@ -1,5 +1,12 @@
 package dev.explainunit.report;
 
+import dev.explainunit.checks.Check;
+import dev.explainunit.checks.CheckResult;
+import dev.explainunit.checks.Counterexample;
+import dev.explainunit.checks.Example;
+import dev.explainunit.checks.StepValue;
+import dev.explainunit.checks.Verdict;
+import dev.explainunit.task.GroundTruth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,33 +24,47 @@ final class ReportFixtures {
                 "2026-01-01T00:00:00Z", 1.5, runId);
     }
 
-    static Sample sample(double... relevance) {
-        double[][] inputs = new double[relevance.length][2];
+    static Example sample(double... relevance) {
+        List<StepValue> steps = new ArrayList<>();
         for (int t = 0; t < relevance.length; t++) {
-            inputs[t][1] = 0.1 * t;
+            double[] x = t == 1 ? new double[] {0.7, 0} : t == 3 ? new double[] {-0.6, 0} : new double[] {0, 0.1 * t};
+            steps.add(new StepValue(t, x, relevance[t]));
         }
-        inputs[1] = new double[] {0.7, 0};
-        inputs[3] = new double[] {-0.6, 0};
-        return new Sample(inputs, relevance, 1, 3, 0.1, 0.09);
+        GroundTruth truth = GroundTruth.of(new GroundTruth.Relevant(1, "a", 0.7, 1),
+                new GroundTruth.Relevant(3, "b", -0.6, 1));
+        return new Example(steps, truth, 0.1, 0.09, Double.NaN);
     }
 
-    static CheckRecord passing(String explainer, String task, String check) {
-        return new CheckRecord(check, explainer, task, 99.9, 90, java.util.Map.of("mass", 99.9), Verdicts.PASS, 42, List.of("m-01", "m-02"), null,
-                null);
+    /** The check with id {@code id}, e.g. "relevant-mass". */
+    static Check check(String id) {
+        return java.util.Arrays.stream(Check.values()).filter(c -> c.id().equals(id)).findFirst().orElseThrow();
     }
 
-    static CheckRecord failing(String explainer, String task, String check) {
-        Counterexample ce = new Counterexample("m-02", 42, sample(0.1, -0.2, 0.9, 0.3, 0.05),
-                sample(0.0, -0.1, 0.8, 0.05));
-        return new CheckRecord(check, explainer, task, 12.5, 90, null, Verdicts.FAIL, 42, List.of("m-01", "m-02"), ce,
-                "relevant mass [12.5%] is below the threshold [90%] on model m-02");
+    static CheckResult result(String check, String explainer, String task, Map<String, Double> statistics,
+                              String statistic, double threshold, Verdict verdict, List<String> models,
+                              Counterexample counterexample, String message) {
+        return new CheckResult(check(check), explainer, task, statistics, statistic, threshold, ">=", verdict, 42,
+                100, models, List.of(), counterexample, message, 0);
+    }
+
+    static CheckResult passing(String explainer, String task, String check) {
+        return result(check, explainer, task, Map.of("mass", 99.9), "mass", 90, Verdict.PASS, List.of("m-01", "m-02"),
+                null, null);
+    }
+
+    static CheckResult failing(String explainer, String task, String check) {
+        Counterexample ce = new Counterexample("m-02", sample(0.1, -0.2, 0.9, 0.3, 0.05),
+                sample(0.0, -0.1, 0.8, 0.05), "(|R_a| + |R_b|) / Σ_t |R_t| ≥ 0.900");
+        return result(check, explainer, task, Map.of("mass", 12.5), "mass", 90, Verdict.FAIL, List.of("m-01", "m-02"),
+                ce, "relevant mass [12.5%] is below the threshold [90%] on model m-02");
     }
 
     /** A failure as a third-party writer might record it: a counterexample but no message. */
-    static CheckRecord failingWithoutMessage(String explainer, String task, String check) {
-        CheckRecord r = failing(explainer, task, check);
-        return new CheckRecord(r.check(), r.explainer(), r.task(), r.statistic(), r.threshold(), r.statistics(),
-                r.verdict(), r.seed(), r.modelIds(), r.counterexample(), null);
+    static CheckResult failingWithoutMessage(String explainer, String task, String check) {
+        CheckResult r = failing(explainer, task, check);
+        return new CheckResult(r.check(), r.explainerId(), r.task(), r.statistics(), r.statistic(), r.threshold(),
+                r.comparison(), r.verdict(), r.seed(), r.samples(), r.modelIds(), r.perModel(), r.counterexample(),
+                null, 0);
     }
 
     /**
@@ -55,13 +76,15 @@ final class ReportFixtures {
         Map<String, Double> correlation = new LinkedHashMap<>();
         correlation.put("rho_a", Double.NaN);
         correlation.put("undefined_models", 3.0);
+        Map<String, Double> mass = new LinkedHashMap<>();
+        mass.put("mass", Double.NaN);
         return Report.ofChecks(run("x"), List.of(
-                new CheckRecord("ground-truth-correlation", "constant", "addition", Double.NaN, 0.9, correlation,
-                        Verdicts.FAIL, 42, models, null, "undefined (constant relevance) on 3 of 5 models"),
-                new CheckRecord("relevant-mass", "overflowing", "addition", Double.NaN, 90, Map.of(),
-                        Verdicts.FAIL, 42, models, null, "undefined"),
-                new CheckRecord("contract", "broken", "addition", Double.NaN, Double.NaN, Map.of(),
-                        Verdicts.FAIL, 42, models, null, "returned an infinite relevance")));
+                result("ground-truth-correlation", "constant", "addition", correlation, "signed_min", 0.9,
+                        Verdict.FAIL, models, null, "undefined (constant relevance) on 3 of 5 models"),
+                result("relevant-mass", "overflowing", "addition", mass, "mass", 90, Verdict.FAIL, models, null,
+                        "undefined"),
+                result("contract", "broken", "addition", Map.of(), "", Double.NaN, Verdict.FAIL, models, null,
+                        "returned an infinite relevance")));
     }
 
     static Report checksOnly(String runId) {
@@ -76,13 +99,13 @@ final class ReportFixtures {
         Map<String, Map<String, MethodResult>> table2 = new LinkedHashMap<>();
         Map<String, MethodResult> addition = new LinkedHashMap<>();
         addition.put("lrp-all", new MethodResult(new Stat(99.99, 0.01), new Stat(99.98, 0.02), new Stat(99.9, 0.1),
-                new Stat(1e-6, 2e-6), Verdicts.PASS, null));
+                new Stat(1e-6, 2e-6), Verdict.PASS.word(), null));
         addition.put("occlusion-p-diff", new MethodResult(null, null, null, null, null,
                 "classification only; the toy models have one output"));
         table2.put("addition", addition);
         Map<String, MethodResult> subtraction = new LinkedHashMap<>();
         subtraction.put("cd", new MethodResult(new Stat(-20, 30), new Stat(-45, 25), new Stat(50, 20),
-                new Stat(0.05, 0.04), Verdicts.FAIL, null));
+                new Stat(0.05, 0.04), Verdict.FAIL.word(), null));
         table2.put("subtraction", subtraction);
         Random random = new Random(1);
         List<ScatterSeries> scatter = new ArrayList<>();
@@ -104,7 +127,7 @@ final class ReportFixtures {
         List<SelectivityCurve> selectivity = List.of(
                 new SelectivityCurve("addition", "lrp-all", new double[] {0, 0.5, 1, 1, 1}),
                 new SelectivityCurve("addition", "random", new double[] {0, 0.15, 0.3, 0.45, 0.6}));
-        List<CheckRecord> checks = new ArrayList<>(checksOnly("r1").checks());
+        List<CheckResult> checks = new ArrayList<>(checksOnly("r1").checks());
         return new Report(Report.FORMAT_VERSION, run("r1"), checks, table2, PaperResults.table2(), examples,
                 scatter, selectivity, List.of("occlusion-p-diff is skipped: the toy models have one output"));
     }

@@ -1,5 +1,6 @@
 package dev.explainunit.report;
 
+import dev.explainunit.checks.CheckResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,11 +39,12 @@ class ReportJsonTest {
 
     @Test
     void non_finite_statistics_stay_valid_json() throws Exception {
-        CheckRecord nan = new CheckRecord("c", "e", "addition", Double.NaN, 1, null, Verdicts.FAIL, 1, List.of(), null, null);
+        CheckResult nan = ReportFixtures.result("relevant-mass", "e", "addition", java.util.Map.of("mass", Double.NaN),
+                "mass", 1, dev.explainunit.checks.Verdict.FAIL, List.of(), null, null);
         String json = ReportJson.toJson(Report.ofChecks(ReportFixtures.run("x"), List.of(nan)));
 
         assertThat(json).contains("\"statistic\" : \"NaN\"");
-        assertThat(ReportJson.parse(json).checks().get(0).statistic()).isNaN();
+        assertThat(ReportJson.parse(json).checks().get(0).statisticValue()).isNaN();
     }
 
     private static List<String> names(JsonNode node) {

@@ -82,7 +82,7 @@ class Table2ReproductionTest {
                 + " step, 1 output)");
         assertThat(PROGRESS.get()).isEqualTo(BuiltInExplainers.ids().size());
         assertThat(report.paper().get("addition")).containsKey("lrp-all");
-        assertThat(report.checks()).extracting(c -> c.explainer()).contains("lrp-all", "cd");
+        assertThat(report.checks()).extracting(c -> c.explainerId()).contains("lrp-all", "cd");
     }
 
     @Test

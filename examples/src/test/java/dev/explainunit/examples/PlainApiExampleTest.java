@@ -18,7 +18,7 @@ class PlainApiExampleTest {
 
     @Test
     void finite_differences_pass_the_table_2_checks_on_subtraction_through_the_plain_api() {
-        assertThat(SanityChecks.of(new FiniteDifferenceExplainer()).on(ToyTask.SUBTRACTION)
+        assertThat(SanityChecks.of(new FiniteDifferenceExplainer()).on("subtraction")
                 .checks(Check.CONTRACT, Check.GROUND_TRUTH_CORRELATION, Check.RELEVANT_MASS,
                         Check.RELEVANCE_CONSERVATION)
                 .models(5).samples(200).run()).passes();

@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  *   integrated-gradients                  {@link IntegratedGradientsExplainer} (50 steps)
  * </pre>
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BuiltInExplainers {
 
     private static final List<String> IDS = List.of(

@@ -34,7 +34,7 @@ import org.apiguardian.api.API;
  * as in the forward pass. Steps before x_k have β = 0, γ = h and are
  * not recomputed. White-box: needs an {@link Lstm}. Thread-safe; buffers are kept per thread.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ContextualDecompositionExplainer implements Explainer {
 
     /** The method id. */

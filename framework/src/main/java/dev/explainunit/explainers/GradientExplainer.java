@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * Per-input values are the squared partial derivatives. White-box: needs an {@link Lstm}; one
  * forward and one backward pass. Thread-safe; buffers are kept per thread.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class GradientExplainer implements Explainer {
 
     /** The method id. */

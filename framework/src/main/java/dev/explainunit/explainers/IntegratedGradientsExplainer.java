@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * As m grows, Σ_t R_t → f_c(x) − f_c(0) (completeness). White-box: needs an {@link Lstm}; m forward
  * and backward passes. Thread-safe; buffers are kept per thread.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class IntegratedGradientsExplainer implements Explainer {
 
     /** The method id. */

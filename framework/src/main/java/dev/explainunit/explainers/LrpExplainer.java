@@ -57,7 +57,7 @@ import org.apiguardian.api.API;
  * used to explain users' models, uses ε = {@value #DEFAULT_EPS}, β = {@value #DEFAULT_BIAS_FACTOR}
  * (the paper's sentiment setting; a stabiliser avoids dividing by near-zero pre-activations).
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class LrpExplainer implements Explainer {
 
     /** Default stabiliser ε for explaining a user's model ({@link BuiltInExplainers#create(String)}). */
@@ -77,7 +77,7 @@ public class LrpExplainer implements Explainer {
      * ServiceLoader instantiates. With ε = 0.001 the stabiliser absorbs a visible share of f(x) on
      * the saturated single-unit toy models and LRP-all fails them; see {@code src/docs/checks.md}.
      */
-    @API(status = API.Status.STABLE, since = "0.1")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class All extends LrpExplainer {
         /** LRP-all with ε = 0, bias factor 0 (paper A.2, toy task). */
         public All() {
@@ -86,7 +86,7 @@ public class LrpExplainer implements Explainer {
     }
 
     /** {@code lrp-prop} as the paper configures it for the toy tasks (ε = 0, bias factor 0), the form ServiceLoader instantiates. */
-    @API(status = API.Status.STABLE, since = "0.1")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class Prop extends LrpExplainer {
         /** LRP-prop with ε = 0, bias factor 0 (paper A.2, toy task). */
         public Prop() {
@@ -95,7 +95,7 @@ public class LrpExplainer implements Explainer {
     }
 
     /** {@code lrp-abs} as the paper configures it for the toy tasks (ε = 0, bias factor 0), the form ServiceLoader instantiates. */
-    @API(status = API.Status.STABLE, since = "0.1")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class Abs extends LrpExplainer {
         /** LRP-abs with ε = 0, bias factor 0 (paper A.2, toy task). */
         public Abs() {
@@ -104,7 +104,7 @@ public class LrpExplainer implements Explainer {
     }
 
     /** {@code lrp-half} as the paper configures it for the toy tasks (ε = 0, bias factor 0), the form ServiceLoader instantiates. */
-    @API(status = API.Status.STABLE, since = "0.1")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class Half extends LrpExplainer {
         /** LRP-half with ε = 0, bias factor 0 (paper A.2, toy task). */
         public Half() {

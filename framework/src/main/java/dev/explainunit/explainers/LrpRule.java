@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  *
  * The share the stabiliser ε takes in PROP and ABS is not passed on; LRP reports it in the rest.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum LrpRule {
     /** Signal takes all: {@code lrp-all}. */
     ALL("lrp-all"),

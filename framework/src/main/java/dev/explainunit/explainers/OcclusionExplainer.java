@@ -28,11 +28,11 @@ import org.apiguardian.api.API;
  * can overlap them. P-diff needs a classifier (C ≥ 2); on a single-output model every
  * probability is 1, so {@link #supports} is false there and {@code explain} refuses it. Thread-safe; buffers are kept per thread.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class OcclusionExplainer implements Explainer {
 
     /** What is compared before and after occlusion. */
-    @API(status = API.Status.STABLE, since = "0.1")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public enum Difference {
         /** Raw outputs f_c: id {@code occlusion-f-diff}. */
         FUNCTION("occlusion-f-diff"),
@@ -52,7 +52,7 @@ public class OcclusionExplainer implements Explainer {
     }
 
     /** {@code occlusion-f-diff}, the form ServiceLoader instantiates. */
-    @API(status = API.Status.STABLE, since = "0.1")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class FunctionDifference extends OcclusionExplainer {
         /** Occlusion on raw outputs. */
         public FunctionDifference() {
@@ -61,7 +61,7 @@ public class OcclusionExplainer implements Explainer {
     }
 
     /** {@code occlusion-p-diff}, the form ServiceLoader instantiates. */
-    @API(status = API.Status.STABLE, since = "0.1")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class ProbabilityDifference extends OcclusionExplainer {
         /** Occlusion on softmax probabilities. */
         public ProbabilityDifference() {

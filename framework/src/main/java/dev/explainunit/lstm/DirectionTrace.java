@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  *   h(s, k)    hidden state after step s; h(-1, k) = 0
  * </pre>
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class DirectionTrace {
 
     final int hiddenSize;

@@ -25,7 +25,7 @@ import org.ejml.data.DMatrixRMaj;
  * The arithmetic of a step, forward and backward, is {@link LstmCell}'s. The forward pass costs
  * five exponentials per step and unit (σ three times, tanh twice), which bound its speed.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Lstm implements RecurrentModel {
 
     private final LstmDirection forward;

@@ -15,7 +15,7 @@ import org.ejml.data.DMatrixRMaj;
  * Immutable: the matrices are copied in and only copies are handed out. The element accessors
  * read the internal arrays directly and are meant for explainers' inner loops.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LstmDirection {
 
     /** Gate block indices in PyTorch order. */

@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * output. Create one per thread with {@link Lstm#newTrace()} and pass it to
  * {@link Lstm#forward}; it grows when a longer sequence comes and never shrinks.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LstmTrace {
 
     final DirectionTrace forward;

@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
  * A model file that cannot be read as an ExplainUnit LSTM. The message names the file and the
  * defect, e.g. {@code model.safetensors: tensor 'fc.weight' has shape [1, 3], expected [C, 1]}.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MalformedModelException extends IOException {
 
     private static final long serialVersionUID = 1L;

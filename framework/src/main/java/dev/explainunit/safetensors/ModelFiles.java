@@ -37,7 +37,7 @@ import org.ejml.data.DMatrixRMaj;
  * {@code embedding.weight} is a sentence model, read with its vocabulary by
  * {@link SentenceModelFiles}, which shares this parser and these checks.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ModelFiles {
 
     /** Tensor names, PyTorch {@code nn.LSTM} ({@code lstm.}) and {@code nn.Linear} ({@code fc.}). */

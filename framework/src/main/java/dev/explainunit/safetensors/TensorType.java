@@ -3,7 +3,7 @@ package dev.explainunit.safetensors;
 import org.apiguardian.api.API;
 
 /** The safetensors element types ExplainUnit reads and writes; arithmetic is always in double. */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum TensorType {
     /** IEEE 754 binary32, little-endian. */
     F32(4),

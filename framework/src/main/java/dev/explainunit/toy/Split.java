@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  *   test         2500 sequences, T uniform in {13, 14}
  * </pre>
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Split {
 
     TRAIN("train", 10_000, 4, 10),

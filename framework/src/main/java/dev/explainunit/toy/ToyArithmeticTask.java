@@ -24,7 +24,8 @@ import org.apiguardian.api.API;
  *
  * <pre>
  *   T ∈ [3, 14],  p, q ∈ [0, 12] giving a = p mod (T − 1), b = a + 1 + q mod (T − 1 − a),
- *   14 levels ℓ_t ∈ [0, 10] giving |n_t| = 0.5 + 0.05 ℓ_t,  14 signs (addition only: negative)
+ *   a list of 14 levels ℓ_t ∈ [0, 10] giving |n_t| = 0.5 + 0.05 ℓ_t,
+ *   a list of 14 signs (addition only: negative)
  * </pre>
  *
  * so shrunk samples are short, put the operands first and carry round numbers.
@@ -104,14 +105,8 @@ public class ToyArithmeticTask implements Task {
         int length = draws.between(MIN_LENGTH, MAX_LENGTH);
         int p = draws.between(0, MAX_LENGTH - 2);
         int q = draws.between(0, MAX_LENGTH - 2);
-        int[] levels = new int[MAX_LENGTH];
-        for (int t = 0; t < MAX_LENGTH; t++) {
-            levels[t] = draws.between(0, 10);
-        }
-        boolean[] negative = new boolean[MAX_LENGTH];
-        for (int t = 0; t < MAX_LENGTH; t++) {
-            negative[t] = draws.coin();
-        }
+        int[] levels = draws.each(MAX_LENGTH, 0, 10);
+        boolean[] negative = draws.coins(MAX_LENGTH);
         int a = p % (length - 1);
         int b = a + 1 + q % (length - 1 - a);
         double[][] steps = new double[length][2];

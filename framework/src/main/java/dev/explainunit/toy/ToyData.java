@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  * </ol>
  * A shorter {@code count} gives a prefix of the longer list of the same seed.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ToyData {
 
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * @param nb       the number at position b
  * @param y        the target: n_a + n_b (addition) or n_a − n_b (subtraction)
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ToySample(Sequence sequence, int a, int b, double na, double nb, double y) {
 
     /** @throws IllegalArgumentException if the positions are not {@code 0 <= a < b < T} */

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  *   subtraction:  n ~ U[0.5, 1],                  y = n_a − n_b
  * </pre>
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum ToyTask {
 
     ADDITION("addition"),

@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * src/docs/training.md); {@link #load} reads directories written by {@code train} or
  * {@code zoo export}. Immutable and thread-safe.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ModelZoo {
 
     /** Classpath folder of the bundled zoo; one sub-folder per task id. */

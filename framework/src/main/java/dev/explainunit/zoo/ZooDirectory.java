@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  * and the index last, also atomically: an interrupted write leaves complete model files and either
  * the old index or none, never a half-written file.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ZooDirectory {
 
     /** Name of the index file. */

@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * @param optimizer        the optimiser and stopping rules, in words
  * @param models           the model entries
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ZooIndex(String format, String task, long dataSeed, int seedsTried, int modelsKept,
                        double convergenceRate, long totalEvaluations, double trainingSeconds, double cpuSeconds,

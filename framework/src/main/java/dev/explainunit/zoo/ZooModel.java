@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * @param evaluations   loss-and-gradient evaluations the training spent
  * @param seconds       wall time of its training run
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ZooModel(String id, ToyTask task, long seed, Lstm model, double trainMse, double validationMse,
                        double testMse, int evaluations, double seconds) implements TaskModel {
 }

@@ -2,17 +2,16 @@ package dev.explainunit.cli;
 
 import dev.explainunit.Explainer;
 import dev.explainunit.checks.CheckResult;
-import dev.explainunit.checks.CheckResultJson;
 import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanityReport;
 import dev.explainunit.checks.SanitySettings;
 import dev.explainunit.checks.Verdict;
 import dev.explainunit.explainers.BuiltInExplainers;
-import dev.explainunit.report.CheckRecord;
 import dev.explainunit.report.Report;
 import dev.explainunit.report.ReportFiles;
 import dev.explainunit.report.RunInfo;
-import dev.explainunit.toy.ToyTask;
+import dev.explainunit.task.Task;
+import dev.explainunit.task.Tasks;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -93,7 +92,7 @@ final class CheckCommand implements Callable<Integer> {
         long started = System.nanoTime();
         SanityReport report;
         int modelCount = 0;
-        for (ToyTask t : settings.tasks()) {
+        for (Task t : settings.tasks()) {
             modelCount += SanityChecks.models(t, settings).size();
         }
         try (ProgressBar progress = new ProgressBar("explaining", modelCount)) {
@@ -116,7 +115,7 @@ final class CheckCommand implements Callable<Integer> {
         if (!report.failures().isEmpty()) {
             stdout.printf(Locale.ROOT, "%nrerun: %s%n", rerun(resolved, settings));
         }
-        for (ToyTask t : settings.tasks()) {
+        for (Task t : settings.tasks()) {
             stdout.printf(Locale.ROOT, "verdict of [%s] on %s: %s%n", resolvedId(resolved), t.id(),
                     report.verdict(t.id()));
         }
@@ -154,7 +153,7 @@ final class CheckCommand implements Callable<Integer> {
         SanitySettings settings = SanitySettings.defaults();
         if (task != null) {
             try {
-                settings = settings.withTasks(List.of(ToyTask.fromId(task)));
+                settings = settings.withTasks(List.of(Tasks.byId(task)));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -164,11 +163,11 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        for (ToyTask t : settings.tasks()) {
-            int available = dev.explainunit.zoo.ModelZoo.bundled().models(t).size();
+        for (Task t : settings.tasks()) {
+            int available = t.models().size();
             if (models > available) {
-                throw new UsageException("--models " + models + ": the bundled zoo has only " + available
-                        + " models of the " + t.id() + " task");
+                throw new UsageException("--models " + models + ": the " + t.id() + " task has only " + available
+                        + " models");
             }
         }
         try {
@@ -257,17 +256,17 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private void writeReport(SanityReport report, SanitySettings settings, double seconds) {
-        List<CheckRecord> checks = new ArrayList<>();
+        List<CheckResult> checks = new ArrayList<>();
         try {
             for (CheckResult r : report.results()) {
                 if (r.verdict() == Verdict.NOT_APPLICABLE) {
                     continue;
                 }
-                checks.add(dev.explainunit.report.internal.CheckResultJson.parse(CheckResultJson.write(r)));
+                checks.add(r);
             }
             int modelCount = report.results().stream().mapToInt(r -> r.modelIds().size()).max().orElse(0);
             RunInfo run = new RunInfo(RunInfo.toolVersion(), "check", settings.seed(), settings.samples(), modelCount,
-                    settings.tasks().stream().map(ToyTask::id).toList(), Instant.now().toString(), seconds,
+                    settings.tasks().stream().map(Task::id).toList(), Instant.now().toString(), seconds,
                     "check-" + ProcessHandle.current().pid());
             ReportFiles.write(Report.ofChecks(run, checks), out);
             spec.commandLine().getOut().println("report: " + out.resolve(ReportFiles.HTML).toAbsolutePath());

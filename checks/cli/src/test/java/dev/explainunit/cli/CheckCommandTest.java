@@ -66,8 +66,7 @@ class CheckCommandTest {
     void more_models_than_the_zoo_bundles_is_a_usage_error_naming_the_available_count() {
         assertThat(run("check", "--explainer", "gradient", "--task", "addition", "--models", "51", "--samples", "20",
                 "--out", out.toString())).isEqualTo(2);
-        assertThat(stderr.toString().strip()).contains("--models 51: the bundled zoo has only 50 models of the "
-                + "addition task");
+        assertThat(stderr.toString().strip()).contains("--models 51: the addition task has only 50 models");
         assertThat(stdout.toString()).isEmpty();
     }
 

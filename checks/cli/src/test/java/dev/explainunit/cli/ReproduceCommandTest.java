@@ -75,8 +75,11 @@ class ReproduceCommandTest {
         assertThat(Table2Reproduction.estimatedBytes(paper.withSamples((int) max + 1), 50)).isGreaterThan(heap / 2);
         // both tasks at once, each with its sequences and two populations of 50 models
         assertThat(Table2Reproduction.estimatedBytes(paper.withSamples(1000), 50))
-                .isEqualTo(2 * 1000 * (Table2Reproduction.BYTES_PER_SAMPLE
-                        + 2 * 50 * Table2Reproduction.BYTES_PER_EXPLANATION));
+                .isEqualTo(2 * 1000 * (Table2Reproduction.memoryEstimate(paper).bytesPerSample()
+                        + 2 * 50 * Table2Reproduction.memoryEstimate(paper).bytesPerExplanation()));
+        // the estimate reads the toy samples' shape: T = 14 steps of 2 inputs, 2 relevant positions
+        assertThat(Table2Reproduction.memoryEstimate(paper)).isEqualTo(
+                dev.explainunit.checks.internal.MemoryEstimate.of(14, 2, 2));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.explainunit.junit.internal.Descriptors.ClassDescriptor;
 import dev.explainunit.junit.internal.Descriptors.ConfigurationDescriptor;
 import dev.explainunit.junit.internal.Descriptors.ExplainerDescriptor;
 import dev.explainunit.junit.internal.Descriptors.TaskDescriptor;
+import java.util.Optional;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
@@ -20,7 +21,8 @@ import org.opentest4j.AssertionFailedError;
  * Runs the tree. The relevances of an explainer on a task are computed once, at the task node,
  * and shared by its checks. Each check publishes its {@link CheckResult} as the report entry
  * {@value #RESULT_KEY} (JSON). The checks of an explainer that does not
- * {@link dev.explainunit.Explainer#supports support} a task's models are skipped with the reason.
+ * {@link dev.explainunit.Explainer#supports support} a task's models are skipped with the reason, and
+ * so is a check that needs ground truth the task lacks.
  * Nothing an explainer does can escape as an exception.
  */
 final class SanityTestExecutor {
@@ -94,6 +96,12 @@ final class SanityTestExecutor {
         }
         for (TestDescriptor child : t.getChildren()) {
             CheckDescriptor check = (CheckDescriptor) child;
+            Optional<String> withoutTruth = SanityChecks.notApplicable(check.check, t.task);
+            if (withoutTruth.isPresent()) {
+                // the task lacks the ground truth the check needs: skipped with the reason, not failed
+                listener.executionSkipped(check, withoutTruth.get());
+                continue;
+            }
             listener.executionStarted(check);
             TestExecutionResult result;
             try {

@@ -5,8 +5,8 @@ import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanitySettings;
 import dev.explainunit.checks.Thresholds;
 import dev.explainunit.junit.ExplainerSanityTest;
-import dev.explainunit.toy.ToyTask;
-import dev.explainunit.zoo.ModelZoo;
+import dev.explainunit.task.Task;
+import dev.explainunit.task.Tasks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -40,7 +40,7 @@ public final class SettingsResolver {
     /** The settings for a class annotated with {@code annotation}. */
     public SanitySettings resolve(ExplainerSanityTest annotation) {
         SanitySettings d = SanitySettings.defaults();
-        List<ToyTask> tasks = annotation.tasks().length > 0 ? List.of(annotation.tasks())
+        List<Task> tasks = annotation.tasks().length > 0 ? annotationTasks(annotation.tasks())
                 : config("tasks").map(SettingsResolver::tasks).orElse(d.tasks());
         Set<Check> checks = annotation.checks().length > 0 ? EnumSet.copyOf(List.of(annotation.checks()))
                 : config("checks").map(SettingsResolver::checks).orElse(d.checks());
@@ -91,25 +91,25 @@ public final class SettingsResolver {
     }
 
     /**
-     * Refuses a model count that is set but not between 1 and the bundled models of every task, so
-     * that a run never quietly uses fewer models than asked for. When the zoo cannot be read, the
+     * Refuses a model count that is set but not between 1 and the models of every task, so that a
+     * run never quietly uses fewer models than asked for. When a task's models cannot be read, the
      * task nodes report that instead.
      */
-    private static void requireModelCount(int models, List<ToyTask> tasks) {
+    private static void requireModelCount(int models, List<Task> tasks) {
         if (models < 1) {
             throw new IllegalArgumentException("@ExplainerSanityTest(models) / " + PREFIX + "models = " + models
                     + ": at least 1 model per task is needed (leave it unset for all bundled models)");
         }
-        for (ToyTask task : tasks) {
+        for (Task task : tasks) {
             int available;
             try {
-                available = ModelZoo.bundled().models(task).size();
+                available = task.models().size();
             } catch (RuntimeException | LinkageError zooNotLoaded) {
                 return;
             }
             if (models > available) {
                 throw new IllegalArgumentException("@ExplainerSanityTest(models) / " + PREFIX + "models = " + models
-                        + ": the bundled zoo has only " + available + " models of the " + task.id() + " task");
+                        + ": the " + task.id() + " task has only " + available + " models");
             }
         }
     }
@@ -148,11 +148,23 @@ public final class SettingsResolver {
         }
     }
 
-    static List<ToyTask> tasks(String value) {
-        List<ToyTask> tasks = new ArrayList<>();
+    private static List<Task> annotationTasks(String[] ids) {
+        List<Task> tasks = new ArrayList<>();
+        for (String id : ids) {
+            try {
+                tasks.add(Tasks.byId(id));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("@ExplainerSanityTest(tasks): " + e.getMessage());
+            }
+        }
+        return tasks;
+    }
+
+    static List<Task> tasks(String value) {
+        List<Task> tasks = new ArrayList<>();
         for (String id : value.split(",")) {
             try {
-                tasks.add(ToyTask.fromId(id));
+                tasks.add(Tasks.byId(id));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("configuration parameter " + PREFIX + "tasks: " + e.getMessage());
             }

@@ -1,6 +1,7 @@
 package dev.explainunit.report.internal;
 
-import dev.explainunit.report.CheckRecord;
+import dev.explainunit.checks.Check;
+import dev.explainunit.checks.CheckResult;
 import java.util.Optional;
 
 /**
@@ -11,21 +12,19 @@ import java.util.Optional;
  */
 public final class CheckStatistic {
 
-    /** The contract check: a verdict on the explainer's behaviour, not a statistic against a threshold. */
-    static final String CONTRACT = "contract";
-    /** The entry of {@link CheckRecord#statistics()} in which the engine counts models with an undefined statistic. */
+    /** The entry of {@link CheckResult#statistics()} in which the engine counts models with an undefined statistic. */
     static final String UNDEFINED_MODELS = "undefined_models";
 
     private CheckStatistic() {
     }
 
     /** The statistic of {@code r} in words, or empty when the check has none to show. */
-    public static Optional<String> of(CheckRecord r) {
-        if (CONTRACT.equals(r.check()) || (Double.isNaN(r.statistic()) && Double.isNaN(r.threshold()))) {
+    public static Optional<String> of(CheckResult r) {
+        if (r.check() == Check.CONTRACT || (Double.isNaN(r.statisticValue()) && Double.isNaN(r.threshold()))) {
             return Optional.empty();
         }
-        if (!Double.isNaN(r.statistic())) {
-            return Optional.of(Numbers.general(r.statistic()));
+        if (!Double.isNaN(r.statisticValue())) {
+            return Optional.of(Numbers.general(r.statisticValue()));
         }
         Double undefined = r.statistics().get(UNDEFINED_MODELS);
         if (undefined == null || undefined.isNaN() || r.modelIds().isEmpty()) {

@@ -1,6 +1,6 @@
 package dev.explainunit.report.internal;
 
-import dev.explainunit.report.CheckRecord;
+import dev.explainunit.checks.CheckResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,13 +17,13 @@ public final class VerdictMatrix {
     private final Set<String> explainers = new LinkedHashSet<>();
     private final Set<String> tasks = new LinkedHashSet<>();
     private final Set<String> checks = new LinkedHashSet<>();
-    private final Map<String, CheckRecord> cells = new LinkedHashMap<>();
+    private final Map<String, CheckResult> cells = new LinkedHashMap<>();
 
-    public VerdictMatrix(List<CheckRecord> records) {
-        for (CheckRecord r : records) {
-            explainers.add(r.explainer());
+    public VerdictMatrix(List<CheckResult> records) {
+        for (CheckResult r : records) {
+            explainers.add(r.explainerId());
             tasks.add(r.task());
-            checks.add(r.check());
+            checks.add(r.check().id());
             cells.put(r.key(), r);
         }
     }
@@ -41,13 +41,13 @@ public final class VerdictMatrix {
     }
 
     /** The outcome of {@code check} for {@code explainer} on {@code task}, if that combination ran. */
-    public Optional<CheckRecord> cell(String explainer, String task, String check) {
+    public Optional<CheckResult> cell(String explainer, String task, String check) {
         return Optional.ofNullable(cells.get(explainer + "/" + task + "/" + check));
     }
 
     /** The outcomes of {@code explainer} on {@code task}, in check order. */
-    public List<CheckRecord> row(String explainer, String task) {
-        List<CheckRecord> row = new ArrayList<>();
+    public List<CheckResult> row(String explainer, String task) {
+        List<CheckResult> row = new ArrayList<>();
         for (String check : checks) {
             cell(explainer, task, check).ifPresent(row::add);
         }

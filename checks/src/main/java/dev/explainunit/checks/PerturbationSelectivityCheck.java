@@ -4,22 +4,28 @@ import dev.explainunit.Sequence;
 import dev.explainunit.checks.internal.GuardedParallel;
 import dev.explainunit.lstm.Lstm;
 import dev.explainunit.lstm.LstmTrace;
-import dev.explainunit.toy.ToySample;
+import dev.explainunit.task.GroundTruth;
+import dev.explainunit.task.GroundTruthKind;
+import dev.explainunit.task.Sample;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Perturbation selectivity in the style of the paper's Table 3 (section 4.2), on the toy task's
- * known ground truth. For k = 1, 2 and each test sequence, k steps are removed (deleted, so x' has
- * T − k steps) and the change of the prediction Δ = |f(x) − f(x')| is measured, for five choices:
+ * Perturbation selectivity in the style of the paper's Table 3 (section 4.2), on the task's
+ * known relevant positions. For k = 1, 2 (at most the number of relevant positions) and each test
+ * sequence, k steps are removed (deleted, so x' has T − k steps) and the change of the prediction
+ * Δ = |f(x) − f(x')| (the sample's target output) is measured, for five choices:
  *
  * <pre>
  *   most   the k steps of largest |R_t|          least  the k steps of smallest |R_t|
- *   random k distinct random steps                truth  the k operands of largest |n| (k = 2: a and b)
- *   other  k random distractor steps (neither a nor b)
+ *   random k distinct random steps                truth  the k relevant positions of largest |value|
+ *                                                        (toy: the operand of larger |n|; a and b)
+ *   other  k random distractor steps (not relevant)
  *
  *   selectivity       = 100 · (ΣΔ_most − ΣΔ_random) / (ΣΔ_truth − ΣΔ_random)
  *   least-selectivity = 100 · (ΣΔ_random − ΣΔ_least) / (ΣΔ_random − ΣΔ_other)
@@ -27,18 +33,43 @@ import java.util.SplittableRandom;
  *
  * sums over both k and the first {@code probeSamples} sequences of a model; 0 = as good as
  * random, 100 = as good as knowing the operands. The population statistic is the smaller of the two means over models.
+ * Single sequence: the steps of largest |R_t|, as many as there are relevant positions, are the
+ * relevant positions.
  *
  * <p>Steps are deleted rather than set to zero: the models were trained on lengths 4..10 and read
  * 13–14 steps at test time, so a shorter sequence is in distribution, while a zero step is not
  * (the subtraction models' input gate reads the distractor dimension and opens on a zero step,
  * which is exactly why occlusion fails subtraction, paper 3.2).
  */
-final class PerturbationSelectivity {
+final class PerturbationSelectivityCheck implements SanityCheck {
 
-    private PerturbationSelectivity() {
+    @Override
+    public Check key() {
+        return Check.PERTURBATION_SELECTIVITY;
     }
 
-    static CheckResult evaluate(ExplainedPopulation p, SanitySettings s) {
+    @Override
+    public String displayName() {
+        return "perturbation selectivity";
+    }
+
+    @Override
+    public String rule() {
+        return "removing the most relevant steps should change the prediction about as much as removing the operands";
+    }
+
+    @Override
+    public String reason() {
+        return "relevance that does not point at what the model uses cannot guide any decision";
+    }
+
+    @Override
+    public GroundTruthKind needs() {
+        return GroundTruthKind.POSITIONS;
+    }
+
+    @Override
+    public CheckResult evaluate(ExplainedPopulation p, SanitySettings s) {
         int models = p.models().size();
         double[] most = new double[models];
         double[] least = new double[models];
@@ -69,21 +100,20 @@ final class PerturbationSelectivity {
         if (undefined > 0) {
             statistics.put("undefined_models", (double) undefined);
         }
-        String measured = "removing the most relevant steps scores " + CheckEvaluation.num(meanMost)
-                + " and removing the least relevant scores " + CheckEvaluation.num(meanLeast)
+        String measured = "removing the most relevant steps scores " + CheckMessages.num(meanMost)
+                + " and removing the least relevant scores " + CheckMessages.num(meanLeast)
                 + " (random = 0, true operands = 100)";
-        String message = CheckEvaluation.header(p) + (verdict == Verdict.PASS
-                ? measured + ", at least " + CheckEvaluation.num(threshold) + ": "
-                        + Check.PERTURBATION_SELECTIVITY.rule() + "."
+        String message = verdict == Verdict.PASS
+                ? CheckMessages.passed(p, measured + ", at least " + CheckMessages.num(threshold), this)
                 : undefined > 0
-                ? Check.PERTURBATION_SELECTIVITY.sentence() + "; but the selectivity is "
-                        + CheckEvaluation.undefined(undefined, models, "removing the true operands changes the"
+                ? CheckMessages.failed(p, this, "the selectivity is "
+                        + CheckMessages.undefined(undefined, models, "removing the true operands changes the"
                                 + " prediction no more than removing random steps")
-                        + (undefined < models ? " (on the others " + measured + ")." : ".")
-                : Check.PERTURBATION_SELECTIVITY.sentence() + "; but " + measured + ", threshold "
-                        + CheckEvaluation.num(threshold) + " (" + CheckEvaluation.population(p) + ").");
-        return CheckEvaluation.result(Check.PERTURBATION_SELECTIVITY, p, s, statistics, "selectivity", threshold,
-                ">=", verdict, List.of(), message);
+                        + (undefined < models ? " (on the others " + measured + ")." : "."))
+                : CheckMessages.failed(p, this, measured + ", threshold " + CheckMessages.num(threshold) + " ("
+                        + CheckMessages.population(p) + ").");
+        return CheckEvaluation.result(key(), p, s, statistics, "selectivity", threshold, ">=", verdict, List.of(),
+                message);
     }
 
     /** Mean over the models where the score is defined; NaN when it is defined on none. */
@@ -102,7 +132,7 @@ final class PerturbationSelectivity {
     /** {selectivity, least-selectivity} of model {@code m}. */
     static double[] scores(ExplainedPopulation p, int m, long seed, int probes) {
         Lstm model = p.models().get(m).model();
-        List<ToySample> samples = p.samples();
+        List<Sample> samples = p.samples();
         SplittableRandom random = new SplittableRandom(seed * 31 + m);
         double most = 0;
         double least = 0;
@@ -112,27 +142,30 @@ final class PerturbationSelectivity {
         int[] chosen = new int[2];
         Probe probe = new Probe(model);
         for (int i = 0; i < Math.min(probes, samples.size()); i++) {
-            ToySample sample = samples.get(i);
-            Sequence x = sample.sequence();
+            Sample sample = samples.get(i);
+            if (!sample.hasTruth()) {
+                continue;
+            }
+            GroundTruth truthOf = sample.truth();
+            List<GroundTruth.Relevant> byValue = byDecreasingValue(truthOf);
+            Sequence x = sample.input();
             double[] r = p.relevance(m, i);
             double fx = p.prediction(m, i);
             int length = x.length();
-            for (int k = 1; k <= 2; k++) {
+            int kMax = Math.min(2, Math.min(byValue.size(), length - byValue.size()));
+            for (int k = 1; k <= kMax; k++) {
                 byMagnitude(r, k, true, chosen);
-                most += probe.change(x, fx, chosen, k);
+                most += probe.change(x, fx, sample.target(), chosen, k);
                 byMagnitude(r, k, false, chosen);
-                least += probe.change(x, fx, chosen, k);
-                randomSteps(random, length, k, -1, -1, chosen);
-                rand += probe.change(x, fx, chosen, k);
-                randomSteps(random, length, k, sample.a(), sample.b(), chosen);
-                other += probe.change(x, fx, chosen, k);
-                if (k == 1) {
-                    chosen[0] = Math.abs(sample.na()) >= Math.abs(sample.nb()) ? sample.a() : sample.b();
-                } else {
-                    chosen[0] = sample.a();
-                    chosen[1] = sample.b();
+                least += probe.change(x, fx, sample.target(), chosen, k);
+                randomSteps(random, length, k, null, chosen);
+                rand += probe.change(x, fx, sample.target(), chosen, k);
+                randomSteps(random, length, k, truthOf, chosen);
+                other += probe.change(x, fx, sample.target(), chosen, k);
+                for (int j = 0; j < k; j++) {
+                    chosen[j] = byValue.get(j).position();
                 }
-                truth += probe.change(x, fx, chosen, k);
+                truth += probe.change(x, fx, sample.target(), chosen, k);
             }
         }
         double selectivity = truth - rand > 0 ? 100 * (most - rand) / (truth - rand) : Double.NaN;
@@ -155,8 +188,8 @@ final class PerturbationSelectivity {
             this.trace = model.newTrace();
         }
 
-        /** Δ = |f(x) − f(x without the first k of {@code steps})|, f's output 0; {@code fx} = f(x). */
-        double change(Sequence x, double fx, int[] steps, int k) {
+        /** Δ = |f_c(x) − f_c(x without the first k of {@code steps})|, c = {@code target}; {@code fx} = f_c(x). */
+        double change(Sequence x, double fx, int target, int[] steps, int k) {
             int length = x.length() - k;
             if (rowsByLength.length <= length) {
                 rowsByLength = java.util.Arrays.copyOf(rowsByLength, length + 1);
@@ -175,7 +208,7 @@ final class PerturbationSelectivity {
                     j++;
                 }
             }
-            return Math.abs(fx - model.forward(Sequence.of(kept), trace).output(0));
+            return Math.abs(fx - model.forward(Sequence.of(kept), trace).output(target));
         }
     }
 
@@ -217,14 +250,52 @@ final class PerturbationSelectivity {
         return largest ? Math.abs(candidate) > Math.abs(incumbent) : Math.abs(candidate) < Math.abs(incumbent);
     }
 
-    /** k distinct random steps of [0, length) other than {@code skipA} and {@code skipB} into {@code out}. */
-    private static void randomSteps(SplittableRandom random, int length, int k, int skipA, int skipB, int[] out) {
+    /** k distinct random steps of [0, length), none relevant in {@code skip} (null: any), into {@code out}. */
+    private static void randomSteps(SplittableRandom random, int length, int k, GroundTruth skip, int[] out) {
         for (int j = 0; j < k; j++) {
             int t;
             do {
                 t = random.nextInt(length);
-            } while (t == skipA || t == skipB || (j == 1 && t == out[0]));
+            } while ((skip != null && skip.isRelevant(t)) || (j == 1 && t == out[0]));
             out[j] = t;
         }
+    }
+
+    /**
+     * The relevant positions by decreasing |value|, ties (and values unknown, NaN) in position
+     * order: on the toy tasks the operand of larger |n| first, a before b on a tie.
+     */
+    static List<GroundTruth.Relevant> byDecreasingValue(GroundTruth truth) {
+        List<GroundTruth.Relevant> sorted = new ArrayList<>(truth.relevant());
+        sorted.sort(Comparator.comparingDouble((GroundTruth.Relevant r) -> Double.isNaN(r.value()) ? 0
+                : -Math.abs(r.value())));
+        return sorted;
+    }
+
+    @Override
+    public String property(ExplainedPopulation p, Thresholds thresholds) {
+        Roles roles = Roles.of(p.samples());
+        int k = roles.roles().size();
+        return "the " + (k == 1 ? "step" : (k == 2 ? "two" : String.valueOf(k)) + " steps") + " of largest |R_t| "
+                + (k == 1 ? "is " : "are ") + roles.names();
+    }
+
+    @Override
+    public SequenceProperty.Outcome judge(double[] r, Sample s, double fx, Thresholds thresholds) {
+        if (!s.hasTruth()) {
+            return new SequenceProperty.Outcome(r, fx, Double.NaN, true, null);
+        }
+        List<GroundTruth.Relevant> relevant = s.truth().relevant();
+        Integer[] order = new Integer[r.length];
+        for (int t = 0; t < r.length; t++) {
+            order[t] = t;
+        }
+        // stable: of equal |R_t| the earlier step ranks first
+        java.util.Arrays.sort(order, (u, v) -> Double.compare(Math.abs(r[v]), Math.abs(r[u])));
+        boolean onRelevant = true;
+        for (int j = 0; j < relevant.size(); j++) {
+            onRelevant &= s.truth().isRelevant(order[j]);
+        }
+        return new SequenceProperty.Outcome(r, fx, onRelevant ? 1 : 0, onRelevant, null);
     }
 }

@@ -6,6 +6,8 @@ import dev.explainunit.Sequence;
 import dev.explainunit.checks.internal.GuardedParallel;
 import dev.explainunit.lstm.Lstm;
 import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.task.GroundTruthKind;
+import dev.explainunit.task.Sample;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -35,12 +37,34 @@ import org.ejml.data.DMatrixRMaj;
  * per trained model reduce the sampling noise of the draw (with one, the statistic of occlusion on
  * subtraction moved by ±0.02 with the seed); the message reports the standard error.
  */
-final class ModelRandomization {
+final class ModelRandomizationCheck implements SanityCheck {
 
     /** Random models drawn per trained model. */
     static final int RANDOM_MODELS = 5;
 
-    private ModelRandomization() {
+    @Override
+    public Check key() {
+        return Check.MODEL_RANDOMIZATION;
+    }
+
+    @Override
+    public String displayName() {
+        return "model randomization";
+    }
+
+    @Override
+    public String rule() {
+        return "relevance on a model with random weights should differ from relevance on the trained model";
+    }
+
+    @Override
+    public String reason() {
+        return "an explanation that survives randomising the model describes the input, not the model";
+    }
+
+    @Override
+    public GroundTruthKind needs() {
+        return GroundTruthKind.NONE;
     }
 
     /**
@@ -52,7 +76,8 @@ final class ModelRandomization {
         return r == 0 ? base : base ^ (r * 0x9E3779B97F4A7C15L);
     }
 
-    static CheckResult evaluate(ExplainedPopulation p, SanitySettings s) {
+    @Override
+    public CheckResult evaluate(ExplainedPopulation p, SanitySettings s) {
         int models = p.models().size();
         int n = Math.min(s.probeSamples(), p.samples().size());
         double[] perDraw = new double[models * RANDOM_MODELS];
@@ -68,11 +93,11 @@ final class ModelRandomization {
                 double[] ranksY = new double[64];
                 double sum = 0;
                 for (int i = 0; i < n; i++) {
-                    Sequence x = p.samples().get(i).sequence();
+                    Sequence x = p.samples().get(i).input();
                     clock.start("randomised model of " + p.models().get(m).id() + ", sequence " + i);
                     Relevance r;
                     try {
-                        r = explainer.explain(randomised, x, 0);
+                        r = explainer.explain(randomised, x, p.samples().get(i).target());
                     } catch (Throwable e) {
                         throw new IllegalStateException("explainer [" + p.explainerId() + "] threw " + e
                                 + " on the randomised model of " + p.models().get(m).id() + ", sequence " + i);
@@ -106,9 +131,8 @@ final class ModelRandomization {
         }
         double threshold = s.thresholds().randomization();
         if (failure != null) {
-            return CheckEvaluation.result(Check.MODEL_RANDOMIZATION, p, s, Map.of(), "rank_correlation", threshold,
-                    "<=", Verdict.FAIL, List.of(), CheckEvaluation.header(p) + Check.MODEL_RANDOMIZATION.sentence()
-                            + "; but " + failure + ".");
+            return CheckEvaluation.result(key(), p, s, Map.of(), "rank_correlation", threshold, "<=", Verdict.FAIL,
+                    List.of(), CheckMessages.failed(p, this, failure + "."));
         }
         double sum = 0;
         for (double v : perDraw) {
@@ -125,17 +149,51 @@ final class ModelRandomization {
                 + squaredStandardError(perSequence, statistic));
         Verdict verdict = statistic <= threshold ? Verdict.PASS : Verdict.FAIL;
         String measured = "the mean |rank correlation| between relevances on the trained and on randomised models is "
-                + CheckEvaluation.num(statistic) + " ± " + CheckEvaluation.num(standardError) + " (standard error; "
+                + CheckMessages.num(statistic) + " ± " + CheckMessages.num(standardError) + " (standard error; "
                 + models + " models × " + RANDOM_MODELS + " random models × " + n + " sequences)";
-        String message = CheckEvaluation.header(p) + (verdict == Verdict.PASS
-                ? measured + " ≤ " + CheckEvaluation.num(threshold) + ": " + Check.MODEL_RANDOMIZATION.rule() + "."
-                : Check.MODEL_RANDOMIZATION.sentence() + "; but " + measured + " > " + CheckEvaluation.num(threshold)
-                        + ".");
+        String message = verdict == Verdict.PASS
+                ? CheckMessages.passed(p, measured + " ≤ " + CheckMessages.num(threshold), this)
+                : CheckMessages.failed(p, this, measured + " > " + CheckMessages.num(threshold) + ".");
         Map<String, Double> statistics = new java.util.LinkedHashMap<>();
         statistics.put("rank_correlation", statistic);
         statistics.put("standard_error", standardError);
-        return CheckEvaluation.result(Check.MODEL_RANDOMIZATION, p, s, statistics, "rank_correlation", threshold,
-                "<=", verdict, List.of(), message);
+        return CheckEvaluation.result(key(), p, s, statistics, "rank_correlation", threshold, "<=", verdict,
+                List.of(), message);
+    }
+
+    @Override
+    public String property(ExplainedPopulation p, Thresholds thresholds) {
+        return "|rank correlation| with the relevance on a randomised model ≤ "
+                + CheckMessages.num(thresholds.randomization());
+    }
+
+    /** From the shared relevances alone nothing can be said: the property needs the randomised model. */
+    @Override
+    public SequenceProperty.Outcome judge(double[] r, Sample s, double fx, Thresholds thresholds) {
+        return new SequenceProperty.Outcome(r, fx, Double.NaN, true, null);
+    }
+
+    @Override
+    public boolean judgesFreshOnly() {
+        return true;
+    }
+
+    @Override
+    public SequenceProperty.Outcome judgeFresh(double[] r, Sample s, double fx, SequenceProperty context) {
+        Relevance other;
+        context.beforeCall();
+        try {
+            other = context.explainer().explain(context.randomised(), s.input(), s.target());
+        } catch (Throwable e) {
+            return new SequenceProperty.Outcome(r, fx, Double.NaN, false, "threw " + e + " on the randomised model");
+        } finally {
+            context.afterCall();
+        }
+        if (RelevanceContract.violation(other, s.length()) != null) {
+            return new SequenceProperty.Outcome(r, fx, Double.NaN, false, "broke the contract on the randomised model");
+        }
+        double rho = Math.abs(rankCorrelation(r, other.toArray(), new double[r.length], new double[r.length]));
+        return new SequenceProperty.Outcome(r, fx, rho, rho <= context.thresholds().randomization(), null);
     }
 
     /** (sd / √count)² of {@code values} around their mean {@code mean}, sd with divisor count − 1; 0 for one value. */

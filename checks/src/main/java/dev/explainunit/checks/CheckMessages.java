@@ -1,0 +1,57 @@
+package dev.explainunit.checks;
+
+import java.util.Locale;
+
+/**
+ * The one formatter of check messages: numbers, percentages, scientific notation, the header
+ * naming explainer and task, the population phrase, and "undefined (why) on k of M models". Every
+ * check builds its message from these, so that all messages read alike.
+ */
+final class CheckMessages {
+
+    private CheckMessages() {
+    }
+
+    /** "[lrp-all] on subtraction: ". */
+    static String header(ExplainedPopulation p) {
+        return "[" + p.explainerId() + "] on " + p.task().id() + ": ";
+    }
+
+    /** The message of a passed check: what was measured, then the rule it satisfies. */
+    static String passed(ExplainedPopulation p, String measured, SanityCheck check) {
+        return header(p) + measured + ": " + check.rule() + ".";
+    }
+
+    /** The message of a failed check: the rule with its reason, then "; but" and what was found. */
+    static String failed(ExplainedPopulation p, SanityCheck check, String found) {
+        return header(p) + check.sentence() + "; but " + found;
+    }
+
+    /** "mean over 50 models × 2500 test sequences". */
+    static String population(ExplainedPopulation p) {
+        return "mean over " + p.models().size() + " models × " + p.samples().size() + " test sequences";
+    }
+
+    /**
+     * "undefined (why) on k of M models": an undefined statistic fails its check and is reported as
+     * such, never as 0.
+     */
+    static String undefined(int k, int models, String why) {
+        return "undefined (" + why + ") on " + k + " of " + models + " models";
+    }
+
+    /** Three decimals: "0.912". */
+    static String num(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** A fraction as a percentage with one decimal: 0.912 → "91.2%". */
+    static String pct(double v) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
+    /** Scientific with two decimals: "1.00e-02". */
+    static String sci(double v) {
+        return String.format(Locale.ROOT, "%.2e", v);
+    }
+}

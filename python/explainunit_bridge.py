@@ -1,0 +1,313 @@
+"""The Python side of ExplainUnit's process bridge (protocol version 1).
+
+Copy this file next to your explainer or put its folder on PYTHONPATH; it needs the standard
+library and numpy only. An explainer is a script that ends with ``serve``::
+
+    import numpy as np
+    from explainunit_bridge import serve
+
+    def explain(model, x, target):
+        # model.tensors: numpy arrays by PyTorch name; model.forward(x): the outputs f(x)
+        # x: the input, a T x D float64 array; target: the output index to explain
+        return np.zeros(x.shape[0])          # relevance of shape (T,) or (T, D)
+
+    serve(explain, id="zeros")
+
+``explain`` returns the relevance as an array of shape (T,) (one value per step) or (T, D) (one
+per input; the step value is the row sum), or, for a method that conserves the output, a dict
+``{"relevance": r, "rest": float}`` where rest is the relevance left on biases and the initial
+state (Σ_t R_t + rest = f_target(x)). ``explain_batch(model, xs, targets)``, if given, explains a
+list of inputs at once (for vectorised methods) and returns a list of such results; without it the
+bridge calls ``explain`` once per input.
+
+From ``serve`` on, stdout belongs to the protocol: ``print`` and anything written to file
+descriptor 1 (also by C extensions and child processes) goes to stderr, which ExplainUnit quotes
+when something fails. Print nothing to stdout before calling ``serve``.
+
+The protocol is described in ExplainUnit's src/docs/process-protocol.md.
+"""
+
+import json
+import os
+import sys
+import traceback
+
+import numpy as np
+
+PROTOCOL = 1
+
+_DTYPES = {"F64": "<f8", "F32": "<f4"}
+
+
+def read_safetensors(path):
+    """The tensors of a safetensors file as a dict of float64 numpy arrays by name.
+
+    Layout: an 8-byte little-endian unsigned header length N, N bytes of JSON header
+    ({name: {"dtype": "F64"|"F32", "shape": [...], "data_offsets": [begin, end]}, optional
+    "__metadata__"}), then the raw little-endian data, offsets counted from its start.
+    """
+    with open(path, "rb") as f:
+        blob = f.read()
+    if len(blob) < 8:
+        raise ValueError("%s: %d bytes, too short for a safetensors header length" % (path, len(blob)))
+    n = int.from_bytes(blob[:8], "little")
+    if n > len(blob) - 8:
+        raise ValueError("%s: header length %d exceeds the file (%d bytes)" % (path, n, len(blob)))
+    header = json.loads(blob[8:8 + n].decode("utf-8"))
+    data = memoryview(blob)[8 + n:]
+    tensors = {}
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        dtype = _DTYPES.get(info["dtype"])
+        if dtype is None:
+            raise ValueError("%s: tensor %s has dtype %s; only F64 and F32 are read"
+                             % (path, name, info["dtype"]))
+        begin, end = info["data_offsets"]
+        array = np.frombuffer(data[begin:end], dtype=dtype).astype(np.float64)
+        tensors[name] = array.reshape(info["shape"])
+    return tensors
+
+
+def _sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+class Model:
+    """An ExplainUnit model: a one-layer LSTM (PyTorch nn.LSTM layout) and a linear output layer.
+
+    ``tensors`` holds the arrays by their PyTorch names: ``lstm.weight_ih_l0`` (4H x D),
+    ``lstm.weight_hh_l0`` (4H x H), ``lstm.bias_ih_l0``, ``lstm.bias_hh_l0`` (4H; zeros when the
+    file has none), the same four with ``_reverse`` for a bidirectional model, ``fc.weight``
+    (C x H, C x 2H bidirectional) and ``fc.bias`` (C; zeros when absent). Gate row blocks are
+    i, f, g, o. ``path`` is the safetensors file the model came from (e.g. for
+    ``safetensors.torch.load_file``), valid while the explainer runs.
+    """
+
+    def __init__(self, tensors, path=None):
+        self.path = path
+        t = dict(tensors)
+        self.bidirectional = "lstm.weight_ih_l0_reverse" in t
+        for suffix in ("_l0", "_l0_reverse") if self.bidirectional else ("_l0",):
+            rows = t["lstm.weight_ih" + suffix].shape[0]
+            for name in ("lstm.bias_ih" + suffix, "lstm.bias_hh" + suffix):
+                t.setdefault(name, np.zeros(rows))
+        t.setdefault("fc.bias", np.zeros(t["fc.weight"].shape[0]))
+        self.tensors = t
+        self.hidden_size = t["lstm.weight_hh_l0"].shape[1]
+        self.input_size = t["lstm.weight_ih_l0"].shape[1]
+        self.output_size = t["fc.weight"].shape[0]
+
+    def states(self, x, reverse=False):
+        """Hidden states of one direction: x is (T, D) or (N, T, D); returns (T, H) or (N, T, H).
+
+        The reverse direction reads x_T .. x_1; its row s is the state after reading x_{T-1-s}.
+        c_t = f*c_{t-1} + i*g, h_t = o*tanh(c_t), h_0 = c_0 = 0, [i, f, g, o] = the row blocks of
+        W_ih x_t + W_hh h_{t-1} + b_ih + b_hh with sigmoid, sigmoid, tanh, sigmoid.
+        """
+        suffix = "_l0_reverse" if reverse else "_l0"
+        t = self.tensors
+        w_ih, w_hh = t["lstm.weight_ih" + suffix], t["lstm.weight_hh" + suffix]
+        bias = t["lstm.bias_ih" + suffix] + t["lstm.bias_hh" + suffix]
+        x = np.asarray(x, dtype=np.float64)
+        steps = x.shape[-2]
+        hidden = w_hh.shape[1]
+        h = np.zeros(x.shape[:-2] + (hidden,))
+        c = np.zeros_like(h)
+        out = np.empty(x.shape[:-2] + (steps, hidden))
+        for s in range(steps):
+            xt = x[..., steps - 1 - s, :] if reverse else x[..., s, :]
+            z = xt @ w_ih.T + h @ w_hh.T + bias
+            i = _sigmoid(z[..., :hidden])
+            f = _sigmoid(z[..., hidden:2 * hidden])
+            g = np.tanh(z[..., 2 * hidden:3 * hidden])
+            o = _sigmoid(z[..., 3 * hidden:])
+            c = f * c + i * g
+            h = o * np.tanh(c)
+            out[..., s, :] = h
+        return out
+
+    def forward(self, x):
+        """The outputs f(x) = fc.weight h_T + fc.bias: x (T, D) gives (C,), x (N, T, D) gives (N, C).
+
+        For a bidirectional model h_T is [forward h_T, reverse state after reading x_T .. x_1].
+        """
+        last = self.states(x)[..., -1, :]
+        if self.bidirectional:
+            last = np.concatenate([last, self.states(x, reverse=True)[..., -1, :]], axis=-1)
+        return last @ self.tensors["fc.weight"].T + self.tensors["fc.bias"]
+
+
+class ProtocolError(Exception):
+    """The other side broke the protocol; the bridge answers with an error and stops."""
+
+
+class ResultError(ValueError):
+    """A result of the user's method does not fit its input; reported without a traceback."""
+
+
+class _Channel:
+    """Framing: a UTF-8 JSON header on one line, then ``bytes`` raw little-endian bytes."""
+
+    def __init__(self, reader, writer):
+        self.reader = reader
+        self.writer = writer
+
+    def receive(self):
+        line = self.reader.readline()
+        if not line:
+            return None, None
+        try:
+            header = json.loads(line)
+        except ValueError:
+            raise ProtocolError("a request line is not JSON: %r" % line[:200])
+        size = int(header.get("bytes", 0))
+        payload = self.reader.read(size) if size else b""
+        if len(payload) != size:
+            raise ProtocolError("the request announced %d bytes and ended after %d" % (size, len(payload)))
+        return header, payload
+
+    def send(self, header, payload=b""):
+        if payload:
+            header["bytes"] = len(payload)
+        self.writer.write(json.dumps(header, separators=(",", ":")).encode("utf-8") + b"\n")
+        if payload:
+            self.writer.write(payload)
+        self.writer.flush()
+
+
+def _relevance_of(result, steps, dim, index):
+    """(values, per_input, rest) of one returned result, checked against the input's shape."""
+    rest = None
+    if isinstance(result, dict):
+        if "relevance" not in result:
+            raise ResultError("explain returned a dict without 'relevance' for input %d" % index)
+        rest = result.get("rest")
+        result = result["relevance"]
+        if rest is not None:
+            rest = float(rest)
+    r = np.asarray(result, dtype=np.float64)
+    if r.shape == (steps,):
+        return r, False, rest
+    if r.shape == (steps, dim):
+        return r.reshape(-1), True, rest
+    raise ResultError("explain returned relevance of shape %s for input %d of shape (%d, %d); expected (%d,) or (%d, %d)"
+                     % (r.shape, index, steps, dim, steps, steps, dim))
+
+
+def _encode_results(results, lengths, dim):
+    """The payload of a relevance reply: every input's values, then the rests if any."""
+    if len(results) != len(lengths):
+        raise ResultError("explain_batch returned %d results for %d inputs" % (len(results), len(lengths)))
+    parts = [_relevance_of(r, t, dim, k) for k, (r, t) in enumerate(zip(results, lengths))]
+    per_input = {p[1] for p in parts}
+    if len(per_input) > 1:
+        raise ResultError("explain returned relevance of shape (T,) for some inputs and (T, D) for others in one batch;"
+                         " return one form")
+    has_rest = {p[2] is not None for p in parts}
+    if len(has_rest) > 1:
+        raise ResultError("explain returned a rest for some inputs and none for others in one batch")
+    values = [p[0] for p in parts]
+    rest = has_rest == {True}
+    if rest:
+        values.append(np.array([p[2] for p in parts], dtype=np.float64))
+    payload = np.concatenate(values).astype("<f8", copy=False).tobytes() if values else b""
+    return {"type": "relevance", "perInput": per_input == {True}, "rest": rest}, payload
+
+
+class _Server:
+
+    def __init__(self, channel, explain, explain_batch):
+        self.channel = channel
+        self.explain = explain
+        self.explain_batch = explain_batch
+        self.models = {}
+
+    def answer(self, header, payload):
+        kind = header.get("type")
+        if kind == "model":
+            self.models[header["model"]] = Model(read_safetensors(header["path"]), header["path"])
+            return {"type": "ready", "model": header["model"]}, b""
+        if kind == "explain":
+            return self.explain_request(header, payload)
+        raise ProtocolError("unknown request type %r" % (kind,))
+
+    def explain_request(self, header, payload):
+        model = self.models.get(header["model"])
+        if model is None:
+            raise ProtocolError("explain refers to model %r, which was never sent" % (header["model"],))
+        lengths = header["lengths"]
+        targets = header["targets"]
+        dim = int(header["dim"])
+        values = np.frombuffer(payload, dtype="<f8")
+        if values.size != dim * sum(lengths) or len(targets) != len(lengths):
+            raise ProtocolError("explain announced %d inputs of %d values, got %d values and %d targets"
+                                % (len(lengths), dim * sum(lengths), values.size, len(targets)))
+        inputs = []
+        at = 0
+        for steps in lengths:
+            x = values[at:at + steps * dim].reshape(steps, dim).copy()
+            x.flags.writeable = False
+            inputs.append(x)
+            at += steps * dim
+        if self.explain_batch is not None:
+            results = self.explain_batch(model, inputs, list(targets))
+        else:
+            results = [self.explain(model, x, c) for x, c in zip(inputs, targets)]
+        return _encode_results(list(results), lengths, dim)
+
+    def run(self):
+        while True:
+            header, payload = self.channel.receive()
+            if header is None or header.get("type") == "bye":
+                return
+            try:
+                reply, data = self.answer(header, payload)
+            except ProtocolError:
+                raise
+            except Exception as error:  # the user's exception becomes an error reply; the bridge goes on
+                message = "%s: %s" % (type(error).__name__, error)
+                if isinstance(error, ResultError):
+                    message = str(error)
+                self.channel.send({"type": "error", "error": message,
+                                   "detail": "" if isinstance(error, ResultError) else traceback.format_exc()})
+                continue
+            self.channel.send(reply, data)
+
+
+def _handshake(channel, id, max_batch, regression, classification):
+    header, _ = channel.receive()
+    if header is None:
+        return False
+    if header.get("type") != "hello" or header.get("protocol") != PROTOCOL:
+        channel.send({"type": "error", "error": "this bridge speaks protocol %d; the request was %s"
+                      % (PROTOCOL, json.dumps(header))})
+        return False
+    channel.send({"type": "hello", "protocol": PROTOCOL, "id": id, "maxBatch": max_batch,
+                  "regression": regression, "classification": classification})
+    return True
+
+
+def serve(explain, id, explain_batch=None, max_batch=1000, regression=True, classification=True):
+    """Answers ExplainUnit's requests on stdin/stdout until it says goodbye or closes stdin.
+
+    explain(model, x, target) explains one input; explain_batch(model, xs, targets), if given,
+    a list of them (each x a read-only T x D float64 array). id names the explainer in reports.
+    max_batch is the most inputs one request may carry; regression and classification say which
+    models the method applies to (one output, or two and more).
+    """
+    if explain is None and explain_batch is None:
+        raise ValueError("serve needs explain or explain_batch")
+    protocol_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    sys.stdout.flush()
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # fd 1 (C code, child processes) now goes to stderr
+    sys.stdout = sys.stderr
+    channel = _Channel(sys.stdin.buffer, protocol_out)
+    try:
+        if _handshake(channel, id, int(max_batch), bool(regression), bool(classification)):
+            _Server(channel, explain, explain_batch).run()
+    except ProtocolError as error:
+        channel.send({"type": "error", "error": "protocol error: %s" % error})
+        sys.exit(3)
+    except (BrokenPipeError, KeyboardInterrupt):
+        pass
