@@ -24,7 +24,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {"Trains single-unit LSTMs on a toy task (paper 3.2, A.4) until N models reach validation "
                 + "MSE < 1e-4; writes DIR/<id>.safetensors and DIR/index.json.",
-                "Data of all splits comes from --seed; run k starts from initialisation seed --seed + k."})
+                "Data of all splits comes from --seed; run k starts from initialisation seed --seed + k.",
+                "--task sentiment retrains the bundled sentence model (initialisation seed --seed, default 1: the"
+                        + " bundled one, byte for byte): DIR/sentiment.safetensors, vocab.txt, index.json."})
 final class TrainCommand implements Callable<Integer> {
 
     private enum Phase { TRAINING, WRITING, DONE }
@@ -32,11 +34,11 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--task", required = true, paramLabel = "T", description = "addition or subtraction")
+    @Option(names = "--task", required = true, paramLabel = "T", description = "addition, subtraction or sentiment")
     String task;
 
-    @Option(names = "--models", required = true, paramLabel = "N", description = "converged models to keep")
-    int models;
+    @Option(names = "--models", paramLabel = "N", description = "converged models to keep (toy tasks; required there)")
+    Integer models;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory to write the models to")
     Path out;
@@ -60,7 +62,13 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (SentimentCommands.isSentiment(task)) {
+            return trainSentiment();
+        }
         ToyTask parsedTask = parseTask(task);
+        if (models == null) {
+            throw new UsageException("--models is required for task " + parsedTask.id());
+        }
         if (models < 1) {
             throw new UsageException("--models must be at least 1, got " + models);
         }
@@ -138,6 +146,16 @@ final class TrainCommand implements Callable<Integer> {
                 // the JVM is already exiting; the hook reports what was written
             }
         }
+    }
+
+    /** {@code --task sentiment}: the bundled sentence classifier, initialisation seed --seed. */
+    private int trainSentiment() {
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1) {
+            throw new UsageException("--threads must be at least 1, got " + threadCount);
+        }
+        return SentimentCommands.train(out, force, seed, threadCount, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
     /** "1 thread", "4 threads". */

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "zoo",
         mixinStandardHelpOptions = true,
-        description = "The bundled single-unit LSTMs of the toy tasks and their training metrics.",
+        description = "The bundled single-unit LSTMs of the toy tasks and the sentiment model, with their training metrics.",
         subcommands = {ZooCommand.ListCommand.class, ZooCommand.ExportCommand.class})
 final class ZooCommand implements Runnable {
 
@@ -45,7 +45,7 @@ final class ZooCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--task", paramLabel = "T", description = "only this task (addition or subtraction)")
+        @Option(names = "--task", paramLabel = "T", description = "only this task (addition, subtraction or sentiment)")
         String task;
 
         @Option(names = "--dir", paramLabel = "DIR",
@@ -62,8 +62,11 @@ final class ZooCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ModelZoo zoo = dir == null ? ModelZoo.bundled() : load(dir);
             PrintWriter out = spec.commandLine().getOut();
+            if (SentimentCommands.isSentiment(task) || (dir != null && SentimentCommands.isSentimentFolder(dir))) {
+                return SentimentCommands.list(out, dir);
+            }
+            ModelZoo zoo = dir == null ? ModelZoo.bundled() : load(dir);
             List<ToyTask> tasks = task == null ? List.of(ToyTask.values()) : List.of(TrainCommand.parseTask(task));
             if (dir != null) {
                 tasks = tasks.stream().filter(t -> zoo.index(t).isPresent()).toList();
@@ -91,6 +94,9 @@ final class ZooCommand implements Runnable {
                     printGates(out, t, zoo.index(t).map(ZooIndex::dataSeed).orElse(1L), zoo.models(t));
                 }
                 out.println();
+            }
+            if (task == null && dir == null) {
+                SentimentCommands.list(out, null);
             }
             out.flush();
             return 0;
@@ -174,7 +180,7 @@ final class ZooCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--task", required = true, paramLabel = "T", description = "addition or subtraction")
+        @Option(names = "--task", required = true, paramLabel = "T", description = "addition, subtraction or sentiment")
         String task;
 
         @Option(names = "--dir", required = true, paramLabel = "DIR", description = "directory to write to")
@@ -186,6 +192,9 @@ final class ZooCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            if (SentimentCommands.isSentiment(task)) {
+                return SentimentCommands.export(dir, force, spec.commandLine().getOut());
+            }
             ToyTask t = TrainCommand.parseTask(task);
             PreviousRun.requireEmptyUnlessForced("--dir", dir, force);
             OutputPaths.requireWritableDirectory("--dir", dir);
