@@ -54,8 +54,32 @@ class SentimentEngineTest {
         }
     }
 
+    @ExplainerSanityTest(tasks = "sentiment", samples = 12, probeSamples = 6)
+    static class LrpAllOnTheBundledModel implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return BuiltInExplainers.create("lrp-all");
+        }
+    }
+
     @TempDir
     Path dir;
+
+    @Test
+    void on_the_bundled_model_every_check_but_conservation_is_evaluated_through_the_engine() {
+        EngineExecutionResults results = EngineTestKit.engine("explainunit")
+                .selectors(selectClass(LrpAllOnTheBundledModel.class)).execute();
+        results.containerEvents().assertStatistics(stats -> stats.failed(0));
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test(EventConditions.displayName("contract")), finishedSuccessfully()))
+                .haveExactly(1, event(test(EventConditions.displayName("relevance conservation")),
+                        skippedWithReason(r -> r.contains("task [sentiment] knows the contributions"))));
+        for (String evaluated : List.of("relevant mass", "ground-truth correlation", "model randomization",
+                "perturbation selectivity")) {
+            assertThat(results.testEvents().started().filter(e -> e.getTestDescriptor().getDisplayName()
+                    .equals(evaluated)).count()).as(evaluated).isEqualTo(1);
+        }
+    }
 
     @Test
     void on_corpus_sentences_the_ground_truth_checks_run_and_conservation_is_skipped_because_the_truth_is_not_complete() {

@@ -6,6 +6,7 @@ import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
 import dev.explainunit.task.Task;
 import dev.explainunit.task.TaskModel;
+import dev.explainunit.zoo.ModelZoo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,6 +48,9 @@ public final class SentimentTask implements Task {
     /** The task's id. */
     public static final String ID = "sentiment";
 
+    /** The id of the bundled model in reports. */
+    public static final String BUNDLED_MODEL_ID = "sentiment";
+
     /** The parameters {@link #configured} reads: the model file, its vocabulary, the JSON Lines data. */
     public static final String MODEL = "model", VOCAB = "vocab", DATA = "data";
 
@@ -57,9 +61,9 @@ public final class SentimentTask implements Task {
     /** The bundled task: the bundled model on the generated corpus's test split; loaded on first use. */
     public SentimentTask() {
         this("five-class sentiment of the generated corpus's test sentences, bundled BiLSTM (E = H = 60)",
-                new Lazy<>(() -> named("sentiment", BundledSentiment.model())),
+                new Lazy<>(() -> named(BUNDLED_MODEL_ID, bundledModel())),
                 new CorpusSource(new Lazy<>(() -> SentimentCorpus.generate(SentimentCorpus.DEFAULT_SEED).test()),
-                        BundledSentiment::model));
+                        SentimentTask::bundledModel));
     }
 
     private SentimentTask(String description, Supplier<TaskModel> model, Source source) {
@@ -201,6 +205,11 @@ public final class SentimentTask implements Task {
             }
         }
         return relevant.isEmpty() ? Optional.empty() : Optional.of(new GroundTruth(relevant));
+    }
+
+    /** The bundled classifier, {@link ModelZoo#sentiment()} (loaded once, on first use). */
+    private static SentenceModel bundledModel() {
+        return ModelZoo.bundled().sentiment().model();
     }
 
     private static TaskModel named(String id, SentenceModel model) {

@@ -9,6 +9,7 @@ import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
 import dev.explainunit.task.Task;
 import dev.explainunit.task.Tasks;
+import dev.explainunit.zoo.ModelZoo;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,6 +127,25 @@ class SentimentTaskTest {
         assertThat(task.groundTruth()).isEqualTo(GroundTruthKind.NONE);
         assertThat(task.models()).singleElement().satisfies(m -> assertThat(m.id()).isEqualTo("mine"));
         assertThat(task.samples(0, 10)).singleElement().satisfies(s -> assertThat(s.target()).isEqualTo(1));
+    }
+
+    @Test
+    void the_registered_task_is_the_bundled_model_on_the_corpus_test_split_with_its_label_deciding_tokens() {
+        Task task = Tasks.byId("sentiment");
+        SentenceModel bundled = ModelZoo.bundled().sentiment().model();
+        assertThat(task.models()).singleElement().satisfies(m -> {
+            assertThat(m.id()).isEqualTo("sentiment");
+            assertThat(m.model()).isSameAs(bundled.lstm());
+        });
+        List<Sample> samples = task.samples(SentimentCorpus.DEFAULT_SEED, 50);
+        for (int i = 0; i < samples.size(); i++) {
+            CorpusSentence s = CORPUS.test().get(i);
+            assertThat(samples.get(i).tokens()).isEqualTo(s.tokens());
+            assertThat(samples.get(i).target()).isEqualTo(s.label());
+            assertThat(samples.get(i).input().toArray()).isDeepEqualTo(bundled.embed(s.tokens()).toArray());
+            assertThat(Optional.ofNullable(samples.get(i).truth())).isEqualTo(SentimentTask.labelDeciding(s));
+        }
+        assertThat(task.samples(0, 5000)).hasSize(SentimentCorpus.TEST_SIZE);
     }
 
     @Test
