@@ -3,7 +3,7 @@ package dev.explainunit.benchmarks;
 import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.cli.internal.BenchWorkload;
+import dev.explainunit.internal.BenchWorkload;
 import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.lstm.Lstm;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,7 @@
 package dev.explainunit.benchmarks;
 
 import dev.explainunit.Sequence;
-import dev.explainunit.cli.internal.BenchWorkload;
+import dev.explainunit.internal.BenchWorkload;
 import dev.explainunit.lstm.Lstm;
 import dev.explainunit.lstm.LstmTrace;
 import java.util.concurrent.TimeUnit;

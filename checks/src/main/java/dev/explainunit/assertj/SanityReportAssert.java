@@ -4,7 +4,7 @@ import dev.explainunit.checks.Check;
 import dev.explainunit.checks.CheckResult;
 import dev.explainunit.checks.SanityReport;
 import dev.explainunit.checks.Verdict;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
@@ -35,17 +35,17 @@ public final class SanityReportAssert extends AbstractAssert<SanityReportAssert,
     }
 
     /** The check failed on the task. */
-    public SanityReportAssert fails(Check check, Task task) {
+    public SanityReportAssert fails(Check check, ToyTask task) {
         return hasVerdict(check, task, Verdict.FAIL);
     }
 
     /** The check passed on the task. */
-    public SanityReportAssert passes(Check check, Task task) {
+    public SanityReportAssert passes(Check check, ToyTask task) {
         return hasVerdict(check, task, Verdict.PASS);
     }
 
     /** The explainer does not apply to the task's models, so none of its checks ran there. */
-    public SanityReportAssert isNotApplicableTo(Task task) {
+    public SanityReportAssert isNotApplicableTo(ToyTask task) {
         isNotNull();
         if (actual.verdict(task.id()) != Verdict.NOT_APPLICABLE) {
             failWithMessage("Expected the explainer not to apply to the %s task's models, but its checks there %s",
@@ -54,7 +54,7 @@ public final class SanityReportAssert extends AbstractAssert<SanityReportAssert,
         return this;
     }
 
-    private SanityReportAssert hasVerdict(Check check, Task task, Verdict expected) {
+    private SanityReportAssert hasVerdict(Check check, ToyTask task, Verdict expected) {
         isNotNull();
         CheckResult result = actual.results().stream()
                 .filter(r -> r.check() == check && r.task().equals(task.id())).findFirst().orElse(null);

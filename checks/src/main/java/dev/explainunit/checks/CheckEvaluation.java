@@ -1,6 +1,6 @@
 package dev.explainunit.checks;
 
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.zoo.ZooModel;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,13 +39,13 @@ final class CheckEvaluation {
     }
 
     /** Expected sign of ρ(R_a, n_a): + on both tasks, since y grows with n_a. */
-    static double expectedSignA(Task task) {
+    static double expectedSignA(ToyTask task) {
         return 1;
     }
 
     /** Expected sign of ρ(R_b, n_b): + for addition, − for subtraction (y = n_a − n_b). */
-    static double expectedSignB(Task task) {
-        return task == Task.SUBTRACTION ? -1 : 1;
+    static double expectedSignB(ToyTask task) {
+        return task == ToyTask.SUBTRACTION ? -1 : 1;
     }
 
     private static CheckResult contractFailure(Check check, ExplainedPopulation p, SanitySettings s) {

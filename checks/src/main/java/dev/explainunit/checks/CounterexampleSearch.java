@@ -7,7 +7,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import dev.explainunit.Sequence;
 import dev.explainunit.checks.internal.GuardedParallel;
 import dev.explainunit.lstm.Lstm;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToySample;
 import dev.explainunit.zoo.ZooModel;
 import java.util.ArrayList;
@@ -122,7 +122,7 @@ final class CounterexampleSearch {
         return null;
     }
 
-    private static void shrink(SequenceProperty property, Task task, SanitySettings s, Runnable start,
+    private static void shrink(SequenceProperty property, ToyTask task, SanitySettings s, Runnable start,
                                Runnable stop, Found found) {
         Reporter reporter = new Reporter() {
             @Override
@@ -153,7 +153,7 @@ final class CounterexampleSearch {
     }
 
     /** Toy samples of the task (paper 3.2) that shrink towards short sequences and simple numbers. */
-    static Gen<ToySample> toySamples(Task task) {
+    static Gen<ToySample> toySamples(ToyTask task) {
         Gen<Integer> lengths = integers().between(MIN_LENGTH, MAX_LENGTH);
         Gen<Integer> first = integers().between(0, MAX_LENGTH - 2);
         Gen<Integer> gap = integers().between(0, MAX_LENGTH - 2);
@@ -165,7 +165,7 @@ final class CounterexampleSearch {
             double[][] steps = new double[length][2];
             for (int t = 0; t < length; t++) {
                 double n = 0.5 + 0.05 * level.get(t);
-                if (task == Task.ADDITION && sign.get(t)) {
+                if (task == ToyTask.ADDITION && sign.get(t)) {
                     n = -n;
                 }
                 steps[t][t == a || t == b ? 0 : 1] = n;

@@ -4,7 +4,7 @@ import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.checks.internal.GuardedParallel;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToySample;
 import dev.explainunit.zoo.ZooModel;
 import java.time.Duration;
@@ -41,7 +41,7 @@ public final class ExplainedPopulation {
 
     private final Explainer explainer;
     private final String explainerId;
-    private final Task task;
+    private final ToyTask task;
     private final List<ZooModel> models;
     private final List<ToySample> samples;
     private final double[][][] relevance;
@@ -52,7 +52,7 @@ public final class ExplainedPopulation {
     private final String notApplicable;
     private final double seconds;
 
-    private ExplainedPopulation(Explainer explainer, String explainerId, Task task, List<ZooModel> models,
+    private ExplainedPopulation(Explainer explainer, String explainerId, ToyTask task, List<ZooModel> models,
                                 List<ToySample> samples, double[][][] relevance, double[][] prediction,
                                 double[] worstExactConservation, ModelStatistics[] statistics,
                                 String contractViolation, String notApplicable, double seconds) {
@@ -75,7 +75,7 @@ public final class ExplainedPopulation {
      *
      * @param timeLimit the limit of one {@code explain} call
      */
-    public static ExplainedPopulation explain(Explainer explainer, Task task, List<ZooModel> models,
+    public static ExplainedPopulation explain(Explainer explainer, ToyTask task, List<ZooModel> models,
                                               List<ToySample> samples, Duration timeLimit) {
         return explain(explainer, task, models, samples, timeLimit, () -> { });
     }
@@ -84,7 +84,7 @@ public final class ExplainedPopulation {
      * As {@link #explain(Explainer, Task, List, List, Duration)}, calling {@code modelDone} (from a
      * worker thread) each time the sequences of one model are explained, e.g. for a progress bar.
      */
-    public static ExplainedPopulation explain(Explainer explainer, Task task, List<ZooModel> models,
+    public static ExplainedPopulation explain(Explainer explainer, ToyTask task, List<ZooModel> models,
                                               List<ToySample> samples, Duration timeLimit, Runnable modelDone) {
         long started = System.nanoTime();
         String id = safeId(explainer);
@@ -133,7 +133,7 @@ public final class ExplainedPopulation {
      *
      * @throws ContractViolation if {@code supports} throws or does not return within {@code timeLimit}
      */
-    private static String unsupported(Explainer explainer, String id, Task task, List<ZooModel> models,
+    private static String unsupported(Explainer explainer, String id, ToyTask task, List<ZooModel> models,
                                       Duration timeLimit) throws ContractViolation {
         String[] reason = new String[1];
         try {
@@ -152,7 +152,7 @@ public final class ExplainedPopulation {
         return reason[0];
     }
 
-    private static String firstUnsupported(Explainer explainer, String id, Task task, List<ZooModel> models,
+    private static String firstUnsupported(Explainer explainer, String id, ToyTask task, List<ZooModel> models,
                                            GuardedParallel.CallClock clock) throws ContractViolation {
         for (ZooModel zoo : models) {
             boolean supported;
@@ -287,7 +287,7 @@ public final class ExplainedPopulation {
         return explainerId;
     }
 
-    public Task task() {
+    public ToyTask task() {
         return task;
     }
 

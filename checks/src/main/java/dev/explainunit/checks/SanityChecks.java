@@ -2,7 +2,7 @@ package dev.explainunit.checks;
 
 import dev.explainunit.Explainer;
 import dev.explainunit.toy.Split;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToyData;
 import dev.explainunit.toy.ToySample;
 import dev.explainunit.zoo.ModelZoo;
@@ -42,7 +42,7 @@ public final class SanityChecks {
     }
 
     /** Only these tasks. */
-    public SanityChecks on(Task... tasks) {
+    public SanityChecks on(ToyTask... tasks) {
         settings = settings.withTasks(List.of(tasks));
         return this;
     }
@@ -107,7 +107,7 @@ public final class SanityChecks {
     public SanityReport run() {
         requireFitsInMemory(settings);
         List<CheckResult> results = new ArrayList<>();
-        for (Task task : settings.tasks()) {
+        for (ToyTask task : settings.tasks()) {
             ExplainedPopulation population = ExplainedPopulation.explain(explainer, task, models(task, settings),
                     samples(task, settings), settings.timeLimit(), modelDone);
             for (Check check : orderedChecks(settings)) {
@@ -135,7 +135,7 @@ public final class SanityChecks {
      */
     public static void requireFitsInMemory(SanitySettings settings) {
         int models = 0;
-        for (Task task : settings.tasks()) {
+        for (ToyTask task : settings.tasks()) {
             models = Math.max(models, models(task, settings).size());
         }
         long limit = Runtime.getRuntime().maxMemory() / 2;
@@ -150,13 +150,13 @@ public final class SanityChecks {
     }
 
     /** The models of {@code task} a run with {@code settings} uses. */
-    public static List<ZooModel> models(Task task, SanitySettings settings) {
+    public static List<ZooModel> models(ToyTask task, SanitySettings settings) {
         List<ZooModel> all = ModelZoo.bundled().models(task);
         return settings.models() == 0 || settings.models() >= all.size() ? all : all.subList(0, settings.models());
     }
 
     /** The test sequences a run with {@code settings} uses. */
-    public static List<ToySample> samples(Task task, SanitySettings settings) {
+    public static List<ToySample> samples(ToyTask task, SanitySettings settings) {
         return ToyData.generate(task, Split.TEST, settings.samples(), settings.seed());
     }
 
@@ -165,7 +165,7 @@ public final class SanityChecks {
      *
      * @throws IllegalArgumentException if they would not fit in memory ({@link #requireFitsInMemory})
      */
-    public static ExplainedPopulation explain(Explainer explainer, Task task, SanitySettings settings) {
+    public static ExplainedPopulation explain(Explainer explainer, ToyTask task, SanitySettings settings) {
         requireFitsInMemory(settings.withTasks(List.of(task)));
         return ExplainedPopulation.explain(explainer, task, models(task, settings), samples(task, settings),
                 settings.timeLimit());

@@ -1,6 +1,6 @@
 package dev.explainunit.checks;
 
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.apiguardian.api.API;
  * @param searchTries            sequences the counterexample search generates per failing check
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public record SanitySettings(List<Task> tasks, Set<Check> checks, int models, int samples, long seed,
+public record SanitySettings(List<ToyTask> tasks, Set<Check> checks, int models, int samples, long seed,
                              Thresholds thresholds, Duration timeLimit, int probeSamples, int searchTries) {
 
     /** Default seed of the test data (the zoo was trained on other seeds' data). */
@@ -53,11 +53,11 @@ public record SanitySettings(List<Task> tasks, Set<Check> checks, int models, in
 
     /** Both tasks, every check, all 50 models × 2500 test sequences, the default thresholds, 10 s per call. */
     public static SanitySettings defaults() {
-        return new SanitySettings(List.of(Task.values()), EnumSet.allOf(Check.class), 0, 2500, DEFAULT_SEED,
+        return new SanitySettings(List.of(ToyTask.values()), EnumSet.allOf(Check.class), 0, 2500, DEFAULT_SEED,
                 Thresholds.defaults(), Duration.ofSeconds(10), 250, 200);
     }
 
-    public SanitySettings withTasks(List<Task> value) {
+    public SanitySettings withTasks(List<ToyTask> value) {
         return new SanitySettings(value, checks, models, samples, seed, thresholds, timeLimit,
                 probeSamples, searchTries);
     }

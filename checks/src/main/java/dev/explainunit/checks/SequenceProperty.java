@@ -3,7 +3,7 @@ package dev.explainunit.checks;
 import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.lstm.Lstm;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToySample;
 import java.util.Locale;
 
@@ -30,12 +30,12 @@ final class SequenceProperty {
 
     private final Check check;
     private final Explainer explainer;
-    private final Task task;
+    private final ToyTask task;
     private final Lstm model;
     private final Lstm randomised;
     private final Thresholds thresholds;
 
-    SequenceProperty(Check check, Explainer explainer, Task task, Lstm model, Lstm randomised, Thresholds thresholds) {
+    SequenceProperty(Check check, Explainer explainer, ToyTask task, Lstm model, Lstm randomised, Thresholds thresholds) {
         this.check = check;
         this.explainer = explainer;
         this.task = task;
@@ -53,7 +53,7 @@ final class SequenceProperty {
         return switch (check) {
             case CONTRACT -> "one finite relevance per step";
             case GROUND_TRUTH_CORRELATION -> "R_a with the sign of n_a and R_b with the sign of "
-                    + (task == Task.SUBTRACTION ? "−n_b" : "n_b");
+                    + (task == ToyTask.SUBTRACTION ? "−n_b" : "n_b");
             case RELEVANCE_CONSERVATION -> "((R_a + R_b) − f(x))² ≤ " + sci(thresholds.conservationMse());
             case RELEVANT_MASS -> "(|R_a| + |R_b|) / Σ_t |R_t| ≥ " + num(thresholds.mass());
             case PERTURBATION_SELECTIVITY -> "the two steps of largest |R_t| are a and b";

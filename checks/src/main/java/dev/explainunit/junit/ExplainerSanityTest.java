@@ -1,7 +1,7 @@
 package dev.explainunit.junit;
 
 import dev.explainunit.checks.Check;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -43,7 +43,7 @@ public @interface ExplainerSanityTest {
     long SEED_NOT_SET = Long.MIN_VALUE;
 
     /** Tasks to check; {@code explainunit.tasks} (e.g. "addition,subtraction"); default both. */
-    Task[] tasks() default {};
+    ToyTask[] tasks() default {};
 
     /** Checks to run; {@code explainunit.checks} (e.g. "RELEVANT_MASS,CONTRACT"); default all. */
     Check[] checks() default {};

@@ -1,6 +1,6 @@
 package dev.explainunit.reproduce;
 
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * @param curveSamples  sequences per model for the selectivity curves
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record ReproduceSettings(List<Task> tasks, int samples, long seed, int models, int scatterPoints,
+public record ReproduceSettings(List<ToyTask> tasks, int samples, long seed, int models, int scatterPoints,
                                 int curveSamples) {
 
     public ReproduceSettings {
@@ -33,10 +33,10 @@ public record ReproduceSettings(List<Task> tasks, int samples, long seed, int mo
 
     /** The paper's setting: both tasks, all models, 2500 test sequences each. */
     public static ReproduceSettings paper(long seed) {
-        return new ReproduceSettings(List.of(Task.values()), 2500, seed, 0, 300, 100);
+        return new ReproduceSettings(List.of(ToyTask.values()), 2500, seed, 0, 300, 100);
     }
 
-    public ReproduceSettings withTasks(List<Task> value) {
+    public ReproduceSettings withTasks(List<ToyTask> value) {
         return new ReproduceSettings(value, samples, seed, models, scatterPoints, curveSamples);
     }
 

@@ -19,7 +19,7 @@ import dev.explainunit.report.SelectivityCurve;
 import dev.explainunit.report.Stat;
 import dev.explainunit.report.Verdicts;
 import dev.explainunit.report.internal.CheckResultJson;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToySample;
 import dev.explainunit.zoo.ModelZoo;
 import dev.explainunit.zoo.ZooModel;
@@ -102,7 +102,7 @@ public final class Table2Reproduction {
     }
 
     /** {@link #run(ReproduceSettings, Runnable)} on the models {@code zoo} gives for each task. */
-    public static Report run(ReproduceSettings settings, Function<Task, List<ZooModel>> zoo, Runnable onMethodDone) {
+    public static Report run(ReproduceSettings settings, Function<ToyTask, List<ZooModel>> zoo, Runnable onMethodDone) {
         long started = System.nanoTime();
         List<TaskPart> parts = inParallel(settings.tasks(), task -> reproduce(task, settings, zoo, onMethodDone));
         List<CheckRecord> checks = new ArrayList<>();
@@ -122,19 +122,19 @@ public final class Table2Reproduction {
             modelCount = Math.max(modelCount, part.models());
         }
         RunInfo run = new RunInfo(RunInfo.toolVersion(), "reproduce", settings.seed(), settings.samples(), modelCount,
-                settings.tasks().stream().map(Task::id).toList(), Instant.now().toString(),
+                settings.tasks().stream().map(ToyTask::id).toList(), Instant.now().toString(),
                 (System.nanoTime() - started) / 1e9, UUID.randomUUID().toString());
         return new Report(Report.FORMAT_VERSION, run, checks, table2, PaperResults.table2(), examples, scatter, curves,
                 notes);
     }
 
     /** What one task contributes to the report. */
-    private record TaskPart(Task task, int models, Map<String, MethodResult> rows, List<CheckRecord> checks,
+    private record TaskPart(ToyTask task, int models, Map<String, MethodResult> rows, List<CheckRecord> checks,
                             RelevanceExample example, List<ScatterSeries> scatter, List<SelectivityCurve> curves,
                             List<String> notes) {
     }
 
-    private static TaskPart reproduce(Task task, ReproduceSettings settings, Function<Task, List<ZooModel>> zoo,
+    private static TaskPart reproduce(ToyTask task, ReproduceSettings settings, Function<ToyTask, List<ZooModel>> zoo,
                                       Runnable onMethodDone) {
         SanitySettings sanity = SanitySettings.defaults().withTasks(List.of(task)).withSamples(settings.samples())
                 .withSeed(settings.seed()).withModels(settings.models());
@@ -202,7 +202,7 @@ public final class Table2Reproduction {
     }
 
     /** {@code work} applied to each task, one thread per task, results in task order. */
-    private static List<TaskPart> inParallel(List<Task> tasks, Function<Task, TaskPart> work) {
+    private static List<TaskPart> inParallel(List<ToyTask> tasks, Function<ToyTask, TaskPart> work) {
         if (tasks.size() == 1) {
             return List.of(work.apply(tasks.get(0)));
         }
@@ -213,7 +213,7 @@ public final class Table2Reproduction {
         });
         try {
             List<Future<TaskPart>> futures = new ArrayList<>();
-            for (Task task : tasks) {
+            for (ToyTask task : tasks) {
                 futures.add(pool.submit(() -> work.apply(task)));
             }
             List<TaskPart> parts = new ArrayList<>();
@@ -295,7 +295,7 @@ public final class Table2Reproduction {
      * models' shape: "occlusion-p-diff does not apply to the subtraction models (2 inputs per step,
      * 1 output)".
      */
-    static String notApplicable(String id, Task task, int inputs, int outputs) {
+    static String notApplicable(String id, ToyTask task, int inputs, int outputs) {
         return id + " does not apply to the " + task.id() + " models (" + inputs
                 + (inputs == 1 ? " input" : " inputs") + " per step, " + outputs
                 + (outputs == 1 ? " output" : " outputs") + ")";

@@ -10,7 +10,7 @@ import dev.explainunit.fixtures.ReferenceGradientTimesInput;
 import dev.explainunit.lstm.Lstm;
 import dev.explainunit.lstm.LstmDirection;
 import dev.explainunit.toy.Split;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToyData;
 import dev.explainunit.toy.ToySample;
 import dev.explainunit.zoo.ZooModel;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ExplainedPopulationTest {
 
     /** Seeded random single-unit LSTMs shaped like the zoo's: the population machinery does not need trained ones. */
-    static List<ZooModel> randomModels(Task task, int count) {
+    static List<ZooModel> randomModels(ToyTask task, int count) {
         Lstm shape = new Lstm(new LstmDirection(new DMatrixRMaj(4, 2), new DMatrixRMaj(4, 1), null, null), null,
                 new DMatrixRMaj(1, 1, true, 1.0), null);
         List<ZooModel> models = new ArrayList<>();
@@ -34,10 +34,10 @@ class ExplainedPopulationTest {
         return models;
     }
 
-    private static final List<ToySample> SAMPLES = ToyData.generate(Task.SUBTRACTION, Split.TEST, 120, 3L);
+    private static final List<ToySample> SAMPLES = ToyData.generate(ToyTask.SUBTRACTION, Split.TEST, 120, 3L);
 
     private static ExplainedPopulation explain(Explainer explainer) {
-        return ExplainedPopulation.explain(explainer, Task.SUBTRACTION, randomModels(Task.SUBTRACTION, 3), SAMPLES,
+        return ExplainedPopulation.explain(explainer, ToyTask.SUBTRACTION, randomModels(ToyTask.SUBTRACTION, 3), SAMPLES,
                 Duration.ofSeconds(10));
     }
 

@@ -7,7 +7,7 @@ import dev.explainunit.explainers.ContextualDecompositionExplainer;
 import dev.explainunit.explainers.GradientTimesInputExplainer;
 import dev.explainunit.explainers.LrpExplainer;
 import dev.explainunit.explainers.OcclusionExplainer;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,18 +18,18 @@ import org.junit.jupiter.api.Test;
  */
 class ModelRandomizationSeedTest {
 
-    private record Case(Explainer explainer, Task task) {
+    private record Case(Explainer explainer, ToyTask task) {
     }
 
     @Test
     void methods_that_pass_in_the_paper_stay_well_below_the_threshold_across_seeds() {
         List<Case> cases = List.of(
-                new Case(new GradientTimesInputExplainer(), Task.ADDITION),
-                new Case(new GradientTimesInputExplainer(), Task.SUBTRACTION),
-                new Case(new LrpExplainer.All(), Task.ADDITION),
-                new Case(new LrpExplainer.All(), Task.SUBTRACTION),
-                new Case(new OcclusionExplainer.FunctionDifference(), Task.ADDITION),
-                new Case(new ContextualDecompositionExplainer(), Task.ADDITION));
+                new Case(new GradientTimesInputExplainer(), ToyTask.ADDITION),
+                new Case(new GradientTimesInputExplainer(), ToyTask.SUBTRACTION),
+                new Case(new LrpExplainer.All(), ToyTask.ADDITION),
+                new Case(new LrpExplainer.All(), ToyTask.SUBTRACTION),
+                new Case(new OcclusionExplainer.FunctionDifference(), ToyTask.ADDITION),
+                new Case(new ContextualDecompositionExplainer(), ToyTask.ADDITION));
         double threshold = Thresholds.defaults().randomization();
         for (long seed : new long[] {1, 2, 3}) {
             for (Case c : cases) {

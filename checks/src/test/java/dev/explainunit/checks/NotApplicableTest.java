@@ -9,7 +9,7 @@ import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.assertj.ExplainUnitAssertions;
 import dev.explainunit.explainers.OcclusionExplainer;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import org.junit.jupiter.api.Test;
 
 class NotApplicableTest {
@@ -28,10 +28,10 @@ class NotApplicableTest {
         assertThat(report.verdict("addition")).isEqualTo(Verdict.NOT_APPLICABLE);
         assertThat(report.summary()).startsWith("not applicable").contains(
                 "occlusion-p-diff does not apply to the addition task's models: supports(model) is false for");
-        ExplainUnitAssertions.assertThat(report).isNotApplicableTo(Task.ADDITION).isNotApplicableTo(Task.SUBTRACTION);
+        ExplainUnitAssertions.assertThat(report).isNotApplicableTo(ToyTask.ADDITION).isNotApplicableTo(ToyTask.SUBTRACTION);
         assertThatThrownBy(() -> ExplainUnitAssertions.assertThat(report).passes())
                 .hasMessageContaining("were not applicable").hasMessageContaining("a regression model");
-        assertThatThrownBy(() -> ExplainUnitAssertions.assertThat(report).passes(Check.RELEVANT_MASS, Task.ADDITION))
+        assertThatThrownBy(() -> ExplainUnitAssertions.assertThat(report).passes(Check.RELEVANT_MASS, ToyTask.ADDITION))
                 .hasMessageContaining("was not applicable");
     }
 
@@ -48,7 +48,7 @@ class NotApplicableTest {
                 throw new IllegalArgumentException("cannot explain a regression model");
             }
         };
-        SanityReport report = SanityChecks.of(claimsSupport).on(Task.ADDITION).checks(Check.CONTRACT).models(2)
+        SanityReport report = SanityChecks.of(claimsSupport).on(ToyTask.ADDITION).checks(Check.CONTRACT).models(2)
                 .samples(20).run();
         assertThat(report.results()).singleElement().satisfies(r -> {
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
@@ -74,7 +74,7 @@ class NotApplicableTest {
                 return Relevance.perStep(new double[input.length()]);
             }
         };
-        SanityReport report = SanityChecks.of(brokenSupports).on(Task.ADDITION).checks(Check.CONTRACT).models(2)
+        SanityReport report = SanityChecks.of(brokenSupports).on(ToyTask.ADDITION).checks(Check.CONTRACT).models(2)
                 .samples(20).run();
         assertThat(report.results()).singleElement().satisfies(r -> {
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
@@ -105,7 +105,7 @@ class NotApplicableTest {
                 return Relevance.perStep(new double[input.length()]);
             }
         };
-        SanityReport report = SanityChecks.of(hangingSupports).on(Task.ADDITION).checks(Check.CONTRACT).models(2)
+        SanityReport report = SanityChecks.of(hangingSupports).on(ToyTask.ADDITION).checks(Check.CONTRACT).models(2)
                 .samples(20).timeLimit(java.time.Duration.ofMillis(200)).run();
         assertThat(report.results()).singleElement().satisfies(r -> {
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);

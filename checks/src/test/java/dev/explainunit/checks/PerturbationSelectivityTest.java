@@ -7,7 +7,7 @@ import dev.explainunit.Explainer;
 import dev.explainunit.RecurrentModel;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import org.junit.jupiter.api.Test;
 
 class PerturbationSelectivityTest {
@@ -16,7 +16,7 @@ class PerturbationSelectivityTest {
             .withProbeSamples(200);
 
     /** Reads the ground truth off the input: operand steps are the ones with x_t = (n, 0). */
-    private static Explainer oracle(Task task) {
+    private static Explainer oracle(ToyTask task) {
         return new Explainer() {
             @Override
             public String id() {
@@ -29,7 +29,7 @@ class PerturbationSelectivityTest {
                 int seen = 0;
                 for (int t = 0; t < r.length; t++) {
                     if (x.get(t, 1) == 0) {
-                        r[t] = seen++ == 0 || task == Task.ADDITION ? x.get(t, 0) : -x.get(t, 0);
+                        r[t] = seen++ == 0 || task == ToyTask.ADDITION ? x.get(t, 0) : -x.get(t, 0);
                     }
                 }
                 return Relevance.perStep(r);
@@ -39,7 +39,7 @@ class PerturbationSelectivityTest {
 
     @Test
     void the_ground_truth_removes_exactly_the_true_operands_and_scores_100() {
-        for (Task task : Task.values()) {
+        for (ToyTask task : ToyTask.values()) {
             ExplainedPopulation p = SanityChecks.explain(oracle(task), task, SMALL);
             CheckResult result = CheckEvaluation.evaluate(Check.PERTURBATION_SELECTIVITY, p, SMALL);
             assertThat(result.statistics().get("selectivity_most")).as(task.id()).isCloseTo(100, within(1e-9));
@@ -64,7 +64,7 @@ class PerturbationSelectivityTest {
                 return Relevance.perStep(r);
             }
         };
-        ExplainedPopulation p = SanityChecks.explain(inverted, Task.ADDITION, SMALL);
+        ExplainedPopulation p = SanityChecks.explain(inverted, ToyTask.ADDITION, SMALL);
         CheckResult result = CheckEvaluation.evaluate(Check.PERTURBATION_SELECTIVITY, p, SMALL);
         assertThat(result.statistics().get("selectivity_most")).isLessThan(0);
         assertThat(result.passed()).isFalse();
@@ -72,7 +72,7 @@ class PerturbationSelectivityTest {
 
     @Test
     void the_reusable_probe_gives_bit_identical_changes_to_a_fresh_shortened_sequence_and_predict() {
-        for (Task task : Task.values()) {
+        for (ToyTask task : ToyTask.values()) {
             dev.explainunit.lstm.Lstm model = dev.explainunit.zoo.ModelZoo.bundled().models(task).get(0).model();
             PerturbationSelectivity.Probe probe = new PerturbationSelectivity.Probe(model);
             java.util.SplittableRandom random = new java.util.SplittableRandom(5);

@@ -17,7 +17,7 @@ import dev.explainunit.Explainer;
 import dev.explainunit.checks.Check;
 import dev.explainunit.fixtures.BrokenExplainers;
 import dev.explainunit.fixtures.ReferenceGradientTimesInput;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.UniqueId;
@@ -28,7 +28,7 @@ import org.junit.platform.testkit.engine.Events;
 
 class ExplainUnitTestEngineTest {
 
-    @ExplainerSanityTest(tasks = Task.SUBTRACTION, models = 3, samples = 100, probeSamples = 50)
+    @ExplainerSanityTest(tasks = ToyTask.SUBTRACTION, models = 3, samples = 100, probeSamples = 50)
     static class GradientTimesInputOnSubtraction implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -44,7 +44,7 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 2, samples = 50,
+    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 2, samples = 50,
             timeLimitMillis = 300)
     static class Hanging implements ExplainerUnderTest {
         @Override
@@ -53,7 +53,7 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 2, samples = 10,
+    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 2, samples = 10,
             timeLimitMillis = 1000)
     static class SlowButSteady implements ExplainerUnderTest {
         @Override
@@ -62,7 +62,7 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = Task.ADDITION, models = 2, samples = 50)
+    @ExplainerSanityTest(tasks = ToyTask.ADDITION, models = 2, samples = 50)
     static class NoPublicConstructor implements ExplainerUnderTest {
         NoPublicConstructor(int unused) {
         }
@@ -73,11 +73,11 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 2, samples = 30)
+    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 2, samples = 30)
     static class EveryRegisteredExplainer {
     }
 
-    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 2, samples = 20)
+    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 2, samples = 20)
     static class RaggedPerInput implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -85,7 +85,7 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = Task.ADDITION, samples = Integer.MAX_VALUE)
+    @ExplainerSanityTest(tasks = ToyTask.ADDITION, samples = Integer.MAX_VALUE)
     static class TooManySamples implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -96,7 +96,7 @@ class ExplainUnitTestEngineTest {
     /** A composed annotation: a team's own preset of the sanity test. */
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
     @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
-    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 2, samples = 20)
+    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 2, samples = 20)
     @interface QuickContractCheck {
     }
 
@@ -108,7 +108,7 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, samples = 0, models = 0)
+    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, samples = 0, models = 0)
     static class ZeroSamplesAndModels implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -116,7 +116,7 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 2, samples = 0)
+    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 2, samples = 0)
     static class ZeroSamples implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -124,7 +124,7 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 51, samples = 20)
+    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 51, samples = 20)
     static class MoreModelsThanBundled implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -132,7 +132,7 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, samples = 20)
+    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, samples = 20)
     static class ModelsFromParameters implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -140,7 +140,7 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 2, samples = 20)
+    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 2, samples = 20)
     static class NullExplainer implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -148,7 +148,7 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 2, samples = 20)
+    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 2, samples = 20)
     static class ExplainerMethodThrows implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -156,7 +156,7 @@ class ExplainUnitTestEngineTest {
         }
     }
 
-    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 1, samples = 2)
+    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 1, samples = 2)
     static class EveryRegisteredExplainerOnOneModel {
     }
 

@@ -8,7 +8,7 @@ import dev.explainunit.checks.Check;
 import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.junit.ExplainerSanityTest;
 import dev.explainunit.junit.ExplainerUnderTest;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
@@ -49,7 +49,7 @@ class ExplainUnitReportListenerTest {
     }
 
     /** Sets a sample count other than the configuration parameter's, as a user's annotation may. */
-    @ExplainerSanityTest(tasks = Task.ADDITION, checks = Check.CONTRACT, models = 2, samples = 20)
+    @ExplainerSanityTest(tasks = ToyTask.ADDITION, checks = Check.CONTRACT, models = 2, samples = 20)
     static class TwentySamplesByAnnotation implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {

@@ -10,7 +10,7 @@ import dev.explainunit.report.Report;
 import dev.explainunit.report.ScatterSeries;
 import dev.explainunit.report.SelectivityCurve;
 import dev.explainunit.toy.Split;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToyData;
 import dev.explainunit.toy.ToySample;
 import dev.explainunit.zoo.ZooModel;
@@ -29,13 +29,13 @@ class Table2ReproductionTest {
 
     @BeforeAll
     static void reproduce() {
-        ReproduceSettings settings = new ReproduceSettings(List.of(Task.ADDITION), SAMPLES, SEED, 0, 40, 20);
+        ReproduceSettings settings = new ReproduceSettings(List.of(ToyTask.ADDITION), SAMPLES, SEED, 0, 40, 20);
         report = Table2Reproduction.run(settings, task -> ZOO, PROGRESS::incrementAndGet);
     }
 
     @Test
     void each_cell_is_the_mean_and_population_std_over_models_of_statistics_computed_directly() {
-        List<ToySample> samples = ToyData.generate(Task.ADDITION, Split.TEST, SAMPLES, SEED);
+        List<ToySample> samples = ToyData.generate(ToyTask.ADDITION, Split.TEST, SAMPLES, SEED);
         Explainer explainer = BuiltInExplainers.create("gradient-x-input", 0, 0);
         double[] rhoA = new double[ZOO.size()];
         double[] mass = new double[ZOO.size()];
@@ -87,7 +87,7 @@ class Table2ReproductionTest {
 
     @Test
     void the_skip_note_names_the_shape_of_the_models_in_singular_and_plural() {
-        assertThat(Table2Reproduction.notApplicable("m", Task.SUBTRACTION, 1, 3))
+        assertThat(Table2Reproduction.notApplicable("m", ToyTask.SUBTRACTION, 1, 3))
                 .isEqualTo("m does not apply to the subtraction models (1 input per step, 3 outputs)");
     }
 
@@ -95,7 +95,7 @@ class Table2ReproductionTest {
     void scatter_points_are_the_operand_relevances_of_distinct_sequences_across_models() {
         ScatterSeries lrp = report.scatter().stream().filter(s -> s.method().equals("lrp-all")).findFirst()
                 .orElseThrow();
-        List<ToySample> samples = ToyData.generate(Task.ADDITION, Split.TEST, SAMPLES, SEED);
+        List<ToySample> samples = ToyData.generate(ToyTask.ADDITION, Split.TEST, SAMPLES, SEED);
         Explainer explainer = BuiltInExplainers.create("lrp-all", 0, 0);
 
         assertThat(lrp.na()).hasSize(40);
@@ -124,7 +124,7 @@ class Table2ReproductionTest {
     @Test
     void tasks_run_side_by_side_and_are_reported_in_the_order_given() {
         AtomicInteger steps = new AtomicInteger();
-        ReproduceSettings settings = new ReproduceSettings(List.of(Task.SUBTRACTION, Task.ADDITION), 20, SEED, 0, 10,
+        ReproduceSettings settings = new ReproduceSettings(List.of(ToyTask.SUBTRACTION, ToyTask.ADDITION), 20, SEED, 0, 10,
                 5);
 
         Report both = Table2Reproduction.run(settings, task -> ZOO, steps::incrementAndGet);

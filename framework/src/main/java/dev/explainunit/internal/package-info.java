@@ -1,5 +1,6 @@
 /**
- * Internals shared by the framework's packages. Not part of the public API; do not use from
- * outside the framework, it changes without notice.
+ * Internals shared by ExplainUnit's own modules (the framework, the checks, the command line and
+ * the benchmarks). Not part of the public API; do not use from outside ExplainUnit, it changes
+ * without notice.
  */
 package dev.explainunit.internal;

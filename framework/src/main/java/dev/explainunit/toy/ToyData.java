@@ -33,7 +33,7 @@ public final class ToyData {
     }
 
     /** The paper-sized split ({@link Split#size()} samples). */
-    public static List<ToySample> generate(Task task, Split split, long seed) {
+    public static List<ToySample> generate(ToyTask task, Split split, long seed) {
         requireNonNull(task, split);
         return generate(task, split, split.size(), seed);
     }
@@ -43,7 +43,7 @@ public final class ToyData {
      *
      * @throws IllegalArgumentException if task or split is null or count is negative
      */
-    public static List<ToySample> generate(Task task, Split split, int count, long seed) {
+    public static List<ToySample> generate(ToyTask task, Split split, int count, long seed) {
         requireNonNull(task, split);
         if (count < 0) {
             throw new IllegalArgumentException("sample count must be >= 0, got " + count);
@@ -56,7 +56,7 @@ public final class ToyData {
         return Collections.unmodifiableList(samples);
     }
 
-    private static ToySample sample(Task task, Split split, SplittableRandom random) {
+    private static ToySample sample(ToyTask task, Split split, SplittableRandom random) {
         int length = split.minLength() + random.nextInt(split.maxLength() - split.minLength() + 1);
         int p = random.nextInt(length);
         int q = random.nextInt(length - 1);
@@ -80,15 +80,15 @@ public final class ToyData {
     }
 
     /** A number of the task's distribution (paper 3.2). */
-    private static double number(Task task, SplittableRandom random) {
+    private static double number(ToyTask task, SplittableRandom random) {
         double magnitude = 0.5 + 0.5 * random.nextDouble();
-        if (task == Task.ADDITION && random.nextBoolean()) {
+        if (task == ToyTask.ADDITION && random.nextBoolean()) {
             return -magnitude;
         }
         return magnitude;
     }
 
-    private static void requireNonNull(Task task, Split split) {
+    private static void requireNonNull(ToyTask task, Split split) {
         if (task == null || split == null) {
             throw new IllegalArgumentException("task and split are required, got task=" + task + ", split=" + split);
         }

@@ -1,7 +1,7 @@
 package dev.explainunit.train;
 
 import dev.explainunit.toy.Split;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToyData;
 import dev.explainunit.train.internal.Lbfgs;
 import dev.explainunit.train.internal.MseLoss;
@@ -44,7 +44,7 @@ public final class ToyTrainer {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private final Task task;
+    private final ToyTask task;
     private final long dataSeed;
     private final TrainingSettings settings;
     private final LstmParameters layout = new LstmParameters(HIDDEN, INPUTS);
@@ -53,12 +53,12 @@ public final class ToyTrainer {
     private final SequenceBatch test;
 
     /** A trainer on the paper-sized splits of {@code task} generated from {@code dataSeed}. */
-    public ToyTrainer(Task task, long dataSeed, TrainingSettings settings) {
+    public ToyTrainer(ToyTask task, long dataSeed, TrainingSettings settings) {
         this(task, dataSeed, settings, Split.TRAIN.size());
     }
 
     /** As above with a smaller training split (for quick runs); validation and test stay paper-sized. */
-    public ToyTrainer(Task task, long dataSeed, TrainingSettings settings, int trainSize) {
+    public ToyTrainer(ToyTask task, long dataSeed, TrainingSettings settings, int trainSize) {
         if (task == null || settings == null) {
             throw new IllegalArgumentException("task and settings are required");
         }
@@ -73,7 +73,7 @@ public final class ToyTrainer {
         this.test = SequenceBatch.of(ToyData.generate(task, Split.TEST, dataSeed));
     }
 
-    public Task task() {
+    public ToyTask task() {
         return task;
     }
 

@@ -1,7 +1,7 @@
 package dev.explainunit.train;
 
 import dev.explainunit.lstm.Lstm;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import org.apiguardian.api.API;
 
 /**
@@ -20,6 +20,6 @@ import org.apiguardian.api.API;
  * @param outcome       how the run ended
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record TrainingRun(Task task, long seed, Lstm model, double trainMse, double validationMse, double testMse,
+public record TrainingRun(ToyTask task, long seed, Lstm model, double trainMse, double validationMse, double testMse,
                           int evaluations, double seconds, double cpuSeconds, boolean kept, RunOutcome outcome) {
 }

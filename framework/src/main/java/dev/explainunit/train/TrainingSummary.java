@@ -1,6 +1,6 @@
 package dev.explainunit.train;
 
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * @param threads          worker threads used
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record TrainingSummary(Task task, long dataSeed, List<TrainingRun> kept, int seedsTried, long totalEvaluations,
+public record TrainingSummary(ToyTask task, long dataSeed, List<TrainingRun> kept, int seedsTried, long totalEvaluations,
                               double wallSeconds, double cpuSeconds, int threads) {
 
     public TrainingSummary {

@@ -2,7 +2,7 @@ package dev.explainunit.zoo;
 
 import dev.explainunit.lstm.Lstm;
 import dev.explainunit.safetensors.ModelFiles;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,10 +27,10 @@ public final class ModelZoo {
     /** Classpath folder of the bundled zoo; one sub-folder per task id. */
     public static final String RESOURCES = "/dev/explainunit/zoo/";
 
-    private final Map<Task, List<ZooModel>> models;
-    private final Map<Task, ZooIndex> indexes;
+    private final Map<ToyTask, List<ZooModel>> models;
+    private final Map<ToyTask, ZooIndex> indexes;
 
-    private ModelZoo(Map<Task, List<ZooModel>> models, Map<Task, ZooIndex> indexes) {
+    private ModelZoo(Map<ToyTask, List<ZooModel>> models, Map<ToyTask, ZooIndex> indexes) {
         this.models = models;
         this.indexes = indexes;
     }
@@ -49,9 +49,9 @@ public final class ModelZoo {
     }
 
     private static ModelZoo loadBundled() {
-        Map<Task, List<ZooModel>> models = new EnumMap<>(Task.class);
-        Map<Task, ZooIndex> indexes = new EnumMap<>(Task.class);
-        for (Task task : Task.values()) {
+        Map<ToyTask, List<ZooModel>> models = new EnumMap<>(ToyTask.class);
+        Map<ToyTask, ZooIndex> indexes = new EnumMap<>(ToyTask.class);
+        for (ToyTask task : ToyTask.values()) {
             String folder = RESOURCES + task.id() + "/";
             try {
                 ZooIndex index = ZooDirectory.parseIndex(resource(folder + ZooDirectory.INDEX), folder + ZooDirectory.INDEX);
@@ -86,11 +86,11 @@ public final class ModelZoo {
      * @throws IOException naming the directory or file and the defect
      */
     public static ModelZoo load(Path... directories) throws IOException {
-        Map<Task, List<ZooModel>> models = new EnumMap<>(Task.class);
-        Map<Task, ZooIndex> indexes = new EnumMap<>(Task.class);
+        Map<ToyTask, List<ZooModel>> models = new EnumMap<>(ToyTask.class);
+        Map<ToyTask, ZooIndex> indexes = new EnumMap<>(ToyTask.class);
         for (Path directory : directories) {
             ZooIndex index = ZooDirectory.readIndex(directory);
-            Task task = Task.fromId(index.task());
+            ToyTask task = ToyTask.fromId(index.task());
             models.computeIfAbsent(task, t -> new ArrayList<>()).addAll(ZooDirectory.read(directory, index));
             indexes.putIfAbsent(task, index);
         }
@@ -99,14 +99,14 @@ public final class ModelZoo {
     }
 
     /** The models of {@code task} in id order (empty if the zoo has none). */
-    public List<ZooModel> models(Task task) {
+    public List<ZooModel> models(ToyTask task) {
         return models.getOrDefault(task, List.of());
     }
 
     /** All models, addition first. */
     public List<ZooModel> models() {
         List<ZooModel> all = new ArrayList<>();
-        for (Task task : Task.values()) {
+        for (ToyTask task : ToyTask.values()) {
             all.addAll(models(task));
         }
         return all;
@@ -118,7 +118,7 @@ public final class ModelZoo {
     }
 
     /** The run-level facts of the training that made the models of {@code task}. */
-    public Optional<ZooIndex> index(Task task) {
+    public Optional<ZooIndex> index(ToyTask task) {
         return Optional.ofNullable(indexes.get(task));
     }
 }

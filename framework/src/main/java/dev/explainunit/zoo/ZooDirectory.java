@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.explainunit.internal.AtomicFiles;
 import dev.explainunit.lstm.Lstm;
 import dev.explainunit.safetensors.ModelFiles;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.train.TrainingRun;
 import dev.explainunit.train.TrainingSettings;
 import dev.explainunit.train.TrainingSummary;
@@ -36,7 +36,7 @@ public final class ZooDirectory {
     }
 
     /** The model id of the k-th kept model (0-based) of a task: {@code addition-01}, ... */
-    public static String modelId(Task task, int k) {
+    public static String modelId(ToyTask task, int k) {
         return String.format("%s-%02d", task.id(), k + 1);
     }
 
@@ -135,7 +135,7 @@ public final class ZooDirectory {
                     + ZooIndex.FORMAT + "]");
         }
         try {
-            Task.fromId(index.task());
+            ToyTask.fromId(index.task());
         } catch (IllegalArgumentException e) {
             throw new IOException(name + ": " + e.getMessage(), e);
         }
@@ -155,7 +155,7 @@ public final class ZooDirectory {
     }
 
     static ZooModel toModel(ZooIndex index, ZooIndex.Entry entry, Lstm lstm) {
-        return new ZooModel(entry.id(), Task.fromId(index.task()), entry.seed(), lstm, entry.trainMse(),
+        return new ZooModel(entry.id(), ToyTask.fromId(index.task()), entry.seed(), lstm, entry.trainMse(),
                 entry.validationMse(), entry.testMse(), entry.evaluations(), entry.seconds());
     }
 }

@@ -1,7 +1,8 @@
 package dev.explainunit.zoo;
 
 import dev.explainunit.lstm.Lstm;
-import dev.explainunit.toy.Task;
+import dev.explainunit.task.TaskModel;
+import dev.explainunit.toy.ToyTask;
 import org.apiguardian.api.API;
 
 /**
@@ -18,6 +19,6 @@ import org.apiguardian.api.API;
  * @param seconds       wall time of its training run
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public record ZooModel(String id, Task task, long seed, Lstm model, double trainMse, double validationMse,
-                       double testMse, int evaluations, double seconds) {
+public record ZooModel(String id, ToyTask task, long seed, Lstm model, double trainMse, double validationMse,
+                       double testMse, int evaluations, double seconds) implements TaskModel {
 }

@@ -19,7 +19,7 @@ class ToyDataTest {
     @ParameterizedTest
     @EnumSource(Split.class)
     void splits_have_the_papers_sizes_and_every_length_of_their_range(Split split) {
-        List<ToySample> samples = ToyData.generate(Task.ADDITION, split, 1);
+        List<ToySample> samples = ToyData.generate(ToyTask.ADDITION, split, 1);
         assertThat(samples).hasSize(split.size());
         int range = split.maxLength() - split.minLength() + 1;
         int[] counts = new int[range];
@@ -46,8 +46,8 @@ class ToyDataTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Task.class)
-    void marked_steps_carry_the_number_in_the_first_input_and_others_in_the_second(Task task) {
+    @EnumSource(ToyTask.class)
+    void marked_steps_carry_the_number_in_the_first_input_and_others_in_the_second(ToyTask task) {
         for (ToySample s : ToyData.generate(task, Split.TRAIN, 3000, 2)) {
             assertThat(s.a()).isGreaterThanOrEqualTo(0).isLessThan(s.b());
             assertThat(s.b()).isLessThan(s.length());
@@ -63,8 +63,8 @@ class ToyDataTest {
         }
     }
 
-    private static void assertInTaskRange(Task task, double n) {
-        if (task == Task.ADDITION) {
+    private static void assertInTaskRange(ToyTask task, double n) {
+        if (task == ToyTask.ADDITION) {
             assertThat(Math.abs(n)).isBetween(0.5, 1.0);
         } else {
             assertThat(n).isBetween(0.5, 1.0);
@@ -73,10 +73,10 @@ class ToyDataTest {
 
     @Test
     void addition_target_is_the_sum_and_subtraction_target_the_difference() {
-        for (ToySample s : ToyData.generate(Task.ADDITION, Split.TEST, 500, 3)) {
+        for (ToySample s : ToyData.generate(ToyTask.ADDITION, Split.TEST, 500, 3)) {
             assertThat(s.y()).isEqualTo(s.na() + s.nb());
         }
-        for (ToySample s : ToyData.generate(Task.SUBTRACTION, Split.TEST, 500, 3)) {
+        for (ToySample s : ToyData.generate(ToyTask.SUBTRACTION, Split.TEST, 500, 3)) {
             assertThat(s.y()).isEqualTo(s.na() - s.nb());
         }
     }
@@ -87,7 +87,7 @@ class ToyDataTest {
         int negative = 0;
         int lowerHalf = 0;
         double sumMagnitude = 0;
-        for (ToySample s : ToyData.generate(Task.ADDITION, Split.TRAIN, 2)) {
+        for (ToySample s : ToyData.generate(ToyTask.ADDITION, Split.TRAIN, 2)) {
             for (int t = 0; t < s.length(); t++) {
                 double v = s.sequence().get(t, 0) + s.sequence().get(t, 1);
                 n++;
@@ -106,7 +106,7 @@ class ToyDataTest {
     void subtraction_numbers_are_uniform_on_half_to_one() {
         int n = 0;
         int lowerHalf = 0;
-        for (ToySample s : ToyData.generate(Task.SUBTRACTION, Split.TRAIN, 4)) {
+        for (ToySample s : ToyData.generate(ToyTask.SUBTRACTION, Split.TRAIN, 4)) {
             for (int t = 0; t < s.length(); t++) {
                 double v = s.sequence().get(t, 0) + s.sequence().get(t, 1);
                 n++;
@@ -122,7 +122,7 @@ class ToyDataTest {
         int pairs = length * (length - 1) / 2;
         int[][] counts = new int[length][length];
         int n = 0;
-        for (ToySample s : ToyData.generate(Task.SUBTRACTION, Split.TRAIN, 40_000, 5)) {
+        for (ToySample s : ToyData.generate(ToyTask.SUBTRACTION, Split.TRAIN, 40_000, 5)) {
             if (s.length() == length) {
                 counts[s.a()][s.b()]++;
                 n++;
@@ -138,8 +138,8 @@ class ToyDataTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Task.class)
-    void same_seed_gives_the_same_data_and_other_seeds_or_splits_differ(Task task) {
+    @EnumSource(ToyTask.class)
+    void same_seed_gives_the_same_data_and_other_seeds_or_splits_differ(ToyTask task) {
         assertThat(ToyData.generate(task, Split.VALIDATION, 100, 42))
                 .isEqualTo(ToyData.generate(task, Split.VALIDATION, 100, 42));
         assertThat(ToyData.generate(task, Split.VALIDATION, 100, 42))
@@ -152,7 +152,7 @@ class ToyDataTest {
 
     @Test
     void bad_arguments_are_refused_with_a_message_naming_them() {
-        assertThatThrownBy(() -> ToyData.generate(Task.ADDITION, Split.TRAIN, -1, 0))
+        assertThatThrownBy(() -> ToyData.generate(ToyTask.ADDITION, Split.TRAIN, -1, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
         assertThatThrownBy(() -> ToyData.generate(null, Split.TRAIN, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("task");
@@ -160,11 +160,11 @@ class ToyDataTest {
 
     @Test
     void task_ids_round_trip_and_unknown_ids_are_named() {
-        for (Task task : Task.values()) {
-            assertThat(Task.fromId(task.id())).isSameAs(task);
+        for (ToyTask task : ToyTask.values()) {
+            assertThat(ToyTask.fromId(task.id())).isSameAs(task);
         }
-        assertThat(Task.fromId(" Subtraction ")).isSameAs(Task.SUBTRACTION);
-        assertThatThrownBy(() -> Task.fromId("multiplication"))
+        assertThat(ToyTask.fromId(" Subtraction ")).isSameAs(ToyTask.SUBTRACTION);
+        assertThatThrownBy(() -> ToyTask.fromId("multiplication"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[multiplication]").hasMessageContaining("addition, subtraction");
     }

@@ -6,7 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import dev.explainunit.toy.ForwardPassMse;
 import dev.explainunit.toy.Split;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToyData;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,7 +16,7 @@ class ToyTrainerTest {
 
     @Test
     void a_short_run_from_a_fixed_seed_converges_and_its_metrics_match_the_models_forward_pass() {
-        ToyTrainer trainer = new ToyTrainer(Task.SUBTRACTION, 1, TrainingSettings.defaults());
+        ToyTrainer trainer = new ToyTrainer(ToyTask.SUBTRACTION, 1, TrainingSettings.defaults());
         TrainingRun run = trainer.train(2);
 
         assertThat(run.outcome()).isEqualTo(RunOutcome.CONVERGED);
@@ -26,12 +26,12 @@ class ToyTrainerTest {
         for (int j = 0; j < 4; j++) {
             assertThat(run.model().forwardDirection().biasHh(j)).as("the one trained bias lives in bias_ih").isZero();
         }
-        assertThat(ForwardPassMse.of(run.model(), ToyData.generate(Task.SUBTRACTION, Split.VALIDATION, 1)))
+        assertThat(ForwardPassMse.of(run.model(), ToyData.generate(ToyTask.SUBTRACTION, Split.VALIDATION, 1)))
                 .isCloseTo(run.validationMse(), offset(1e-12));
-        assertThat(ForwardPassMse.of(run.model(), ToyData.generate(Task.SUBTRACTION, Split.TEST, 1)))
+        assertThat(ForwardPassMse.of(run.model(), ToyData.generate(ToyTask.SUBTRACTION, Split.TEST, 1)))
                 .isCloseTo(run.testMse(), offset(1e-12))
                 .isLessThan(1e-4);
-        assertThat(ForwardPassMse.of(run.model(), ToyData.generate(Task.SUBTRACTION, Split.TRAIN, 1)))
+        assertThat(ForwardPassMse.of(run.model(), ToyData.generate(ToyTask.SUBTRACTION, Split.TRAIN, 1)))
                 .isCloseTo(run.trainMse(), offset(1e-12));
     }
 
@@ -39,7 +39,7 @@ class ToyTrainerTest {
     void a_run_stuck_on_a_plateau_is_abandoned_and_not_kept() {
         // with an impossible abandon threshold every run is abandoned as soon as the rule applies
         TrainingSettings strict = new TrainingSettings(10, 1e-5, 1e-4, 20, 1e-30, 3000);
-        TrainingRun run = new ToyTrainer(Task.ADDITION, 1, strict, 500).train(0);
+        TrainingRun run = new ToyTrainer(ToyTask.ADDITION, 1, strict, 500).train(0);
         assertThat(run.outcome()).isEqualTo(RunOutcome.ABANDONED);
         assertThat(run.kept()).isFalse();
         assertThat(run.evaluations()).isBetween(20, 20 + 25);
@@ -48,7 +48,7 @@ class ToyTrainerTest {
     @Test
     void training_the_same_seeds_on_one_or_two_threads_keeps_the_same_models() throws InterruptedException {
         TrainingSettings quick = new TrainingSettings(10, 1e-3, 1e-2, 100, 0.05, 200);
-        ToyTrainer trainer = new ToyTrainer(Task.ADDITION, 3, quick, 300);
+        ToyTrainer trainer = new ToyTrainer(ToyTask.ADDITION, 3, quick, 300);
         List<TrainingRun> heard = new CopyOnWriteArrayList<>();
         TrainingSummary one = trainer.trainUntil(3, 10, 50, 1, TrainingListener.NONE);
         TrainingSummary two = trainer.trainUntil(3, 10, 50, 2, heard::add);
@@ -66,7 +66,7 @@ class ToyTrainerTest {
 
     @Test
     void an_interrupted_caller_gets_interrupted_exception_and_no_models() {
-        ToyTrainer trainer = new ToyTrainer(Task.ADDITION, 1, TrainingSettings.defaults(), 200);
+        ToyTrainer trainer = new ToyTrainer(ToyTask.ADDITION, 1, TrainingSettings.defaults(), 200);
         Thread.currentThread().interrupt();
         try {
             assertThatThrownBy(() -> trainer.trainUntil(5, 0, 100, 2, TrainingListener.NONE))
@@ -80,7 +80,7 @@ class ToyTrainerTest {
     void bad_settings_and_arguments_are_named() {
         assertThatThrownBy(() -> new TrainingSettings(0, 1e-5, 1e-4, 300, 0.01, 3000))
                 .hasMessageContaining("memory");
-        ToyTrainer trainer = new ToyTrainer(Task.ADDITION, 1, TrainingSettings.defaults(), 10);
+        ToyTrainer trainer = new ToyTrainer(ToyTask.ADDITION, 1, TrainingSettings.defaults(), 10);
         assertThatThrownBy(() -> trainer.trainUntil(0, 0, 10, 1, TrainingListener.NONE))
                 .hasMessageContaining("models=0");
     }

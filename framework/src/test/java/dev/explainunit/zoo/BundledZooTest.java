@@ -7,7 +7,7 @@ import dev.explainunit.lstm.Lstm;
 import dev.explainunit.lstm.LstmDirection;
 import dev.explainunit.toy.ForwardPassMse;
 import dev.explainunit.toy.Split;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToyData;
 import dev.explainunit.toy.ToySample;
 import java.util.List;
@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class BundledZooTest {
 
     @ParameterizedTest
-    @EnumSource(Task.class)
-    void every_bundled_model_has_validation_and_test_mse_below_1e4_on_regenerated_data(Task task) {
+    @EnumSource(ToyTask.class)
+    void every_bundled_model_has_validation_and_test_mse_below_1e4_on_regenerated_data(ToyTask task) {
         ModelZoo zoo = ModelZoo.bundled();
         long dataSeed = zoo.index(task).orElseThrow().dataSeed();
         List<ToySample> validation = ToyData.generate(task, Split.VALIDATION, dataSeed);
@@ -35,8 +35,8 @@ class BundledZooTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Task.class)
-    void every_bundled_model_solves_fresh_test_data_it_was_never_selected_on(Task task) {
+    @EnumSource(ToyTask.class)
+    void every_bundled_model_solves_fresh_test_data_it_was_never_selected_on(ToyTask task) {
         List<ToySample> fresh = ToyData.generate(task, Split.TEST, 1000, 987_654_321L);
         for (ZooModel m : ModelZoo.bundled().models(task)) {
             assertThat(ForwardPassMse.of(m.model(), fresh)).as("%s", m.id()).isLessThan(1e-4);
@@ -44,8 +44,8 @@ class BundledZooTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Task.class)
-    void bundled_models_are_single_unit_lstms_with_17_parameters_and_unique_ids(Task task) {
+    @EnumSource(ToyTask.class)
+    void bundled_models_are_single_unit_lstms_with_17_parameters_and_unique_ids(ToyTask task) {
         List<ZooModel> models = ModelZoo.bundled().models(task);
         assertThat(models).extracting(ZooModel::id).doesNotHaveDuplicates()
                 .allSatisfy(id -> assertThat(id).startsWith(task.id() + "-"));
@@ -66,8 +66,8 @@ class BundledZooTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Task.class)
-    void index_records_the_convergence_rate_of_the_run(Task task) {
+    @EnumSource(ToyTask.class)
+    void index_records_the_convergence_rate_of_the_run(ToyTask task) {
         ZooIndex index = ModelZoo.bundled().index(task).orElseThrow();
         assertThat(index.task()).isEqualTo(task.id());
         assertThat(index.modelsKept()).isEqualTo(50).isEqualTo(index.models().size());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.explainunit.lstm.Lstm;
 import dev.explainunit.lstm.LstmDirection;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +34,8 @@ class ZooDirectoryTest {
     }
 
     private static List<ZooModel> models() {
-        return List.of(new ZooModel("subtraction-01", Task.SUBTRACTION, 3, model(0.5), 1e-6, 2e-6, 3e-6, 120, 1.5),
-                new ZooModel("subtraction-02", Task.SUBTRACTION, 5, model(-0.25), 4e-6, 5e-6, 6e-6, 340, 2.5));
+        return List.of(new ZooModel("subtraction-01", ToyTask.SUBTRACTION, 3, model(0.5), 1e-6, 2e-6, 3e-6, 120, 1.5),
+                new ZooModel("subtraction-02", ToyTask.SUBTRACTION, 5, model(-0.25), 4e-6, 5e-6, 6e-6, 340, 2.5));
     }
 
     private static ZooIndex index(List<ZooModel> models) {
@@ -54,8 +54,8 @@ class ZooDirectoryTest {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
         }
         ModelZoo loaded = ModelZoo.load(dir);
-        assertThat(loaded.models(Task.ADDITION)).isEmpty();
-        List<ZooModel> read = loaded.models(Task.SUBTRACTION);
+        assertThat(loaded.models(ToyTask.ADDITION)).isEmpty();
+        List<ZooModel> read = loaded.models(ToyTask.SUBTRACTION);
         assertThat(read).hasSize(2);
         for (int k = 0; k < 2; k++) {
             ZooModel expected = models.get(k);
@@ -68,7 +68,7 @@ class ZooDirectoryTest {
                     .containsExactly(expected.model().forwardDirection().weightIh().data);
             assertThat(actual.model().fcWeight(0, 0)).isEqualTo(expected.model().fcWeight(0, 0));
         }
-        assertThat(loaded.index(Task.SUBTRACTION).orElseThrow().convergenceRate()).isEqualTo(2.0 / 3);
+        assertThat(loaded.index(ToyTask.SUBTRACTION).orElseThrow().convergenceRate()).isEqualTo(2.0 / 3);
         assertThat(loaded.model("subtraction-02")).isPresent();
     }
 
@@ -114,7 +114,7 @@ class ZooDirectoryTest {
 
     @Test
     void model_ids_are_the_task_and_a_two_digit_number_from_one() {
-        assertThat(ZooDirectory.modelId(Task.ADDITION, 6)).isEqualTo("addition-07");
-        assertThat(ZooDirectory.modelId(Task.SUBTRACTION, 49)).isEqualTo("subtraction-50");
+        assertThat(ZooDirectory.modelId(ToyTask.ADDITION, 6)).isEqualTo("addition-07");
+        assertThat(ZooDirectory.modelId(ToyTask.SUBTRACTION, 49)).isEqualTo("subtraction-50");
     }
 }

@@ -3,7 +3,7 @@ package dev.explainunit.junit.internal;
 import dev.explainunit.Explainer;
 import dev.explainunit.checks.Check;
 import dev.explainunit.checks.SanitySettings;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -98,9 +98,9 @@ final class Descriptors {
     }
 
     static final class TaskDescriptor extends AbstractTestDescriptor {
-        final Task task;
+        final ToyTask task;
 
-        TaskDescriptor(UniqueId id, Task task) {
+        TaskDescriptor(UniqueId id, ToyTask task) {
             super(id, task.id());
             this.task = task;
         }
@@ -115,7 +115,7 @@ final class Descriptors {
         final Check check;
         private final String legacyName;
 
-        CheckDescriptor(UniqueId id, Check check, String explainerId, Task task, Class<?> testClass) {
+        CheckDescriptor(UniqueId id, Check check, String explainerId, ToyTask task, Class<?> testClass) {
             super(id, check.displayName(), MethodSource.from(testClass.getName(),
                     explainerId + " " + task.id() + " " + check.displayName()));
             this.check = check;

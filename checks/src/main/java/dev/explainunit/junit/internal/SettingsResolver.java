@@ -5,7 +5,7 @@ import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanitySettings;
 import dev.explainunit.checks.Thresholds;
 import dev.explainunit.junit.ExplainerSanityTest;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.zoo.ModelZoo;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class SettingsResolver {
     /** The settings for a class annotated with {@code annotation}. */
     public SanitySettings resolve(ExplainerSanityTest annotation) {
         SanitySettings d = SanitySettings.defaults();
-        List<Task> tasks = annotation.tasks().length > 0 ? List.of(annotation.tasks())
+        List<ToyTask> tasks = annotation.tasks().length > 0 ? List.of(annotation.tasks())
                 : config("tasks").map(SettingsResolver::tasks).orElse(d.tasks());
         Set<Check> checks = annotation.checks().length > 0 ? EnumSet.copyOf(List.of(annotation.checks()))
                 : config("checks").map(SettingsResolver::checks).orElse(d.checks());
@@ -95,12 +95,12 @@ public final class SettingsResolver {
      * that a run never quietly uses fewer models than asked for. When the zoo cannot be read, the
      * task nodes report that instead.
      */
-    private static void requireModelCount(int models, List<Task> tasks) {
+    private static void requireModelCount(int models, List<ToyTask> tasks) {
         if (models < 1) {
             throw new IllegalArgumentException("@ExplainerSanityTest(models) / " + PREFIX + "models = " + models
                     + ": at least 1 model per task is needed (leave it unset for all bundled models)");
         }
-        for (Task task : tasks) {
+        for (ToyTask task : tasks) {
             int available;
             try {
                 available = ModelZoo.bundled().models(task).size();
@@ -148,11 +148,11 @@ public final class SettingsResolver {
         }
     }
 
-    static List<Task> tasks(String value) {
-        List<Task> tasks = new ArrayList<>();
+    static List<ToyTask> tasks(String value) {
+        List<ToyTask> tasks = new ArrayList<>();
         for (String id : value.split(",")) {
             try {
-                tasks.add(Task.fromId(id));
+                tasks.add(ToyTask.fromId(id));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("configuration parameter " + PREFIX + "tasks: " + e.getMessage());
             }

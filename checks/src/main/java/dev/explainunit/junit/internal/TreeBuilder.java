@@ -11,7 +11,7 @@ import dev.explainunit.junit.internal.Descriptors.ClassDescriptor;
 import dev.explainunit.junit.internal.Descriptors.ConfigurationDescriptor;
 import dev.explainunit.junit.internal.Descriptors.ExplainerDescriptor;
 import dev.explainunit.junit.internal.Descriptors.TaskDescriptor;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -47,7 +47,7 @@ final class TreeBuilder {
                 explainer.addChild(new ConfigurationDescriptor(explainerId, type, candidate.id, candidate.problem));
                 continue;
             }
-            for (Task task : settings.tasks()) {
+            for (ToyTask task : settings.tasks()) {
                 UniqueId taskId = explainerId.append(Descriptors.TASK, task.id());
                 TaskDescriptor taskNode = new TaskDescriptor(taskId, task);
                 explainer.addChild(taskNode);

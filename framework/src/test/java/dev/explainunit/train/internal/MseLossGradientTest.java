@@ -7,7 +7,7 @@ import dev.explainunit.Sequence;
 import dev.explainunit.lstm.Lstm;
 import dev.explainunit.toy.ForwardPassMse;
 import dev.explainunit.toy.Split;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToyData;
 import dev.explainunit.toy.ToySample;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class MseLossGradientTest {
 
-    private static final List<ToySample> SAMPLES = ToyData.generate(Task.SUBTRACTION, Split.TRAIN, 40, 11);
+    private static final List<ToySample> SAMPLES = ToyData.generate(ToyTask.SUBTRACTION, Split.TRAIN, 40, 11);
 
     /** Random parameters of moderate size (the U(−2, 2) of every entry, biases included). */
     private static double[] randomTheta(LstmParameters layout, long seed) {
@@ -75,7 +75,7 @@ class MseLossGradientTest {
     @Test
     void single_unit_loss_agrees_with_the_general_one() {
         LstmParameters layout = new LstmParameters(1, 2);
-        SequenceBatch batch = SequenceBatch.of(ToyData.generate(Task.ADDITION, Split.TRAIN, 500, 3));
+        SequenceBatch batch = SequenceBatch.of(ToyData.generate(ToyTask.ADDITION, Split.TRAIN, 500, 3));
         MseLoss general = new LstmMseObjective(batch, layout);
         MseLoss unrolled = new SingleUnitMseObjective(batch);
         for (long seed = 0; seed < 5; seed++) {
@@ -95,7 +95,7 @@ class MseLossGradientTest {
     @CsvSource({"1", "2"})
     void loss_equals_the_mean_squared_error_of_the_models_own_forward_pass(int hidden) {
         LstmParameters layout = new LstmParameters(hidden, 2);
-        List<ToySample> samples = ToyData.generate(Task.ADDITION, Split.TEST, 200, 4);
+        List<ToySample> samples = ToyData.generate(ToyTask.ADDITION, Split.TEST, 200, 4);
         double[] theta = randomTheta(layout, 9);
         Lstm model = layout.toLstm(theta);
         double expected = ForwardPassMse.of(model, samples);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.explainunit.Sequence;
-import dev.explainunit.cli.internal.BenchWorkload;
+import dev.explainunit.internal.BenchWorkload;
 import org.junit.jupiter.api.Test;
 
 /** The shape of the bench output; the rates themselves are measurements, not asserted. */

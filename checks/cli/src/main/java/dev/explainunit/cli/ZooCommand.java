@@ -2,7 +2,7 @@ package dev.explainunit.cli;
 
 import dev.explainunit.lstm.LstmDirection;
 import dev.explainunit.toy.Split;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToyData;
 import dev.explainunit.toy.ToySample;
 import dev.explainunit.zoo.ModelZoo;
@@ -56,8 +56,8 @@ final class ZooCommand implements Runnable {
         public Integer call() {
             ModelZoo zoo = ModelZoo.bundled();
             PrintWriter out = spec.commandLine().getOut();
-            List<Task> tasks = task == null ? List.of(Task.values()) : List.of(TrainCommand.parseTask(task));
-            for (Task t : tasks) {
+            List<ToyTask> tasks = task == null ? List.of(ToyTask.values()) : List.of(TrainCommand.parseTask(task));
+            for (ToyTask t : tasks) {
                 zoo.index(t).ifPresent(index -> out.printf(Locale.ROOT,
                         "%s: %d models from %d seeds (convergence rate %.2f), data seed %d, %d evaluations,"
                                 + " %.1f s wall / %.1f s CPU on %d threads%n",
@@ -83,7 +83,7 @@ final class ZooCommand implements Runnable {
     }
 
     /** Mean i, f, o on marked and distractor steps of the test split (data seed of the zoo) per model, and medians. */
-    private static void printGates(PrintWriter out, Task task, long dataSeed, List<ZooModel> models) {
+    private static void printGates(PrintWriter out, ToyTask task, long dataSeed, List<ZooModel> models) {
         List<ToySample> samples = ToyData.generate(task, Split.TEST, 500, dataSeed);
         String[] names = {"i marked", "i distr.", "f marked", "f distr.", "o marked", "o distr."};
         out.printf(Locale.ROOT, "%-16s", "gate means");
@@ -152,7 +152,7 @@ final class ZooCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Task t = TrainCommand.parseTask(task);
+            ToyTask t = TrainCommand.parseTask(task);
             OutputPaths.requireWritableDirectory("--dir", dir);
             ModelZoo zoo = ModelZoo.bundled();
             ZooIndex index = zoo.index(t).orElseThrow();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.explainunit.lstm.Lstm;
 import dev.explainunit.lstm.LstmDirection;
 import dev.explainunit.toy.Split;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToyData;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class GateStatisticsTest {
         Lstm model = new Lstm(new LstmDirection(wih, new DMatrixRMaj(4, 1), bias, null), null,
                 new DMatrixRMaj(1, 1, true, 1.0), null);
 
-        double[] means = GateStatistics.means(model, ToyData.generate(Task.SUBTRACTION, Split.TEST, 50, 2));
+        double[] means = GateStatistics.means(model, ToyData.generate(ToyTask.SUBTRACTION, Split.TEST, 50, 2));
 
         double sigmoidZero = 0.5;
         double sigmoidBias = 1 / (1 + Math.exp(-0.3));

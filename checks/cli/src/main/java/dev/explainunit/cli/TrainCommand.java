@@ -1,6 +1,6 @@
 package dev.explainunit.cli;
 
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.train.ToyTrainer;
 import dev.explainunit.train.TrainingSettings;
 import dev.explainunit.train.TrainingSummary;
@@ -56,7 +56,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Task parsedTask = parseTask(task);
+        ToyTask parsedTask = parseTask(task);
         if (models < 1) {
             throw new UsageException("--models must be at least 1, got " + models);
         }
@@ -129,9 +129,9 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    static Task parseTask(String id) {
+    static ToyTask parseTask(String id) {
         try {
-            return Task.fromId(id);
+            return ToyTask.fromId(id);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--task: " + e.getMessage());
         }

@@ -2,7 +2,7 @@ package dev.explainunit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.zoo.ModelZoo;
 import dev.explainunit.zoo.ZooIndex;
 import dev.explainunit.zoo.ZooModel;
@@ -104,8 +104,8 @@ class TrainAndZooCommandTest {
         Path out = dir.resolve("exported");
         CommandRun run = CommandRun.of("zoo", "export", "--task", "subtraction", "--dir", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        List<ZooModel> bundled = ModelZoo.bundled().models(Task.SUBTRACTION);
-        List<ZooModel> exported = ModelZoo.load(out).models(Task.SUBTRACTION);
+        List<ZooModel> bundled = ModelZoo.bundled().models(ToyTask.SUBTRACTION);
+        List<ZooModel> exported = ModelZoo.load(out).models(ToyTask.SUBTRACTION);
         assertThat(exported).extracting(ZooModel::id).containsExactlyElementsOf(
                 bundled.stream().map(ZooModel::id).toList());
         for (int k = 0; k < bundled.size(); k++) {
@@ -123,10 +123,10 @@ class TrainAndZooCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("kept 1 of");
         ModelZoo trained = ModelZoo.load(out);
-        ZooModel model = trained.models(Task.SUBTRACTION).get(0);
+        ZooModel model = trained.models(ToyTask.SUBTRACTION).get(0);
         assertThat(model.id()).isEqualTo("subtraction-01");
         assertThat(model.validationMse()).isLessThan(1e-4);
-        ZooIndex index = trained.index(Task.SUBTRACTION).orElseThrow();
+        ZooIndex index = trained.index(ToyTask.SUBTRACTION).orElseThrow();
         assertThat(index.dataSeed()).isEqualTo(3);
         assertThat(index.modelsKept()).isEqualTo(1);
         assertThat(model.seed()).isGreaterThanOrEqualTo(3);

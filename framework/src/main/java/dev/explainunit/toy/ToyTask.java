@@ -14,14 +14,14 @@ import org.apiguardian.api.API;
  * </pre>
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public enum Task {
+public enum ToyTask {
 
     ADDITION("addition"),
     SUBTRACTION("subtraction");
 
     private final String id;
 
-    Task(String id) {
+    ToyTask(String id) {
         this.id = id;
     }
 
@@ -40,16 +40,16 @@ public enum Task {
      *
      * @throws IllegalArgumentException naming the unknown id and the known ones
      */
-    public static Task fromId(String id) {
+    public static ToyTask fromId(String id) {
         if (id != null) {
-            for (Task task : values()) {
+            for (ToyTask task : values()) {
                 if (task.id.equalsIgnoreCase(id.strip())) {
                     return task;
                 }
             }
         }
         throw new IllegalArgumentException("unknown task [" + id + "]; known tasks: "
-                + Arrays.stream(values()).map(Task::id).collect(Collectors.joining(", ")));
+                + Arrays.stream(values()).map(ToyTask::id).collect(Collectors.joining(", ")));
     }
 
     @Override

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.explainunit.Explainer;
 import dev.explainunit.Sequence;
-import dev.explainunit.cli.internal.BenchWorkload;
+import dev.explainunit.internal.BenchWorkload;
 import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.lstm.Lstm;
 import java.io.PrintWriter;

@@ -12,7 +12,7 @@ import dev.explainunit.report.CheckRecord;
 import dev.explainunit.report.Report;
 import dev.explainunit.report.ReportFiles;
 import dev.explainunit.report.RunInfo;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -87,7 +87,7 @@ final class CheckCommand implements Callable<Integer> {
         long started = System.nanoTime();
         SanityReport report;
         int modelCount = 0;
-        for (Task t : settings.tasks()) {
+        for (ToyTask t : settings.tasks()) {
             modelCount += SanityChecks.models(t, settings).size();
         }
         try (ProgressBar progress = new ProgressBar("explaining", modelCount)) {
@@ -110,7 +110,7 @@ final class CheckCommand implements Callable<Integer> {
         if (!report.failures().isEmpty()) {
             stdout.printf(Locale.ROOT, "%nrerun: %s%n", rerun(resolved, settings));
         }
-        for (Task t : settings.tasks()) {
+        for (ToyTask t : settings.tasks()) {
             stdout.printf(Locale.ROOT, "verdict of [%s] on %s: %s%n", resolvedId(resolved), t.id(),
                     report.verdict(t.id()));
         }
@@ -148,7 +148,7 @@ final class CheckCommand implements Callable<Integer> {
         SanitySettings settings = SanitySettings.defaults();
         if (task != null) {
             try {
-                settings = settings.withTasks(List.of(Task.fromId(task)));
+                settings = settings.withTasks(List.of(ToyTask.fromId(task)));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -158,7 +158,7 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        for (Task t : settings.tasks()) {
+        for (ToyTask t : settings.tasks()) {
             int available = dev.explainunit.zoo.ModelZoo.bundled().models(t).size();
             if (models > available) {
                 throw new UsageException("--models " + models + ": the bundled zoo has only " + available
@@ -256,7 +256,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             int modelCount = report.results().stream().mapToInt(r -> r.modelIds().size()).max().orElse(0);
             RunInfo run = new RunInfo(RunInfo.toolVersion(), "check", settings.seed(), settings.samples(), modelCount,
-                    settings.tasks().stream().map(Task::id).toList(), Instant.now().toString(), seconds,
+                    settings.tasks().stream().map(ToyTask::id).toList(), Instant.now().toString(), seconds,
                     "check-" + ProcessHandle.current().pid());
             ReportFiles.write(Report.ofChecks(run, checks), out);
             spec.commandLine().getOut().println("report: " + out.resolve(ReportFiles.HTML).toAbsolutePath());

@@ -1,10 +1,10 @@
-package dev.explainunit.cli.internal;
+package dev.explainunit.internal;
 
 import dev.explainunit.Sequence;
 import dev.explainunit.lstm.Lstm;
 import dev.explainunit.lstm.LstmDirection;
 import dev.explainunit.toy.Split;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToyData;
 import dev.explainunit.toy.ToySample;
 import java.util.List;
@@ -49,7 +49,7 @@ public final class BenchWorkload {
 
     /** {@link #SEQUENCES} addition test-split sequences (T = 13 or 14). */
     public static Sequence[] sequences(long seed) {
-        List<ToySample> samples = ToyData.generate(Task.ADDITION, Split.TEST, SEQUENCES, seed);
+        List<ToySample> samples = ToyData.generate(ToyTask.ADDITION, Split.TEST, SEQUENCES, seed);
         Sequence[] sequences = new Sequence[samples.size()];
         for (int k = 0; k < sequences.length; k++) {
             sequences[k] = samples.get(k).sequence();

@@ -10,7 +10,7 @@ import dev.explainunit.report.ReportJson;
 import dev.explainunit.reproduce.ReproduceSettings;
 import dev.explainunit.reproduce.Table2Reproduction;
 import dev.explainunit.reproduce.Table2Text;
-import dev.explainunit.toy.Task;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.zoo.ModelZoo;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -86,9 +86,9 @@ final class ReproduceCommand implements Callable<Integer> {
     }
 
     ReproduceSettings settings() {
-        List<Task> tasks;
+        List<ToyTask> tasks;
         try {
-            tasks = task == null ? List.of(Task.values()) : List.of(Task.fromId(task));
+            tasks = task == null ? List.of(ToyTask.values()) : List.of(ToyTask.fromId(task));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--task: " + e.getMessage());
         }
@@ -104,7 +104,7 @@ final class ReproduceCommand implements Callable<Integer> {
      */
     static void checkMemory(ReproduceSettings settings, ModelZoo zoo, long maxHeap) {
         int models = 0;
-        for (Task t : settings.tasks()) {
+        for (ToyTask t : settings.tasks()) {
             int available = zoo.models(t).size();
             models = Math.max(models, settings.models() == 0 ? available : Math.min(settings.models(), available));
         }

@@ -1,0 +1,52 @@
+package dev.explainunit.task;
+
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * A task the sanity checks run on: its models, its test samples and what is known about the
+ * relevance each sample should get. Addition and subtraction (paper 3.2) are two instances; a
+ * user brings a task of their own (their models, data and ground truth) by implementing this
+ * interface in a class with a public no-argument constructor and listing it in
+ * {@code META-INF/services/dev.explainunit.task.Task}. {@link Tasks#byId} finds it by its id, so
+ * {@code @ExplainerSanityTest(tasks = "my-task")} and {@code check --task my-task} run on it.
+ *
+ * <p>A check declares the {@link GroundTruthKind} it needs; on a task that provides less it is
+ * reported as not applicable, with the reason, instead of passing or failing.
+ *
+ * <p>Implementations are immutable and thread-safe: the checks read models and samples from
+ * several threads.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public interface Task {
+
+    /** A short, stable identifier such as {@code "subtraction"}: lower case, no blanks. */
+    String id();
+
+    /** One sentence on what the models compute, for reports ("y = n_a − n_b of two marked numbers"). */
+    String description();
+
+    /** The models to check, in a stable order, each with a unique id. */
+    List<? extends TaskModel> models();
+
+    /**
+     * {@code count} test samples for {@code seed}, the same on every call and every JVM; a smaller
+     * count gives a prefix of a larger one.
+     *
+     * @throws IllegalArgumentException if {@code count} is negative or more than the task has
+     */
+    List<Sample> samples(long seed, int count);
+
+    /** What every sample's {@link Sample#truth()} tells; {@link GroundTruthKind#NONE} if nothing. */
+    GroundTruthKind groundTruth();
+
+    /**
+     * A generator of samples that shrink towards simple ones, for the counterexample search; empty
+     * when the task cannot make new samples (a fixed data set), and then a failing check shows the
+     * first failing test sample only.
+     */
+    default Optional<SampleGenerator> generator() {
+        return Optional.empty();
+    }
+}

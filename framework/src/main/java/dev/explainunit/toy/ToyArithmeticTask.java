@@ -1,0 +1,134 @@
+package dev.explainunit.toy;
+
+import dev.explainunit.Sequence;
+import dev.explainunit.task.Draws;
+import dev.explainunit.task.GroundTruth;
+import dev.explainunit.task.GroundTruthKind;
+import dev.explainunit.task.Sample;
+import dev.explainunit.task.SampleGenerator;
+import dev.explainunit.task.Task;
+import dev.explainunit.zoo.ModelZoo;
+import dev.explainunit.zoo.ZooModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * A toy arithmetic task (paper 3.2) as a {@link Task}: the bundled zoo's 50 models, test samples of
+ * the {@link Split#TEST test split} ({@link ToyData}), and complete ground truth: y = n_a ± n_b,
+ * so the true relevances are n_a and ±n_b on the two marked steps and 0 elsewhere.
+ *
+ * <p>Its {@link #generator() generator} draws, in this order (QuickTheories shrinks each draw
+ * towards the low end of its range):
+ *
+ * <pre>
+ *   T ∈ [3, 14],  p, q ∈ [0, 12] giving a = p mod (T − 1), b = a + 1 + q mod (T − 1 − a),
+ *   14 levels ℓ_t ∈ [0, 10] giving |n_t| = 0.5 + 0.05 ℓ_t,  14 signs (addition only: negative)
+ * </pre>
+ *
+ * so shrunk samples are short, put the operands first and carry round numbers.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public class ToyArithmeticTask implements Task {
+
+    /** Shortest and longest generated sequence. */
+    public static final int MIN_LENGTH = 3;
+    public static final int MAX_LENGTH = 14;
+
+    private final ToyTask arithmetic;
+
+    /** The task for {@code arithmetic}; registered subclasses: {@link AdditionTask}, {@link SubtractionTask}. */
+    protected ToyArithmeticTask(ToyTask arithmetic) {
+        if (arithmetic == null) {
+            throw new IllegalArgumentException("the arithmetic of a toy task is required");
+        }
+        this.arithmetic = arithmetic;
+    }
+
+    /** The task for {@code arithmetic}. */
+    public static ToyArithmeticTask of(ToyTask arithmetic) {
+        return arithmetic == ToyTask.ADDITION ? new AdditionTask() : new SubtractionTask();
+    }
+
+    /** Which of the two: addition or subtraction. */
+    public ToyTask arithmetic() {
+        return arithmetic;
+    }
+
+    @Override
+    public String id() {
+        return arithmetic.id();
+    }
+
+    @Override
+    public String description() {
+        return arithmetic == ToyTask.ADDITION ? "y = n_a + n_b of two marked numbers (paper 3.2)"
+                : "y = n_a − n_b of two marked numbers (paper 3.2)";
+    }
+
+    @Override
+    public List<ZooModel> models() {
+        return ModelZoo.bundled().models(arithmetic);
+    }
+
+    @Override
+    public List<Sample> samples(long seed, int count) {
+        List<ToySample> toy = ToyData.generate(arithmetic, Split.TEST, count, seed);
+        List<Sample> samples = new ArrayList<>(toy.size());
+        for (ToySample s : toy) {
+            samples.add(sample(s));
+        }
+        return List.copyOf(samples);
+    }
+
+    @Override
+    public GroundTruthKind groundTruth() {
+        return GroundTruthKind.COMPLETE;
+    }
+
+    @Override
+    public Optional<SampleGenerator> generator() {
+        return Optional.of(this::generate);
+    }
+
+    /** {@code toy} as a task sample: target output 0, y, and the operands a and b as ground truth. */
+    public Sample sample(ToySample toy) {
+        GroundTruth truth = GroundTruth.of(
+                new GroundTruth.Relevant(toy.a(), "a", toy.na(), 1),
+                new GroundTruth.Relevant(toy.b(), "b", toy.nb(), arithmetic == ToyTask.SUBTRACTION ? -1 : 1));
+        return new Sample(toy.sequence(), 0, toy.y(), truth, List.of());
+    }
+
+    private Sample generate(Draws draws) {
+        int length = draws.between(MIN_LENGTH, MAX_LENGTH);
+        int p = draws.between(0, MAX_LENGTH - 2);
+        int q = draws.between(0, MAX_LENGTH - 2);
+        int[] levels = new int[MAX_LENGTH];
+        for (int t = 0; t < MAX_LENGTH; t++) {
+            levels[t] = draws.between(0, 10);
+        }
+        boolean[] negative = new boolean[MAX_LENGTH];
+        for (int t = 0; t < MAX_LENGTH; t++) {
+            negative[t] = draws.coin();
+        }
+        int a = p % (length - 1);
+        int b = a + 1 + q % (length - 1 - a);
+        double[][] steps = new double[length][2];
+        for (int t = 0; t < length; t++) {
+            double n = 0.5 + 0.05 * levels[t];
+            if (arithmetic == ToyTask.ADDITION && negative[t]) {
+                n = -n;
+            }
+            steps[t][t == a || t == b ? 0 : 1] = n;
+        }
+        double na = steps[a][0];
+        double nb = steps[b][0];
+        return sample(new ToySample(Sequence.of(steps), a, b, na, nb, arithmetic.target(na, nb)));
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}
