@@ -25,6 +25,11 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class SentimentExperiments {
 
+    /** The paper's LRP stabiliser for the sentiment model. */
+    public static final double SENTIMENT_EPS = 0.001;
+    /** The paper's LRP stabiliser for LRP-prop on the sentiment model. */
+    public static final double PROP_EPS = 0.2;
+
     private SentimentExperiments() {
     }
 
@@ -180,9 +185,4 @@ public final class SentimentExperiments {
         }
         return all;
     }
-
-    /** The paper's LRP stabiliser for the sentiment model. */
-    public static final double SENTIMENT_EPS = 0.001;
-    /** The paper's LRP stabiliser for LRP-prop on the sentiment model. */
-    public static final double PROP_EPS = 0.2;
 }
