@@ -76,7 +76,8 @@ public record Table3(Map<String, Double> decreasing, Map<String, Double> increas
     /** N_m of one order (see the class comment). */
     static double normalised(DeletionCurve method, DeletionCurve reference, DeletionCurve random, DeletionOrder order) {
         double span = reference.meanChange(order) - random.meanChange(order);
-        return span == 0 ? Double.NaN : 100 * (method.meanChange(order) - random.meanChange(order)) / span;
+        // + 0.0: random's own score is 0, never −0.0
+        return span == 0 ? Double.NaN : 100 * (method.meanChange(order) - random.meanChange(order)) / span + 0.0;
     }
 
     private static double zeroError(DeletionCurve reference, RandomDeletion random, DeletionOrder order) {

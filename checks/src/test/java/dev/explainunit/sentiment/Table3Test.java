@@ -25,7 +25,8 @@ class Table3Test {
         // increasing: the method equals random: 0
         assertThat(table.increasing().get("lrp-all")).isCloseTo(0.0, within(1e-12));
         assertThat(table.decreasing().get("occlusion-p-diff")).isCloseTo(100.0, within(1e-12));
-        assertThat(table.increasing().get("random")).isCloseTo(0.0, within(1e-12));
+        assertThat(table.decreasing().get("random")).isEqualTo(0.0);
+        assertThat(Math.copySign(1.0, table.decreasing().get("random"))).isEqualTo(1.0); // 0.0, not −0.0, in the JSON
         assertThat(table.decreasing().keySet()).containsExactly("random", "lrp-all", "occlusion-p-diff");
         // the SE of the zero point: 100 · 0.2 / |−140/3 + 60/3|
         assertThat(table.decreasingZeroError()).isCloseTo(100 * 0.2 / (80.0 / 3), within(1e-12));
