@@ -22,6 +22,10 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 class ExplainUnitReportListenerTest {
 
+    /** What ResultPublishingFixture's deliberately unreadable result makes the listener log. */
+    private static final String UNREADABLE_RESULT_WARNING =
+            "ExplainUnit report: ignoring an unreadable result of publishes_an_unreadable_result_and_an_unrelated_entry";
+
     @TempDir
     Path dir;
 
@@ -33,7 +37,12 @@ class ExplainUnitReportListenerTest {
 
     @Test
     void published_results_end_up_in_all_three_reports_in_the_configured_directory() throws Exception {
-        SummaryGeneratingListener summary = run(ResultPublishingFixture.class);
+        SummaryGeneratingListener summary;
+        try (CapturedWarnings warnings = CapturedWarnings.ofReportListener()) {
+            summary = run(ResultPublishingFixture.class);
+            assertThat(warnings.messages()).singleElement().asString()
+                    .startsWith(UNREADABLE_RESULT_WARNING);
+        }
 
         assertThat(summary.getSummary().getTotalFailureCount()).isZero();
         Report report = ReportJson.read(dir.resolve("report.json"));
@@ -86,9 +95,15 @@ class ExplainUnitReportListenerTest {
         Path file = Files.writeString(dir.resolve("occupied"), "a file where the report directory should be");
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         Launcher launcher = LauncherFactory.create();
-        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(ResultPublishingFixture.class))
-                .configurationParameter(ExplainUnitReportListener.REPORT_DIR_KEY, file.resolve("sub").toString())
-                .build(), summary);
+        try (CapturedWarnings warnings = CapturedWarnings.ofReportListener()) {
+            launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(ResultPublishingFixture.class))
+                    .configurationParameter(ExplainUnitReportListener.REPORT_DIR_KEY, file.resolve("sub").toString())
+                    .build(), summary);
+            assertThat(warnings.messages()).satisfiesExactlyInAnyOrder(
+                    message -> assertThat(message).startsWith(UNREADABLE_RESULT_WARNING),
+                    message -> assertThat(message).startsWith("ExplainUnit report could not be written to "
+                            + file.resolve("sub").toAbsolutePath() + ": "));
+        }
 
         assertThat(summary.getSummary().getTotalFailureCount()).isZero();
         assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(2);

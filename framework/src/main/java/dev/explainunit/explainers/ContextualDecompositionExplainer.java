@@ -6,6 +6,7 @@ import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.lstm.DirectionTrace;
 import dev.explainunit.lstm.Lstm;
+import dev.explainunit.lstm.LstmCell;
 import dev.explainunit.lstm.LstmDirection;
 import dev.explainunit.lstm.LstmTrace;
 import org.apiguardian.api.API;
@@ -29,7 +30,7 @@ import org.apiguardian.api.API;
  * R_k = w_c · β_T; the output bias is excluded. A bidirectional model adds the reverse
  * direction's score for the same word (which it reads at step T − 1 − k). The full activations
  * σ(a + b + c), o and tanh c are taken from the recorded forward pass, so β + γ = h at every step
- * and Σ over parts w_c·(β_T + γ_T) = f_c(x) − fc.bias_c; tanh is {@link Lstm#tanh} throughout,
+ * and Σ over parts w_c·(β_T + γ_T) = f_c(x) − fc.bias_c; tanh is {@link LstmCell#tanh} throughout,
  * as in the forward pass. Steps before x_k have β = 0, γ = h and are
  * not recomputed. White-box: needs an {@link Lstm}. Thread-safe; buffers are kept per thread.
  */
@@ -123,9 +124,9 @@ public final class ContextualDecompositionExplainer implements Explainer {
         double cI = w.bias(LstmDirection.GATE_I);
         double cF = w.bias(LstmDirection.GATE_F);
         double cG = w.bias(LstmDirection.GATE_G);
-        double biasI = Lstm.sigmoid(cI);
-        double biasF = Lstm.sigmoid(cF);
-        double biasG = Lstm.tanh(cG);
+        double biasI = LstmCell.sigmoid(cI);
+        double biasF = LstmCell.sigmoid(cF);
+        double biasG = LstmCell.tanh(cG);
         for (int s = 0; s < length; s++) {
             int t = reversed ? length - 1 - s : s;
             double inI = 0;
@@ -171,12 +172,12 @@ public final class ContextualDecompositionExplainer implements Explainer {
                     bF += inF;
                     bG += inG;
                 }
-                double withAI = Lstm.sigmoid(aI + cI);
-                double withBI = Lstm.sigmoid(bI + cI);
-                double withAF = Lstm.sigmoid(aF + cF);
-                double withBF = Lstm.sigmoid(bF + cF);
-                double withAG = Lstm.tanh(aG + cG);
-                double withBG = Lstm.tanh(bG + cG);
+                double withAI = LstmCell.sigmoid(aI + cI);
+                double withBI = LstmCell.sigmoid(bI + cI);
+                double withAF = LstmCell.sigmoid(aF + cF);
+                double withBF = LstmCell.sigmoid(bF + cF);
+                double withAG = LstmCell.tanh(aG + cG);
+                double withBG = LstmCell.tanh(bG + cG);
                 double relI = 0.5 * (withAI - biasI + fullI - withBI);
                 double irrelI = 0.5 * (withBI - biasI + fullI - withAI);
                 double relF = 0.5 * (withAF - biasF + fullF - withBF);
@@ -197,8 +198,8 @@ public final class ContextualDecompositionExplainer implements Explainer {
                 }
                 betaC[v] = beta;
                 gammaC[v] = gamma;
-                double tanhBeta = Lstm.tanh(beta);
-                double tanhGamma = Lstm.tanh(gamma);
+                double tanhBeta = LstmCell.tanh(beta);
+                double tanhGamma = LstmCell.tanh(gamma);
                 betaH[v] = o * 0.5 * (tanhBeta + (tanhCell - tanhGamma));
                 gammaH[v] = o * 0.5 * (tanhGamma + (tanhCell - tanhBeta));
             }
@@ -230,7 +231,7 @@ public final class ContextualDecompositionExplainer implements Explainer {
         int gRows = LstmDirection.GATE_G * hidden;
         int oRows = LstmDirection.GATE_O * hidden;
         for (int j = 0; j < oRows; j++) {
-            biasAct[j] = j >= gRows ? Lstm.tanh(w.bias(j)) : Lstm.sigmoid(w.bias(j));
+            biasAct[j] = j >= gRows ? LstmCell.tanh(w.bias(j)) : LstmCell.sigmoid(w.bias(j));
         }
         int before = start * hidden;
         for (int k = 0; k < hidden; k++) {
@@ -264,8 +265,8 @@ public final class ContextualDecompositionExplainer implements Explainer {
                 double c = w.bias(j);
                 double full = tr.gate(s, j);
                 boolean tanh = j >= gRows;
-                double withA = tanh ? Lstm.tanh(a + c) : Lstm.sigmoid(a + c);
-                double withB = tanh ? Lstm.tanh(b + c) : Lstm.sigmoid(b + c);
+                double withA = tanh ? LstmCell.tanh(a + c) : LstmCell.sigmoid(a + c);
+                double withB = tanh ? LstmCell.tanh(b + c) : LstmCell.sigmoid(b + c);
                 rel[j] = 0.5 * (withA - biasAct[j] + full - withB);
                 irrel[j] = 0.5 * (withB - biasAct[j] + full - withA);
             }
@@ -293,8 +294,8 @@ public final class ContextualDecompositionExplainer implements Explainer {
                 betaC[next + k] = beta;
                 gammaC[next + k] = gamma;
                 double o = tr.gate(s, oRows + k);
-                double tanhBeta = Lstm.tanh(beta);
-                double tanhGamma = Lstm.tanh(gamma);
+                double tanhBeta = LstmCell.tanh(beta);
+                double tanhGamma = LstmCell.tanh(gamma);
                 double tanhCell = tr.tanhC(s, k);
                 betaH[next + k] = o * 0.5 * (tanhBeta + (tanhCell - tanhGamma));
                 gammaH[next + k] = o * 0.5 * (tanhGamma + (tanhCell - tanhBeta));

@@ -4,7 +4,9 @@ import dev.explainunit.Explainer;
 import dev.explainunit.RecurrentModel;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
+import dev.explainunit.lstm.DirectionTrace;
 import dev.explainunit.lstm.Lstm;
+import dev.explainunit.lstm.LstmCell;
 import org.apiguardian.api.API;
 
 /**
@@ -81,6 +83,12 @@ public class IntegratedGradientsExplainer implements Explainer {
             return explainSingleUnit(lstm, x, length, dim, target, ws);
         }
         double[] scaled = ws.scaled = Workspace.grow(ws.scaled, n);
+        int hidden = lstm.hiddenSize();
+        ws.ensure(hidden, lstm.isBidirectional());
+        double[] fc = ws.fcRow;
+        for (int k = 0; k < fc.length; k++) {
+            fc[k] = lstm.fcWeight(target, k);
+        }
         double[] gradient = ws.gradient(n);
         for (int v = 0; v < n; v++) {
             gradient[v] = 0;
@@ -90,12 +98,11 @@ public class IntegratedGradientsExplainer implements Explainer {
             for (int v = 0; v < n; v++) {
                 scaled[v] = alpha * x[v];
             }
-            LstmSteps.forward(lstm.forwardDirection(), scaled, length, false, ws.forward);
-            LstmSteps.backward(lstm, lstm.forwardDirection(), ws.forward, length, target, 0, false, gradient);
+            LstmCell.forward(lstm.forwardDirection(), scaled, length, false, ws.forward);
+            LstmCell.inputGradient(lstm.forwardDirection(), ws.forward, fc, 0, false, gradient);
             if (lstm.isBidirectional()) {
-                LstmSteps.forward(lstm.reverseDirection(), scaled, length, true, ws.reverse);
-                LstmSteps.backward(lstm, lstm.reverseDirection(), ws.reverse, length, target, lstm.hiddenSize(),
-                        true, gradient);
+                LstmCell.forward(lstm.reverseDirection(), scaled, length, true, ws.reverse);
+                LstmCell.inputGradient(lstm.reverseDirection(), ws.reverse, fc, hidden, true, gradient);
             }
         }
         for (int v = 0; v < n; v++) {
@@ -136,8 +143,21 @@ public class IntegratedGradientsExplainer implements Explainer {
     }
 
     private static final class IntegratedGradientsWorkspace extends Workspace {
-        final LstmSteps.DirectionPass forward = new LstmSteps.DirectionPass();
-        final LstmSteps.DirectionPass reverse = new LstmSteps.DirectionPass();
+        DirectionTrace forward;
+        DirectionTrace reverse;
+        /** fc.weight of the target, both directions' blocks: δh_T of each direction. */
+        double[] fcRow = new double[0];
+
+        void ensure(int hidden, boolean bidirectional) {
+            if (forward == null || forward.hiddenSize() != hidden) {
+                forward = new DirectionTrace(hidden);
+                reverse = new DirectionTrace(hidden);
+            }
+            int features = bidirectional ? 2 * hidden : hidden;
+            if (fcRow.length != features) {
+                fcRow = new double[features];
+            }
+        }
         double[] scaled = new double[0];
         final LstmSteps.ScaledSingleUnitPasses scaledForward = new LstmSteps.ScaledSingleUnitPasses();
         final LstmSteps.ScaledSingleUnitPasses scaledReverse = new LstmSteps.ScaledSingleUnitPasses();

@@ -4,7 +4,9 @@ import dev.explainunit.Explainer;
 import dev.explainunit.RecurrentModel;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
+import dev.explainunit.lstm.DirectionTrace;
 import dev.explainunit.lstm.Lstm;
+import dev.explainunit.lstm.LstmCell;
 import dev.explainunit.lstm.LstmDirection;
 import org.apiguardian.api.API;
 
@@ -142,16 +144,16 @@ public class OcclusionExplainer implements Explainer {
         int length = input.length();
         double[] x = ws.input(input);
         ws.ensure(length, hidden, outputs);
-        LstmSteps.forward(lstm.forwardDirection(), x, length, false, ws.forwardPass);
+        LstmCell.forward(lstm.forwardDirection(), x, length, false, ws.forwardPass);
         if (lstm.isBidirectional()) {
-            LstmSteps.forward(lstm.reverseDirection(), x, length, true, ws.reversePass);
+            LstmCell.forward(lstm.reverseDirection(), x, length, true, ws.reversePass);
         }
         double[] original = ws.outputs;
         for (int c = 0; c < outputs; c++) {
             // summed in the same order as the occluded outputs, so an occlusion that changes nothing gives exactly 0
-            original[c] = lstm.fcBias(c) + output(lstm, c, 0, ws.forwardPass.h, length * hidden);
+            original[c] = lstm.fcBias(c) + finalOutput(lstm, c, 0, ws.forwardPass);
             if (lstm.isBidirectional()) {
-                original[c] += output(lstm, c, hidden, ws.reversePass.h, length * hidden);
+                original[c] += finalOutput(lstm, c, hidden, ws.reversePass);
             }
         }
         double reference = score(original, target);
@@ -178,7 +180,7 @@ public class OcclusionExplainer implements Explainer {
      * variants are independent, which lets the processor overlap their steps. Adds fc.weight · h_T
      * of every variant to {@code ws.occludedOutputs} (row t = the occluded original step).
      */
-    private static void occludeDirection(Lstm lstm, LstmDirection w, LstmSteps.DirectionPass recorded, double[] x,
+    private static void occludeDirection(Lstm lstm, LstmDirection w, DirectionTrace recorded, double[] x,
                                          int length,
                                          boolean reversed, int fcOffset, OcclusionWorkspace ws) {
         int hidden = w.hiddenSize();
@@ -193,13 +195,13 @@ public class OcclusionExplainer implements Explainer {
             int t = reversed ? length - 1 - s : s;
             int start = s * hidden;
             for (int k = 0; k < hidden; k++) {
-                h[prevBase + start + k] = recorded.h[start + k];
-                c[prevBase + start + k] = recorded.c[start + k];
+                h[prevBase + start + k] = recorded.h(s - 1, k);
+                c[prevBase + start + k] = recorded.c(s - 1, k);
             }
             for (int v = 0; v <= s; v++) {
                 int offset = v * hidden;
-                LstmSteps.step(w, v == s ? null : x, t * inputs, h, c, prevBase + offset, nextBase + offset,
-                        ws.gate, v * 4 * hidden, ws.tanhC, offset);
+                LstmCell.forwardStep(w, v == s ? null : x, t * inputs, h, c, prevBase + offset, nextBase + offset,
+                        null, ws.gate, v * 4 * hidden, ws.tanhC, offset);
             }
             int swap = prevBase;
             prevBase = nextBase;
@@ -212,6 +214,16 @@ public class OcclusionExplainer implements Explainer {
                 occluded[t * outputs + o] += output(lstm, o, fcOffset, h, prevBase + v * hidden);
             }
         }
+    }
+
+    /** {@link #output} on the last hidden state h_T recorded in {@code pass}. */
+    private static double finalOutput(Lstm lstm, int c, int fcOffset, DirectionTrace pass) {
+        int last = pass.steps() - 1;
+        double sum = 0;
+        for (int k = 0; k < lstm.hiddenSize(); k++) {
+            sum += lstm.fcWeight(c, fcOffset + k) * pass.h(last, k);
+        }
+        return sum;
     }
 
     /** Σ_k fc.weight[c][fcOffset + k] · h[offset + k], one direction's share of output c. */
@@ -238,10 +250,14 @@ public class OcclusionExplainer implements Explainer {
         /** T x C outputs of the occluded passes. */
         double[] occludedOutputs = new double[0];
         double[] oneOutput = new double[0];
-        final LstmSteps.DirectionPass forwardPass = new LstmSteps.DirectionPass();
-        final LstmSteps.DirectionPass reversePass = new LstmSteps.DirectionPass();
+        DirectionTrace forwardPass;
+        DirectionTrace reversePass;
 
         void ensure(int length, int hidden, int outputCount) {
+            if (forwardPass == null || forwardPass.hiddenSize() != hidden) {
+                forwardPass = new DirectionTrace(hidden);
+                reversePass = new DirectionTrace(hidden);
+            }
             h = grow(h, 2 * length * hidden);
             c = grow(c, 2 * length * hidden);
             gate = grow(gate, length * 4 * hidden);

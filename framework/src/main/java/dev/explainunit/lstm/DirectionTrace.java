@@ -5,7 +5,8 @@ import org.apiguardian.api.API;
 /**
  * What one direction's forward pass recorded, indexed by processing step s = 0..T-1. The forward
  * direction reads x_s at step s; the reverse direction reads x_{T-1-s}. Arrays are reused between
- * passes and may be longer than needed; only the first {@link #steps()} steps are valid.
+ * passes and may be longer than needed; only the first {@link #steps()} steps are valid. The one
+ * record of a pass: {@link Lstm}, the explainers and the trainers fill it with {@link LstmCell}.
  *
  * <pre>
  *   z(s, j)    full gate pre-activation, j = gate * H + unit (both biases included)
@@ -31,7 +32,15 @@ public final class DirectionTrace {
     final double[] dh;
     final double[] dc;
 
-    DirectionTrace(int hiddenSize) {
+    /**
+     * An empty trace for a direction of {@code hiddenSize} units; {@link LstmCell#forward} grows it
+     * to the sequence length. Reuse it across passes on one thread.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public DirectionTrace(int hiddenSize) {
+        if (hiddenSize < 1) {
+            throw new IllegalArgumentException("a direction needs at least 1 hidden unit, got " + hiddenSize);
+        }
         this.hiddenSize = hiddenSize;
         this.dz = new double[4 * hiddenSize];
         this.dh = new double[hiddenSize];

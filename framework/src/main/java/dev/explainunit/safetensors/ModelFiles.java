@@ -33,7 +33,9 @@ import org.ejml.data.DMatrixRMaj;
  *
  * Elements may be F32 or F64; arithmetic is in double. Anything else (other tensors, further
  * layers, wrong shapes, non-finite weights, a broken container) is refused with a
- * {@link MalformedModelException} naming the file and the defect.
+ * {@link MalformedModelException} naming the file and the defect. A file that also holds
+ * {@code embedding.weight} is a sentence model, read with its vocabulary by
+ * {@link SentenceModelFiles}, which shares this parser and these checks.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class ModelFiles {

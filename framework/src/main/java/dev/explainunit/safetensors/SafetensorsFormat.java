@@ -60,13 +60,15 @@ final class SafetensorsFormat {
      */
     static int headerLength(String file, byte[] prefix, long fileSize) throws MalformedModelException {
         if (fileSize < 8) {
-            throw new MalformedModelException(file, "only " + fileSize
-                    + " bytes; a safetensors file starts with an 8-byte header length");
+            throw new MalformedModelException(file, "not a safetensors file: only " + fileSize
+                    + " bytes, fewer than the 8-byte header length a safetensors file starts with");
         }
         long n = ByteBuffer.wrap(prefix, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         if (n < 0 || n > MAX_HEADER_BYTES) {
-            throw new MalformedModelException(file, "declared header length " + Long.toUnsignedString(n)
-                    + " exceeds the limit of " + MAX_HEADER_BYTES + " bytes");
+            // A text file, a JSON file or a torch.save archive lands here: say what it is instead.
+            throw new MalformedModelException(file, "not a safetensors file: it starts with "
+                    + FileStart.describe(Arrays.copyOf(prefix, 8)) + ", not with a header length (read as one: "
+                    + Long.toUnsignedString(n) + " bytes, above the limit of " + MAX_HEADER_BYTES + ")");
         }
         if (n > fileSize - 8) {
             throw new MalformedModelException(file, "declared header length " + n + " exceeds the "

@@ -6,7 +6,8 @@ import org.apiguardian.api.API;
 /**
  * A vocabulary or data file that cannot be read. The message is {@code file:line: defect}, e.g.
  * {@code train.jsonl:17: label 7 outside 0..4}, or {@code file: defect} for a defect of the whole
- * file (an empty vocabulary).
+ * file (an empty vocabulary). Invisible characters in the defect are shown as {@code \}{@code uXXXX},
+ * so that the message is one line.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class MalformedDataException extends IOException {
@@ -22,7 +23,7 @@ public final class MalformedDataException extends IOException {
      * @param defect what is wrong, without the file name
      */
     public MalformedDataException(String file, long line, String defect) {
-        super(file + (line > 0 ? ":" + line : "") + ": " + defect);
+        super(file + (line > 0 ? ":" + line : "") + ": " + Vocabulary.printable(defect));
         this.file = file;
         this.line = line;
     }

@@ -1,6 +1,7 @@
 package dev.explainunit.sentence;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -88,8 +89,9 @@ final class SentenceBuilder {
         return sum;
     }
 
-    String last() {
-        return tokens.get(tokens.size() - 1);
+    /** The tokens so far, unmodifiable. */
+    List<String> tokens() {
+        return Collections.unmodifiableList(tokens);
     }
 
     CorpusSentence build(double noise, int label) {

@@ -165,6 +165,10 @@ public final class SentenceReader implements Closeable {
                 throw refuse("not a JSON object; a line holds {\"tokens\": [...], \"label\": n}");
             }
             for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+                if (t != JsonToken.FIELD_NAME) {
+                    throw refuse("not valid JSON at column " + p.currentLocation().getColumnNr()
+                            + ": the object is not closed");
+                }
                 String member = p.currentName();
                 JsonToken value = p.nextToken();
                 switch (member) {
@@ -183,6 +187,8 @@ public final class SentenceReader implements Closeable {
                 throw refuse("more after the JSON object, at column " + p.currentLocation().getColumnNr()
                         + "; one object a line");
             }
+        } catch (MalformedDataException e) {
+            throw e;
         } catch (JsonProcessingException e) {
             throw refuse("not valid JSON at column " + e.getLocation().getColumnNr() + ": "
                     + firstLine(e.getOriginalMessage()));

@@ -1,8 +1,10 @@
 package dev.explainunit.sentence;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
@@ -16,7 +18,7 @@ import org.apiguardian.api.API;
  * <pre>
  *   polar word       v = ±1 (strength 1) or ±2 (strength 2)
  *   amplifier        α·v with α = {@value #AMPLIFIER_FACTOR}           "very good"      = 1.4
- *   negation         neg(c) = {@value #NEGATED_POSITIVE}·c for c > 0, {@value #NEGATED_NEGATIVE}·c for c < 0, once a clause
+ *   negation         neg(c) = {@value #NEGATED_POSITIVE}·c for c &gt; 0, {@value #NEGATED_NEGATIVE}·c for c &lt; 0, once a clause
  *                                                                      "not good"       = −0.75
  *                                                                      "not bad"        = +0.6
  *   contrast         X , but Y  =  {@value #CONTRAST_LEFT_WEIGHT}·X + Y
@@ -25,7 +27,8 @@ import org.apiguardian.api.API;
  * </pre>
  *
  * Deterministic for a seed on every JVM: {@link Random}'s generator and Gaussian are specified
- * exactly, and each split draws from its own stream.
+ * exactly, and each split draws from its own stream. No validation or test sentence occurs in an
+ * earlier split (one that would is drawn again); short training sentences may repeat, as in SST.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class SentimentCorpus {
@@ -60,10 +63,11 @@ public final class SentimentCorpus {
 
     private SentimentCorpus(long seed) {
         this.seed = seed;
-        this.train = generate(seed, 1, TRAIN_SIZE, SentimentGrammar::sentence);
-        this.validation = generate(seed, 2, VALIDATION_SIZE, SentimentGrammar::sentence);
-        this.test = generate(seed, 3, TEST_SIZE, SentimentGrammar::sentence);
-        this.phrases = generate(seed, 4, PHRASE_COUNT, SentimentGrammar::phrase);
+        Set<List<String>> seen = new HashSet<>();
+        this.train = generate(seed, 1, TRAIN_SIZE, SentimentGrammar::sentence, seen, false);
+        this.validation = generate(seed, 2, VALIDATION_SIZE, SentimentGrammar::sentence, seen, true);
+        this.test = generate(seed, 3, TEST_SIZE, SentimentGrammar::sentence, seen, true);
+        this.phrases = generate(seed, 4, PHRASE_COUNT, SentimentGrammar::phrase, new HashSet<>(), false);
     }
 
     /** The corpus for {@code seed}; the same on every JVM. */
@@ -71,16 +75,28 @@ public final class SentimentCorpus {
         return new SentimentCorpus(seed);
     }
 
-    private static List<CorpusSentence> generate(long seed, int stream, int count, Consumer<SentenceBuilder> grammar) {
-        // A separate stream per split: a change to one split's grammar leaves the others alone.
+    /**
+     * {@code count} sentences from their own random stream (a change to one split leaves the
+     * others alone); with {@code unseen}, a sentence already in {@code seen} (an earlier split's)
+     * is drawn again, so that no evaluation sentence occurs in training. Adds to {@code seen}.
+     */
+    private static List<CorpusSentence> generate(long seed, int stream, int count, Consumer<SentenceBuilder> grammar,
+                                                 Set<List<String>> seen, boolean unseen) {
         Random random = new Random(seed * 0x9E3779B97F4A7C15L + stream);
         List<CorpusSentence> sentences = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
             SentenceBuilder b = new SentenceBuilder(random);
             grammar.accept(b);
+            while (unseen && seen.contains(b.tokens())) {
+                b = new SentenceBuilder(random);
+                grammar.accept(b);
+            }
             double noise = NOISE_SD * random.nextGaussian();
             double score = b.score(0, b.size());
             sentences.add(b.build(noise, label(score + noise)));
+        }
+        for (CorpusSentence s : sentences) {
+            seen.add(s.tokens());
         }
         return List.copyOf(sentences);
     }

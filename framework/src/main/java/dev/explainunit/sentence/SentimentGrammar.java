@@ -29,7 +29,7 @@ final class SentimentGrammar {
     private static final double P_CONTRAST = 0.45; // of sentences with two or more clauses
     // Clause composition.
     private static final double P_POSITIVE = 0.52;
-    private static final double P_STRONG = 0.15;
+    private static final double P_STRONG = 0.12;
     private static final double P_AMPLIFIER = 0.25;
     private static final double P_NEGATION = 0.25;
     private static final double P_EXCLAMATION = 0.08;
@@ -61,7 +61,8 @@ final class SentimentGrammar {
             b.filler("and");
         }
         int clauses = clauseCount(b);
-        int contrastBefore = clauses > 1 && b.chance(P_CONTRAST) ? 1 + (int) (b.chance(0.5) ? 0 : clauses - 2) : -1;
+        // "but" before the second or the last clause
+        int contrastBefore = clauses > 1 && b.chance(P_CONTRAST) ? (b.chance(0.5) ? 1 : clauses - 1) : -1;
         int leftStart = b.size();
         for (int i = 0; i < clauses; i++) {
             if (i == contrastBefore) {

@@ -157,7 +157,28 @@ public final class Vocabulary {
     }
 
     static String shown(String token) {
-        return "'" + (token.length() > 60 ? token.substring(0, 60) + "..." : token) + "'";
+        return "'" + printable(token.length() > 60 ? token.substring(0, 60) + "..." : token) + "'";
+    }
+
+    /** {@code text} with control, format, separator and lone surrogate characters as {@code \}{@code uXXXX}, so a message stays one readable line. */
+    static String printable(String text) {
+        StringBuilder out = null;
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            int type = Character.getType(c);
+            boolean pairedSurrogate = Character.isHighSurrogate(c) && k + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(k + 1))
+                    || Character.isLowSurrogate(c) && k > 0 && Character.isHighSurrogate(text.charAt(k - 1));
+            boolean hidden = type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE && !pairedSurrogate;
+            if (hidden && out == null) {
+                out = new StringBuilder(text.substring(0, k));
+            }
+            if (out != null) {
+                out.append(hidden ? String.format("\\u%04X", (int) c) : String.valueOf(c));
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     /** Writes the vocabulary, one token a line, atomically (temporary file, then move). */

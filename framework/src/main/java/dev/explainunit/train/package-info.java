@@ -1,6 +1,10 @@
 /**
- * Training single-unit LSTMs on the toy tasks: {@link dev.explainunit.train.ToyTrainer} with
- * full-batch L-BFGS and the stopping rules of {@link dev.explainunit.train.TrainingSettings}. The
- * protocol and the measured convergence are in src/docs/training.md.
+ * Training the bundled models: {@link dev.explainunit.train.ToyTrainer} trains single-unit LSTMs on
+ * the toy tasks with full-batch L-BFGS and the stopping rules of
+ * {@link dev.explainunit.train.TrainingSettings}; {@link dev.explainunit.train.SentenceTrainer}
+ * trains embedding + (Bi)LSTM sentence classifiers with mini-batch Adam and early stopping
+ * ({@link dev.explainunit.train.SentenceTrainingSettings}), and
+ * {@link dev.explainunit.train.SentimentTraining} makes the bundled {@code sentiment} model. The
+ * protocols and the measurements are in src/docs/training.md.
  */
 package dev.explainunit.train;

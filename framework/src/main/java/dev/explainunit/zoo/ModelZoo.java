@@ -70,7 +70,7 @@ public final class ModelZoo {
         return new ModelZoo(models, indexes);
     }
 
-    private static byte[] resource(String name) throws IOException {
+    static byte[] resource(String name) throws IOException {
         try (InputStream in = ModelZoo.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IOException("classpath resource " + name + " is missing");
@@ -96,6 +96,30 @@ public final class ModelZoo {
         }
         models.replaceAll((task, list) -> List.copyOf(list));
         return new ModelZoo(models, indexes);
+    }
+
+    /**
+     * The bundled five-class sentiment classifier (bidirectional LSTM, E = H = 60, trained on the
+     * generated corpus; see src/docs/training.md), loaded on first use and cached. The same for
+     * every zoo: it is part of the framework jar.
+     *
+     * @throws UncheckedIOException if the bundled resource is missing or malformed (a broken build)
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public SentimentZooModel sentiment() {
+        return BundledSentiment.MODEL;
+    }
+
+    private static final class BundledSentiment {
+        static final SentimentZooModel MODEL = loadSentiment();
+
+        private static SentimentZooModel loadSentiment() {
+            try {
+                return SentimentZooModel.readResources(RESOURCES + SentimentZooIndex.TASK + "/");
+            } catch (IOException e) {
+                throw new UncheckedIOException("the bundled sentiment model is broken: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** The models of {@code task} in id order (empty if the zoo has none). */

@@ -84,30 +84,6 @@ class SingleUnitPathsTest {
         assertThat(compared).isGreaterThan(100);
     }
 
-    @Test
-    void lstm_step_single_unit_path_gives_the_general_steps_values_with_and_without_input() {
-        java.util.Random random = new java.util.Random(8);
-        for (Lstm model : models()) {
-            dev.explainunit.lstm.LstmDirection w = model.forwardDirection();
-            double[] x = {0, 0, random.nextGaussian(), random.nextGaussian(), random.nextGaussian()};
-            for (boolean withInput : new boolean[] {true, false}) {
-                double[][] h = {{0, 0, 3 * random.nextGaussian(), 0}, null};
-                h[1] = h[0].clone();
-                double[][] c = {{0, 0, 3 * random.nextGaussian(), 0}, null};
-                c[1] = c[0].clone();
-                double[][] gate = new double[2][6];
-                double[][] tanhC = new double[2][3];
-                LstmSteps.stepSingleUnit(w, withInput ? x : null, 2, h[0], c[0], 2, 3, gate[0], 1, tanhC[0], 1);
-                LstmSteps.stepGeneral(w, withInput ? x : null, 2, h[1], c[1], 2, 3, gate[1], 1, tanhC[1], 1);
-                assertClose(gate[0], gate[1]);
-                assertClose(h[0], h[1]);
-                assertClose(c[0], c[1]);
-                assertClose(tanhC[0], tanhC[1]);
-                assertThat(h[0][3]).isNotZero();
-            }
-        }
-    }
-
     private static void assertClose(double[] fast, double[] general) {
         for (int k = 0; k < fast.length; k++) {
             assertThat(fast[k]).as("[%d]", k).isCloseTo(general[k], within(TOLERANCE * Math.max(1, Math.abs(general[k]))));

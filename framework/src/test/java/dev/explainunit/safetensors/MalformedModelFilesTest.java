@@ -42,12 +42,32 @@ class MalformedModelFilesTest {
         assertThatThrownBy(() -> ModelFiles.read(file))
                 .isInstanceOf(MalformedModelException.class)
                 .hasMessageStartingWith(file.toString() + ": ")
-                .hasMessageContaining("exceeds the limit of 104857600 bytes");
+                .hasMessageContaining("read as one: 209715200 bytes, above the limit of 104857600");
     }
 
     @Test
     void a_header_length_with_the_sign_bit_set_is_refused_as_too_large() {
-        assertRefused(withLength(-8, new byte[8]), "header length 18446744073709551608 exceeds the limit");
+        assertRefused(withLength(-8, new byte[8]), "read as one: 18446744073709551608 bytes, above the limit");
+    }
+
+    @Test
+    void a_json_file_is_refused_as_not_a_safetensors_file_showing_how_it_starts() throws Exception {
+        Path file = dir.resolve("m.json");
+        Files.writeString(file, "{\"tokens\": [\"not\", \"good\"], \"label\": 1}\n");
+        assertThatThrownBy(() -> ModelFiles.read(file))
+                .isInstanceOf(MalformedModelException.class)
+                .hasMessage(file + ": not a safetensors file: it starts with the text '{\"tokens', not with a"
+                        + " header length (read as one: 8317697073905672827 bytes, above the limit of 104857600)");
+    }
+
+    @Test
+    void a_text_file_and_a_zip_archive_are_refused_as_not_safetensors_files() {
+        assertRefused("weights\n1.0 2.0\n".getBytes(StandardCharsets.US_ASCII),
+                "not a safetensors file: it starts with the text 'weights\\n', not with a header length");
+        assertRefused(new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0},
+                "not a safetensors file: it starts with the bytes 50 4b 03 04 14 00 00 00 (a zip archive,"
+                        + " as torch.save writes)");
+        assertRefused(new byte[5], "not a safetensors file: only 5 bytes");
     }
 
     @Test
@@ -150,8 +170,16 @@ class MalformedModelFilesTest {
     @Test
     void an_unrelated_tensor_is_refused() {
         Model m = Model.toy();
+        m.add("decoder.weight", new int[] {3, 2});
+        assertRefused(m.bytes(), "unexpected tensor 'decoder.weight'");
+    }
+
+    @Test
+    void an_embedding_is_refused_as_a_sentence_model_that_needs_its_vocabulary() {
+        Model m = Model.toy();
         m.add("embedding.weight", new int[] {3, 2});
-        assertRefused(m.bytes(), "unexpected tensor 'embedding.weight'");
+        assertRefused(m.bytes(), "is a sentence model (it holds 'embedding.weight'); load it together with its"
+                + " vocab.txt (SentenceModelFiles.read(model, vocab))");
     }
 
     @Test

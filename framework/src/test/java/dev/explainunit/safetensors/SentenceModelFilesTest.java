@@ -219,6 +219,33 @@ class SentenceModelFilesTest {
     }
 
     @Test
+    void mutated_files_give_a_model_or_a_malformed_model_exception_naming_the_file_only() {
+        byte[] valid = stateDict().bytes();
+        Random mutations = new Random(20190801L);
+        int refused = 0;
+        for (int c = 0; c < 3_000; c++) {
+            byte[] b = valid.clone();
+            if (mutations.nextBoolean()) {
+                b = Arrays.copyOf(b, mutations.nextInt(b.length + 1));
+            } else {
+                for (int k = 0; k < 1 + mutations.nextInt(4); k++) {
+                    b[mutations.nextInt(b.length)] = (byte) mutations.nextInt(256);
+                }
+            }
+            try {
+                SentenceModel model = SentenceModelFiles.read(b, MODEL, VOCABULARY, VOCAB);
+                assertThat(model.vocabulary().size()).isEqualTo(V);
+            } catch (MalformedModelException e) {
+                assertThat(e.getMessage()).startsWith(MODEL + ": ");
+                refused++;
+            } catch (Throwable t) {
+                throw new AssertionError("case " + c + " threw " + t, t);
+            }
+        }
+        assertThat(refused).isGreaterThan(1_000);
+    }
+
+    @Test
     void a_broken_vocabulary_file_is_refused_before_the_model_is_read() throws Exception {
         Path model = dir.resolve(MODEL);
         Path vocab = dir.resolve(VOCAB);

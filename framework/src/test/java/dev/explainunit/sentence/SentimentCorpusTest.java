@@ -149,6 +149,17 @@ class SentimentCorpusTest {
     }
 
     @Test
+    void no_validation_or_test_sentence_occurs_in_training_or_in_the_other() {
+        Set<List<String>> train = new java.util.HashSet<>();
+        CORPUS.train().forEach(s -> train.add(s.tokens()));
+        Set<List<String>> validation = new java.util.HashSet<>();
+        CORPUS.validation().forEach(s -> validation.add(s.tokens()));
+
+        assertThat(CORPUS.validation()).noneMatch(s -> train.contains(s.tokens()));
+        assertThat(CORPUS.test()).noneMatch(s -> train.contains(s.tokens()) || validation.contains(s.tokens()));
+    }
+
+    @Test
     void the_lengths_and_class_shares_resemble_sst() {
         List<CorpusSentence> sentences = new ArrayList<>(CORPUS.train());
         sentences.addAll(CORPUS.test());

@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
  * {@code explainunit bench}: explanations per second of each built-in method on the single-unit
  * toy LSTM ({@link BenchWorkload}), one thread, after a warm-up. The rate is explanations per
  * second of CPU time of the measuring thread, so that other load on the machine does not count
- * against it; the wall-clock rate is shown beside it in the table.
+ * against it; the wall-clock rate is shown beside it in the table. Each method's rate appears as
+ * soon as it is measured (with {@code --json} as a progress line on stderr), so a run of several
+ * seconds per method is never silent.
  */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
@@ -77,15 +79,28 @@ final class BenchCommand implements Callable<Integer> {
             explainers.put(id, ExplainCommand.explainer(id, 0.001, 0));
         }
         Sequence[] sequences = BenchWorkload.sequences(seed);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!json) {
+            out.printf("%-22s %18s %18s%n", "method", "explanations/s", "(wall clock)");
+            out.flush();
+        }
+        // Each method's result is shown as soon as it is measured: the table row on stdout, or with
+        // --json (whose stdout must stay one JSON document) a progress line on stderr.
         List<Rate> rates = new ArrayList<>();
-        try (ProgressBar bar = new ProgressBar("bench", explainers.size())) {
-            for (Map.Entry<String, Explainer> e : explainers.entrySet()) {
-                Lstm model = BenchWorkload.modelFor(e.getKey());
-                rates.add(measure(e.getKey(), e.getValue(), model, sequences, warmup, seconds));
-                bar.step();
+        for (Map.Entry<String, Explainer> e : explainers.entrySet()) {
+            Lstm model = BenchWorkload.modelFor(e.getKey());
+            Rate r = measure(e.getKey(), e.getValue(), model, sequences, warmup, seconds);
+            rates.add(r);
+            if (json) {
+                err.printf("bench %d/%d %s: %,.0f explanations/s%n", rates.size(), explainers.size(), r.method(),
+                        r.perCpuSecond());
+                err.flush();
+            } else {
+                out.printf("%-22s %,18.0f %,18.0f%n", r.method(), r.perCpuSecond(), r.perWallSecond());
+                out.flush();
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode root = new ObjectMapper().createObjectNode();
             for (Rate r : rates) {
@@ -93,10 +108,6 @@ final class BenchCommand implements Callable<Integer> {
             }
             out.println(root.toPrettyString());
         } else {
-            out.printf("%-22s %18s %18s%n", "method", "explanations/s", "(wall clock)");
-            for (Rate r : rates) {
-                out.printf("%-22s %,18.0f %,18.0f%n", r.method(), r.perCpuSecond(), r.perWallSecond());
-            }
             out.printf("single-unit toy LSTM (D=2, H=1; 2 outputs for occlusion-p-diff), %d sequences of "
                     + "length 13-14, one thread, %.1f s warm-up and %.1f s per method; rate per CPU second%n",
                     sequences.length, warmup, seconds);

@@ -82,6 +82,12 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         SanitySettings settings = settings();
         Explainer resolved = resolve();
+        MethodOptions.warnIfIgnored(spec, explainer, BuiltInExplainers.ids().contains(explainer)
+                && resolved instanceof dev.explainunit.explainers.LrpExplainer);
+        if (classpath != null && BuiltInExplainers.ids().contains(explainer)) {
+            spec.commandLine().getErr().println("explainunit: warning: --classpath is not searched: " + explainer
+                    + " is a built-in explainer, which comes first");
+        }
         OutputPaths.requireWritableDirectory("--out", out);
         PrintWriter stdout = spec.commandLine().getOut();
         long started = System.nanoTime();
@@ -188,10 +194,10 @@ final class CheckCommand implements Callable<Integer> {
 
     /** A built-in id, a registered id on the class path, or a class name. */
     Explainer resolve() {
+        ClassLoader loader = loader(); // refuses a missing --classpath entry even when a built-in is named
         if (BuiltInExplainers.ids().contains(explainer)) {
             return BuiltInExplainers.create(explainer, eps, biasFactor);
         }
-        ClassLoader loader = loader();
         try {
             for (Explainer registered : ServiceLoader.load(Explainer.class, loader)) {
                 if (explainer.equals(resolvedId(registered))) {
@@ -232,14 +238,19 @@ final class CheckCommand implements Callable<Integer> {
             if (entry.isBlank()) {
                 continue;
             }
-            Path path = Path.of(entry);
+            Path path;
+            try {
+                path = Path.of(entry);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new UsageException("--classpath entry " + entry + " is not a valid path");
+            }
             if (!Files.exists(path)) {
-                throw new UsageException("class path entry " + entry + " does not exist");
+                throw new UsageException("--classpath entry " + entry + " does not exist");
             }
             try {
                 urls.add(path.toUri().toURL());
             } catch (MalformedURLException e) {
-                throw new UsageException("class path entry " + entry + " is not a valid path");
+                throw new UsageException("--classpath entry " + entry + " is not a valid path");
             }
         }
         return new URLClassLoader(urls.toArray(URL[]::new), parent);

@@ -7,6 +7,7 @@ import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.explainers.BuiltInExplainers;
+import dev.explainunit.explainers.LrpExplainer;
 import dev.explainunit.lstm.Lstm;
 import dev.explainunit.safetensors.MalformedModelException;
 import dev.explainunit.safetensors.ModelFiles;
@@ -63,6 +64,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Explainer explainer = explainer(method, eps, biasFactor);
+        MethodOptions.warnIfIgnored(spec, method, explainer instanceof LrpExplainer);
         Lstm lstm = readModel(model);
         if (target != null && (target < 0 || target >= lstm.outputSize())) {
             throw new UsageException("--target " + target + " is outside [0, " + lstm.outputSize()

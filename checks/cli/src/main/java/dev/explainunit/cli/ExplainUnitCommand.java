@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code explainunit} command line. Bad arguments or files print one line on stderr and exit
- * with code 2, never a stack trace. Without a subcommand it prints the usage on stderr and exits
+ * with code 2, never a stack trace; a mistyped option or command is named with the valid names it
+ * most likely stands for ({@code unknown option --modle; did you mean --model?}). Without a subcommand it prints the usage on stderr and exits
  * with code 2.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -52,8 +53,9 @@ public final class ExplainUnitCommand implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ExplainUnitCommand());
         cl.setParameterExceptionHandler((ex, arguments) -> {
-            ex.getCommandLine().getErr().println("explainunit: " + ex.getMessage()
+            String message = UnmatchedArguments.describe(ex).orElseGet(() -> ex.getMessage()
                     + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            ex.getCommandLine().getErr().println("explainunit: " + message);
             return USAGE_ERROR;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -32,11 +32,11 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--task", required = true, paramLabel = "T", description = "addition or subtraction")
+    @Option(names = "--task", required = true, paramLabel = "T", description = "addition, subtraction or sentiment")
     String task;
 
-    @Option(names = "--models", required = true, paramLabel = "N", description = "converged models to keep")
-    int models;
+    @Option(names = "--models", paramLabel = "N", description = "converged models to keep (toy tasks; required there)")
+    Integer models;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory to write the models to")
     Path out;
@@ -54,9 +54,19 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-seeds", paramLabel = "M", description = "give up after this many seeds (default: 10 N + 20)")
     Integer maxSeeds;
 
+    @Option(names = "--force", description = "train into a folder that is not empty: removes the earlier run's"
+            + " *.safetensors and index.json (nothing else) before writing")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
+        if (SentimentCommands.isSentiment(task)) {
+            return trainSentiment();
+        }
         ToyTask parsedTask = parseTask(task);
+        if (models == null) {
+            throw new UsageException("--models is required for task " + parsedTask.id());
+        }
         if (models < 1) {
             throw new UsageException("--models must be at least 1, got " + models);
         }
@@ -71,6 +81,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!(stopAt > 0)) {
             throw new UsageException("--stop-at must be a positive MSE, got " + stopAt);
         }
+        PreviousRun.requireEmptyUnlessForced("--out", out, force);
         OutputPaths.requireWritableDirectory("--out", out);
         PrintWriter stdout = spec.commandLine().getOut();
         TrainingSettings defaults = TrainingSettings.defaults();
@@ -101,6 +112,12 @@ final class TrainCommand implements Callable<Integer> {
             }
             phase.set(Phase.WRITING);
             try {
+                if (force) { // only now: an interrupted or failed training keeps the earlier run
+                    String removed = PreviousRun.clear(out);
+                    if (removed != null) {
+                        stdout.println(removed);
+                    }
+                }
                 ZooDirectory.write(out, summary, ZooDirectory.describe(settings));
             } catch (IOException e) {
                 throw new UsageException("--out " + out + ": the models could not be written ("
@@ -108,9 +125,9 @@ final class TrainCommand implements Callable<Integer> {
             }
             phase.set(Phase.DONE);
             stdout.printf(Locale.ROOT, "%s: kept %d of %d seeds (convergence rate %.2f), %d evaluations, %.1f s wall"
-                            + " (%.1f s CPU on %d threads); wrote %s%n",
+                            + " (%.1f s CPU on %s); wrote %s%n",
                     parsedTask.id(), summary.kept().size(), summary.seedsTried(), summary.convergenceRate(),
-                    summary.totalEvaluations(), summary.wallSeconds(), summary.cpuSeconds(), threadCount,
+                    summary.totalEvaluations(), summary.wallSeconds(), summary.cpuSeconds(), threads(threadCount),
                     out.resolve(ZooDirectory.INDEX));
             stdout.flush();
             if (summary.kept().size() < models) {
@@ -127,6 +144,21 @@ final class TrainCommand implements Callable<Integer> {
                 // the JVM is already exiting; the hook reports what was written
             }
         }
+    }
+
+    /** {@code --task sentiment}: the bundled sentence classifier, initialisation seed --seed. */
+    private int trainSentiment() {
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1) {
+            throw new UsageException("--threads must be at least 1, got " + threadCount);
+        }
+        return SentimentCommands.train(out, force, seed, threadCount, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+    }
+
+    /** "1 thread", "4 threads". */
+    static String threads(int count) {
+        return count == 1 ? "1 thread" : count + " threads";
     }
 
     static ToyTask parseTask(String id) {

@@ -11,6 +11,7 @@ import dev.explainunit.zoo.ZooIndex;
 import dev.explainunit.zoo.ZooModel;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code explainunit zoo list | export}: the bundled models and their metrics. */
+/**
+ * {@code explainunit zoo list | export}: the bundled models and their metrics; {@code list --dir}
+ * shows a folder written by {@code train} or {@code zoo export} the same way.
+ */
 @Command(name = "zoo",
         mixinStandardHelpOptions = true,
         description = "The bundled single-unit LSTMs of the toy tasks and their training metrics.",
@@ -35,14 +39,18 @@ final class ZooCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "Prints a table of the bundled models with their train / validation / test MSE.")
+            description = "Prints a table of the bundled models (or those of --dir) with their train / validation / test MSE.")
     static final class ListCommand implements Callable<Integer> {
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--task", paramLabel = "T", description = "only this task (addition or subtraction)")
+        @Option(names = "--task", paramLabel = "T", description = "only this task (addition, subtraction or sentiment)")
         String task;
+
+        @Option(names = "--dir", paramLabel = "DIR",
+                description = "a folder written by 'train' or 'zoo export', listed instead of the bundled models")
+        Path dir;
 
         @Option(names = "--weights", description = "also print each model's weights: W_ih, W_hh and the bias per"
                 + " gate (i, f, g, o), and fc.weight")
@@ -54,15 +62,25 @@ final class ZooCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ModelZoo zoo = ModelZoo.bundled();
             PrintWriter out = spec.commandLine().getOut();
+            if (SentimentCommands.isSentiment(task) || (dir != null && SentimentCommands.isSentimentFolder(dir))) {
+                return SentimentCommands.list(out, dir);
+            }
+            ModelZoo zoo = dir == null ? ModelZoo.bundled() : load(dir);
             List<ToyTask> tasks = task == null ? List.of(ToyTask.values()) : List.of(TrainCommand.parseTask(task));
+            if (dir != null) {
+                tasks = tasks.stream().filter(t -> zoo.index(t).isPresent()).toList();
+                if (tasks.isEmpty()) {
+                    throw new UsageException("--dir " + dir + " holds no models of task " + task);
+                }
+            }
             for (ToyTask t : tasks) {
                 zoo.index(t).ifPresent(index -> out.printf(Locale.ROOT,
                         "%s: %d models from %d seeds (convergence rate %.2f), data seed %d, %d evaluations,"
-                                + " %.1f s wall / %.1f s CPU on %d threads%n",
+                                + " %.1f s wall / %.1f s CPU on %s%n",
                         t.id(), index.modelsKept(), index.seedsTried(), index.convergenceRate(), index.dataSeed(),
-                        index.totalEvaluations(), index.trainingSeconds(), index.cpuSeconds(), index.threads()));
+                        index.totalEvaluations(), index.trainingSeconds(), index.cpuSeconds(),
+                        TrainCommand.threads(index.threads())));
                 out.printf(Locale.ROOT, "%-16s %6s %10s %10s %10s %6s %8s%n", "id", "seed", "train MSE", "valid MSE",
                         "test MSE", "evals", "seconds");
                 for (ZooModel m : zoo.models(t)) {
@@ -77,8 +95,26 @@ final class ZooCommand implements Runnable {
                 }
                 out.println();
             }
+            if (task == null && dir == null) {
+                SentimentCommands.list(out, null);
+            }
             out.flush();
             return 0;
+        }
+
+        /** The models of a folder written by 'train' or 'zoo export', or a usage error naming the defect. */
+        private static ModelZoo load(Path dir) {
+            if (!Files.isDirectory(dir)) {
+                throw new UsageException("--dir " + dir + (Files.exists(dir) ? " is a file, not a directory"
+                        : " does not exist"));
+            }
+            try {
+                return ModelZoo.load(dir);
+            } catch (IOException e) {
+                throw new UsageException(e.getMessage(), e); // names the folder or the file and the defect
+            } catch (RuntimeException e) {
+                throw new UsageException("--dir " + dir + ": " + e.getMessage(), e);
+            }
         }
     }
 
@@ -144,19 +180,31 @@ final class ZooCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--task", required = true, paramLabel = "T", description = "addition or subtraction")
+        @Option(names = "--task", required = true, paramLabel = "T", description = "addition, subtraction or sentiment")
         String task;
 
         @Option(names = "--dir", required = true, paramLabel = "DIR", description = "directory to write to")
         Path dir;
 
+        @Option(names = "--force", description = "export into a folder that is not empty: removes the earlier"
+                + " *.safetensors and index.json (nothing else) first")
+        boolean force;
+
         @Override
         public Integer call() throws IOException {
+            if (SentimentCommands.isSentiment(task)) {
+                return SentimentCommands.export(dir, force, spec.commandLine().getOut());
+            }
             ToyTask t = TrainCommand.parseTask(task);
+            PreviousRun.requireEmptyUnlessForced("--dir", dir, force);
             OutputPaths.requireWritableDirectory("--dir", dir);
             ModelZoo zoo = ModelZoo.bundled();
             ZooIndex index = zoo.index(t).orElseThrow();
             try {
+                String removed = force ? PreviousRun.clear(dir) : null;
+                if (removed != null) {
+                    spec.commandLine().getOut().println(removed);
+                }
                 ZooDirectory.write(dir, index, zoo.models(t));
             } catch (IOException e) {
                 throw new UsageException("--dir " + dir + ": the models could not be written ("

@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.explainunit.Sequence;
 import dev.explainunit.internal.BenchWorkload;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** The shape of the bench output; the rates themselves are measurements, not asserted. */
 class BenchCommandTest {
@@ -21,6 +26,41 @@ class BenchCommandTest {
         assertThat(json.fieldNames()).toIterable().containsExactly("lrp-all", "occlusion-p-diff");
         assertThat(json.get("lrp-all").asDouble()).isPositive().isFinite();
         assertThat(json.get("occlusion-p-diff").asDouble()).isPositive().isFinite();
+        assertThat(run.out()).startsWith("{").endsWith("}" + System.lineSeparator());
+    }
+
+    @Test
+    void json_reports_each_method_on_stderr_as_it_finishes_so_that_stdout_stays_one_json_document() {
+        CommandRun run = CommandRun.of("bench", "--json", "--warmup", "0", "--seconds", "0.01",
+                "--method", "lrp-all,occlusion-p-diff");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err().lines()).hasSize(2);
+        assertThat(run.err().lines().toList().get(0)).matches("bench 1/2 lrp-all: [0-9,.\\s\u00a0\u202f]+ explanations/s");
+        assertThat(run.err().lines().toList().get(1)).startsWith("bench 2/2 occlusion-p-diff: ")
+                .endsWith(" explanations/s");
+    }
+
+    @Test
+    void the_table_shows_each_row_as_soon_as_its_method_is_measured() {
+        List<String> flushed = new ArrayList<>();
+        StringWriter text = new StringWriter() {
+            @Override
+            public void flush() {
+                flushed.add(toString());
+            }
+        };
+        CommandLine cl = ExplainUnitCommand.commandLine();
+        cl.setOut(new PrintWriter(text));
+        cl.setErr(new PrintWriter(new StringWriter()));
+
+        int code = cl.execute("bench", "--warmup", "0", "--seconds", "0.01", "--method", "gradient,cd");
+
+        assertThat(code).isZero();
+        assertThat(flushed).anySatisfy(shown -> assertThat(shown).startsWith("method").hasLineCount(1));
+        assertThat(flushed).anySatisfy(shown -> assertThat(shown).containsPattern("(?m)^gradient ")
+                .doesNotContainPattern("(?m)^cd "));
+        assertThat(text.toString()).containsPattern("(?m)^cd ");
     }
 
     @Test

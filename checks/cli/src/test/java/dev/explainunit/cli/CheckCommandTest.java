@@ -123,6 +123,39 @@ class CheckCommandTest {
     }
 
     @Test
+    void a_missing_class_path_entry_is_refused_by_name_even_when_a_built_in_explainer_is_named() {
+        Path missing = out.resolve("nonexistent.jar");
+
+        assertThat(run("check", "--explainer", "cd", "--classpath", missing.toString(), "--out", out.toString()))
+                .isEqualTo(2);
+        assertThat(stderr.toString()).isEqualTo("explainunit: --classpath entry " + missing + " does not exist"
+                + System.lineSeparator());
+        assertThat(stdout.toString()).isEmpty();
+    }
+
+    @Test
+    void lrp_options_given_for_a_method_that_does_not_read_them_are_named_in_one_warning_line() {
+        int code = run("check", "--explainer", "cd", "--eps", "0.1", "--bias-factor", "1", "--task", "subtraction",
+                "--models", "1", "--samples", "20", "--out", out.toString());
+
+        assertThat(code).as(stderr.toString()).isIn(0, 1);
+        assertThat(stderr.toString()).isEqualTo("explainunit: warning: --eps and --bias-factor are ignored: only the"
+                + " built-in LRP methods (lrp-all, lrp-prop, lrp-abs, lrp-half) read them, not cd"
+                + System.lineSeparator());
+        assertThat(stdout.toString()).contains("verdict of [cd] on subtraction");
+    }
+
+    @Test
+    void a_class_path_given_with_a_built_in_explainer_is_a_one_line_warning_because_it_is_not_searched() {
+        int code = run("check", "--explainer", "cd", "--classpath", out.toString(), "--task", "subtraction",
+                "--models", "1", "--samples", "20", "--out", out.toString());
+
+        assertThat(code).as(stderr.toString()).isIn(0, 1);
+        assertThat(stderr.toString()).isEqualTo("explainunit: warning: --classpath is not searched: cd is a built-in"
+                + " explainer, which comes first" + System.lineSeparator());
+    }
+
+    @Test
     void an_unknown_task_is_a_usage_error_naming_the_known_ones() {
         assertThat(run("check", "--explainer", "lrp-all", "--task", "division")).isEqualTo(2);
         assertThat(stderr.toString()).contains("unknown task [division]");

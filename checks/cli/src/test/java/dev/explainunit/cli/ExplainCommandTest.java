@@ -124,6 +124,20 @@ class ExplainCommandTest {
     }
 
     @Test
+    void eps_given_for_a_method_that_does_not_read_it_is_a_one_line_warning_and_the_relevances_still_print()
+            throws Exception {
+        CommandRun cd = explain(classifierFile, "--method", "cd", "--eps", "0.1");
+        CommandRun lrp = explain(classifierFile, "--method", "lrp-all", "--eps", "0.1", "--bias-factor", "1");
+
+        assertThat(cd.exitCode()).as(cd.err()).isZero();
+        assertThat(cd.err()).isEqualTo("explainunit: warning: --eps is ignored: only the built-in LRP methods"
+                + " (lrp-all, lrp-prop, lrp-abs, lrp-half) read it, not cd" + System.lineSeparator());
+        assertThat(new ObjectMapper().readTree(cd.out()).get("method").asText()).isEqualTo("cd");
+        assertThat(lrp.exitCode()).as(lrp.err()).isZero();
+        assertThat(lrp.err()).isEmpty();
+    }
+
+    @Test
     void a_missing_model_file_is_a_usage_error_naming_it() {
         assertUsageError(explain(dir.resolve("absent.safetensors"), "--method", "gradient"),
                 "absent.safetensors: no such model file");
@@ -133,7 +147,13 @@ class ExplainCommandTest {
     void a_malformed_model_file_is_a_usage_error_naming_the_file_and_the_defect() throws Exception {
         Path broken = dir.resolve("broken.safetensors");
         Files.write(broken, new byte[] {1, 2, 3});
-        assertUsageError(explain(broken, "--method", "gradient"), "broken.safetensors: only 3 bytes");
+        assertUsageError(explain(broken, "--method", "gradient"), "broken.safetensors: not a safetensors file: only 3 bytes");
+    }
+
+    @Test
+    void a_json_file_given_as_model_is_a_usage_error_saying_it_is_not_a_safetensors_file() throws Exception {
+        assertUsageError(explain(input, "--method", "gradient"),
+                "seqs.json: not a safetensors file: it starts with the text '[[[0.7,0', not with a header length");
     }
 
     @Test

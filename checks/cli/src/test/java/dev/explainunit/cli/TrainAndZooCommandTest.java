@@ -121,7 +121,7 @@ class TrainAndZooCommandTest {
         CommandRun run = CommandRun.of("train", "--task", "subtraction", "--models", "1", "--out", out.toString(),
                 "--seed", "3", "--threads", "1");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("kept 1 of");
+        assertThat(run.out()).contains("kept 1 of").contains(" CPU on 1 thread); wrote ");
         ModelZoo trained = ModelZoo.load(out);
         ZooModel model = trained.models(ToyTask.SUBTRACTION).get(0);
         assertThat(model.id()).isEqualTo("subtraction-01");
@@ -130,5 +130,89 @@ class TrainAndZooCommandTest {
         assertThat(index.dataSeed()).isEqualTo(3);
         assertThat(index.modelsKept()).isEqualTo(1);
         assertThat(model.seed()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void train_refuses_a_folder_holding_an_earlier_run_before_training_and_names_force() throws IOException {
+        Path earlier = exported(ToyTask.ADDITION);
+
+        CommandRun run = CommandRun.of("train", "--task", "addition", "--models", "1", "--out", earlier.toString(),
+                "--threads", "1");
+
+        assertOneLineUsageError(run, "--out " + earlier + " is not empty (it holds addition-01.safetensors,"
+                + " addition-02.safetensors, addition-03.safetensors and 48 more); choose an empty folder, or add"
+                + " --force to replace the earlier run (its *.safetensors and index.json are removed, nothing else)");
+        assertThat(run.out()).isEmpty();
+        assertThat(ModelZoo.load(earlier).models(ToyTask.ADDITION)).hasSize(50);
+    }
+
+    @Test
+    void train_with_force_replaces_the_earlier_run_says_what_it_removed_and_keeps_every_other_file()
+            throws IOException {
+        Path earlier = exported(ToyTask.SUBTRACTION);
+        Files.writeString(earlier.resolve("notes.txt"), "mine");
+        Files.createDirectory(earlier.resolve("plots"));
+
+        CommandRun run = CommandRun.of("train", "--task", "subtraction", "--models", "1", "--out", earlier.toString(),
+                "--seed", "3", "--threads", "1", "--force");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("--force: removed the earlier run's 51 files from " + earlier
+                + " (index.json, subtraction-01.safetensors, subtraction-02.safetensors and 48 more); kept notes.txt,"
+                + " plots" + System.lineSeparator());
+        try (var files = Files.list(earlier)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    "index.json", "subtraction-01.safetensors", "notes.txt", "plots");
+        }
+        assertThat(ModelZoo.load(earlier).models(ToyTask.SUBTRACTION)).hasSize(1);
+    }
+
+    @Test
+    void zoo_export_refuses_a_folder_that_is_not_empty_and_with_force_never_mixes_tasks() throws IOException {
+        Path earlier = exported(ToyTask.ADDITION);
+
+        CommandRun refused = CommandRun.of("zoo", "export", "--task", "subtraction", "--dir", earlier.toString());
+        CommandRun forced = CommandRun.of("zoo", "export", "--task", "subtraction", "--dir", earlier.toString(),
+                "--force");
+
+        assertOneLineUsageError(refused, "--dir " + earlier + " is not empty");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(forced.out()).contains("--force: removed the earlier run's 51 files");
+        try (var files = Files.list(earlier)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("addition"));
+        }
+    }
+
+    @Test
+    void zoo_list_of_an_exported_folder_prints_what_zoo_list_prints_for_the_bundled_models() throws IOException {
+        Path folder = exported(ToyTask.SUBTRACTION);
+
+        CommandRun bundled = CommandRun.of("zoo", "list", "--task", "subtraction");
+        CommandRun listed = CommandRun.of("zoo", "list", "--dir", folder.toString());
+
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.out()).isEqualTo(bundled.out()).contains("subtraction-50");
+    }
+
+    @Test
+    void zoo_list_refuses_a_folder_that_is_missing_holds_no_index_or_lacks_the_task() throws IOException {
+        Path missing = dir.resolve("missing");
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        Path subtraction = exported(ToyTask.SUBTRACTION);
+
+        assertOneLineUsageError(CommandRun.of("zoo", "list", "--dir", missing.toString()),
+                "--dir " + missing + " does not exist");
+        assertOneLineUsageError(CommandRun.of("zoo", "list", "--dir", empty.toString()),
+                empty + " holds no index.json");
+        assertOneLineUsageError(CommandRun.of("zoo", "list", "--dir", subtraction.toString(), "--task", "addition"),
+                "--dir " + subtraction + " holds no models of task addition");
+    }
+
+    /** A folder holding the bundled models of {@code task}, written by zoo export. */
+    private Path exported(ToyTask task) {
+        Path folder = dir.resolve(task.id() + "-run");
+        CommandRun run = CommandRun.of("zoo", "export", "--task", task.id(), "--dir", folder.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return folder;
     }
 }

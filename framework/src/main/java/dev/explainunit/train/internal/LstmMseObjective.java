@@ -1,5 +1,6 @@
 package dev.explainunit.train.internal;
 
+import dev.explainunit.lstm.LstmCell;
 import java.util.Arrays;
 import org.apiguardian.api.API;
 
@@ -19,7 +20,9 @@ import org.apiguardian.api.API;
  *                         δh_{s−1} = W_hhᵀ δz
  * </pre>
  *
- * Not thread-safe: one instance holds the workspaces of one training run and allocates nothing per
+ * The arithmetic of a step, forward and backward, is {@link LstmCell}'s, the same as inference.
+ *
+ * <p>Not thread-safe: one instance holds the workspaces of one training run and allocates nothing per
  * call. The batch is shared read-only.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
@@ -42,7 +45,6 @@ public final class LstmMseObjective implements MseLoss {
     private final double[] dh;
     private final double[] dc;
     private final double[] dz;
-    private final double[] dhPrev;
 
     public LstmMseObjective(SequenceBatch batch, LstmParameters layout) {
         if (batch.dim() != layout.inputs()) {
@@ -66,7 +68,6 @@ public final class LstmMseObjective implements MseLoss {
         this.dh = new double[hidden];
         this.dc = new double[hidden];
         this.dz = new double[rows];
-        this.dhPrev = new double[hidden];
     }
 
     @Override
@@ -97,7 +98,7 @@ public final class LstmMseObjective implements MseLoss {
         return sum / batch.size;
     }
 
-    /** Runs sequence n, recording gates and states, and returns ŷ. */
+    /** Runs sequence n with {@link LstmCell#forwardStep}, recording gates and states, and returns ŷ. */
     private double forward(double[] theta, int n) {
         int first = batch.start[n];
         int length = batch.start[n + 1] - first;
@@ -107,27 +108,9 @@ public final class LstmMseObjective implements MseLoss {
             h[k] = 0;
         }
         for (int s = 0; s < length; s++) {
-            int xBase = (first + s) * dim;
-            int zBase = s * rows;
             int prev = s * hidden;
-            for (int j = 0; j < rows; j++) {
-                double z = theta[bias + j];
-                for (int d = 0; d < dim; d++) {
-                    z += theta[wih + j * dim + d] * x[xBase + d];
-                }
-                for (int k = 0; k < hidden; k++) {
-                    z += theta[whh + j * hidden + k] * h[prev + k];
-                }
-                gate[zBase + j] = (j >= 2 * hidden && j < 3 * hidden) ? Math.tanh(z) : 1.0 / (1.0 + Math.exp(-z));
-            }
-            int next = prev + hidden;
-            for (int k = 0; k < hidden; k++) {
-                double cell = gate[zBase + hidden + k] * c[prev + k] + gate[zBase + k] * gate[zBase + 2 * hidden + k];
-                double tc = Math.tanh(cell);
-                c[next + k] = cell;
-                tanhC[prev + k] = tc;
-                h[next + k] = gate[zBase + 3 * hidden + k] * tc;
-            }
+            LstmCell.forwardStep(hidden, dim, theta, wih, theta, whh, theta, bias, x, (first + s) * dim, h, c,
+                    prev, prev + hidden, null, gate, s * rows, tanhC, prev);
         }
         double out = 0;
         for (int k = 0; k < hidden; k++) {
@@ -136,7 +119,10 @@ public final class LstmMseObjective implements MseLoss {
         return out;
     }
 
-    /** Adds ∂(weight · ŷ_n)/∂θ to {@code gradient}, using the records of the last forward pass of n. */
+    /**
+     * Adds ∂(weight · ŷ_n)/∂θ to {@code gradient}, using the records of the last forward pass of n:
+     * {@link LstmCell#backwardStep} and {@link LstmCell#accumulateParameterGradients} per step.
+     */
     private void backward(double[] theta, int n, double weight, double[] gradient) {
         int first = batch.start[n];
         int length = batch.start[n + 1] - first;
@@ -147,40 +133,11 @@ public final class LstmMseObjective implements MseLoss {
             dc[k] = 0;
         }
         for (int s = length - 1; s >= 0; s--) {
-            int zBase = s * rows;
             int prev = s * hidden;
-            for (int k = 0; k < hidden; k++) {
-                double i = gate[zBase + k];
-                double f = gate[zBase + hidden + k];
-                double g = gate[zBase + 2 * hidden + k];
-                double o = gate[zBase + 3 * hidden + k];
-                double tc = tanhC[prev + k];
-                double cellGrad = dc[k] + dh[k] * o * (1 - tc * tc);
-                dz[k] = cellGrad * g * i * (1 - i);
-                dz[hidden + k] = cellGrad * c[prev + k] * f * (1 - f);
-                dz[2 * hidden + k] = cellGrad * i * (1 - g * g);
-                dz[3 * hidden + k] = dh[k] * tc * o * (1 - o);
-                dc[k] = cellGrad * f;
-            }
-            int xBase = (first + s) * dim;
-            for (int j = 0; j < rows; j++) {
-                double dzj = dz[j];
-                gradient[bias + j] += dzj;
-                for (int d = 0; d < dim; d++) {
-                    gradient[wih + j * dim + d] += dzj * x[xBase + d];
-                }
-                for (int k = 0; k < hidden; k++) {
-                    gradient[whh + j * hidden + k] += dzj * h[prev + k];
-                }
-            }
-            for (int k = 0; k < hidden; k++) {
-                double sum = 0;
-                for (int j = 0; j < rows; j++) {
-                    sum += theta[whh + j * hidden + k] * dz[j];
-                }
-                dhPrev[k] = sum;
-            }
-            System.arraycopy(dhPrev, 0, dh, 0, hidden);
+            LstmCell.backwardStep(hidden, dim, theta, wih, theta, whh, gate, s * rows, tanhC, prev, c, prev, dh, 0,
+                    dc, 0, dz, 0, null, 0);
+            LstmCell.accumulateParameterGradients(hidden, dim, dz, 0, x, (first + s) * dim, h, prev, gradient, wih,
+                    whh, bias);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.explainunit.train.internal;
 
+import dev.explainunit.lstm.LstmCell;
 import org.apiguardian.api.API;
 
 /**
@@ -7,9 +8,8 @@ import org.apiguardian.api.API;
  * D = 2 (17 parameters). The parameters sit in local variables and the gradient is accumulated
  * in locals, which makes an evaluation several times faster; tests pin it to the general path.
  *
- * <p>tanh is computed as tanh(z) = sign(z)·(1 − e^{−2|z|}) / (1 + e^{−2|z|}) with the
- * intrinsic {@link Math#exp}, several times cheaper than {@link Math#tanh} on Java 17; its absolute
- * error stays at the level of the double epsilon (about 1e−16).
+ * <p>The activations are {@link LstmCell#sigmoid} and {@link LstmCell#tanh}, the ones inference uses,
+ * and per sequence the sums of {@link LstmCell}'s step in the same order.
  *
  * <p>Not thread-safe: one instance holds one run's workspaces and allocates nothing per call.
  */
@@ -68,16 +68,6 @@ public final class SingleUnitMseObjective implements MseLoss {
         return evaluate(theta, gradient);
     }
 
-    static double tanh(double z) {
-        double e = Math.exp(-2 * Math.abs(z));
-        double t = (1 - e) / (1 + e);
-        return z < 0 ? -t : t;
-    }
-
-    static double sigmoid(double z) {
-        return 1.0 / (1.0 + Math.exp(-z));
-    }
-
     /**
      * Layout of θ as in {@link LstmParameters}: W_ih rows i, f, g, o (2 each), W_hh (4), b (4), fc (1).
      * Up to {@value #LANES} consecutive sequences of equal length (the batch is sorted by length)
@@ -119,15 +109,15 @@ public final class SingleUnitMseObjective implements MseLoss {
                     double x0 = x[xi];
                     double x1 = x[xi + 1];
                     double hp = h[l];
-                    double i = sigmoid(bi + wi0 * x0 + wi1 * x1 + ui * hp);
-                    double f = sigmoid(bf + wf0 * x0 + wf1 * x1 + uf * hp);
-                    double g = tanh(bg + wg0 * x0 + wg1 * x1 + ug * hp);
-                    double o = sigmoid(bo + wo0 * x0 + wo1 * x1 + uo * hp);
+                    double i = LstmCell.sigmoid(bi + wi0 * x0 + wi1 * x1 + ui * hp);
+                    double f = LstmCell.sigmoid(bf + wf0 * x0 + wf1 * x1 + uf * hp);
+                    double g = LstmCell.tanh(bg + wg0 * x0 + wg1 * x1 + ug * hp);
+                    double o = LstmCell.sigmoid(bo + wo0 * x0 + wo1 * x1 + uo * hp);
                     int k = s * LANES + l;
                     cPrev[k] = c[l];
                     hPrev[k] = hp;
                     double cell = f * c[l] + i * g;
-                    double tc = tanh(cell);
+                    double tc = LstmCell.tanh(cell);
                     c[l] = cell;
                     h[l] = o * tc;
                     gi[k] = i;

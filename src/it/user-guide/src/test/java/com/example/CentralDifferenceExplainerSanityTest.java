@@ -1,4 +1,4 @@
-package com.example.consumer;
+package com.example;
 
 import dev.explainunit.Explainer;
 import dev.explainunit.checks.Check;

@@ -1,0 +1,367 @@
+package dev.explainunit.lstm;
+
+import org.apiguardian.api.API;
+
+/**
+ * The one LSTM cell of ExplainUnit (paper appendix A.1, PyTorch {@code nn.LSTM}, gate order i, f,
+ * g, o): its forward step, its backward step and its two activations. Inference ({@link Lstm}),
+ * the explainers and the trainers' objectives all run this arithmetic, so a model computes the
+ * same numbers wherever it runs.
+ *
+ * <pre>
+ *   forward:   z_t = b + W_ih x_t + W_hh h_{t−1}           (b = b_ih + b_hh; summed in this order)
+ *              i = σ(z_i)  f = σ(z_f)  g = tanh(z_g)  o = σ(z_o)
+ *              c_t = f ⊙ c_{t−1} + i ⊙ g                  h_t = o ⊙ tanh(c_t)
+ *   backward:  given δh_t = ∂L/∂h_t and the carried δc (= δc_{t+1} ⊙ f_{t+1}, 0 at t = T):
+ *              δc_t = δc + δh_t ⊙ o ⊙ (1 − tanh² c_t)
+ *              δz_i = δc_t ⊙ g ⊙ i(1−i)    δz_f = δc_t ⊙ c_{t−1} ⊙ f(1−f)
+ *              δz_g = δc_t ⊙ i ⊙ (1−g²)    δz_o = δh_t ⊙ tanh c_t ⊙ o(1−o)
+ *              δx_t += W_ihᵀ δz            δh_{t−1} = W_hhᵀ δz        carried δc = δc_t ⊙ f
+ *   parameters: ∂L/∂W_ih += δz x_tᵀ     ∂L/∂W_hh += δz h_{t−1}ᵀ     ∂L/∂b += δz
+ * </pre>
+ *
+ * Weights are row-major with gate rows j = gate·H + unit: W_ih is 4H × D, W_hh 4H × H, b 4H; each
+ * comes as an array and the offset where it starts, so a flat parameter vector θ (training) and a
+ * {@link LstmDirection}'s arrays (inference) use the same code. States are rows of H values in
+ * caller-owned arrays. A single-unit cell (H = 1, the toy models) takes a path unrolled over the
+ * four gates that computes the same sums in the same order, bit for bit. Nothing here allocates.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class LstmCell {
+
+    private LstmCell() {
+    }
+
+    /** σ(x) = 1 / (1 + e^{−x}). */
+    public static double sigmoid(double x) {
+        return 1.0 / (1.0 + Math.exp(-x));
+    }
+
+    /**
+     * tanh(x) to a relative error of 1.3e-15 (a few ulp below |x| = 1/16, at most about 9 ulp
+     * above), about twice as fast as {@link Math#tanh} on JDK 17, where {@code Math.tanh} is not
+     * an intrinsic and {@code Math.exp} is: the forward pass spends most of its time here.
+     *
+     * <pre>
+     *   |x| &lt; 1/16:  x − x³/3 + 2x⁵/15 − 17x⁷/315 + 62x⁹/2835 − 1382x¹¹/155925 + 21844x¹³/6081075
+     *                 − 929569x¹⁵/638512875      (Taylor; the next term is below 1e-19·|x|)
+     *   otherwise:   sign(x) · (1 − e^{−2|x|}) / (1 + e^{−2|x|})
+     * </pre>
+     *
+     * The Taylor branch keeps the relative error small near 0, where (1 − e^{−2|x|}) cancels.
+     */
+    public static double tanh(double x) {
+        double a = Math.abs(x);
+        if (a < 0.0625) {
+            double x2 = x * x;
+            return x * (1 + x2 * (-1.0 / 3 + x2 * (2.0 / 15 + x2 * (-17.0 / 315 + x2 * (62.0 / 2835
+                    + x2 * (-1382.0 / 155925 + x2 * (21844.0 / 6081075 + x2 * (-929569.0 / 638512875))))))));
+        }
+        double e = Math.exp(-2 * a);
+        double t = (1 - e) / (1 + e);
+        return x < 0 ? -t : t;
+    }
+
+    // ---------------------------------------------------------------- forward
+
+    /**
+     * One forward step of the cell of {@code w}; see {@link #forwardStep(int, int, double[], int, double[], int,
+     * double[], int, double[], int, double[], double[], int, int, double[], double[], int, double[], int)}.
+     */
+    public static void forwardStep(LstmDirection w, double[] x, int xAt, double[] h, double[] c, int prevAt,
+                                   int nextAt, double[] z, double[] gate, int gateAt, double[] tanhC, int tanhAt) {
+        forwardStep(w.hiddenSize(), w.inputSize(), w.weightIh, 0, w.weightHh, 0, w.bias, 0, x, xAt, h, c, prevAt,
+                nextAt, z, gate, gateAt, tanhC, tanhAt);
+    }
+
+    /**
+     * One forward step. Reads x_t from {@code x[xAt .. xAt + D)} ({@code x == null}: a zero input)
+     * and h_{t−1}, c_{t−1} from {@code h, c} at {@code prevAt}; writes h_t, c_t at {@code nextAt}
+     * (modified), the 4H gate activations at {@code gate[gateAt ..]} and, when {@code z} is not
+     * null, the pre-activations at {@code z[gateAt ..]} (both modified), and tanh(c_t) at
+     * {@code tanhC[tanhAt ..]} (modified). {@code prevAt} and {@code nextAt} may not overlap.
+     */
+    public static void forwardStep(int hidden, int inputs, double[] wih, int wihAt, double[] whh, int whhAt,
+                                   double[] bias, int biasAt, double[] x, int xAt, double[] h, double[] c,
+                                   int prevAt, int nextAt, double[] z, double[] gate, int gateAt,
+                                   double[] tanhC, int tanhAt) {
+        if (hidden == 1) {
+            forwardStepSingleUnit(inputs, wih, wihAt, whh, whhAt, bias, biasAt, x, xAt, h, c, prevAt, nextAt, z,
+                    gate, gateAt, tanhC, tanhAt);
+        } else {
+            forwardStepGeneral(hidden, inputs, wih, wihAt, whh, whhAt, bias, biasAt, x, xAt, h, c, prevAt, nextAt,
+                    z, gate, gateAt, tanhC, tanhAt);
+        }
+    }
+
+    /** {@link #forwardStep} for any H (package-private so that tests pin the H = 1 path to it). */
+    static void forwardStepGeneral(int hidden, int inputs, double[] wih, int wihAt, double[] whh, int whhAt,
+                                   double[] bias, int biasAt, double[] x, int xAt, double[] h, double[] c,
+                                   int prevAt, int nextAt, double[] z, double[] gate, int gateAt,
+                                   double[] tanhC, int tanhAt) {
+        int rows = 4 * hidden;
+        int gRows = 2 * hidden;
+        for (int j = 0; j < rows; j++) {
+            double sum = bias[biasAt + j];
+            if (x != null) {
+                int wBase = wihAt + j * inputs;
+                for (int d = 0; d < inputs; d++) {
+                    sum += wih[wBase + d] * x[xAt + d];
+                }
+            }
+            int hBase = whhAt + j * hidden;
+            for (int k = 0; k < hidden; k++) {
+                sum += whh[hBase + k] * h[prevAt + k];
+            }
+            if (z != null) {
+                z[gateAt + j] = sum;
+            }
+            gate[gateAt + j] = (j >= gRows && j < gRows + hidden) ? tanh(sum) : sigmoid(sum);
+        }
+        for (int k = 0; k < hidden; k++) {
+            int at = gateAt + k;
+            double i = gate[at];
+            double f = gate[at + hidden];
+            double g = gate[at + 2 * hidden];
+            double o = gate[at + 3 * hidden];
+            double cell = f * c[prevAt + k] + i * g;
+            double tc = tanh(cell);
+            c[nextAt + k] = cell;
+            tanhC[tanhAt + k] = tc;
+            h[nextAt + k] = o * tc;
+        }
+    }
+
+    /** {@link #forwardStep} for H = 1, unrolled over the four gates: the same sums in the same order. */
+    static void forwardStepSingleUnit(int inputs, double[] wih, int wihAt, double[] whh, int whhAt,
+                                      double[] bias, int biasAt, double[] x, int xAt, double[] h, double[] c,
+                                      int prevAt, int nextAt, double[] z, double[] gate, int gateAt,
+                                      double[] tanhC, int tanhAt) {
+        double zi = bias[biasAt];
+        double zf = bias[biasAt + 1];
+        double zg = bias[biasAt + 2];
+        double zo = bias[biasAt + 3];
+        if (x != null) {
+            for (int d = 0; d < inputs; d++) {
+                double xd = x[xAt + d];
+                zi += wih[wihAt + d] * xd;
+                zf += wih[wihAt + inputs + d] * xd;
+                zg += wih[wihAt + 2 * inputs + d] * xd;
+                zo += wih[wihAt + 3 * inputs + d] * xd;
+            }
+        }
+        double hPrev = h[prevAt];
+        zi += whh[whhAt] * hPrev;
+        zf += whh[whhAt + 1] * hPrev;
+        zg += whh[whhAt + 2] * hPrev;
+        zo += whh[whhAt + 3] * hPrev;
+        double i = sigmoid(zi);
+        double f = sigmoid(zf);
+        double g = tanh(zg);
+        double o = sigmoid(zo);
+        double cell = f * c[prevAt] + i * g;
+        double tc = tanh(cell);
+        if (z != null) {
+            z[gateAt] = zi;
+            z[gateAt + 1] = zf;
+            z[gateAt + 2] = zg;
+            z[gateAt + 3] = zo;
+        }
+        gate[gateAt] = i;
+        gate[gateAt + 1] = f;
+        gate[gateAt + 2] = g;
+        gate[gateAt + 3] = o;
+        c[nextAt] = cell;
+        tanhC[tanhAt] = tc;
+        h[nextAt] = o * tc;
+    }
+
+    /**
+     * Runs direction {@code w} over the row-major input {@code x} (T × D) from h_0 = c_0 = 0 and
+     * records the pass in {@code trace} (modified, grown if needed); the reverse direction reads
+     * x_{T−1−s} at step s.
+     */
+    public static void forward(LstmDirection w, double[] x, int length, boolean reversed, DirectionTrace trace) {
+        forward(w, x, length, reversed, trace, true);
+    }
+
+    /** {@link #forward}; with {@code singleUnitPath} false H = 1 takes the general path. */
+    static void forward(LstmDirection w, double[] x, int length, boolean reversed, DirectionTrace trace,
+                        boolean singleUnitPath) {
+        int hidden = w.hiddenSize();
+        int inputs = w.inputSize();
+        trace.ensureCapacity(length);
+        double[] h = trace.h;
+        double[] c = trace.c;
+        for (int k = 0; k < hidden; k++) {
+            c[k] = 0;
+            h[k] = 0;
+        }
+        boolean single = hidden == 1 && singleUnitPath;
+        for (int s = 0; s < length; s++) {
+            int xAt = (reversed ? length - 1 - s : s) * inputs;
+            int prev = s * hidden;
+            if (single) {
+                forwardStepSingleUnit(inputs, w.weightIh, 0, w.weightHh, 0, w.bias, 0, x, xAt, h, c, prev,
+                        prev + 1, trace.z, trace.gate, 4 * s, trace.tanhC, s);
+            } else {
+                forwardStepGeneral(hidden, inputs, w.weightIh, 0, w.weightHh, 0, w.bias, 0, x, xAt, h, c, prev,
+                        prev + hidden, trace.z, trace.gate, s * 4 * hidden, trace.tanhC, prev);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- backward
+
+    /**
+     * One backward step through step s of a recorded pass. On entry {@code dh[dhAt ..]} holds δh_s
+     * and {@code dc[dcAt ..]} the carried δc (0 at the last step); on return {@code dh} holds
+     * δh_{s−1} = W_hhᵀ δz, {@code dc} the carried δc_s ⊙ f_s and {@code dz[dzAt .. + 4H)} δz (all
+     * three modified). When {@code dx} is not null, W_ihᵀ δz is added to {@code dx[dxAt .. + D)}
+     * (modified). Reads the gate activations at {@code gate[gateAt ..]}, tanh c_s at
+     * {@code tanhC[tanhAt ..]} and c_{s−1} at {@code c[cPrevAt ..]}. Parameter gradients:
+     * {@link #accumulateParameterGradients} with the same δz.
+     */
+    public static void backwardStep(int hidden, int inputs, double[] wih, int wihAt, double[] whh, int whhAt,
+                                    double[] gate, int gateAt, double[] tanhC, int tanhAt, double[] c, int cPrevAt,
+                                    double[] dh, int dhAt, double[] dc, int dcAt, double[] dz, int dzAt,
+                                    double[] dx, int dxAt) {
+        if (hidden == 1) {
+            backwardStepSingleUnit(inputs, wih, wihAt, whh, whhAt, gate, gateAt, tanhC, tanhAt, c, cPrevAt, dh, dhAt,
+                    dc, dcAt, dz, dzAt, dx, dxAt);
+        } else {
+            backwardStepGeneral(hidden, inputs, wih, wihAt, whh, whhAt, gate, gateAt, tanhC, tanhAt, c, cPrevAt,
+                    dh, dhAt, dc, dcAt, dz, dzAt, dx, dxAt);
+        }
+    }
+
+    /** {@link #backwardStep} for any H. */
+    static void backwardStepGeneral(int hidden, int inputs, double[] wih, int wihAt, double[] whh, int whhAt,
+                                    double[] gate, int gateAt, double[] tanhC, int tanhAt, double[] c, int cPrevAt,
+                                    double[] dh, int dhAt, double[] dc, int dcAt, double[] dz, int dzAt,
+                                    double[] dx, int dxAt) {
+        int rows = 4 * hidden;
+        for (int k = 0; k < hidden; k++) {
+            int at = gateAt + k;
+            double i = gate[at];
+            double f = gate[at + hidden];
+            double g = gate[at + 2 * hidden];
+            double o = gate[at + 3 * hidden];
+            double tc = tanhC[tanhAt + k];
+            double dhk = dh[dhAt + k];
+            double cellGrad = dc[dcAt + k] + dhk * o * (1 - tc * tc);
+            dz[dzAt + k] = cellGrad * g * i * (1 - i);
+            dz[dzAt + hidden + k] = cellGrad * c[cPrevAt + k] * f * (1 - f);
+            dz[dzAt + 2 * hidden + k] = cellGrad * i * (1 - g * g);
+            dz[dzAt + 3 * hidden + k] = dhk * tc * o * (1 - o);
+            dc[dcAt + k] = cellGrad * f;
+        }
+        if (dx != null) {
+            for (int d = 0; d < inputs; d++) {
+                double sum = 0;
+                for (int j = 0; j < rows; j++) {
+                    sum += wih[wihAt + j * inputs + d] * dz[dzAt + j];
+                }
+                dx[dxAt + d] += sum;
+            }
+        }
+        // δz is complete, so δh_s can be overwritten in place by δh_{s-1}
+        for (int k = 0; k < hidden; k++) {
+            double sum = 0;
+            for (int j = 0; j < rows; j++) {
+                sum += whh[whhAt + j * hidden + k] * dz[dzAt + j];
+            }
+            dh[dhAt + k] = sum;
+        }
+    }
+
+    /** {@link #backwardStep} for H = 1, unrolled: the same sums in the same order. */
+    static void backwardStepSingleUnit(int inputs, double[] wih, int wihAt, double[] whh, int whhAt,
+                                       double[] gate, int gateAt, double[] tanhC, int tanhAt, double[] c,
+                                       int cPrevAt, double[] dh, int dhAt, double[] dc, int dcAt, double[] dz,
+                                       int dzAt, double[] dx, int dxAt) {
+        double i = gate[gateAt];
+        double f = gate[gateAt + 1];
+        double g = gate[gateAt + 2];
+        double o = gate[gateAt + 3];
+        double tc = tanhC[tanhAt];
+        double dhs = dh[dhAt];
+        double cellGrad = dc[dcAt] + dhs * o * (1 - tc * tc);
+        double dzi = cellGrad * g * i * (1 - i);
+        double dzf = cellGrad * c[cPrevAt] * f * (1 - f);
+        double dzg = cellGrad * i * (1 - g * g);
+        double dzo = dhs * tc * o * (1 - o);
+        dc[dcAt] = cellGrad * f;
+        dz[dzAt] = dzi;
+        dz[dzAt + 1] = dzf;
+        dz[dzAt + 2] = dzg;
+        dz[dzAt + 3] = dzo;
+        if (dx != null) {
+            for (int d = 0; d < inputs; d++) {
+                dx[dxAt + d] += wih[wihAt + d] * dzi + wih[wihAt + inputs + d] * dzf
+                        + wih[wihAt + 2 * inputs + d] * dzg + wih[wihAt + 3 * inputs + d] * dzo;
+            }
+        }
+        dh[dhAt] = whh[whhAt] * dzi + whh[whhAt + 1] * dzf + whh[whhAt + 2] * dzg + whh[whhAt + 3] * dzo;
+    }
+
+    /**
+     * Adds one step's parameter gradients to {@code grad} (modified): ∂L/∂W_ih += δz x_tᵀ at
+     * {@code wihAt}, ∂L/∂W_hh += δz h_{t−1}ᵀ at {@code whhAt}, ∂L/∂b += δz at {@code biasAt}
+     * (the one bias stands for b_ih and b_hh, whose gradients are equal). δz at {@code dz[dzAt ..]}
+     * from {@link #backwardStep}, x_t at {@code x[xAt ..]}, h_{t−1} at {@code h[hPrevAt ..]}.
+     */
+    public static void accumulateParameterGradients(int hidden, int inputs, double[] dz, int dzAt, double[] x,
+                                                    int xAt, double[] h, int hPrevAt, double[] grad, int wihAt,
+                                                    int whhAt, int biasAt) {
+        int rows = 4 * hidden;
+        for (int j = 0; j < rows; j++) {
+            double dzj = dz[dzAt + j];
+            grad[biasAt + j] += dzj;
+            int wBase = wihAt + j * inputs;
+            for (int d = 0; d < inputs; d++) {
+                grad[wBase + d] += dzj * x[xAt + d];
+            }
+            int hBase = whhAt + j * hidden;
+            for (int k = 0; k < hidden; k++) {
+                grad[hBase + k] += dzj * h[hPrevAt + k];
+            }
+        }
+    }
+
+    /**
+     * Back-propagates δh_T = {@code dhLast[dhLastAt .. + H)} through the pass of direction {@code w}
+     * recorded in {@code trace} and adds ∂/∂x_{t,d} to {@code dx[t·D + d]} for the original time
+     * index t (modified). The trace's backward scratch is used (modified); the forward records stay.
+     */
+    public static void inputGradient(LstmDirection w, DirectionTrace trace, double[] dhLast, int dhLastAt,
+                                     boolean reversed, double[] dx) {
+        inputGradient(w, trace, dhLast, dhLastAt, reversed, dx, true);
+    }
+
+    /** {@link #inputGradient}; with {@code singleUnitPath} false H = 1 takes the general path. */
+    static void inputGradient(LstmDirection w, DirectionTrace trace, double[] dhLast, int dhLastAt,
+                              boolean reversed, double[] dx, boolean singleUnitPath) {
+        int length = trace.steps;
+        int hidden = w.hiddenSize();
+        int inputs = w.inputSize();
+        double[] dh = trace.dh;
+        double[] dc = trace.dc;
+        for (int k = 0; k < hidden; k++) {
+            dh[k] = dhLast[dhLastAt + k];
+            dc[k] = 0;
+        }
+        boolean single = hidden == 1 && singleUnitPath;
+        for (int s = length - 1; s >= 0; s--) {
+            int xAt = (reversed ? length - 1 - s : s) * inputs;
+            int prev = s * hidden;
+            if (single) {
+                backwardStepSingleUnit(inputs, w.weightIh, 0, w.weightHh, 0, trace.gate, 4 * s, trace.tanhC, s,
+                        trace.c, s, dh, 0, dc, 0, trace.dz, 0, dx, xAt);
+            } else {
+                backwardStepGeneral(hidden, inputs, w.weightIh, 0, w.weightHh, 0, trace.gate, s * 4 * hidden,
+                        trace.tanhC, prev, trace.c, prev, dh, 0, dc, 0, trace.dz, 0, dx, xAt);
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.explainunit.zoo;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.explainunit.train.SentenceTrainingSettings;
+import dev.explainunit.train.SentimentAccuracy;
+import dev.explainunit.train.SentimentTraining;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * The {@code index.json} of the {@code sentiment} model directory: what the model is, how it was
+ * trained and how well it does, beside a bag-of-words baseline. Unknown keys are ignored when reading.
+ *
+ * @param format             {@value #FORMAT}
+ * @param task               {@value #TASK}
+ * @param model              the safetensors file name
+ * @param vocabulary         the vocabulary file name
+ * @param corpusSeed         seed of the generated corpus the model was trained on
+ * @param settings           the training settings (seed among them)
+ * @param optimizer          the settings in words
+ * @param epochs             epochs run
+ * @param bestEpoch          the epoch whose parameters were kept
+ * @param trainingSeconds    wall time of the training (the model; the baseline not included)
+ * @param threads            training threads (the model does not depend on them)
+ * @param validation         the model's accuracy on the validation split
+ * @param test               ... on the test split
+ * @param baselineValidation the bag-of-words baseline's accuracy on the validation split
+ * @param baselineTest       ... on the test split
+ * @param history            loss and validation accuracy per epoch
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record SentimentZooIndex(String format, String task, String model, String vocabulary, long corpusSeed,
+                                SentenceTrainingSettings settings, String optimizer, int epochs, int bestEpoch,
+                                double trainingSeconds, int threads, SentimentAccuracy validation,
+                                SentimentAccuracy test, SentimentAccuracy baselineValidation,
+                                SentimentAccuracy baselineTest, List<Epoch> history) {
+
+    /** The format tag of this version. */
+    public static final String FORMAT = "explainunit-sentence-zoo/1";
+    /** The task id. */
+    public static final String TASK = "sentiment";
+    /** File names in the directory. */
+    public static final String MODEL_FILE = "sentiment.safetensors", VOCABULARY_FILE = "vocab.txt";
+
+    public SentimentZooIndex {
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** The index describing a finished training. */
+    public static SentimentZooIndex of(SentimentTraining training) {
+        List<Epoch> history = training.result().epochs().stream()
+                .map(e -> new Epoch(e.epoch(), e.trainLoss(), e.validationAccuracy(), e.seconds())).toList();
+        return new SentimentZooIndex(FORMAT, TASK, MODEL_FILE, VOCABULARY_FILE, training.corpusSeed(),
+                training.result().settings(), training.result().settings().describe(), history.size(),
+                training.result().bestEpoch(), training.result().seconds(), training.result().threads(),
+                training.validation(), training.test(), training.baselineValidation(), training.baselineTest(), history);
+    }
+
+    /**
+     * One epoch of the training.
+     *
+     * @param epoch              1-based
+     * @param trainLoss          mean cross-entropy over the epoch
+     * @param validationAccuracy after the epoch
+     * @param seconds            since the training started
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Epoch(int epoch, double trainLoss, double validationAccuracy, double seconds) {
+    }
+}
