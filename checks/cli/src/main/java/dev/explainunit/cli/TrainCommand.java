@@ -24,7 +24,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {"Trains single-unit LSTMs on a toy task (paper 3.2, A.4) until N models reach validation "
                 + "MSE < 1e-4; writes DIR/<id>.safetensors and DIR/index.json.",
-                "Data of all splits comes from --seed; run k starts from initialisation seed --seed + k."})
+                "Data of all splits comes from --seed; run k starts from initialisation seed --seed + k.",
+                "--task sentiment retrains the bundled sentence model (initialisation seed --seed, default 1: the"
+                        + " bundled one, byte for byte): DIR/sentiment.safetensors, vocab.txt, index.json."})
 final class TrainCommand implements Callable<Integer> {
 
     private enum Phase { TRAINING, WRITING, DONE }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "zoo",
         mixinStandardHelpOptions = true,
-        description = "The bundled single-unit LSTMs of the toy tasks and their training metrics.",
+        description = "The bundled single-unit LSTMs of the toy tasks and the sentiment model, with their training metrics.",
         subcommands = {ZooCommand.ListCommand.class, ZooCommand.ExportCommand.class})
 final class ZooCommand implements Runnable {
 
