@@ -21,6 +21,9 @@ import org.apiguardian.api.API;
  * both Table 3 (the sentences of length ≥ 10) and Figure 1 (all of them). Table 3 is normalised to
  * {@value Table3#REFERENCE}, which is added from the built-ins when the list lacks it. Table 4 needs
  * a five-class model; otherwise it is empty and {@link SentimentResults#table4Reason()} says why.
+ * An explainer that does not support the model, or fails on the test sentences (throws, hangs,
+ * returns relevance of the wrong length or not finite), is left out of every table with the
+ * reason in {@link SentimentResults#skipped()}; the other methods' results stand.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class SentimentExperiments {
@@ -39,7 +42,8 @@ public final class SentimentExperiments {
      * @param modifiers  candidate negators and amplifiers for Table 4
      * @param explainers the methods, each id once
      * @throws IllegalArgumentException naming the sentence for an unlabelled one or a label outside the classes
-     * @throws SentenceExplanations.ExplanationException naming the explainer and sentence when an explainer fails
+     * @throws SentenceExplanations.ExplanationException naming the explainer and sentence when
+     *         {@value Table3#REFERENCE} fails, or another explainer fails on Table 4's or 5's samples
      */
     public static SentimentResults run(SentenceModel model, List<SentenceRecord> test, ModifierWords modifiers,
                                        List<Explainer> explainers, SentimentSettings settings) {
@@ -79,22 +83,33 @@ public final class SentimentExperiments {
                     }
                     return Projection.of(SentenceRepresentations.LRP_LAST_HIDDEN, vectors, labels);
                 }));
-        for (Explainer e : applicable) {
+        for (Explainer e : List.copyOf(applicable)) {
             String id = e.id();
-            List<Relevance> relevances = timed(nanos, "explain:" + id, () -> SentenceExplanations.explain(e, model,
-                    tokens, labels, settings.threads(), settings.callLimit()));
-            List<Relevance> ofKept = new ArrayList<>();
-            for (int i : kept) {
-                ofKept.add(relevances.get(i));
-            }
-            curves.add(timed(nanos, "table3:" + id, () -> deletion.curve(id, ofKept)));
-            figure1.put(id, timed(nanos, "figure1:" + id, () -> {
-                List<double[]> vectors = new ArrayList<>();
-                for (int i = 0; i < embedded.size(); i++) {
-                    vectors.add(SentenceRepresentations.weighted(embedded.get(i), relevances.get(i)));
+            try {
+                List<Relevance> relevances = timed(nanos, "explain:" + id, () -> SentenceExplanations.explain(e,
+                        model, tokens, labels, settings.threads(), settings.callLimit()));
+                List<Relevance> ofKept = new ArrayList<>();
+                for (int i : kept) {
+                    ofKept.add(relevances.get(i));
                 }
-                return Projection.of(id, vectors, labels);
-            }));
+                DeletionCurve curve = timed(nanos, "table3:" + id, () -> deletion.curve(id, ofKept));
+                Projection projection = timed(nanos, "figure1:" + id, () -> {
+                    List<double[]> vectors = new ArrayList<>();
+                    for (int i = 0; i < embedded.size(); i++) {
+                        vectors.add(SentenceRepresentations.weighted(embedded.get(i), relevances.get(i)));
+                    }
+                    return Projection.of(id, vectors, labels);
+                });
+                curves.add(curve);
+                figure1.put(id, projection);
+            } catch (RuntimeException failure) {
+                if (id.equals(Table3.REFERENCE)) {
+                    throw failure; // Table 3 cannot be normalised without it
+                }
+                // one faulty explainer costs its own results only, not the other methods'
+                applicable.remove(e);
+                skipped.put(id, failure.getMessage());
+            }
         }
         RandomDeletion random = timed(nanos, "table3:random",
                 () -> deletion.random(settings.randomDraws(), settings.seed()));

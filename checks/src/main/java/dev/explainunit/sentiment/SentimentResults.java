@@ -19,7 +19,8 @@ import org.apiguardian.api.API;
  * @param table4Reason     why Table 4 is empty, or null
  * @param table5           the most confidently misclassified sentences with each method's relevance
  * @param figure1          per representation (method ids, {@code avg}, {@code lrp-ht})
- * @param skipped          methods left out because they do not support the model, with the reason
+ * @param skipped          methods left out because they do not support the model or failed on the test
+ *                         sentences, with the reason
  * @param nanos            wall time per step ({@code explain:<method>}, {@code table3:<method>},
  *                         {@code table3:random}, {@code table4:select}, {@code table4:<method>},
  *                         {@code figure1:pca}, {@code table5}, ...) in nanoseconds

@@ -3,6 +3,10 @@ package dev.explainunit.sentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.explainunit.Explainer;
+import dev.explainunit.RecurrentModel;
+import dev.explainunit.Relevance;
+import dev.explainunit.Sequence;
 import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.explainers.LrpExplainer;
 import dev.explainunit.sentence.SentenceModel;
@@ -64,6 +68,32 @@ class SentimentExperimentsTest {
         SentimentResults results = SentimentExperiments.run(model, test, ModifierWords.english(),
                 List.of(BuiltInExplainers.create("gradient")), SentimentSettings.defaults().withThreads(1));
         assertThat(results.table3().decreasing().keySet()).containsExactly("random", "gradient", "occlusion-p-diff");
+    }
+
+    @Test
+    void an_explainer_with_non_finite_relevance_is_left_out_with_the_reason_and_the_others_stand() {
+        Explainer nan = new Explainer() {
+            @Override
+            public String id() {
+                return "nan-explainer";
+            }
+
+            @Override
+            public Relevance explain(RecurrentModel model, Sequence input, int target) {
+                double[] r = new double[input.length()];
+                java.util.Arrays.fill(r, Double.NaN);
+                return Relevance.perStep(r);
+            }
+        };
+        SentenceModel model = TinySentenceModels.model(21, 3, 3, 5, true, 2.0);
+        List<SentenceRecord> test = TinySentenceModels.corpus(22, 30, 5);
+        SentimentResults results = SentimentExperiments.run(model, test, ModifierWords.english(),
+                List.of(nan, BuiltInExplainers.create("gradient")), SentimentSettings.defaults().withThreads(1));
+        assertThat(results.skipped()).containsOnlyKeys("nan-explainer");
+        assertThat(results.skipped().get("nan-explainer")).contains("nan-explainer").contains("[NaN]");
+        assertThat(results.table3().decreasing()).containsOnlyKeys("random", "gradient", "occlusion-p-diff");
+        assertThat(results.figure1()).doesNotContainKey("nan-explainer");
+        assertThat(results.table4().get(Composition.NEGATED_POSITIVE)).doesNotContainKey("nan-explainer");
     }
 
     @Test
