@@ -1,0 +1,108 @@
+package dev.explainunit.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.explainunit.Explainer;
+import dev.explainunit.RecurrentModel;
+import dev.explainunit.Relevance;
+import dev.explainunit.Sequence;
+import dev.explainunit.explainers.BuiltInExplainers;
+import dev.explainunit.explainers.LrpExplainer;
+import dev.explainunit.sentence.SentenceModel;
+import dev.explainunit.sentence.SentenceRecord;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SentimentExperimentsTest {
+
+    @Test
+    void all_ten_built_in_methods_run_through_every_experiment_on_a_small_five_class_model() {
+        SentenceModel model = TinySentenceModels.model(21, 3, 3, 5, true, 2.0);
+        List<SentenceRecord> test = TinySentenceModels.corpus(22, 60, 5);
+        SentimentResults results = SentimentExperiments.run(model, test, ModifierWords.english(),
+                SentimentExperiments.builtIns(), SentimentSettings.defaults().withThreads(2).withRandomDraws(4));
+
+        List<String> methods = new ArrayList<>(List.of("random"));
+        methods.addAll(BuiltInExplainers.ids());
+        assertThat(results.table3().decreasing().keySet()).containsExactlyInAnyOrderElementsOf(methods);
+        assertThat(results.table3().decreasing().get("random")).isEqualTo(0.0);
+        assertThat(results.table3().decreasing().get("occlusion-p-diff")).isCloseTo(100.0, within(1e-9));
+        for (DeletionCurve c : results.table3().accuracy().values()) {
+            assertThat(c.decreasing()[0]).isEqualTo(100.0);
+            assertThat(c.increasing()[0]).isEqualTo(0.0);
+        }
+        for (Composition c : Composition.values()) {
+            assertThat(results.table4().get(c).keySet()).containsExactlyElementsOf(BuiltInExplainers.ids());
+            assertThat(results.table4().get(c).get("lrp-all").words()).isEqualTo(c.words());
+            assertThat(results.table4().get(c).get("lrp-all").samples())
+                    .isEqualTo(results.compositions().samples(c).samples().size());
+        }
+        assertThat(results.figure1().keySet()).contains("avg", "lrp-ht").containsAll(BuiltInExplainers.ids());
+        for (Projection p : results.figure1().values()) {
+            assertThat(p.x()).hasSize(test.size());
+            assertThat(p.explained()[0] + p.explained()[1]).isBetween(0.0, 100.0 + 1e-9);
+        }
+        assertThat(results.table5()).isNotEmpty().allSatisfy(m -> {
+            assertThat(m.predicted()).isNotEqualTo(m.label());
+            assertThat(m.relevance().keySet()).containsExactlyElementsOf(BuiltInExplainers.ids());
+        });
+        assertThat(results.nanos()).containsKeys("total", "explain:lrp-all", "table3:random", "table4:select");
+    }
+
+    @Test
+    void the_built_ins_use_the_papers_sentiment_lrp_setting() {
+        for (var e : SentimentExperiments.builtIns()) {
+            if (e instanceof LrpExplainer lrp) {
+                assertThat(lrp.eps()).isEqualTo(lrp.id().equals("lrp-prop") ? 0.2 : 0.001);
+                assertThat(lrp.biasFactor()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void occlusion_p_diff_is_added_as_table_3s_reference_when_the_list_lacks_it() {
+        SentenceModel model = TinySentenceModels.model(21, 3, 3, 5, true, 2.0);
+        List<SentenceRecord> test = TinySentenceModels.corpus(22, 30, 5);
+        SentimentResults results = SentimentExperiments.run(model, test, ModifierWords.english(),
+                List.of(BuiltInExplainers.create("gradient")), SentimentSettings.defaults().withThreads(1));
+        assertThat(results.table3().decreasing().keySet()).containsExactly("random", "gradient", "occlusion-p-diff");
+    }
+
+    @Test
+    void an_explainer_with_non_finite_relevance_is_left_out_with_the_reason_and_the_others_stand() {
+        Explainer nan = new Explainer() {
+            @Override
+            public String id() {
+                return "nan-explainer";
+            }
+
+            @Override
+            public Relevance explain(RecurrentModel model, Sequence input, int target) {
+                double[] r = new double[input.length()];
+                java.util.Arrays.fill(r, Double.NaN);
+                return Relevance.perStep(r);
+            }
+        };
+        SentenceModel model = TinySentenceModels.model(21, 3, 3, 5, true, 2.0);
+        List<SentenceRecord> test = TinySentenceModels.corpus(22, 30, 5);
+        SentimentResults results = SentimentExperiments.run(model, test, ModifierWords.english(),
+                List.of(nan, BuiltInExplainers.create("gradient")), SentimentSettings.defaults().withThreads(1));
+        assertThat(results.skipped()).containsOnlyKeys("nan-explainer");
+        assertThat(results.skipped().get("nan-explainer")).contains("nan-explainer").contains("[NaN]");
+        assertThat(results.table3().decreasing()).containsOnlyKeys("random", "gradient", "occlusion-p-diff");
+        assertThat(results.figure1()).doesNotContainKey("nan-explainer");
+        assertThat(results.table4().get(Composition.NEGATED_POSITIVE)).doesNotContainKey("nan-explainer");
+    }
+
+    @Test
+    void table_4_is_empty_with_the_reason_for_a_model_without_five_classes() {
+        SentenceModel model = TinySentenceModels.model(21, 3, 3, 3, true, 2.0);
+        List<SentenceRecord> test = TinySentenceModels.corpus(22, 30, 3);
+        SentimentResults results = SentimentExperiments.run(model, test, ModifierWords.english(),
+                List.of(BuiltInExplainers.create("gradient")), SentimentSettings.defaults().withThreads(1));
+        assertThat(results.table4()).isEmpty();
+        assertThat(results.table4Reason()).contains("[3] classes");
+    }
+}
