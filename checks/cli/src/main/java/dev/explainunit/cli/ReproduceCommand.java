@@ -12,6 +12,17 @@ import dev.explainunit.reproduce.Table2Reproduction;
 import dev.explainunit.reproduce.Table2Text;
 import dev.explainunit.toy.ToyTask;
 import dev.explainunit.zoo.ModelZoo;
+import dev.explainunit.safetensors.SentenceModelFiles;
+import dev.explainunit.sentence.CorpusSentence;
+import dev.explainunit.sentence.SentenceModel;
+import dev.explainunit.sentence.SentenceReader;
+import dev.explainunit.sentence.SentenceRecord;
+import dev.explainunit.sentence.SentimentCorpus;
+import dev.explainunit.sentence.SentimentTask;
+import dev.explainunit.sentiment.ModifierWords;
+import dev.explainunit.sentiment.SentimentResults;
+import dev.explainunit.sentiment.SentimentSettings;
+import dev.explainunit.task.Tasks;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +47,12 @@ import picocli.CommandLine.Spec;
                 + "and writes report.json, report.md and report.html."})
 final class ReproduceCommand implements Callable<Integer> {
 
-    @Option(names = "--task", paramLabel = "T", description = "addition or subtraction (default: both)")
+    @Option(names = "--task", paramLabel = "T",
+            description = "addition or subtraction (default: both), or sentiment (Tables 3, 4, 5 and Figure 1)")
     String task;
+
+    @picocli.CommandLine.Mixin
+    TaskOptions taskOptions = new TaskOptions();
 
     @Option(names = "--samples", paramLabel = "N", description = "test sequences per model (default: ${DEFAULT-VALUE})")
     int samples = 2500;
@@ -56,6 +71,13 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (SentimentTask.ID.equals(task)) {
+            return sentiment();
+        }
+        if (!taskOptions.given().isEmpty()) {
+            throw new UsageException("--" + taskOptions.given().keySet().iterator().next()
+                    + " belongs to a task: name it with --task (e.g. --task sentiment)");
+        }
         ReproduceSettings settings = settings();
         checkWritable(out, json);
         ModelZoo zoo = bundledZoo();
@@ -81,6 +103,59 @@ final class ReproduceCommand implements Callable<Integer> {
             }
         }
         stdout.printf(Locale.ROOT, "report: %s (%.1f s)%n", out.resolve(ReportFiles.HTML), report.run().wallSeconds());
+        stdout.flush();
+        return 0;
+    }
+
+    /** Tables 3, 4, 5 and Figure 1 on the bundled sentiment model, or on the user's model and data. */
+    private Integer sentiment() {
+        checkWritable(out, json);
+        taskOptions.configure(Tasks.byId(SentimentTask.ID)); // refuses a partial or unreadable --model/--vocab/--data
+        SentenceModel model;
+        List<SentenceRecord> test;
+        ModifierWords modifiers;
+        String data;
+        try {
+            if (taskOptions.given().isEmpty()) {
+                model = ModelZoo.bundled().sentiment().model();
+                SentimentCorpus corpus = SentimentCorpus.generate(SentimentCorpus.DEFAULT_SEED);
+                test = corpus.test().stream().map(CorpusSentence::toRecord).toList();
+                modifiers = ModifierWords.of(corpus);
+                data = "the bundled model on the generated corpus's test split (seed " + SentimentCorpus.DEFAULT_SEED
+                        + ")";
+            } else {
+                model = SentenceModelFiles.read(taskOptions.model, taskOptions.vocab);
+                test = SentenceReader.readAll(taskOptions.data, model.classes(), model.vocabulary());
+                modifiers = ModifierWords.english();
+                data = taskOptions.model + " on " + taskOptions.data;
+            }
+        } catch (IOException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        long started = System.nanoTime();
+        PrintWriter stdout = spec.commandLine().getOut();
+        SentimentResults results = SentimentReproduction.run(stdout, model, data, test, modifiers,
+                SentimentSettings.defaults());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        stdout.print(SentimentReproduction.table3Text(results.table3()));
+        results.skipped().forEach((m, why) -> stdout.println("left out: " + m + ": " + why));
+        Path html = out.resolve(SentimentReproduction.HTML);
+        try {
+            Files.createDirectories(out);
+            AtomicFiles.write(html, SentimentReproduction.html(results, data).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UsageException("--out " + out + ": the report could not be written (" + OutputPaths.describe(e)
+                    + ")", e);
+        }
+        if (json != null) {
+            try {
+                SentimentReproduction.writeJson(SentimentReproduction.json(results), json);
+            } catch (IOException e) {
+                throw new UsageException("--json " + json + ": could not be written (" + OutputPaths.describe(e) + ")",
+                        e);
+            }
+        }
+        stdout.printf(Locale.ROOT, "report: %s (%.1f s)%n", html, seconds);
         stdout.flush();
         return 0;
     }

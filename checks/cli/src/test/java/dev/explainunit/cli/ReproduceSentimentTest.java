@@ -1,0 +1,111 @@
+package dev.explainunit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.explainunit.lstm.Lstm;
+import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.safetensors.SentenceModelFiles;
+import dev.explainunit.sentence.SentenceModel;
+import dev.explainunit.sentence.SentenceReader;
+import dev.explainunit.sentence.SentenceRecord;
+import dev.explainunit.sentence.Vocabulary;
+import dev.explainunit.sentiment.ModifierWords;
+import dev.explainunit.sentiment.SentimentExperiments;
+import dev.explainunit.sentiment.SentimentResults;
+import dev.explainunit.sentiment.SentimentSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code reproduce --task sentiment --model --vocab --data} on a small random classifier and data. */
+class ReproduceSentimentTest {
+
+    private static final List<String> WORDS = List.of("<unk>", "good", "bad", "not", "very", "film", "the", "a",
+            "plot", "is", ".");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reproduce_on_a_users_model_prints_table3_beside_the_paper_and_writes_the_design_json_keys_and_heatmaps()
+            throws Exception {
+        Random random = new Random(2);
+        int e = 3, h = 3;
+        Lstm lstm = new Lstm(direction(random, e, h), direction(random, e, h), matrix(random, 5, 2 * h),
+                matrix(random, 5, 1));
+        SentenceModel model = new SentenceModel(matrix(random, WORDS.size(), e), lstm, Vocabulary.of(WORDS));
+        Path modelFile = dir.resolve("mine.safetensors");
+        Path vocab = dir.resolve("vocab.txt");
+        SentenceModelFiles.write(model, modelFile, vocab);
+        Path data = dir.resolve("test.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            List<String> tokens = new ArrayList<>();
+            for (int t = 0; t < 10 + i % 4; t++) {
+                tokens.add(WORDS.get(1 + random.nextInt(WORDS.size() - 1)));
+            }
+            int predicted = model.predictClass(tokens);   // half right, half wrong: both halves of Table 3 have sentences
+            lines.append(new ObjectMapper().writeValueAsString(Map.of("tokens", tokens, "label",
+                    i % 2 == 0 ? predicted : (predicted + 1) % 5))).append('\n');
+        }
+        Files.writeString(data, lines);
+        Path json = dir.resolve("sentiment.json");
+        Path out = dir.resolve("report");
+
+        CommandRun run = CommandRun.of("reproduce", "--task", "sentiment", "--model", modelFile.toString(), "--vocab",
+                vocab.toString(), "--data", data.toString(), "--json", json.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Table 3").containsPattern("lrp-all .*\\(97\\)").contains("(100)")
+                .contains("integrated-gradients");
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        List<SentenceRecord> test = SentenceReader.readAll(data, 5, model.vocabulary());
+        SentimentResults direct = SentimentExperiments.run(model, test, ModifierWords.english(),
+                SentimentExperiments.builtIns(), SentimentSettings.defaults());
+        for (String method : direct.table3().accuracy().keySet()) {
+            for (String order : List.of("decreasing", "increasing")) {
+                Double expected = (order.equals("decreasing") ? direct.table3().decreasing()
+                        : direct.table3().increasing()).get(method);
+                JsonNode normalised = root.at("/table3/" + order + "/" + method);
+                if (expected.isNaN()) {
+                    assertThat(normalised.isNull()).as(order + " " + method + " is undefined: null").isTrue();
+                } else {
+                    assertThat(normalised.asDouble()).as(order + " " + method).isCloseTo(expected, within(1e-9));
+                }
+            }
+            JsonNode accuracy = root.at("/table3/accuracy/decreasing/" + method);
+            assertThat(accuracy).as(method).hasSize(4);
+            double[] expected = direct.table3().accuracy().get(method).decreasing();
+            for (int k = 0; k < 4; k++) {
+                assertThat(accuracy.get(k).asDouble()).as(method + " k=" + k).isCloseTo(expected[k], within(1e-9));
+            }
+        }
+        assertThat(root.at("/figure1/avg/explained")).hasSize(2);
+        assertThat(root.at("/table4/negated-positive/lrp-all/words")).hasSize(2);
+        String html = Files.readString(out.resolve("sentiment.html"));
+        assertThat(html).contains("Table 3").contains("class=\"word-heatmap\"").doesNotContain("<script src")
+                .doesNotContain("<link ");
+    }
+
+    private static LstmDirection direction(Random random, int in, int hidden) {
+        return new LstmDirection(matrix(random, 4 * hidden, in), matrix(random, 4 * hidden, hidden),
+                matrix(random, 4 * hidden, 1), matrix(random, 4 * hidden, 1));
+    }
+
+    private static DMatrixRMaj matrix(Random random, int rows, int cols) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int k = 0; k < m.data.length; k++) {
+            m.data[k] = random.nextDouble() - 0.5;
+        }
+        return m;
+    }
+}
