@@ -66,7 +66,8 @@ final class GuardedExplanations {
         try {
             r = explainer.explain(model, sample.input(), sample.target());
         } catch (Throwable e) {
-            throw new ContractViolation("explainer [" + id + "] threw " + e + " on " + where.of("sequence " + i));
+            // the place first: an explainer process's message ends with the tail of its stderr
+            throw new ContractViolation("explainer [" + id + "], on " + where.of("sequence " + i) + ", threw " + e);
         } finally {
             clock.stop();
         }
@@ -94,14 +95,14 @@ final class GuardedExplanations {
         } catch (Throwable e) {
             clock.stop();
             if (Thread.currentThread().isInterrupted()) {
-                throw new ContractViolation("explainer [" + id + "] threw " + e + " on " + range
-                        + " (the evaluation was interrupted)");
+                throw new ContractViolation("explainer [" + id + "], on " + range + " (the evaluation was interrupted),"
+                        + " threw " + e);
             }
             for (int i = from; i < to; i++) {
                 out[i] = one(model, samples.get(i), i, clock);  // names the sequence that fails alone
             }
-            throw new ContractViolation("explainer [" + id + "] threw " + e + " from explain(model, sequences, targets)"
-                    + " on " + range + ", yet explained each of them alone: a batch must give what single calls give");
+            throw new ContractViolation("explainer [" + id + "] explained each of " + range + " alone, but"
+                    + " explain(model, sequences, targets) on them threw " + e);
         } finally {
             clock.stop();
         }

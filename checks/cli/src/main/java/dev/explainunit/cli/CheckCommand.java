@@ -132,12 +132,12 @@ final class CheckCommand implements Callable<Integer> {
         }
         for (CheckResult r : report.failures()) {
             if (r.check() == Check.CONTRACT) {
-                // the whole message: an explainer process's failure quotes the tail of its stderr
+                // the whole message (with its counterexample): an explainer process's failure quotes its stderr
                 stdout.printf(Locale.ROOT, "%ncontract on %s:%n%s%n", r.task(), r.message().strip());
             }
         }
         for (CheckResult r : report.failures()) {
-            if (r.counterexample() != null) {
+            if (r.counterexample() != null && r.check() != Check.CONTRACT) {
                 stdout.printf(Locale.ROOT, "%n%s on %s:%n%s", r.check().displayName(), r.task(),
                         r.counterexample().describe());
             }
