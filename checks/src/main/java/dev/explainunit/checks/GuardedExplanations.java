@@ -66,8 +66,7 @@ final class GuardedExplanations {
         try {
             r = explainer.explain(model, sample.input(), sample.target());
         } catch (Throwable e) {
-            // the place first: an explainer process's message ends with the tail of its stderr
-            throw new ContractViolation("explainer [" + id + "], on " + where.of("sequence " + i) + ", threw " + e);
+            throw new ContractViolation(threw(e, where.of("sequence " + i)));
         } finally {
             clock.stop();
         }
@@ -76,6 +75,16 @@ final class GuardedExplanations {
             throw new ContractViolation("explainer [" + id + "] " + problem + " (" + where.of("sequence " + i) + ")");
         }
         return r;
+    }
+
+    /**
+     * "explainer [id] threw E on PLACE"; for a message of several lines (an explainer process's ends
+     * with the tail of its stderr) the place comes first, so that it does not read as stderr.
+     */
+    private String threw(Throwable e, String place) {
+        String thrown = String.valueOf(e);
+        return thrown.contains("\n") ? "explainer [" + id + "] threw, on " + place + ", " + thrown
+                : "explainer [" + id + "] threw " + thrown + " on " + place;
     }
 
     private void chunk(BatchExplainer batch, RecurrentModel model, List<Sample> samples, int from, int to,
@@ -95,8 +104,7 @@ final class GuardedExplanations {
         } catch (Throwable e) {
             clock.stop();
             if (Thread.currentThread().isInterrupted()) {
-                throw new ContractViolation("explainer [" + id + "], on " + range + " (the evaluation was interrupted),"
-                        + " threw " + e);
+                throw new ContractViolation(threw(e, range + " (the evaluation was interrupted)"));
             }
             for (int i = from; i < to; i++) {
                 out[i] = one(model, samples.get(i), i, clock);  // names the sequence that fails alone

@@ -169,8 +169,26 @@ class ExplainedPopulationBatchTest {
             }
         };
         assertThat(explain(throwsOnOne, 1).contractViolation()).hasValueSatisfying(m -> assertThat(m)
-                .isEqualTo("explainer [batching], on sequence " + bad + " of model addition-random-0, threw"
-                        + " java.lang.IllegalStateException: cannot explain this one"));
+                .isEqualTo("explainer [batching] threw java.lang.IllegalStateException: cannot explain this one on"
+                        + " sequence " + bad + " of model addition-random-0"));
+    }
+
+    @Test
+    void a_message_of_several_lines_comes_after_the_place_so_that_its_last_lines_read_as_its_own() {
+        BatchExplainer quoting = new Batching((model, r) -> r) {
+            @Override
+            public Relevance explain(RecurrentModel model, Sequence input, int target) {
+                throw new IllegalStateException("process failed; its stderr:\n  | Traceback\n  | ValueError");
+            }
+
+            @Override
+            public List<Relevance> explain(RecurrentModel model, List<Sequence> inputs, int[] targets) {
+                throw new IllegalStateException("batch failed");
+            }
+        };
+        assertThat(explain(quoting, 1).contractViolation()).hasValue("explainer [batching] threw, on sequence 0 of model"
+                + " addition-random-0, java.lang.IllegalStateException: process failed; its stderr:\n  | Traceback\n"
+                + "  | ValueError");
     }
 
     @Test
