@@ -22,7 +22,9 @@ import org.opentest4j.AssertionFailedError;
  * and shared by its checks. Each check publishes its {@link CheckResult} as the report entry
  * {@value #RESULT_KEY} (JSON). The checks of an explainer that does not
  * {@link dev.explainunit.Explainer#supports support} a task's models are skipped with the reason, and
- * so is a check that needs ground truth the task lacks.
+ * so is a check that needs ground truth the task lacks. An explainer that is {@link AutoCloseable}
+ * (e.g. one running in another process) is closed when the last explainer container using it
+ * finishes.
  * Nothing an explainer does can escape as an exception.
  */
 final class SanityTestExecutor {
@@ -31,6 +33,7 @@ final class SanityTestExecutor {
     static final String RESULT_KEY = CheckResultJson.ENTRY_KEY;
 
     private final EngineExecutionListener listener;
+    private ExplainerClosing explainers;
 
     SanityTestExecutor(EngineExecutionListener listener) {
         this.listener = listener;
@@ -38,6 +41,7 @@ final class SanityTestExecutor {
 
     void execute(TestDescriptor root) {
         listener.executionStarted(root);
+        explainers = ExplainerClosing.of(root);
         for (TestDescriptor child : root.getChildren()) {
             if (child instanceof ClassDescriptor c) {
                 executeClass(c);
@@ -60,12 +64,16 @@ final class SanityTestExecutor {
 
     private void executeExplainer(ExplainerDescriptor e, SanitySettings settings) {
         listener.executionStarted(e);
-        for (TestDescriptor child : e.getChildren()) {
-            if (child instanceof ConfigurationDescriptor problem) {
-                executeConfiguration(problem);
-            } else {
-                executeTask(e, (TaskDescriptor) child, settings);
+        try {
+            for (TestDescriptor child : e.getChildren()) {
+                if (child instanceof ConfigurationDescriptor problem) {
+                    executeConfiguration(problem);
+                } else {
+                    executeTask(e, (TaskDescriptor) child, settings);
+                }
             }
+        } finally {
+            explainers.finished(e.explainer);
         }
         listener.executionFinished(e, TestExecutionResult.successful());
     }
