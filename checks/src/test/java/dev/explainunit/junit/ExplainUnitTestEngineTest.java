@@ -425,4 +425,49 @@ class ExplainUnitTestEngineTest {
         failsOneConfigurationTest(results(UnknownTaskInTheAnnotation.class), "@ExplainerSanityTest(tasks)",
                 "unknown task [multiplication]; known tasks: ", "addition, subtraction");
     }
+
+    @Test
+    void every_test_points_to_the_test_class_so_an_ide_can_jump_to_it() {
+        results(GradientTimesInputOnSubtraction.class).testEvents().started().stream().forEach(e ->
+                assertThat(e.getTestDescriptor().getSource()).contains(
+                        org.junit.platform.engine.support.descriptor.ClassSource.from(
+                                GradientTimesInputOnSubtraction.class)));
+        results(NullExplainer.class).testEvents().started().stream().forEach(e ->
+                assertThat(e.getTestDescriptor().getSource()).contains(
+                        org.junit.platform.engine.support.descriptor.ClassSource.from(NullExplainer.class)));
+    }
+
+    @Test
+    void an_unknown_key_warns_once_per_run_not_once_per_discovered_class() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(
+                dev.explainunit.junit.internal.ExplainUnitTestEngine.class.getName());
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                warnings.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        boolean parents = logger.getUseParentHandlers();
+        logger.addHandler(handler);
+        logger.setUseParentHandlers(false);
+        try {
+            for (Class<?> type : List.of(ZeroSamples.class, NullExplainer.class, ZeroSamples.class)) {
+                EngineTestKit.engine("explainunit").selectors(selectClass(type))
+                        .configurationParameter("explainunit.sampels", "20").execute();
+            }
+        } finally {
+            logger.removeHandler(handler);
+            logger.setUseParentHandlers(parents);
+        }
+        assertThat(warnings).filteredOn(w -> w.contains("explainunit.sampels")).hasSize(1);
+    }
 }

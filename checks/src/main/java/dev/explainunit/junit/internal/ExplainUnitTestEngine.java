@@ -31,6 +31,12 @@ public final class ExplainUnitTestEngine implements TestEngine {
 
     public static final String ENGINE_ID = "explainunit";
 
+    /**
+     * Unknown keys already warned about in this JVM: surefire and IDEs discover once per test
+     * class, and a typo is worth one warning per run, not one per class.
+     */
+    private static final java.util.Set<String> WARNED_KEYS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Override
     public String getId() {
         return ENGINE_ID;
@@ -51,8 +57,10 @@ public final class ExplainUnitTestEngine implements TestEngine {
         EngineDescriptor engine = new EngineDescriptor(uniqueId, "ExplainUnit");
         SettingsResolver settings = new SettingsResolver(request.getConfigurationParameters()::get);
         for (String key : SettingsResolver.unknownKeys(request.getConfigurationParameters().keySet())) {
-            java.util.logging.Logger.getLogger(ExplainUnitTestEngine.class.getName()).warning(
-                    "ExplainUnit: unknown configuration parameter " + key + " is ignored (see the keys in checks.md)");
+            if (WARNED_KEYS.add(key)) {
+                java.util.logging.Logger.getLogger(ExplainUnitTestEngine.class.getName()).warning(
+                        "ExplainUnit: unknown configuration parameter " + key + " is ignored (see the keys in checks.md)");
+            }
         }
         Map<UniqueId, List<UniqueId>> deepSelections = new HashMap<>();
         EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
