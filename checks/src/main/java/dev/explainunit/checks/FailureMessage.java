@@ -18,6 +18,10 @@ final class FailureMessage {
         if (ce != null) {
             text.append(counterexample(ce));
         }
+        if (result.check() == Check.CONTRACT) {
+            // a throw, NaN, a wrong length, non-determinism or a hang: rerunning with the seed adds nothing
+            return text.toString().stripTrailing();
+        }
         text.append("Seed ").append(settings.seed()).append(": rerun with @ExplainerSanityTest(seed = ")
                 .append(settings.seed()).append("L) or explainunit.seed=").append(settings.seed())
                 .append(" in junit-platform.properties (").append(settings.samples()).append(" samples, ")

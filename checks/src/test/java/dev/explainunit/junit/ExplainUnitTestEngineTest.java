@@ -220,13 +220,26 @@ class ExplainUnitTestEngineTest {
     }
 
     @Test
-    void an_explainer_that_throws_fails_its_checks_with_a_message_naming_it_and_the_engine_runs_on() {
+    void an_explainer_that_throws_fails_its_contract_check_naming_it_and_the_engine_runs_on() {
         EngineExecutionResults results = results(Throwing.class);
         results.allEvents().assertThatEvents().haveExactly(2, event(test(displayName("contract")),
                 finishedWithFailure(message(m -> m.contains("explainer [throwing] threw")
-                        && m.contains("not implemented yet")))));
-        results.testEvents().assertStatistics(stats -> stats.failed(2 * Check.values().length).succeeded(0));
+                        && m.contains("not implemented yet") && !m.contains("rerun")))));
         results.containerEvents().assertStatistics(stats -> stats.failed(0));
+    }
+
+    @Test
+    void when_the_contract_fails_the_other_checks_are_aborted_with_the_reason_in_one_line() {
+        EngineExecutionResults results = results(Throwing.class);
+        results.testEvents().assertStatistics(stats -> stats.failed(2).succeeded(0)
+                .aborted(2 * (Check.values().length - 1)));
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(displayName("relevant mass")),
+                org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(
+                        "[throwing] on addition: relevant mass skipped: the contract check failed (explainer "
+                                + "[throwing] threw java.lang.UnsupportedOperationException)"))));
+        results.testEvents().aborted().stream().forEach(e -> assertThat(e.getPayload(
+                org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow()
+                .getMessage()).doesNotContain("\n").doesNotContain("rerun"));
     }
 
     @Test
@@ -350,7 +363,7 @@ class ExplainUnitTestEngineTest {
         Events tests = EngineTestKit.engine("explainunit").selectors(selectClass(Throwing.class))
                 .configurationParameter("explainunit.checks", "contract, relevant-mass")
                 .configurationParameter("explainunit.tasks", "addition").execute().testEvents();
-        tests.assertStatistics(stats -> stats.started(2).failed(2));
+        tests.assertStatistics(stats -> stats.started(2).failed(1).aborted(1));
     }
 
     @Test

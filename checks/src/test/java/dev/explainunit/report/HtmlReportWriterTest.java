@@ -83,4 +83,16 @@ class HtmlReportWriterTest {
         }
         return n;
     }
+
+    @Test
+    void checks_skipped_after_a_contract_failure_are_grey_cells_and_listed_with_the_reason_not_as_failures() {
+        String html = HtmlReportWriter.render(ReportFixtures.contractFailedOthersSkipped());
+
+        assertThat(html).contains("<td class=\"v skip\"").contains("⊘ skipped")
+                .contains("<section id=\"skipped\">")
+                .contains("<b>flaky · addition · relevant-mass</b> (skipped): [flaky] on addition: relevant mass "
+                        + "skipped: the contract check failed (explainer [flaky] is not deterministic)")
+                .doesNotContain("<h3>flaky · addition · relevant-mass</h3>");
+        assertThat(html.split("<div class=\"failure\">", -1)).hasSize(2);
+    }
 }

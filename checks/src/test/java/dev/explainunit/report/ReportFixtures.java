@@ -87,6 +87,21 @@ final class ReportFixtures {
                         "returned an infinite relevance")));
     }
 
+    /** A failed contract and the two checks it made the engine skip. */
+    static Report contractFailedOthersSkipped() {
+        List<String> models = List.of("m-01", "m-02");
+        return Report.ofChecks(run("x"), List.of(
+                result("contract", "flaky", "addition", Map.of(), "", Double.NaN, Verdict.FAIL, models, null,
+                        "[flaky] on addition: every explanation should be deterministic; but explainer [flaky] is "
+                                + "not deterministic: explaining sequence 0 twice gave [0.1, 0.2] and [0.3, 0.4]."),
+                result("relevant-mass", "flaky", "addition", Map.of(), "", Double.NaN, Verdict.SKIPPED, models, null,
+                        "[flaky] on addition: relevant mass skipped: the contract check failed (explainer [flaky] "
+                                + "is not deterministic)"),
+                result("ground-truth-correlation", "flaky", "addition", Map.of(), "", Double.NaN, Verdict.SKIPPED,
+                        models, null, "[flaky] on addition: ground-truth correlation skipped: the contract check "
+                                + "failed (explainer [flaky] is not deterministic)")));
+    }
+
     static Report checksOnly(String runId) {
         return Report.ofChecks(run(runId), List.of(
                 passing("lrp-all", "addition", "ground-truth-correlation"),

@@ -16,13 +16,15 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Runs the tree. The relevances of an explainer on a task are computed once, at the task node,
  * and shared by its checks. Each check publishes its {@link CheckResult} as the report entry
  * {@value #RESULT_KEY} (JSON). The checks of an explainer that does not
  * {@link dev.explainunit.Explainer#supports support} a task's models are skipped with the reason, and
- * so is a check that needs ground truth the task lacks.
+ * so is a check that needs ground truth the task lacks. When the contract check fails, the other
+ * checks of that explainer and task are aborted with the reason in one line.
  * Nothing an explainer does can escape as an exception.
  */
 final class SanityTestExecutor {
@@ -107,8 +109,13 @@ final class SanityTestExecutor {
             try {
                 CheckResult outcome = SanityChecks.evaluate(check.check, population, settings);
                 listener.reportingEntryPublished(check, ReportEntry.from(RESULT_KEY, CheckResultJson.write(outcome)));
-                result = outcome.passed() ? TestExecutionResult.successful()
-                        : TestExecutionResult.failed(new AssertionFailedError(outcome.message()));
+                result = switch (outcome.verdict()) {
+                    case PASS -> TestExecutionResult.successful();
+                    // another check (the contract) is the root cause: aborted with it, not a second failure
+                    case SKIPPED, NOT_APPLICABLE -> TestExecutionResult.aborted(
+                            new TestAbortedException(outcome.message()));
+                    case FAIL -> TestExecutionResult.failed(new AssertionFailedError(outcome.message()));
+                };
             } catch (RuntimeException | LinkageError | StackOverflowError failure) {
                 result = TestExecutionResult.failed(new AssertionFailedError("[" + population.explainerId() + "] "
                         + check.check.displayName() + " on " + t.task.id() + " could not be evaluated: " + failure,
