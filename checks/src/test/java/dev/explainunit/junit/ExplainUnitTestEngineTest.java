@@ -195,20 +195,69 @@ class ExplainUnitTestEngineTest {
                 .succeeded(Check.values().length));
     }
 
+    /** Output directories under {@code root}, as a launcher gives them (the test kit's default has none). */
+    private static org.junit.platform.engine.OutputDirectoryCreator outputsUnder(java.nio.file.Path root) {
+        return new org.junit.platform.engine.OutputDirectoryCreator() {
+            @Override
+            public java.nio.file.Path getRootDirectory() {
+                return root;
+            }
+
+            @Override
+            public java.nio.file.Path createOutputDirectory(org.junit.platform.engine.TestDescriptor test)
+                    throws java.io.IOException {
+                return java.nio.file.Files.createDirectories(root.resolve(
+                        Integer.toHexString(test.getUniqueId().toString().hashCode())));
+            }
+        };
+    }
+
     @Test
-    void every_check_publishes_its_result_as_json() throws Exception {
-        List<ReportEntry> entries = EngineTestKit.engine("explainunit").selectors(
-                selectClass(GradientTimesInputOnSubtraction.class)).execute().allEvents().reportingEntryPublished()
-                .stream().map(e -> e.getPayload(ReportEntry.class).orElseThrow()).toList();
-        assertThat(entries).hasSize(Check.values().length);
-        JsonNode mass = entries.stream().map(e -> e.getKeyValuePairs().get("explainunit.result"))
-                .map(ExplainUnitTestEngineTest::parse).filter(n -> n.get("check").asText().equals("RELEVANT_MASS"))
+    void every_check_publishes_one_readable_line_and_its_result_as_a_json_file(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path outputs) throws Exception {
+        Events events = EngineTestKit.engine("explainunit").selectors(
+                selectClass(GradientTimesInputOnSubtraction.class)).outputDirectoryCreator(outputsUnder(outputs))
+                .execute().allEvents();
+        List<ReportEntry> entries = events.reportingEntryPublished().stream()
+                .map(e -> e.getPayload(ReportEntry.class).orElseThrow()).toList();
+        assertThat(entries).hasSize(Check.values().length).allSatisfy(e -> {
+            assertThat(e.getKeyValuePairs()).containsOnlyKeys("explainunit");
+            assertThat(e.getKeyValuePairs().get("explainunit")).startsWith("pass: [reference-gradient-x-input] on "
+                    + "subtraction: ").doesNotContain("\n").doesNotContain("{");
+        });
+        List<JsonNode> files = results(events);
+        assertThat(files).hasSize(Check.values().length);
+        JsonNode mass = files.stream().filter(n -> n.get("check").asText().equals("RELEVANT_MASS"))
                 .findFirst().orElseThrow();
         assertThat(mass.get("explainerId").asText()).isEqualTo("reference-gradient-x-input");
         assertThat(mass.get("task").asText()).isEqualTo("subtraction");
         assertThat(mass.get("verdict").asText()).isEqualTo("PASS");
         assertThat(mass.get("perModel")).hasSize(3);
         assertThat(mass.get("samples").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void without_output_directories_the_result_json_goes_into_a_report_entry_so_nothing_is_lost() {
+        List<ReportEntry> entries = EngineTestKit.engine("explainunit").selectors(
+                selectClass(GradientTimesInputOnSubtraction.class)).execute().allEvents().reportingEntryPublished()
+                .stream().map(e -> e.getPayload(ReportEntry.class).orElseThrow()).toList();
+        assertThat(entries.stream().filter(e -> e.getKeyValuePairs().containsKey("explainunit.result"))
+                .map(e -> parse(e.getKeyValuePairs().get("explainunit.result")).get("check").asText()))
+                .hasSize(Check.values().length).contains("RELEVANT_MASS");
+    }
+
+    /** The results the engine published as file entries, parsed. */
+    private static List<JsonNode> results(Events events) {
+        return events.fileEntryPublished().stream()
+                .map(e -> e.getPayload(org.junit.platform.engine.reporting.FileEntry.class).orElseThrow())
+                .peek(f -> assertThat(f.getPath().getFileName().toString()).isEqualTo("explainunit-result.json"))
+                .map(f -> {
+                    try {
+                        return parse(java.nio.file.Files.readString(f.getPath()));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).toList();
     }
 
     private static JsonNode parse(String json) {
@@ -305,12 +354,12 @@ class ExplainUnitTestEngineTest {
     }
 
     @Test
-    void a_models_parameter_within_the_bundled_count_runs_that_many_models() throws Exception {
-        List<ReportEntry> entries = EngineTestKit.engine("explainunit").selectors(selectClass(ModelsFromParameters.class))
-                .configurationParameter("explainunit.models", "3").execute().allEvents().reportingEntryPublished()
-                .stream().map(e -> e.getPayload(ReportEntry.class).orElseThrow()).toList();
-        assertThat(entries).singleElement().satisfies(e -> assertThat(
-                parse(e.getKeyValuePairs().get("explainunit.result")).get("modelIds")).hasSize(3));
+    void a_models_parameter_within_the_bundled_count_runs_that_many_models(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path outputs) throws Exception {
+        List<JsonNode> published = results(EngineTestKit.engine("explainunit")
+                .selectors(selectClass(ModelsFromParameters.class)).outputDirectoryCreator(outputsUnder(outputs))
+                .configurationParameter("explainunit.models", "3").execute().allEvents());
+        assertThat(published).singleElement().satisfies(n -> assertThat(n.get("modelIds")).hasSize(3));
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.OutputDirectoryCreator;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.UniqueId;
@@ -102,7 +103,14 @@ public final class ExplainUnitTestEngine implements TestEngine {
 
     @Override
     public void execute(ExecutionRequest request) {
-        new SanityTestExecutor(request.getEngineExecutionListener()).execute(request.getRootTestDescriptor());
+        OutputDirectoryCreator outputDirectories;
+        try {
+            outputDirectories = request.getOutputDirectoryCreator();
+        } catch (RuntimeException | LinkageError olderPlatform) {
+            outputDirectories = null;
+        }
+        new SanityTestExecutor(request.getEngineExecutionListener(), outputDirectories)
+                .execute(request.getRootTestDescriptor());
     }
 
     private static final class Resolver implements SelectorResolver {
