@@ -56,9 +56,10 @@ final class Descriptors {
      * constructor, broken provider) its only child is a failing {@link ConfigurationDescriptor}.
      */
     static final class ExplainerDescriptor extends AbstractTestDescriptor {
-        final Explainer explainer;
+        /** The explainer on a task: a built-in named by id takes the paper's setting for each task. */
+        final java.util.function.Function<Task, Explainer> explainer;
 
-        ExplainerDescriptor(UniqueId id, String name, Explainer explainer) {
+        ExplainerDescriptor(UniqueId id, String name, java.util.function.Function<Task, Explainer> explainer) {
             super(id, name);
             this.explainer = explainer;
         }

@@ -98,7 +98,7 @@ final class SanityTestExecutor {
         listener.executionStarted(t);
         ExplainedPopulation population;
         try {
-            population = SanityChecks.explain(e.explainer, t.task, settings);
+            population = SanityChecks.explain(e.explainer.apply(t.task), t.task, settings);
         } catch (RuntimeException | LinkageError failure) {
             // the zoo or the test data could not be loaded: not the explainer's fault, report it as an error
             listener.executionFinished(t, TestExecutionResult.failed(failure));
