@@ -9,6 +9,8 @@ import java.util.Locale;
 final class FailureMessage {
 
     private static final String NL = System.lineSeparator();
+    private static final java.util.regex.Pattern UNDEFINED =
+            java.util.regex.Pattern.compile("undefined \\(.*?\\) on \\d+ of \\d+ models");
 
     private FailureMessage() {
     }
@@ -49,9 +51,11 @@ final class FailureMessage {
             return line.toString();
         }
         if (Double.isNaN(value)) {
+            // the message's "undefined (why) on k of M models", else the count alone
+            java.util.regex.Matcher why = UNDEFINED.matcher(result.message());
             Double undefined = result.statistics().get("undefined_models");
-            line.append(" undefined").append(undefined == null ? "" : " on " + undefined.intValue() + " of "
-                    + result.modelIds().size() + " models");
+            line.append(' ').append(why.find() ? why.group() : "undefined" + (undefined == null ? ""
+                    : " on " + undefined.intValue() + " of " + result.modelIds().size() + " models"));
         } else if (Double.isFinite(result.threshold())) {
             String[] shown = CheckMessages.distinguishing(value, result.threshold());
             String label = result.statistic().replace('_', ' ');

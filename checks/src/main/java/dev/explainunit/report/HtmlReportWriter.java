@@ -213,19 +213,37 @@ public final class HtmlReportWriter {
         return out;
     }
 
+    /**
+     * Small multiples: per task, one small panel per method with its curve over the two dashed
+     * baselines (random, grey; operands first, black), all panels of a task on one y range, so
+     * that nine methods can be told apart and compared.
+     */
     private static List<HtmlView.Figure> selectivity(Report report) {
-        Map<String, List<LinePlotSvg.Series>> byTask = new LinkedHashMap<>();
+        Map<String, List<LinePlotSvg.Series>> methods = new LinkedHashMap<>();
+        Map<String, List<LinePlotSvg.Series>> baselines = new LinkedHashMap<>();
         Map<String, Integer> colours = new LinkedHashMap<>();
         for (SelectivityCurve c : report.selectivity()) {
             boolean baseline = "random".equals(c.method()) || "operands first".equals(c.method());
             String colour = "random".equals(c.method()) ? "#6e7781" : baseline ? "#1f2328" : PALETTE[colours.computeIfAbsent(c.method(),
                     m -> colours.size()) % PALETTE.length];
-            byTask.computeIfAbsent(c.task(), t -> new ArrayList<>())
+            (baseline ? baselines : methods).computeIfAbsent(c.task(), t -> new ArrayList<>())
                     .add(new LinePlotSvg.Series(c.method(), c.change(), colour, baseline));
         }
         List<HtmlView.Figure> figures = new ArrayList<>();
-        byTask.forEach((task, series) -> figures.add(new HtmlView.Figure(task, LinePlotSvg.render(
-                "selectivity, " + task, "steps removed (most relevant first)", "mean |Δf(x)|", series))));
+        for (String task : methods.keySet()) {
+            List<LinePlotSvg.Series> reference = baselines.getOrDefault(task, List.of());
+            List<LinePlotSvg.Series> all = new ArrayList<>(methods.get(task));
+            all.addAll(reference);
+            double[] range = LinePlotSvg.range(all);
+            StringBuilder panels = new StringBuilder();
+            for (LinePlotSvg.Series method : methods.get(task)) {
+                List<LinePlotSvg.Series> shown = new ArrayList<>(reference);
+                shown.add(method);
+                panels.append(LinePlotSvg.panel(method.name() + " · " + task, "steps removed", "mean |Δf(x)|", shown,
+                        range[0], range[1]));
+            }
+            figures.add(new HtmlView.Figure(task, panels.toString()));
+        }
         return figures;
     }
 }

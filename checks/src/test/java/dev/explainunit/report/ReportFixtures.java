@@ -141,6 +141,7 @@ final class ReportFixtures {
                 sample(0, 0, 0, 0, 0).inputs(), 1, 3, 0.1, 0.1, relevance));
         List<SelectivityCurve> selectivity = List.of(
                 new SelectivityCurve("addition", "lrp-all", new double[] {0, 0.5, 1, 1, 1}),
+                new SelectivityCurve("addition", "gradient", new double[] {0, 0.2, 0.5, 0.8, 1.2}),
                 new SelectivityCurve("addition", "random", new double[] {0, 0.15, 0.3, 0.45, 0.6}));
         List<CheckResult> checks = new ArrayList<>(checksOnly("r1").checks());
         return new Report(Report.FORMAT_VERSION, run("r1"), checks, table2, PaperResults.table2(), examples,
