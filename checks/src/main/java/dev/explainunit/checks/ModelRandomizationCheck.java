@@ -148,8 +148,29 @@ final class ModelRandomizationCheck implements SanityCheck {
         Map<String, Double> statistics = new java.util.LinkedHashMap<>();
         statistics.put("rank_correlation", statistic);
         statistics.put("standard_error", standardError);
+        List<ModelStatistics> perModel = new java.util.ArrayList<>();
+        for (int m = 0; m < models; m++) {
+            double modelMean = 0;
+            for (int d = 0; d < RANDOM_MODELS; d++) {
+                modelMean += perDraw[m * RANDOM_MODELS + d] / RANDOM_MODELS;
+            }
+            perModel.add(new ModelStatistics(p.models().get(m).id(), Map.of(RANK_CORRELATION, modelMean)));
+        }
         return CheckEvaluation.result(key(), p, s, statistics, "rank_correlation", threshold, "<=", verdict,
-                List.of(), message);
+                perModel, message);
+    }
+
+    /** Per-model name of the mean |rank correlation| over that model's randomised copies. */
+    static final String RANK_CORRELATION = "rankCorrelation";
+
+    /**
+     * A model's score for the counterexample search: minus its mean |rank correlation| (a higher
+     * correlation is worse), so the counterexample comes from the model least sensitive to
+     * randomisation, as the other checks name their worst model.
+     */
+    @Override
+    public double modelScore(ModelStatistics statistics, ExplainedPopulation p) {
+        return -statistics.get(RANK_CORRELATION);
     }
 
     @Override

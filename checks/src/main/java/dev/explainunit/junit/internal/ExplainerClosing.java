@@ -23,11 +23,18 @@ final class ExplainerClosing {
     static ExplainerClosing of(TestDescriptor root) {
         ExplainerClosing closing = new ExplainerClosing();
         root.accept(descriptor -> {
-            if (descriptor instanceof ExplainerDescriptor e && e.explainer instanceof AutoCloseable) {
-                closing.usesLeft.merge(e.explainer, 1, Integer::sum);
+            Explainer explainer = instance(descriptor);
+            if (explainer instanceof AutoCloseable) {
+                closing.usesLeft.merge(explainer, 1, Integer::sum);
             }
         });
         return closing;
+    }
+
+    /** The one explainer instance of an explainer container, or null (none, or one per task). */
+    static Explainer instance(TestDescriptor descriptor) {
+        return descriptor instanceof ExplainerDescriptor e && e.explainer instanceof Descriptors.SameOnEveryTask same
+                ? same.instance() : null;
     }
 
     /** The container of {@code explainer} (null when it could not be obtained) has finished. */

@@ -26,7 +26,7 @@ public final class SettingsResolver {
     public static final String PREFIX = "explainunit.";
 
     /** Every {@code explainunit.*} key that something reads (the report listener reads report.dir). */
-    static final Set<String> KNOWN_KEYS = Set.of("tasks", "checks", "models", "samples", "seed", "timeLimitMillis",
+    static final Set<String> KNOWN_KEYS = Set.of("explainers", "tasks", "checks", "models", "samples", "seed", "timeLimitMillis",
             "probeSamples", "searchTries", "threshold.correlation", "threshold.mass", "threshold.conservation",
             "threshold.exactConservation", "threshold.selectivity", "threshold.randomization", "report.dir");
 
@@ -118,6 +118,15 @@ public final class SettingsResolver {
     public static List<String> unknownKeys(Set<String> keys) {
         return keys.stream().filter(k -> k.startsWith(PREFIX) && !KNOWN_KEYS.contains(k.substring(PREFIX.length())))
                 .sorted().toList();
+    }
+
+    /** The explainer ids to test: the annotation's, else {@code explainunit.explainers}, else none. */
+    public List<String> explainerIds(ExplainerSanityTest annotation) {
+        if (annotation.explainers().length > 0) {
+            return List.of(annotation.explainers());
+        }
+        return config("explainers").map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip)
+                .filter(id -> !id.isEmpty()).toList()).orElse(List.of());
     }
 
     private Optional<String> config(String key) {
