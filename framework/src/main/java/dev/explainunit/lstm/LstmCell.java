@@ -65,17 +65,26 @@ public final class LstmCell {
     // ---------------------------------------------------------------- forward
 
     /**
-     * One forward step of the cell of {@code w}; see {@link #forwardStep(int, int, double[], int, double[], int,
-     * double[], int, double[], int, double[], double[], int, int, double[], double[], int, double[], int)}.
+     * {@code count} forward steps of the cell of {@code w}, one after another: step v reads its
+     * input at {@code x[xAt + v·xStride ..]}, its state h, c at {@code prevAt + v·H} and writes it at
+     * {@code nextAt + v·H}, its gates (and pre-activations) at {@code gateAt + v·4H} and tanh(c) at
+     * {@code tanhAt + v·H}; otherwise as the one-step {@link #forwardStep(int, int, double[], int,
+     * double[], int, double[], int, double[], int, double[], double[], int, int, double[], double[],
+     * int, double[], int)}. With {@code nextAt = prevAt + H} the steps form a chain (one pass over
+     * time, {@code xStride} = ±D); with disjoint state banks they are {@code count} independent
+     * recurrences advanced by one step side by side (occlusion's variants, {@code xStride} = 0).
+     * The loop over the steps sits inside the cell, so a caller pays one call per batch of steps
+     * whether or not the JIT inlines the cell into it.
      */
-    public static void forwardStep(LstmDirection w, double[] x, int xAt, double[] h, double[] c, int prevAt,
-                                   int nextAt, double[] z, double[] gate, int gateAt, double[] tanhC, int tanhAt) {
+    public static void forwardSteps(LstmDirection w, int count, double[] x, int xAt, int xStride, double[] h,
+                                    double[] c, int prevAt, int nextAt, double[] z, double[] gate, int gateAt,
+                                    double[] tanhC, int tanhAt) {
         if (w.hiddenSize() == 1) {
-            forwardStepSingleUnit(w.inputSize(), w.weightIh, 0, w.weightHh, 0, w.bias, 0, x, xAt, h, c, prevAt, nextAt,
-                    z, gate, gateAt, tanhC, tanhAt);
+            forwardStepsSingleUnit(count, w.inputSize(), w.weightIh, 0, w.weightHh, 0, w.bias, 0, x, xAt, xStride, h,
+                    c, prevAt, nextAt, z, gate, gateAt, tanhC, tanhAt);
         } else {
-            forwardStepGeneral(w.hiddenSize(), w.inputSize(), w.weightIh, 0, w.weightHh, 0, w.bias, 0, x, xAt, h, c,
-                    prevAt, nextAt, z, gate, gateAt, tanhC, tanhAt);
+            forwardStepsGeneral(count, w.hiddenSize(), w.inputSize(), w.weightIh, 0, w.weightHh, 0, w.bias, 0, x, xAt,
+                    xStride, h, c, prevAt, nextAt, z, gate, gateAt, tanhC, tanhAt);
         }
     }
 
@@ -91,11 +100,23 @@ public final class LstmCell {
                                    int prevAt, int nextAt, double[] z, double[] gate, int gateAt,
                                    double[] tanhC, int tanhAt) {
         if (hidden == 1) {
-            forwardStepSingleUnit(inputs, wih, wihAt, whh, whhAt, bias, biasAt, x, xAt, h, c, prevAt, nextAt, z,
-                    gate, gateAt, tanhC, tanhAt);
+            forwardStepsSingleUnit(1, inputs, wih, wihAt, whh, whhAt, bias, biasAt, x, xAt, 0, h, c, prevAt, nextAt,
+                    z, gate, gateAt, tanhC, tanhAt);
         } else {
             forwardStepGeneral(hidden, inputs, wih, wihAt, whh, whhAt, bias, biasAt, x, xAt, h, c, prevAt, nextAt,
                     z, gate, gateAt, tanhC, tanhAt);
+        }
+    }
+
+    /** {@link #forwardSteps} for any H: {@link #forwardStepGeneral} per step. */
+    static void forwardStepsGeneral(int count, int hidden, int inputs, double[] wih, int wihAt, double[] whh,
+                                    int whhAt, double[] bias, int biasAt, double[] x, int xAt, int xStride,
+                                    double[] h, double[] c, int prevAt, int nextAt, double[] z, double[] gate,
+                                    int gateAt, double[] tanhC, int tanhAt) {
+        for (int v = 0; v < count; v++) {
+            forwardStepGeneral(hidden, inputs, wih, wihAt, whh, whhAt, bias, biasAt, x, xAt + v * xStride, h, c,
+                    prevAt + v * hidden, nextAt + v * hidden, z, gate, gateAt + v * 4 * hidden, tanhC,
+                    tanhAt + v * hidden);
         }
     }
 
@@ -137,56 +158,66 @@ public final class LstmCell {
         }
     }
 
-    /** {@link #forwardStep} for H = 1, unrolled over the four gates: the same sums in the same order. */
-    static void forwardStepSingleUnit(int inputs, double[] wih, int wihAt, double[] whh, int whhAt,
-                                      double[] bias, int biasAt, double[] x, int xAt, double[] h, double[] c,
-                                      int prevAt, int nextAt, double[] z, double[] gate, int gateAt,
-                                      double[] tanhC, int tanhAt) {
-        double zi = bias[biasAt];
-        double zf = bias[biasAt + 1];
-        double zg = bias[biasAt + 2];
-        double zo = bias[biasAt + 3];
-        if (x != null) {
-            for (int d = 0; d < inputs; d++) {
-                double xd = x[xAt + d];
-                zi += wih[wihAt + d] * xd;
-                zf += wih[wihAt + inputs + d] * xd;
-                zg += wih[wihAt + 2 * inputs + d] * xd;
-                zo += wih[wihAt + 3 * inputs + d] * xd;
-            }
-        }
-        double hPrev = h[prevAt];
-        activateSingleUnit(zi + whh[whhAt] * hPrev, zf + whh[whhAt + 1] * hPrev, zg + whh[whhAt + 2] * hPrev,
-                zo + whh[whhAt + 3] * hPrev, c[prevAt], h, c, nextAt, z, gate, gateAt, tanhC, tanhAt);
-    }
-
     /**
-     * The second half of {@link #forwardStepSingleUnit}, from the full pre-activations on. A method
-     * of its own so that both halves stay below the JIT's inlining limit for hot methods (325 bytes
-     * of bytecode): inlined, the single-unit step runs as fast as a hand-written loop.
+     * {@link #forwardSteps} for H = 1, unrolled over the four gates: per step the sums of
+     * {@link #forwardStepGeneral} in the same order, so the two paths agree bit for bit.
      */
-    private static void activateSingleUnit(double zi, double zf, double zg, double zo, double cPrev, double[] h,
-                                           double[] c, int nextAt, double[] z, double[] gate, int gateAt,
-                                           double[] tanhC, int tanhAt) {
-        double i = sigmoid(zi);
-        double f = sigmoid(zf);
-        double g = tanh(zg);
-        double o = sigmoid(zo);
-        double cell = f * cPrev + i * g;
-        double tc = tanh(cell);
-        if (z != null) {
-            z[gateAt] = zi;
-            z[gateAt + 1] = zf;
-            z[gateAt + 2] = zg;
-            z[gateAt + 3] = zo;
+    static void forwardStepsSingleUnit(int count, int inputs, double[] wih, int wihAt, double[] whh, int whhAt,
+                                       double[] bias, int biasAt, double[] x, int xAt, int xStride, double[] h,
+                                       double[] c, int prevAt, int nextAt, double[] z, double[] gate, int gateAt,
+                                       double[] tanhC, int tanhAt) {
+        double bi = bias[biasAt];
+        double bf = bias[biasAt + 1];
+        double bg = bias[biasAt + 2];
+        double bo = bias[biasAt + 3];
+        double ui = whh[whhAt];
+        double uf = whh[whhAt + 1];
+        double ug = whh[whhAt + 2];
+        double uo = whh[whhAt + 3];
+        int wf = wihAt + inputs;
+        int wg = wihAt + 2 * inputs;
+        int wo = wihAt + 3 * inputs;
+        for (int v = 0; v < count; v++) {
+            double zi = bi;
+            double zf = bf;
+            double zg = bg;
+            double zo = bo;
+            if (x != null) {
+                int xv = xAt + v * xStride;
+                for (int d = 0; d < inputs; d++) {
+                    double xd = x[xv + d];
+                    zi += wih[wihAt + d] * xd;
+                    zf += wih[wf + d] * xd;
+                    zg += wih[wg + d] * xd;
+                    zo += wih[wo + d] * xd;
+                }
+            }
+            double hPrev = h[prevAt + v];
+            zi += ui * hPrev;
+            zf += uf * hPrev;
+            zg += ug * hPrev;
+            zo += uo * hPrev;
+            double i = sigmoid(zi);
+            double f = sigmoid(zf);
+            double g = tanh(zg);
+            double o = sigmoid(zo);
+            double cell = f * c[prevAt + v] + i * g;
+            double tc = tanh(cell);
+            int at = gateAt + 4 * v;
+            if (z != null) {
+                z[at] = zi;
+                z[at + 1] = zf;
+                z[at + 2] = zg;
+                z[at + 3] = zo;
+            }
+            gate[at] = i;
+            gate[at + 1] = f;
+            gate[at + 2] = g;
+            gate[at + 3] = o;
+            c[nextAt + v] = cell;
+            tanhC[tanhAt + v] = tc;
+            h[nextAt + v] = o * tc;
         }
-        gate[gateAt] = i;
-        gate[gateAt + 1] = f;
-        gate[gateAt + 2] = g;
-        gate[gateAt + 3] = o;
-        c[nextAt] = cell;
-        tanhC[tanhAt] = tc;
-        h[nextAt] = o * tc;
     }
 
     /**
@@ -210,17 +241,14 @@ public final class LstmCell {
             c[k] = 0;
             h[k] = 0;
         }
-        boolean single = hidden == 1 && singleUnitPath;
-        for (int s = 0; s < length; s++) {
-            int xAt = (reversed ? length - 1 - s : s) * inputs;
-            int prev = s * hidden;
-            if (single) {
-                forwardStepSingleUnit(inputs, w.weightIh, 0, w.weightHh, 0, w.bias, 0, x, xAt, h, c, prev,
-                        prev + 1, trace.z, trace.gate, 4 * s, trace.tanhC, s);
-            } else {
-                forwardStepGeneral(hidden, inputs, w.weightIh, 0, w.weightHh, 0, w.bias, 0, x, xAt, h, c, prev,
-                        prev + hidden, trace.z, trace.gate, s * 4 * hidden, trace.tanhC, prev);
-            }
+        int first = reversed ? (length - 1) * inputs : 0;
+        int stride = reversed ? -inputs : inputs;
+        if (hidden == 1 && singleUnitPath) {
+            forwardStepsSingleUnit(length, inputs, w.weightIh, 0, w.weightHh, 0, w.bias, 0, x, first, stride, h, c, 0,
+                    1, trace.z, trace.gate, 0, trace.tanhC, 0);
+        } else {
+            forwardStepsGeneral(length, hidden, inputs, w.weightIh, 0, w.weightHh, 0, w.bias, 0, x, first, stride, h,
+                    c, 0, hidden, trace.z, trace.gate, 0, trace.tanhC, 0);
         }
     }
 
@@ -293,29 +321,55 @@ public final class LstmCell {
                                        double[] gate, int gateAt, double[] tanhC, int tanhAt, double[] c,
                                        int cPrevAt, double[] dh, int dhAt, double[] dc, int dcAt, double[] dz,
                                        int dzAt, double[] dx, int dxAt) {
-        double i = gate[gateAt];
-        double f = gate[gateAt + 1];
-        double g = gate[gateAt + 2];
-        double o = gate[gateAt + 3];
-        double tc = tanhC[tanhAt];
-        double dhs = dh[dhAt];
-        double cellGrad = dc[dcAt] + dhs * o * (1 - tc * tc);
-        double dzi = cellGrad * g * i * (1 - i);
-        double dzf = cellGrad * c[cPrevAt] * f * (1 - f);
-        double dzg = cellGrad * i * (1 - g * g);
-        double dzo = dhs * tc * o * (1 - o);
-        dc[dcAt] = cellGrad * f;
-        dz[dzAt] = dzi;
-        dz[dzAt + 1] = dzf;
-        dz[dzAt + 2] = dzg;
-        dz[dzAt + 3] = dzo;
-        if (dx != null) {
-            for (int d = 0; d < inputs; d++) {
-                dx[dxAt + d] += wih[wihAt + d] * dzi + wih[wihAt + inputs + d] * dzf
-                        + wih[wihAt + 2 * inputs + d] * dzg + wih[wihAt + 3 * inputs + d] * dzo;
+        backwardStepsSingleUnit(1, inputs, wih, wihAt, whh, whhAt, gate, gateAt, tanhC, tanhAt, c, cPrevAt, dh, dhAt,
+                dc, dcAt, dz, dzAt, dx, dxAt, 0);
+    }
+
+    /**
+     * {@code count} backward steps of a single-unit cell through a recorded chain, from its step
+     * at the given positions down: backward step v reads the gates at {@code gateAt − 4v}, tanh c
+     * at {@code tanhAt − v}, c_{s−1} at {@code cPrevAt − v} and adds to {@code dx} at
+     * {@code dxAt + v·dxStride}; δh, δc and δz stay where they are and carry from step to step.
+     * Per step exactly {@link #backwardStep}'s arithmetic; the loop sits in the cell so that the
+     * pass pays one call, inlined or not.
+     */
+    static void backwardStepsSingleUnit(int count, int inputs, double[] wih, int wihAt, double[] whh, int whhAt,
+                                        double[] gate, int gateAt, double[] tanhC, int tanhAt, double[] c,
+                                        int cPrevAt, double[] dh, int dhAt, double[] dc, int dcAt, double[] dz,
+                                        int dzAt, double[] dx, int dxAt, int dxStride) {
+        double ui = whh[whhAt];
+        double uf = whh[whhAt + 1];
+        double ug = whh[whhAt + 2];
+        double uo = whh[whhAt + 3];
+        int wf = wihAt + inputs;
+        int wg = wihAt + 2 * inputs;
+        int wo = wihAt + 3 * inputs;
+        for (int v = 0; v < count; v++) {
+            int at = gateAt - 4 * v;
+            double i = gate[at];
+            double f = gate[at + 1];
+            double g = gate[at + 2];
+            double o = gate[at + 3];
+            double tc = tanhC[tanhAt - v];
+            double dhs = dh[dhAt];
+            double cellGrad = dc[dcAt] + dhs * o * (1 - tc * tc);
+            double dzi = cellGrad * g * i * (1 - i);
+            double dzf = cellGrad * c[cPrevAt - v] * f * (1 - f);
+            double dzg = cellGrad * i * (1 - g * g);
+            double dzo = dhs * tc * o * (1 - o);
+            dc[dcAt] = cellGrad * f;
+            dz[dzAt] = dzi;
+            dz[dzAt + 1] = dzf;
+            dz[dzAt + 2] = dzg;
+            dz[dzAt + 3] = dzo;
+            if (dx != null) {
+                int xv = dxAt + v * dxStride;
+                for (int d = 0; d < inputs; d++) {
+                    dx[xv + d] += wih[wihAt + d] * dzi + wih[wf + d] * dzf + wih[wg + d] * dzg + wih[wo + d] * dzo;
+                }
             }
+            dh[dhAt] = ui * dzi + uf * dzf + ug * dzg + uo * dzo;
         }
-        dh[dhAt] = whh[whhAt] * dzi + whh[whhAt + 1] * dzf + whh[whhAt + 2] * dzg + whh[whhAt + 3] * dzo;
     }
 
     /**
@@ -364,17 +418,18 @@ public final class LstmCell {
             dh[k] = dhLast[dhLastAt + k];
             dc[k] = 0;
         }
-        boolean single = hidden == 1 && singleUnitPath;
+        if (hidden == 1 && singleUnitPath) {
+            int last = length - 1;
+            backwardStepsSingleUnit(length, inputs, w.weightIh, 0, w.weightHh, 0, trace.gate, 4 * last, trace.tanhC,
+                    last, trace.c, last, dh, 0, dc, 0, trace.dz, 0, dx, reversed ? 0 : last * inputs,
+                    reversed ? inputs : -inputs);
+            return;
+        }
         for (int s = length - 1; s >= 0; s--) {
             int xAt = (reversed ? length - 1 - s : s) * inputs;
             int prev = s * hidden;
-            if (single) {
-                backwardStepSingleUnit(inputs, w.weightIh, 0, w.weightHh, 0, trace.gate, 4 * s, trace.tanhC, s,
-                        trace.c, s, dh, 0, dc, 0, trace.dz, 0, dx, xAt);
-            } else {
-                backwardStepGeneral(hidden, inputs, w.weightIh, 0, w.weightHh, 0, trace.gate, s * 4 * hidden,
-                        trace.tanhC, prev, trace.c, prev, dh, 0, dc, 0, trace.dz, 0, dx, xAt);
-            }
+            backwardStepGeneral(hidden, inputs, w.weightIh, 0, w.weightHh, 0, trace.gate, s * 4 * hidden,
+                    trace.tanhC, prev, trace.c, prev, dh, 0, dc, 0, trace.dz, 0, dx, xAt);
         }
     }
 }
