@@ -126,23 +126,47 @@ public final class LstmCell {
                                    int prevAt, int nextAt, double[] z, double[] gate, int gateAt,
                                    double[] tanhC, int tanhAt) {
         int rows = 4 * hidden;
-        int gRows = 2 * hidden;
-        for (int j = 0; j < rows; j++) {
-            double sum = bias[biasAt + j];
+        // four rows at a time (4H is a multiple of 4): four independent sums, each in the order
+        // bias, W_ih x (d ascending), W_hh h (k ascending), so the processor overlaps them
+        for (int j = 0; j < rows; j += 4) {
+            double s0 = bias[biasAt + j];
+            double s1 = bias[biasAt + j + 1];
+            double s2 = bias[biasAt + j + 2];
+            double s3 = bias[biasAt + j + 3];
             if (x != null) {
-                int wBase = wihAt + j * inputs;
+                int w0 = wihAt + j * inputs;
+                int w1 = w0 + inputs;
+                int w2 = w1 + inputs;
+                int w3 = w2 + inputs;
                 for (int d = 0; d < inputs; d++) {
-                    sum += wih[wBase + d] * x[xAt + d];
+                    double xd = x[xAt + d];
+                    s0 += wih[w0 + d] * xd;
+                    s1 += wih[w1 + d] * xd;
+                    s2 += wih[w2 + d] * xd;
+                    s3 += wih[w3 + d] * xd;
                 }
             }
-            int hBase = whhAt + j * hidden;
+            int u0 = whhAt + j * hidden;
+            int u1 = u0 + hidden;
+            int u2 = u1 + hidden;
+            int u3 = u2 + hidden;
             for (int k = 0; k < hidden; k++) {
-                sum += whh[hBase + k] * h[prevAt + k];
+                double hk = h[prevAt + k];
+                s0 += whh[u0 + k] * hk;
+                s1 += whh[u1 + k] * hk;
+                s2 += whh[u2 + k] * hk;
+                s3 += whh[u3 + k] * hk;
             }
             if (z != null) {
-                z[gateAt + j] = sum;
+                z[gateAt + j] = s0;
+                z[gateAt + j + 1] = s1;
+                z[gateAt + j + 2] = s2;
+                z[gateAt + j + 3] = s3;
             }
-            gate[gateAt + j] = (j >= gRows && j < gRows + hidden) ? tanh(sum) : sigmoid(sum);
+            gate[gateAt + j] = activation(j, hidden, s0);
+            gate[gateAt + j + 1] = activation(j + 1, hidden, s1);
+            gate[gateAt + j + 2] = activation(j + 2, hidden, s2);
+            gate[gateAt + j + 3] = activation(j + 3, hidden, s3);
         }
         for (int k = 0; k < hidden; k++) {
             int at = gateAt + k;
@@ -156,6 +180,11 @@ public final class LstmCell {
             tanhC[tanhAt + k] = tc;
             h[nextAt + k] = o * tc;
         }
+    }
+
+    /** Gate row j's activation: tanh for the g block (rows 2H .. 3H), σ for i, f and o. */
+    private static double activation(int j, int hidden, double z) {
+        return j >= 2 * hidden && j < 3 * hidden ? tanh(z) : sigmoid(z);
     }
 
     /**
@@ -298,21 +327,52 @@ public final class LstmCell {
             dc[dcAt + k] = cellGrad * f;
         }
         if (dx != null) {
-            for (int d = 0; d < inputs; d++) {
-                double sum = 0;
-                for (int j = 0; j < rows; j++) {
-                    sum += wih[wihAt + j * inputs + d] * dz[dzAt + j];
-                }
-                dx[dxAt + d] += sum;
-            }
+            transposedProduct(rows, inputs, wih, wihAt, dz, dzAt, dx, dxAt, true);
         }
         // δz is complete, so δh_s can be overwritten in place by δh_{s-1}
-        for (int k = 0; k < hidden; k++) {
+        transposedProduct(rows, hidden, whh, whhAt, dz, dzAt, dh, dhAt, false);
+    }
+
+    /**
+     * out[outAt + d] (+)= Σ_j W[j][d] · v[vAt + j] for W = {@code w} at {@code wAt}, rows × cols row-major:
+     * added when {@code add}, else stored (out modified). Each sum runs from 0 over j ascending;
+     * four columns at a time so that their sums overlap and W is read along its rows.
+     */
+    private static void transposedProduct(int rows, int cols, double[] w, int wAt, double[] v, int vAt, double[] out,
+                                          int outAt, boolean add) {
+        int d = 0;
+        for (; d + 3 < cols; d += 4) {
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int j = 0; j < rows; j++) {
+                double vj = v[vAt + j];
+                int at = wAt + j * cols + d;
+                s0 += w[at] * vj;
+                s1 += w[at + 1] * vj;
+                s2 += w[at + 2] * vj;
+                s3 += w[at + 3] * vj;
+            }
+            store(out, outAt + d, s0, add);
+            store(out, outAt + d + 1, s1, add);
+            store(out, outAt + d + 2, s2, add);
+            store(out, outAt + d + 3, s3, add);
+        }
+        for (; d < cols; d++) {
             double sum = 0;
             for (int j = 0; j < rows; j++) {
-                sum += whh[whhAt + j * hidden + k] * dz[dzAt + j];
+                sum += w[wAt + j * cols + d] * v[vAt + j];
             }
-            dh[dhAt + k] = sum;
+            store(out, outAt + d, sum, add);
+        }
+    }
+
+    private static void store(double[] out, int at, double value, boolean add) {
+        if (add) {
+            out[at] += value;
+        } else {
+            out[at] = value;
         }
     }
 
