@@ -195,37 +195,28 @@ public final class LstmCell {
                                        double[] bias, int biasAt, double[] x, int xAt, int xStride, double[] h,
                                        double[] c, int prevAt, int nextAt, double[] z, double[] gate, int gateAt,
                                        double[] tanhC, int tanhAt) {
-        double bi = bias[biasAt];
-        double bf = bias[biasAt + 1];
-        double bg = bias[biasAt + 2];
-        double bo = bias[biasAt + 3];
-        double ui = whh[whhAt];
-        double uf = whh[whhAt + 1];
-        double ug = whh[whhAt + 2];
-        double uo = whh[whhAt + 3];
-        int wf = wihAt + inputs;
-        int wg = wihAt + 2 * inputs;
-        int wo = wihAt + 3 * inputs;
         for (int v = 0; v < count; v++) {
-            double zi = bi;
-            double zf = bf;
-            double zg = bg;
-            double zo = bo;
+            // weights are read where used: Math.exp clobbers every floating-point register, so
+            // values kept in registers across the five activations would be spilled and reloaded
+            double zi = bias[biasAt];
+            double zf = bias[biasAt + 1];
+            double zg = bias[biasAt + 2];
+            double zo = bias[biasAt + 3];
             if (x != null) {
                 int xv = xAt + v * xStride;
                 for (int d = 0; d < inputs; d++) {
                     double xd = x[xv + d];
                     zi += wih[wihAt + d] * xd;
-                    zf += wih[wf + d] * xd;
-                    zg += wih[wg + d] * xd;
-                    zo += wih[wo + d] * xd;
+                    zf += wih[wihAt + inputs + d] * xd;
+                    zg += wih[wihAt + 2 * inputs + d] * xd;
+                    zo += wih[wihAt + 3 * inputs + d] * xd;
                 }
             }
             double hPrev = h[prevAt + v];
-            zi += ui * hPrev;
-            zf += uf * hPrev;
-            zg += ug * hPrev;
-            zo += uo * hPrev;
+            zi += whh[whhAt] * hPrev;
+            zf += whh[whhAt + 1] * hPrev;
+            zg += whh[whhAt + 2] * hPrev;
+            zo += whh[whhAt + 3] * hPrev;
             double i = sigmoid(zi);
             double f = sigmoid(zf);
             double g = tanh(zg);
