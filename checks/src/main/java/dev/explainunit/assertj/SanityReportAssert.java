@@ -66,7 +66,8 @@ public final class SanityReportAssert extends AbstractAssert<SanityReportAssert,
             failWithMessage("Expected a result of %s on %s, but the run did not include it", check, task);
         } else if (result.verdict() != expected) {
             failWithMessage("Expected %s on %s to %s, but it %s: %s", check.displayName(), task,
-                    expected == Verdict.PASS ? "pass" : expected == Verdict.FAIL ? "fail" : "be not applicable",
+                    expected == Verdict.PASS ? "pass" : expected == Verdict.FAIL ? "fail"
+                            : expected == Verdict.SKIPPED ? "be skipped" : "be not applicable",
                     describe(result.verdict()), result.message());
         }
         return this;
@@ -77,6 +78,7 @@ public final class SanityReportAssert extends AbstractAssert<SanityReportAssert,
             case PASS -> "passed";
             case FAIL -> "failed";
             case NOT_APPLICABLE -> "was not applicable";
+            case SKIPPED -> "was skipped";
         };
     }
 }

@@ -49,12 +49,29 @@ final class CheckEvaluation {
         return result(key, p, s, Map.of(), "", Double.NaN, "", Verdict.NOT_APPLICABLE, List.of(), reason);
     }
 
+    /**
+     * The contract check fails with the violation; every other check is {@link Verdict#SKIPPED}
+     * with the reason in one line, so that one root cause is one failure.
+     */
     private static CheckResult contractFailure(SanityCheck check, ExplainedPopulation p, SanitySettings s) {
         String violation = p.contractViolation().orElseThrow();
-        String message = check.key() == Check.CONTRACT
-                ? CheckMessages.failed(p, check, violation + ".")
-                : CheckMessages.header(p) + "not evaluated, because the contract check failed: " + violation + ".";
-        return result(check.key(), p, s, Map.of(), "", Double.NaN, "", Verdict.FAIL, List.of(), message);
+        if (check.key() == Check.CONTRACT) {
+            return result(check.key(), p, s, Map.of(), "", Double.NaN, "", Verdict.FAIL, List.of(),
+                    CheckMessages.failed(p, check, violation + "."));
+        }
+        return result(check.key(), p, s, Map.of(), "", Double.NaN, "", Verdict.SKIPPED, List.of(),
+                CheckMessages.header(p) + check.displayName() + " skipped: the contract check failed ("
+                        + headline(violation) + ")");
+    }
+
+    /**
+     * The violation without its values: "explainer [x] is not deterministic" rather than the two
+     * relevance vectors that the contract check's own message shows.
+     */
+    static String headline(String violation) {
+        int cut = violation.indexOf(": ");
+        String head = cut > 0 ? violation.substring(0, cut) : violation;
+        return head.length() <= 160 ? head : head.substring(0, 157) + "...";
     }
 
     /** Mean of {@code f} over the models where it is defined (not NaN); NaN when it is defined on none. */

@@ -50,6 +50,29 @@ final class CheckMessages {
         return String.format(Locale.ROOT, "%.1f%%", 100 * v);
     }
 
+    /**
+     * {@code value} and {@code threshold} with as many significant digits as it takes to tell them
+     * apart (at least 4, at most 10): 0.0100 against 0.0100 becomes 0.010042 against 0.010000.
+     */
+    static String[] distinguishing(double value, double threshold) {
+        for (int digits = 4; digits <= 10; digits++) {
+            String v = significant(value, digits);
+            String t = significant(threshold, digits);
+            if (!v.equals(t) || value == threshold) {
+                return new String[] {v, t};
+            }
+        }
+        return new String[] {significant(value, 10), significant(threshold, 10)};
+    }
+
+    private static String significant(double v, int digits) {
+        if (v == 0 || (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e6)) {
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros()
+                    .toPlainString();
+        }
+        return String.format(Locale.ROOT, "%." + (digits - 1) + "e", v);
+    }
+
     /** Scientific with two decimals: "1.00e-02". */
     static String sci(double v) {
         return String.format(Locale.ROOT, "%.2e", v);

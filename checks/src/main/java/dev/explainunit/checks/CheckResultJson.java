@@ -8,12 +8,31 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CheckResultJson {
 
-    /** The report entry key under which the engine publishes each check's result. */
+    /**
+     * The report entry key under which a check's result was published as JSON: by the engine only on
+     * a JUnit Platform without file entries (before 1.12); still read from other producers.
+     */
     public static final String ENTRY_KEY = "explainunit.result";
+
+    /** The report entry key of the one line a person reads: "fail: [x] on addition: ...". */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public static final String SUMMARY_KEY = "explainunit";
+
+    /** The file (a JUnit file entry) that carries a check's result as JSON. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public static final String FILE_NAME = "explainunit-result.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CheckResultJson() {
+    }
+
+    /** "fail: " and the first line of the message: what an IDE or the console's tree shows under the test. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public static String summary(CheckResult result) {
+        String message = result.message() == null ? "" : result.message().strip();
+        int end = message.indexOf('\n');
+        return result.verdict().word() + ": " + (end < 0 ? message : message.substring(0, end).strip());
     }
 
     /** {@code result} as a JSON object. */

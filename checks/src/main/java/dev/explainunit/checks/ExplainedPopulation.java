@@ -1,5 +1,6 @@
 package dev.explainunit.checks;
 
+import dev.explainunit.BatchExplainer;
 import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
@@ -23,9 +24,13 @@ import org.apiguardian.api.API;
  * against the {@link RelevanceContract}. Each sequence is explained for its sample's
  * {@link Sample#target() target} output, and the prediction kept is that output.
  *
+ * <p>A {@link BatchExplainer} is asked for the sequences of a model in chunks (each chunk may take
+ * the time limit times its size), every result checked as a single call's; the re-runs are single
+ * calls, so they also check that a batch gives what one call gives.
+ *
  * <p>The first contract violation (an exception, null, a wrong length, per-input values that do
- * not match the input dimension, a non-finite value, a non-deterministic re-run, or a call longer
- * than the time limit) stops the
+ * not match the input dimension, a non-finite value, a non-deterministic re-run, a batch that
+ * disagrees with single calls, or a call longer than the time limit) stops the
  * evaluation and is kept as {@link #contractViolation()}; the explainer then fails every check,
  * but nothing is thrown.
  *
@@ -192,12 +197,14 @@ public final class ExplainedPopulation {
                                      GuardedParallel.CallClock clock)
             throws ContractViolation {
         int n = samples.size();
+        GuardedExplanations calls = new GuardedExplanations(explainer, id, sequences -> sequences + " of model " + zoo.id());
+        Relevance[] explained = new Relevance[n];
+        calls.explain(zoo.model(), samples, n, clock, explained);
         double worst = Double.NaN;
         for (int i = 0; i < n; i++) {
             Sample sample = samples.get(i);
-            Sequence x = sample.input();
-            Relevance r = call(explainer, id, zoo, x, sample.target(), i, clock);
-            prediction[i] = zoo.model().predict(x)[sample.target()];
+            Relevance r = explained[i];
+            prediction[i] = zoo.model().predict(sample.input())[sample.target()];
             relevance[i] = r.toArray();
             if (r.rest().isPresent()) {
                 double error = Metrics.conservationError(r, prediction[i]) / Math.max(1, Math.abs(prediction[i]));
@@ -206,36 +213,21 @@ public final class ExplainedPopulation {
         }
         exact[m] = worst;
         if (m < RERUN_MODELS) {
+            // a single call again: checks determinism, and for a batch explainer that a batch gives what one call gives
             for (int i = 0; i < Math.min(RERUNS, n); i++) {
-                Relevance again = call(explainer, id, zoo, samples.get(i).input(), samples.get(i).target(), i,
-                        clock);
+                Relevance again = calls.one(zoo.model(), samples.get(i), i, clock);
                 if (!sameValues(again.toArray(), relevance[i])) {
-                    throw new ContractViolation("explainer [" + id + "] is not deterministic: explaining sequence "
-                            + i + " on model " + zoo.id() + " twice gave " + Arrays.toString(relevance[i]) + " and "
-                            + Arrays.toString(again.toArray()));
+                    String first = Arrays.toString(relevance[i]);
+                    String second = Arrays.toString(again.toArray());
+                    throw new ContractViolation(explainer instanceof BatchExplainer
+                            ? "explainer [" + id + "] explains sequence " + i + " of model " + zoo.id()
+                            + " differently alone than in a batch, or is not deterministic: " + first
+                            + " from explain(model, sequences, targets), " + second + " from explain(model, sequence, target)"
+                            : "explainer [" + id + "] is not deterministic: explaining sequence " + i + " of model "
+                            + zoo.id() + " twice gave " + first + " and " + second);
                 }
             }
         }
-    }
-
-    private static Relevance call(Explainer explainer, String id, TaskModel zoo, Sequence x, int target, int i,
-                                  GuardedParallel.CallClock clock) throws ContractViolation {
-        Relevance r;
-        clock.start("model " + zoo.id() + ", sequence " + i);
-        try {
-            r = explainer.explain(zoo.model(), x, target);
-        } catch (Throwable e) {
-            throw new ContractViolation("explainer [" + id + "] threw " + e + " on sequence " + i + " of model "
-                    + zoo.id());
-        } finally {
-            clock.stop();
-        }
-        String problem = RelevanceContract.violation(r, x);
-        if (problem != null) {
-            throw new ContractViolation("explainer [" + id + "] " + problem + " (sequence " + i + " of model "
-                    + zoo.id() + ")");
-        }
-        return r;
     }
 
     private static boolean sameValues(double[] a, double[] b) {

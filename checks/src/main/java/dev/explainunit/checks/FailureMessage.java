@@ -9,14 +9,21 @@ import java.util.Locale;
 final class FailureMessage {
 
     private static final String NL = System.lineSeparator();
+    private static final java.util.regex.Pattern UNDEFINED =
+            java.util.regex.Pattern.compile("undefined \\(.*?\\) on \\d+ of \\d+ models");
 
     private FailureMessage() {
     }
 
     static String with(CheckResult result, Counterexample ce, SanitySettings settings) {
-        StringBuilder text = new StringBuilder(result.message()).append(NL);
+        String lead = lead(result, ce);
+        StringBuilder text = new StringBuilder(lead.isEmpty() ? "" : lead + NL).append(result.message()).append(NL);
         if (ce != null) {
-            text.append(counterexample(ce));
+            text.append(counterexample(ce, result));
+        }
+        if (result.check() == Check.CONTRACT) {
+            // a throw, NaN, a wrong length, non-determinism or a hang: rerunning with the seed adds nothing
+            return text.toString().stripTrailing();
         }
         text.append("Seed ").append(settings.seed()).append(": rerun with @ExplainerSanityTest(seed = ")
                 .append(settings.seed()).append("L) or explainunit.seed=").append(settings.seed())
@@ -25,22 +32,71 @@ final class FailureMessage {
         return text.toString();
     }
 
+    /**
+     * The terse first line, as ArchUnit leads: what failed, how far off, where. "[cd] on subtraction:
+     * relevant mass 0.41 < 0.9 (worst model subtraction-07)"; empty when the message is terse already.
+     */
+    static String lead(CheckResult result, Counterexample ce) {
+        StringBuilder line = new StringBuilder("[").append(result.explainerId()).append("] on ").append(result.task())
+                .append(": ").append(result.check().displayName());
+        double value = result.statisticValue();
+        if (result.check() == Check.CONTRACT) {
+            String message = result.message();
+            int but = message.indexOf("; but ");
+            if (but < 0) {
+                return ""; // no rule sentence before the violation: the message is terse already
+            }
+            line.append(" violated: ").append(CheckEvaluation.headline(message.substring(but + "; but ".length()))
+                    .replaceAll("\\.$", ""));
+            return line.toString();
+        }
+        if (Double.isNaN(value)) {
+            // the message's "undefined (why) on k of M models", else the count alone
+            java.util.regex.Matcher why = UNDEFINED.matcher(result.message());
+            Double undefined = result.statistics().get("undefined_models");
+            line.append(' ').append(why.find() ? why.group() : "undefined" + (undefined == null ? ""
+                    : " on " + undefined.intValue() + " of " + result.modelIds().size() + " models"));
+        } else if (Double.isFinite(result.threshold())) {
+            String[] shown = CheckMessages.distinguishing(value, result.threshold());
+            String label = result.statistic().replace('_', ' ');
+            line.append(result.check().displayName().contains(label) ? "" : " " + label).append(' ').append(shown[0])
+                    .append(result.comparison().equals("<=") ? " > " : " < ").append(shown[1]);
+        }
+        if (ce != null && ce.modelId() != null) {
+            line.append(" (worst model ").append(ce.modelId()).append(')');
+        }
+        return line.toString();
+    }
+
     /** The counterexample as tables, one line per step, ending with a line break. */
     static String counterexample(Counterexample ce) {
+        return counterexample(ce, null);
+    }
+
+    /**
+     * As {@link #counterexample(Counterexample)}; with {@code result}, the value of the sequence is
+     * shown beside the threshold with enough digits to tell them apart, and left out for the checks
+     * whose property has no single-sequence value (selectivity, randomization).
+     */
+    static String counterexample(Counterexample ce, CheckResult result) {
         StringBuilder text = new StringBuilder();
         text.append("Counterexample on model ").append(ce.modelId()).append(", violating ")
                 .append(ce.property()).append(':').append(NL);
         text.append("shrunk (T = ").append(ce.shrunk().steps().size()).append("):").append(NL);
-        table(text, ce.shrunk());
+        table(text, ce.shrunk(), result);
         if (ce.original() != ce.shrunk()) {
             text.append("original (T = ").append(ce.original().steps().size()).append("):").append(NL);
-            table(text, ce.original());
+            table(text, ce.original(), result);
         }
         return text.toString();
     }
 
     /** One line per step: t | x_t | R_t, or t | word | R_t for a sentence (its embedding says nothing to a reader). */
     static void table(StringBuilder text, Example e) {
+        table(text, e, null);
+    }
+
+    private static void table(StringBuilder text, Example e, CheckResult result) {
         boolean words = !e.steps().isEmpty() && e.steps().stream().allMatch(s -> s.word() != null);
         text.append(String.format(Locale.ROOT, "  %3s | %-16s | %10s%n", "t", words ? "word" : "x_t", "R_t"));
         for (StepValue step : e.steps()) {
@@ -55,8 +111,15 @@ final class FailureMessage {
                     mark));
         }
         text.append(String.format(Locale.ROOT, "  y = %.4f, f(x) = %.4f", e.y(), e.prediction()));
-        if (!Double.isNaN(e.statistic())) {
-            text.append(String.format(Locale.ROOT, ", statistic on this sequence = %.4f", e.statistic()));
+        boolean sequenceValue = result == null || (result.check() != Check.PERTURBATION_SELECTIVITY
+                && result.check() != Check.MODEL_RANDOMIZATION);
+        if (!Double.isNaN(e.statistic()) && sequenceValue) {
+            if (result != null && Double.isFinite(result.threshold())) {
+                String[] shown = CheckMessages.distinguishing(e.statistic(), result.threshold());
+                text.append(", on this sequence ").append(shown[0]).append(" (threshold ").append(shown[1]).append(')');
+            } else {
+                text.append(String.format(Locale.ROOT, ", on this sequence %.4f", e.statistic()));
+            }
         }
         text.append(NL);
     }

@@ -2,7 +2,6 @@ package dev.explainunit.checks;
 
 import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
-import dev.explainunit.Sequence;
 import dev.explainunit.checks.internal.GuardedParallel;
 import dev.explainunit.lstm.Lstm;
 import dev.explainunit.lstm.LstmDirection;
@@ -31,6 +30,9 @@ import org.ejml.data.DMatrixRMaj;
  * (sd with divisor count − 1). Every draw sees the same sequences, so neither term alone is the
  * noise of a run with another seed (which changes both); their root sum of squares approximates
  * it for this crossed design.
+ *
+ * The randomised models are explained as the trained ones ({@link GuardedExplanations}: in batches
+ * for a {@link dev.explainunit.BatchExplainer}, under the contract and the time limit).
  *
  * An explanation that keeps its rank order when the model is replaced by noise does not depend on
  * the model; the check passes when the statistic is at most the threshold. Several random models
@@ -89,32 +91,21 @@ final class ModelRandomizationCheck implements SanityCheck {
                     (job, clock) -> {
                 int m = job / RANDOM_MODELS;
                 Lstm randomised = randomised(p.models().get(m).model(), seed(s.seed(), m, job % RANDOM_MODELS));
+                String trainedId = p.models().get(m).id();
+                Relevance[] explained = new Relevance[n];
+                new GuardedExplanations(explainer, p.explainerId(),
+                        sequences -> sequences + " of the randomised model of " + trainedId)
+                        .explain(randomised, p.samples(), n, clock, explained);
                 double[] ranksX = new double[64];
                 double[] ranksY = new double[64];
                 double sum = 0;
                 for (int i = 0; i < n; i++) {
-                    Sequence x = p.samples().get(i).input();
-                    clock.start("randomised model of " + p.models().get(m).id() + ", sequence " + i);
-                    Relevance r;
-                    try {
-                        r = explainer.explain(randomised, x, p.samples().get(i).target());
-                    } catch (Throwable e) {
-                        throw new IllegalStateException("explainer [" + p.explainerId() + "] threw " + e
-                                + " on the randomised model of " + p.models().get(m).id() + ", sequence " + i);
-                    } finally {
-                        clock.stop();
-                    }
-                    String problem = RelevanceContract.violation(r, x);
-                    if (problem != null) {
-                        throw new IllegalStateException("explainer [" + p.explainerId() + "] " + problem
-                                + " on the randomised model of " + p.models().get(m).id() + ", sequence " + i);
-                    }
                     double[] trained = p.relevance(m, i);
                     if (ranksX.length < trained.length) {
                         ranksX = new double[trained.length];
                         ranksY = new double[trained.length];
                     }
-                    double rho = Math.abs(rankCorrelation(trained, r.toArray(), ranksX, ranksY));
+                    double rho = Math.abs(rankCorrelation(trained, explained[i].toArray(), ranksX, ranksY));
                     perPair[job * n + i] = rho;
                     sum += rho;
                 }
@@ -123,7 +114,7 @@ final class ModelRandomizationCheck implements SanityCheck {
         } catch (GuardedParallel.HangException hang) {
             failure = "explainer [" + p.explainerId() + "] hung on a randomised model: " + hang.getMessage();
         } catch (ExecutionException e) {
-            failure = e.getCause() instanceof IllegalStateException ? e.getCause().getMessage()
+            failure = e.getCause() instanceof ExplainedPopulation.ContractViolation ? e.getCause().getMessage()
                     : "explainer [" + p.explainerId() + "] threw " + e.getCause() + " on a randomised model";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -157,8 +148,29 @@ final class ModelRandomizationCheck implements SanityCheck {
         Map<String, Double> statistics = new java.util.LinkedHashMap<>();
         statistics.put("rank_correlation", statistic);
         statistics.put("standard_error", standardError);
+        List<ModelStatistics> perModel = new java.util.ArrayList<>();
+        for (int m = 0; m < models; m++) {
+            double modelMean = 0;
+            for (int d = 0; d < RANDOM_MODELS; d++) {
+                modelMean += perDraw[m * RANDOM_MODELS + d] / RANDOM_MODELS;
+            }
+            perModel.add(new ModelStatistics(p.models().get(m).id(), Map.of(RANK_CORRELATION, modelMean)));
+        }
         return CheckEvaluation.result(key(), p, s, statistics, "rank_correlation", threshold, "<=", verdict,
-                List.of(), message);
+                perModel, message);
+    }
+
+    /** Per-model name of the mean |rank correlation| over that model's randomised copies. */
+    static final String RANK_CORRELATION = "rankCorrelation";
+
+    /**
+     * A model's score for the counterexample search: minus its mean |rank correlation| (a higher
+     * correlation is worse), so the counterexample comes from the model least sensitive to
+     * randomisation, as the other checks name their worst model.
+     */
+    @Override
+    public double modelScore(ModelStatistics statistics, ExplainedPopulation p) {
+        return -statistics.get(RANK_CORRELATION);
     }
 
     @Override

@@ -105,6 +105,21 @@ final class PerturbationSelectivityCheck implements SanityCheck {
         String measured = "removing the most relevant steps scores " + CheckMessages.num(meanMost)
                 + " and removing the least relevant scores " + CheckMessages.num(meanLeast)
                 + " (random = 0, the known relevant steps = 100)";
+        String failedHalf = meanMost < threshold && meanLeast < threshold ? "both halves fail: most-relevant "
+                + "removal scores " + CheckMessages.num(meanMost) + " and least-relevant removal "
+                + CheckMessages.num(meanLeast) + ", both < " + CheckMessages.num(threshold) + "; "
+                : meanMost < threshold ? "the most-relevant removal fails (" + CheckMessages.num(meanMost)
+                + " < " + CheckMessages.num(threshold) + "), the least-relevant removal passes; "
+                : "the least-relevant removal fails (" + CheckMessages.num(meanLeast) + " < "
+                + CheckMessages.num(threshold) + "), the most-relevant removal passes; ";
+        int probes = Math.min(s.probeSamples(), p.samples().size());
+        List<ModelStatistics> perModel = new java.util.ArrayList<>();
+        for (int m = 0; m < models; m++) {
+            Map<String, Double> row = new LinkedHashMap<>();
+            row.put(MOST, most[m]);
+            row.put(LEAST, least[m]);
+            perModel.add(new ModelStatistics(p.models().get(m).id(), row));
+        }
         String message = verdict == Verdict.PASS
                 ? CheckMessages.passed(p, measured + ", at least " + CheckMessages.num(threshold), this)
                 : undefined > 0
@@ -112,11 +127,26 @@ final class PerturbationSelectivityCheck implements SanityCheck {
                         + CheckMessages.undefined(undefined, models, "removing the known relevant steps changes"
                                 + " the prediction no more than removing random steps")
                         + (undefined < models ? " (on the others " + measured + ")." : "."))
-                : CheckMessages.failed(p, this, measured + ", threshold " + CheckMessages.num(threshold) + " ("
-                        + CheckMessages.population(p) + ").");
-        return CheckEvaluation.result(key(), p, s, statistics, "selectivity", threshold, ">=", verdict, List.of(),
+                : CheckMessages.failed(p, this, failedHalf + measured + ", threshold " + CheckMessages.num(threshold)
+                        + " (mean over " + models + " models × " + probes + " test sequences each, "
+                        + "explainunit.probeSamples).");
+        return CheckEvaluation.result(key(), p, s, statistics, "selectivity", threshold, ">=", verdict, perModel,
                 message);
     }
+
+    /**
+     * A model's score for the counterexample search: the lower of its two selectivities (NaN when
+     * undefined, which the search treats as the worst), so the counterexample comes from the model
+     * that fails most, as for the other checks.
+     */
+    @Override
+    public double modelScore(ModelStatistics statistics, ExplainedPopulation p) {
+        return Math.min(statistics.get(MOST), statistics.get(LEAST));
+    }
+
+    /** Per-model names of the two selectivities. */
+    static final String MOST = "selectivityMost";
+    static final String LEAST = "selectivityLeast";
 
     /** Mean over the models where the score is defined; NaN when it is defined on none. */
     private static double mean(double[] v) {

@@ -15,8 +15,11 @@ import org.junit.platform.commons.annotation.Testable;
  * {@code explainunit} JUnit Platform engine:
  *
  * <pre>
- * &#64;ExplainerSanityTest                       // no body: every ServiceLoader-registered Explainer
+ * &#64;ExplainerSanityTest                       // no body: the explainers this project registers (not the built-ins)
  * class AllExplainersSanityTest {}
+ *
+ * &#64;ExplainerSanityTest(explainers = {"lrp-all", "cd"})   // built-ins by id, each with the paper's setting for the task
+ * class BuiltInsSanityTest {}
  *
  * &#64;ExplainerSanityTest(tasks = "subtraction", checks = {Check.GROUND_TRUTH_CORRELATION, Check.RELEVANT_MASS})
  * class MyExplainerSanityTest implements ExplainerUnderTest {
@@ -48,6 +51,17 @@ public @interface ExplainerSanityTest {
      * configuration test, naming the known ids.
      */
     String[] tasks() default {};
+
+    /**
+     * Explainers to test by id, besides the class's own {@link ExplainerUnderTest#explainer()}: a
+     * built-in ({@code "lrp-all"}, {@code "cd"}, … with the paper's setting for each task,
+     * {@link dev.explainunit.task.Task#builtIn(String)}) or an explainer registered in
+     * {@code META-INF/services/dev.explainunit.Explainer}; {@code explainunit.explainers} (e.g.
+     * "lrp-all,cd"); default: the class's own explainer, or, for a class without one, every explainer
+     * the project registers. An unknown id fails the class's configuration test, naming the known ids.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    String[] explainers() default {};
 
     /** Checks to run; {@code explainunit.checks} (e.g. "RELEVANT_MASS,CONTRACT"); default all. */
     Check[] checks() default {};

@@ -4,6 +4,10 @@ import dev.explainunit.checks.CheckResult;
 import dev.explainunit.report.internal.PublishedResults;
 import com.fasterxml.jackson.core.JacksonException;
 import dev.explainunit.report.internal.JsonErrors;
+import dev.explainunit.checks.CheckResultJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,14 +19,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apiguardian.api.API;
+import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Collects the check results the ExplainUnit engine publishes (report entries with key
- * {@code explainunit.result}) and, when the test plan finishes, writes {@code report.json},
+ * Collects the check results the ExplainUnit engine publishes (file entries
+ * {@code explainunit-result.json}, or report entries with key {@code explainunit.result} from a
+ * Platform without file entries) and, when the test plan finishes, writes {@code report.json},
  * {@code report.md} and {@code report.html} into {@code target/explainunit/} (configuration
  * parameter or system property {@code explainunit.report.dir}). Registered through
  * {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}, so it runs under
@@ -53,12 +59,34 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
         samples.set(0);
     }
 
+    /** The JSON of a result as the JUnit engine publishes it: a file entry {@code explainunit-result.json}. */
+    @Override
+    public void fileEntryPublished(TestIdentifier testIdentifier, FileEntry file) {
+        Path name = file.getPath().getFileName();
+        if (name == null || !name.toString().equals(CheckResultJson.FILE_NAME)) {
+            return;
+        }
+        String json;
+        try {
+            json = Files.readString(file.getPath(), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "ExplainUnit report: ignoring the unreadable result file " + file.getPath()
+                    + " of " + testIdentifier.getDisplayName() + ": " + e);
+            return;
+        }
+        accept(testIdentifier, json);
+    }
+
+    /** A result as JSON in a report entry: from a Platform without file entries, or another producer. */
     @Override
     public void reportingEntryPublished(TestIdentifier testIdentifier, ReportEntry entry) {
         String json = entry.getKeyValuePairs().get(PublishedResults.ENTRY_KEY);
-        if (json == null) {
-            return;
+        if (json != null) {
+            accept(testIdentifier, json);
         }
+    }
+
+    private void accept(TestIdentifier testIdentifier, String json) {
         try {
             results.add(PublishedResults.parse(json));
             samples.accumulateAndGet(PublishedResults.samples(json), Math::max);

@@ -1,6 +1,7 @@
 package dev.explainunit.report;
 
 import dev.explainunit.checks.CheckResult;
+import dev.explainunit.checks.Verdict;
 import java.util.Map;
 
 /** The one-line summary at the top of report.md and report.html. */
@@ -9,11 +10,15 @@ final class Headline {
     private Headline() {
     }
 
-    /** "All 12 checks passed" or "3 of 12 checks failed". */
+    /** "All 12 checks passed", "3 of 12 checks failed" or "1 of 12 checks failed, 5 skipped". */
     static String ofChecks(Report report) {
         long checks = report.checks().size();
         long failed = report.checks().stream().filter(c -> !c.passed()).count();
-        return failed == 0 ? "All " + checks + " checks passed" : failed + " of " + checks + " checks failed";
+        long skipped = report.checks().stream().filter(c -> c.verdict() == Verdict.SKIPPED).count();
+        if (failed == 0) {
+            return "All " + checks + " checks passed";
+        }
+        return (failed - skipped) + " of " + checks + " checks failed" + (skipped > 0 ? ", " + skipped + " skipped" : "");
     }
 
     /**

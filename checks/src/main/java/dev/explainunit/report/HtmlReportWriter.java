@@ -3,6 +3,7 @@ package dev.explainunit.report;
 import dev.explainunit.checks.CheckResult;
 import dev.explainunit.checks.Counterexample;
 import dev.explainunit.checks.Example;
+import dev.explainunit.checks.Verdict;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import dev.explainunit.report.internal.CheckStatistic;
@@ -61,7 +62,7 @@ public final class HtmlReportWriter {
         }
         String generatedBy = run == null ? "ExplainUnit" : run.tool();
         return new HtmlView.Page("ExplainUnit report", headline(report), Headline.isGood(report), facts,
-                matrix(report), table2(report), failures(report), examples(report), scatter(report),
+                matrix(report), table2(report), failures(report), skipped(report), examples(report), scatter(report),
                 selectivity(report), report.notes(), generatedBy);
     }
 
@@ -84,10 +85,10 @@ public final class HtmlReportWriter {
             for (String task : m.tasks()) {
                 for (String check : m.checks()) {
                     Optional<CheckResult> c = m.cell(explainer, task, check);
-                    cells.add(c.map(r -> new HtmlView.MatrixCell(true, r.passed(), CheckStatistic.of(r).orElse(""),
+                    cells.add(c.map(r -> new HtmlView.MatrixCell(true, r.verdict().word(), CheckStatistic.of(r).orElse(""),
                             Double.isFinite(r.threshold()) ? Numbers.general(r.threshold()) : "",
                             explainer + " · " + task + " · " + check + ": " + describe(r)))
-                            .orElse(new HtmlView.MatrixCell(false, false, "", "", "not run")));
+                            .orElse(new HtmlView.MatrixCell(false, "", "", "", "not run")));
                 }
             }
             rows.add(new HtmlView.MatrixRow(explainer, cells));
@@ -148,7 +149,7 @@ public final class HtmlReportWriter {
     private static List<HtmlView.Failure> failures(Report report) {
         List<HtmlView.Failure> failures = new ArrayList<>();
         for (CheckResult c : report.checks()) {
-            if (c.passed()) {
+            if (c.verdict() != Verdict.FAIL) {
                 continue;
             }
             String svg = null;
@@ -171,6 +172,20 @@ public final class HtmlReportWriter {
                     svg));
         }
         return failures;
+    }
+
+    /** The checks skipped because another check is the root cause, or not applicable, each with its reason. */
+    private static List<HtmlView.Skipped> skipped(Report report) {
+        List<HtmlView.Skipped> skipped = new ArrayList<>();
+        for (CheckResult c : report.checks()) {
+            if (c.verdict() == Verdict.SKIPPED || c.verdict() == Verdict.NOT_APPLICABLE) {
+                String message = c.message() == null ? "" : c.message().strip();
+                int end = message.indexOf('\n');
+                skipped.add(new HtmlView.Skipped(c.explainerId(), c.task(), c.check().id(), c.verdict().word(),
+                        end < 0 ? message : message.substring(0, end)));
+            }
+        }
+        return skipped;
     }
 
     private static List<HtmlView.Figure> examples(Report report) {
@@ -198,19 +213,37 @@ public final class HtmlReportWriter {
         return out;
     }
 
+    /**
+     * Small multiples: per task, one small panel per method with its curve over the two dashed
+     * baselines (random, grey; operands first, black), all panels of a task on one y range, so
+     * that nine methods can be told apart and compared.
+     */
     private static List<HtmlView.Figure> selectivity(Report report) {
-        Map<String, List<LinePlotSvg.Series>> byTask = new LinkedHashMap<>();
+        Map<String, List<LinePlotSvg.Series>> methods = new LinkedHashMap<>();
+        Map<String, List<LinePlotSvg.Series>> baselines = new LinkedHashMap<>();
         Map<String, Integer> colours = new LinkedHashMap<>();
         for (SelectivityCurve c : report.selectivity()) {
             boolean baseline = "random".equals(c.method()) || "operands first".equals(c.method());
             String colour = "random".equals(c.method()) ? "#6e7781" : baseline ? "#1f2328" : PALETTE[colours.computeIfAbsent(c.method(),
                     m -> colours.size()) % PALETTE.length];
-            byTask.computeIfAbsent(c.task(), t -> new ArrayList<>())
+            (baseline ? baselines : methods).computeIfAbsent(c.task(), t -> new ArrayList<>())
                     .add(new LinePlotSvg.Series(c.method(), c.change(), colour, baseline));
         }
         List<HtmlView.Figure> figures = new ArrayList<>();
-        byTask.forEach((task, series) -> figures.add(new HtmlView.Figure(task, LinePlotSvg.render(
-                "selectivity, " + task, "steps removed (most relevant first)", "mean |Δf(x)|", series))));
+        for (String task : methods.keySet()) {
+            List<LinePlotSvg.Series> reference = baselines.getOrDefault(task, List.of());
+            List<LinePlotSvg.Series> all = new ArrayList<>(methods.get(task));
+            all.addAll(reference);
+            double[] range = LinePlotSvg.range(all);
+            StringBuilder panels = new StringBuilder();
+            for (LinePlotSvg.Series method : methods.get(task)) {
+                List<LinePlotSvg.Series> shown = new ArrayList<>(reference);
+                shown.add(method);
+                panels.append(LinePlotSvg.panel(method.name() + " · " + task, "steps removed", "mean |Δf(x)|", shown,
+                        range[0], range[1]));
+            }
+            figures.add(new HtmlView.Figure(task, panels.toString()));
+        }
         return figures;
     }
 }

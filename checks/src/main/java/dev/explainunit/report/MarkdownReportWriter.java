@@ -3,6 +3,7 @@ package dev.explainunit.report;
 import dev.explainunit.checks.CheckResult;
 import dev.explainunit.checks.Counterexample;
 import dev.explainunit.checks.Example;
+import dev.explainunit.checks.Verdict;
 import dev.explainunit.report.internal.CheckStatistic;
 import dev.explainunit.report.internal.Escape;
 import dev.explainunit.report.internal.Numbers;
@@ -34,6 +35,7 @@ public final class MarkdownReportWriter {
         verdicts(md, report);
         table2(md, report);
         failures(md, report);
+        skipped(md, report);
         notes(md, report);
         return md.toString();
     }
@@ -66,12 +68,15 @@ public final class MarkdownReportWriter {
             md.append("| ").append(Escape.markdown(explainer)).append(" |");
             for (String task : tasks) {
                 List<CheckResult> row = matrix.row(explainer, task);
-                List<CheckResult> failed = row.stream().filter(c -> !c.passed()).toList();
+                List<CheckResult> failed = row.stream().filter(c -> c.verdict() == Verdict.FAIL).toList();
+                long passed = row.stream().filter(CheckResult::passed).count();
+                long skipped = row.stream().filter(c -> c.verdict() == Verdict.SKIPPED).count();
+                long notApplicable = row.stream().filter(c -> c.verdict() == Verdict.NOT_APPLICABLE).count();
                 md.append(' ');
                 if (row.isEmpty()) {
                     md.append('—');
                 } else if (failed.isEmpty()) {
-                    md.append(PASS).append(' ').append(row.size()).append('/').append(row.size());
+                    md.append(passed > 0 ? PASS + " " : "").append(passed).append('/').append(row.size());
                 } else {
                     md.append(FAIL).append(' ');
                     for (int i = 0; i < failed.size(); i++) {
@@ -85,6 +90,12 @@ public final class MarkdownReportWriter {
                             md.append(')');
                         });
                     }
+                }
+                if (skipped > 0) {
+                    md.append("; ").append(skipped).append(" skipped");
+                }
+                if (notApplicable > 0) {
+                    md.append("; ").append(notApplicable).append(" not applicable");
                 }
                 md.append(" |");
             }
@@ -132,7 +143,7 @@ public final class MarkdownReportWriter {
     }
 
     private static void failures(StringBuilder md, Report report) {
-        List<CheckResult> failed = report.checks().stream().filter(c -> !c.passed()).toList();
+        List<CheckResult> failed = report.checks().stream().filter(c -> c.verdict() == Verdict.FAIL).toList();
         if (failed.isEmpty()) {
             return;
         }
@@ -173,6 +184,30 @@ public final class MarkdownReportWriter {
             md.append("… and ").append(failed.size() - MAX_FAILURES)
                     .append(" more failures with their counterexamples in report.html and report.json.\n\n");
         }
+    }
+
+    /** One line per check that was skipped (another check is the root cause) or not applicable, with the reason. */
+    private static void skipped(StringBuilder md, Report report) {
+        List<CheckResult> skipped = report.checks().stream()
+                .filter(c -> c.verdict() == Verdict.SKIPPED || c.verdict() == Verdict.NOT_APPLICABLE).toList();
+        if (skipped.isEmpty()) {
+            return;
+        }
+        md.append("### Skipped\n\n");
+        for (CheckResult c : skipped) {
+            md.append("- ").append(Escape.markdown(c.explainerId())).append(" · ").append(Escape.markdown(c.task()))
+                    .append(" · ").append(Escape.markdown(c.check().id())).append(" (").append(c.verdict().word())
+                    .append("): ").append(Escape.markdown(firstLine(c.message()))).append('\n');
+        }
+        md.append('\n');
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int end = message.indexOf('\n');
+        return (end < 0 ? message : message.substring(0, end)).strip();
     }
 
     private static void notes(StringBuilder md, Report report) {

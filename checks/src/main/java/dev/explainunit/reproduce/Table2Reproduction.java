@@ -155,7 +155,7 @@ public final class Table2Reproduction {
         List<String> notes = new ArrayList<>();
         ExplainedPopulation first = null;
         for (String id : BuiltInExplainers.ids()) {
-            Explainer explainer = BuiltInExplainers.create(id, 0, 0);
+            Explainer explainer = toy.builtIn(id);
             if (!explainer.supports(models.get(0).model())) {
                 notes.add(notApplicable(id, task, models.get(0).model().inputSize(),
                         models.get(0).model().outputSize()));

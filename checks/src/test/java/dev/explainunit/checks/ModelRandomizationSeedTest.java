@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.explainunit.Explainer;
 import dev.explainunit.explainers.ContextualDecompositionExplainer;
 import dev.explainunit.explainers.GradientTimesInputExplainer;
-import dev.explainunit.explainers.LrpExplainer;
+import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.explainers.OcclusionExplainer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,8 +25,8 @@ class ModelRandomizationSeedTest {
         List<Case> cases = List.of(
                 new Case(new GradientTimesInputExplainer(), "addition"),
                 new Case(new GradientTimesInputExplainer(), "subtraction"),
-                new Case(new LrpExplainer.All(), "addition"),
-                new Case(new LrpExplainer.All(), "subtraction"),
+                new Case(BuiltInExplainers.create("lrp-all", 0, 0), "addition"),
+                new Case(BuiltInExplainers.create("lrp-all", 0, 0), "subtraction"),
                 new Case(new OcclusionExplainer.FunctionDifference(), "addition"),
                 new Case(new ContextualDecompositionExplainer(), "addition"));
         double threshold = Thresholds.defaults().randomization();

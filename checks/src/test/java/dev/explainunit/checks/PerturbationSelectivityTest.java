@@ -68,6 +68,21 @@ class PerturbationSelectivityTest {
         CheckResult result = CheckEvaluation.evaluate(Check.PERTURBATION_SELECTIVITY, p, SMALL);
         assertThat(result.statistics().get("selectivity_most")).isLessThan(0);
         assertThat(result.passed()).isFalse();
+        // the message names the failing half and the sequences really used (probeSamples per model)
+        int probes = Math.min(SMALL.probeSamples(), SMALL.samples());
+        assertThat(result.message()).contains("both halves fail: most-relevant removal scores -")
+                .contains("mean over " + SMALL.models() + " models × " + probes + " test sequences each");
+        // per-model scores, so that the counterexample comes from the worst model, not the first
+        assertThat(result.perModel()).hasSize(SMALL.models());
+        String worst = result.perModel().stream().min(java.util.Comparator.comparingDouble(
+                m -> Math.min(m.get("selectivityMost"), m.get("selectivityLeast")))).orElseThrow().modelId();
+        CheckResult full = SanityChecks.evaluate(Check.PERTURBATION_SELECTIVITY, p, SMALL);
+        assertThat(full.counterexample()).isNotNull();
+        assertThat(full.counterexample().modelId()).isEqualTo(worst);
+        assertThat(full.message().lines().findFirst().orElseThrow()).startsWith(
+                "[distractors-only] on addition: perturbation selectivity ")
+                .endsWith("(worst model " + worst + ")").doesNotContain("on this sequence");
+        assertThat(full.message()).doesNotContain("on this sequence");
     }
 
     @Test

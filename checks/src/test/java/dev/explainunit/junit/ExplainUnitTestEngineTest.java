@@ -72,8 +72,24 @@ class ExplainUnitTestEngineTest {
         }
     }
 
+    @ExplainerSanityTest(explainers = {"gradient", "gradient-x-input", "occlusion-f-diff", "occlusion-p-diff",
+            "lrp-all", "lrp-prop", "lrp-abs", "lrp-half", "cd", "integrated-gradients"}, tasks = "addition",
+            checks = Check.CONTRACT, models = 2, samples = 30)
+    static class EveryBuiltInByName {
+    }
+
     @ExplainerSanityTest(tasks = "addition", checks = Check.CONTRACT, models = 2, samples = 30)
-    static class EveryRegisteredExplainer {
+    static class NoBodyInAProjectThatRegistersNothing {
+    }
+
+    @ExplainerSanityTest(explainers = {"lrp-all", "lrp-everything"}, tasks = "addition", checks = Check.CONTRACT,
+            models = 2, samples = 30)
+    static class UnknownExplainerId {
+    }
+
+    @ExplainerSanityTest(explainers = "lrp-all", tasks = "addition", checks = Check.RELEVANCE_CONSERVATION,
+            models = 3, samples = 100)
+    static class LrpAllByName {
     }
 
     @ExplainerSanityTest(tasks = "addition", checks = Check.CONTRACT, models = 2, samples = 20)
@@ -195,20 +211,69 @@ class ExplainUnitTestEngineTest {
                 .succeeded(Check.values().length));
     }
 
+    /** Output directories under {@code root}, as a launcher gives them (the test kit's default has none). */
+    private static org.junit.platform.engine.OutputDirectoryCreator outputsUnder(java.nio.file.Path root) {
+        return new org.junit.platform.engine.OutputDirectoryCreator() {
+            @Override
+            public java.nio.file.Path getRootDirectory() {
+                return root;
+            }
+
+            @Override
+            public java.nio.file.Path createOutputDirectory(org.junit.platform.engine.TestDescriptor test)
+                    throws java.io.IOException {
+                return java.nio.file.Files.createDirectories(root.resolve(
+                        Integer.toHexString(test.getUniqueId().toString().hashCode())));
+            }
+        };
+    }
+
     @Test
-    void every_check_publishes_its_result_as_json() throws Exception {
-        List<ReportEntry> entries = EngineTestKit.engine("explainunit").selectors(
-                selectClass(GradientTimesInputOnSubtraction.class)).execute().allEvents().reportingEntryPublished()
-                .stream().map(e -> e.getPayload(ReportEntry.class).orElseThrow()).toList();
-        assertThat(entries).hasSize(Check.values().length);
-        JsonNode mass = entries.stream().map(e -> e.getKeyValuePairs().get("explainunit.result"))
-                .map(ExplainUnitTestEngineTest::parse).filter(n -> n.get("check").asText().equals("RELEVANT_MASS"))
+    void every_check_publishes_one_readable_line_and_its_result_as_a_json_file(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path outputs) throws Exception {
+        Events events = EngineTestKit.engine("explainunit").selectors(
+                selectClass(GradientTimesInputOnSubtraction.class)).outputDirectoryCreator(outputsUnder(outputs))
+                .execute().allEvents();
+        List<ReportEntry> entries = events.reportingEntryPublished().stream()
+                .map(e -> e.getPayload(ReportEntry.class).orElseThrow()).toList();
+        assertThat(entries).hasSize(Check.values().length).allSatisfy(e -> {
+            assertThat(e.getKeyValuePairs()).containsOnlyKeys("explainunit");
+            assertThat(e.getKeyValuePairs().get("explainunit")).startsWith("pass: [reference-gradient-x-input] on "
+                    + "subtraction: ").doesNotContain("\n").doesNotContain("{");
+        });
+        List<JsonNode> files = results(events);
+        assertThat(files).hasSize(Check.values().length);
+        JsonNode mass = files.stream().filter(n -> n.get("check").asText().equals("RELEVANT_MASS"))
                 .findFirst().orElseThrow();
         assertThat(mass.get("explainerId").asText()).isEqualTo("reference-gradient-x-input");
         assertThat(mass.get("task").asText()).isEqualTo("subtraction");
         assertThat(mass.get("verdict").asText()).isEqualTo("PASS");
         assertThat(mass.get("perModel")).hasSize(3);
         assertThat(mass.get("samples").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void without_output_directories_the_result_json_goes_into_a_report_entry_so_nothing_is_lost() {
+        List<ReportEntry> entries = EngineTestKit.engine("explainunit").selectors(
+                selectClass(GradientTimesInputOnSubtraction.class)).execute().allEvents().reportingEntryPublished()
+                .stream().map(e -> e.getPayload(ReportEntry.class).orElseThrow()).toList();
+        assertThat(entries.stream().filter(e -> e.getKeyValuePairs().containsKey("explainunit.result"))
+                .map(e -> parse(e.getKeyValuePairs().get("explainunit.result")).get("check").asText()))
+                .hasSize(Check.values().length).contains("RELEVANT_MASS");
+    }
+
+    /** The results the engine published as file entries, parsed. */
+    private static List<JsonNode> results(Events events) {
+        return events.fileEntryPublished().stream()
+                .map(e -> e.getPayload(org.junit.platform.engine.reporting.FileEntry.class).orElseThrow())
+                .peek(f -> assertThat(f.getPath().getFileName().toString()).isEqualTo("explainunit-result.json"))
+                .map(f -> {
+                    try {
+                        return parse(java.nio.file.Files.readString(f.getPath()));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).toList();
     }
 
     private static JsonNode parse(String json) {
@@ -220,13 +285,26 @@ class ExplainUnitTestEngineTest {
     }
 
     @Test
-    void an_explainer_that_throws_fails_its_checks_with_a_message_naming_it_and_the_engine_runs_on() {
+    void an_explainer_that_throws_fails_its_contract_check_naming_it_and_the_engine_runs_on() {
         EngineExecutionResults results = results(Throwing.class);
         results.allEvents().assertThatEvents().haveExactly(2, event(test(displayName("contract")),
                 finishedWithFailure(message(m -> m.contains("explainer [throwing] threw")
-                        && m.contains("not implemented yet")))));
-        results.testEvents().assertStatistics(stats -> stats.failed(2 * Check.values().length).succeeded(0));
+                        && m.contains("not implemented yet") && !m.contains("rerun")))));
         results.containerEvents().assertStatistics(stats -> stats.failed(0));
+    }
+
+    @Test
+    void when_the_contract_fails_the_other_checks_are_aborted_with_the_reason_in_one_line() {
+        EngineExecutionResults results = results(Throwing.class);
+        results.testEvents().assertStatistics(stats -> stats.failed(2).succeeded(0)
+                .aborted(2 * (Check.values().length - 1)));
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(displayName("relevant mass")),
+                org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(
+                        "[throwing] on addition: relevant mass skipped: the contract check failed (explainer "
+                                + "[throwing] threw java.lang.UnsupportedOperationException)"))));
+        results.testEvents().aborted().stream().forEach(e -> assertThat(e.getPayload(
+                org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow()
+                .getMessage()).doesNotContain("\n").doesNotContain("rerun"));
     }
 
     @Test
@@ -292,12 +370,12 @@ class ExplainUnitTestEngineTest {
     }
 
     @Test
-    void a_models_parameter_within_the_bundled_count_runs_that_many_models() throws Exception {
-        List<ReportEntry> entries = EngineTestKit.engine("explainunit").selectors(selectClass(ModelsFromParameters.class))
-                .configurationParameter("explainunit.models", "3").execute().allEvents().reportingEntryPublished()
-                .stream().map(e -> e.getPayload(ReportEntry.class).orElseThrow()).toList();
-        assertThat(entries).singleElement().satisfies(e -> assertThat(
-                parse(e.getKeyValuePairs().get("explainunit.result")).get("modelIds")).hasSize(3));
+    void a_models_parameter_within_the_bundled_count_runs_that_many_models(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path outputs) throws Exception {
+        List<JsonNode> published = results(EngineTestKit.engine("explainunit")
+                .selectors(selectClass(ModelsFromParameters.class)).outputDirectoryCreator(outputsUnder(outputs))
+                .configurationParameter("explainunit.models", "3").execute().allEvents());
+        assertThat(published).singleElement().satisfies(n -> assertThat(n.get("modelIds")).hasSize(3));
     }
 
     @Test
@@ -318,7 +396,8 @@ class ExplainUnitTestEngineTest {
     void a_broken_service_provider_fails_a_configuration_test_and_the_other_explainers_still_run(
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path services = java.nio.file.Files.createDirectories(dir.resolve("META-INF/services"));
-        java.nio.file.Files.writeString(services.resolve(Explainer.class.getName()), "com.example.MissingExplainer\n");
+        java.nio.file.Files.writeString(services.resolve(Explainer.class.getName()),
+                "com.example.MissingExplainer\n" + ReferenceGradientTimesInput.class.getName() + "\n");
         Thread thread = Thread.currentThread();
         ClassLoader original = thread.getContextClassLoader();
         EngineExecutionResults results;
@@ -333,7 +412,7 @@ class ExplainUnitTestEngineTest {
                 finishedWithFailure(message(m -> m.contains("a registered explainer could not be loaded")
                         && m.contains("com.example.MissingExplainer")))));
         assertThat(results.testEvents().failed().count()).isEqualTo(1);
-        results.testEvents().assertStatistics(stats -> stats.succeeded(9).skipped(1));
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1));
     }
 
     @Test
@@ -350,7 +429,7 @@ class ExplainUnitTestEngineTest {
         Events tests = EngineTestKit.engine("explainunit").selectors(selectClass(Throwing.class))
                 .configurationParameter("explainunit.checks", "contract, relevant-mass")
                 .configurationParameter("explainunit.tasks", "addition").execute().testEvents();
-        tests.assertStatistics(stats -> stats.started(2).failed(2));
+        tests.assertStatistics(stats -> stats.started(2).failed(1).aborted(1));
     }
 
     @Test
@@ -396,8 +475,33 @@ class ExplainUnitTestEngineTest {
     }
 
     @Test
-    void a_class_without_a_body_tests_every_registered_explainer_and_skips_p_diff_on_the_regression_models() {
-        EngineExecutionResults results = results(EveryRegisteredExplainer.class);
+    void a_class_without_a_body_in_a_project_that_registers_nothing_fails_once_showing_both_forms() {
+        failsOneConfigurationTest(results(NoBodyInAProjectThatRegistersNothing.class),
+                "no explainer to test", "NoBodyInAProjectThatRegistersNothing",
+                "the built-ins are tested only when named",
+                "`@ExplainerSanityTest class NoBodyInAProjectThatRegistersNothing {}`",
+                "`@ExplainerSanityTest(explainers = {\"lrp-all\", \"cd\"})`");
+    }
+
+    @Test
+    void an_unknown_explainer_id_fails_a_configuration_test_naming_the_built_ins_and_lrp_all_still_runs() {
+        EngineExecutionResults results = results(UnknownExplainerId.class);
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(displayName("configuration")),
+                finishedWithFailure(message(m -> m.contains("unknown explainer [lrp-everything]")
+                        && m.contains("built-ins: gradient, gradient-x-input")))));
+        results.testEvents().assertStatistics(stats -> stats.failed(1).succeeded(1));
+    }
+
+    @Test
+    void a_named_built_in_runs_with_the_tasks_paper_setting_lrp_eps_zero_on_the_toy_tasks() {
+        // ε = 0 conserves f(x) on the toy tasks (paper A.2); with the ε = 0.001 of users' models LRP-all fails here
+        results(LrpAllByName.class).testEvents().assertThatEvents().haveExactly(1, event(
+                test(displayName("relevance conservation")), finishedSuccessfully()));
+    }
+
+    @Test
+    void named_built_ins_are_tested_and_p_diff_is_skipped_on_the_regression_models() {
+        EngineExecutionResults results = results(EveryBuiltInByName.class);
         results.containerEvents().assertStatistics(stats -> stats.failed(0));
         results.testEvents().assertStatistics(stats -> stats.started(9).succeeded(9).skipped(1).failed(0));
         results.testEvents().assertThatEvents().haveExactly(1, event(
@@ -424,5 +528,50 @@ class ExplainUnitTestEngineTest {
     void an_unknown_task_id_in_the_annotation_fails_a_configuration_test_naming_the_known_ones() {
         failsOneConfigurationTest(results(UnknownTaskInTheAnnotation.class), "@ExplainerSanityTest(tasks)",
                 "unknown task [multiplication]; known tasks: ", "addition, subtraction");
+    }
+
+    @Test
+    void every_test_points_to_the_test_class_so_an_ide_can_jump_to_it() {
+        results(GradientTimesInputOnSubtraction.class).testEvents().started().stream().forEach(e ->
+                assertThat(e.getTestDescriptor().getSource()).contains(
+                        org.junit.platform.engine.support.descriptor.ClassSource.from(
+                                GradientTimesInputOnSubtraction.class)));
+        results(NullExplainer.class).testEvents().started().stream().forEach(e ->
+                assertThat(e.getTestDescriptor().getSource()).contains(
+                        org.junit.platform.engine.support.descriptor.ClassSource.from(NullExplainer.class)));
+    }
+
+    @Test
+    void an_unknown_key_warns_once_per_run_not_once_per_discovered_class() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(
+                dev.explainunit.junit.internal.ExplainUnitTestEngine.class.getName());
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                warnings.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        boolean parents = logger.getUseParentHandlers();
+        logger.addHandler(handler);
+        logger.setUseParentHandlers(false);
+        try {
+            for (Class<?> type : List.of(ZeroSamples.class, NullExplainer.class, ZeroSamples.class)) {
+                EngineTestKit.engine("explainunit").selectors(selectClass(type))
+                        .configurationParameter("explainunit.sampels", "20").execute();
+            }
+        } finally {
+            logger.removeHandler(handler);
+            logger.setUseParentHandlers(parents);
+        }
+        assertThat(warnings).filteredOn(w -> w.contains("explainunit.sampels")).hasSize(1);
     }
 }

@@ -31,8 +31,9 @@ import org.junit.platform.testkit.engine.Events;
  */
 class PaperVerdictMatrixTest {
 
-    /** What a user writes to test every registered explainer. */
-    @ExplainerSanityTest
+    /** What a user writes to test the built-ins, each with the paper's setting for the task. */
+    @ExplainerSanityTest(explainers = {"gradient", "gradient-x-input", "occlusion-f-diff", "occlusion-p-diff",
+            "lrp-all", "lrp-prop", "lrp-abs", "lrp-half", "cd", "integrated-gradients"})
     static class AllExplainersSanityTest {
     }
 
@@ -52,8 +53,12 @@ class PaperVerdictMatrixTest {
         }
         ObjectMapper json = new ObjectMapper();
         for (Event e : events.reportingEntryPublished().list()) {
-            JsonNode result = json.readTree(e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs()
-                    .get("explainunit.result"));
+            String published = e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs()
+                    .get("explainunit.result");
+            if (published == null) {
+                continue; // the one-line summary entry
+            }
+            JsonNode result = json.readTree(published);
             VERDICTS.computeIfAbsent(result.get("explainerId").asText(), k -> new TreeMap<>())
                     .computeIfAbsent(result.get("task").asText(), k -> new TreeMap<>())
                     .put(result.get("check").asText(), result.get("verdict").asText().equals("PASS"));

@@ -11,6 +11,7 @@ import dev.explainunit.junit.ExplainerSanityTest;
 import dev.explainunit.junit.ExplainerUnderTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +81,40 @@ class ExplainUnitReportListenerTest {
         assertThat(report.run().models()).isEqualTo(2);
         assertThat(Files.readString(dir.resolve("report.md"))).contains("2 models × 20 sequences per task")
                 .doesNotContain("200 sequences");
+    }
+
+    @Test
+    void the_engine_hands_its_results_to_the_report_as_file_entries_and_shows_one_line_per_check(
+            @org.junit.jupiter.api.io.TempDir Path outputs) throws Exception {
+        List<String> entries = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Path> files = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.junit.platform.launcher.TestExecutionListener spy = new org.junit.platform.launcher.TestExecutionListener() {
+            @Override
+            public void reportingEntryPublished(org.junit.platform.launcher.TestIdentifier test,
+                                                org.junit.platform.engine.reporting.ReportEntry entry) {
+                entries.addAll(entry.getKeyValuePairs().values());
+            }
+
+            @Override
+            public void fileEntryPublished(org.junit.platform.launcher.TestIdentifier test,
+                                           org.junit.platform.engine.reporting.FileEntry file) {
+                files.add(file.getPath());
+            }
+        };
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(TwentySamplesByAnnotation.class))
+                .configurationParameter("junit.platform.reporting.output.dir", outputs.toString())
+                .configurationParameter(ExplainUnitReportListener.REPORT_DIR_KEY, dir.toString()).build(), spy);
+
+        assertThat(entries).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("pass: [gradient-x-input] on addition: ").doesNotContain("\n").doesNotContain("{"));
+        assertThat(files).singleElement().satisfies(file -> assertThat(file).startsWith(outputs)
+                .hasFileName("explainunit-result.json"));
+        Report report = ReportJson.read(dir.resolve("report.json"));
+        assertThat(report.checks()).singleElement().satisfies(c -> {
+            assertThat(c.explainerId()).isEqualTo("gradient-x-input");
+            assertThat(c.passed()).isTrue();
+        });
     }
 
     @Test

@@ -48,8 +48,8 @@ class HtmlReportChromiumTest {
         String dom = run("--dump-dom", page().toUri().toString());
 
         assertThat(dom).contains("<h1>ExplainUnit report</h1>");
-        // 2 failure heatmaps + 1 example heatmap + 4 scatter plots + 1 selectivity plot
-        assertThat(HtmlReportWriterTest.count(dom, "<svg ")).isEqualTo(8);
+        // 2 failure heatmaps + 1 example heatmap + 4 scatter plots + 2 selectivity panels
+        assertThat(HtmlReportWriterTest.count(dom, "<svg ")).isEqualTo(9);
         // verdict matrix + Table 2 for addition and subtraction
         assertThat(HtmlReportWriterTest.count(dom, "<table")).isEqualTo(3);
         // matrix: 2 header rows + 2 explainers; Table 2: header + 2 rows, header + 1 row

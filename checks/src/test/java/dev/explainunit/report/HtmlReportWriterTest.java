@@ -15,8 +15,8 @@ class HtmlReportWriterTest {
 
         assertThat(html).contains("id=\"verdicts\"", "id=\"table2\"", "id=\"failures\"", "id=\"heatmaps\"",
                 "id=\"scatter\"", "id=\"selectivity\"", "id=\"notes\"");
-        // 2 failure heatmaps (shrunk + original), 1 example heatmap, 2 tasks x 2 scatter plots, 1 selectivity plot
-        assertThat(count(html, "<svg ")).isEqualTo(2 + 1 + 4 + 1);
+        // 2 failure heatmaps (shrunk + original), 1 example heatmap, 2 tasks x 2 scatter plots, 2 selectivity panels
+        assertThat(count(html, "<svg ")).isEqualTo(2 + 1 + 4 + 2);
         assertThat(html).contains("paper: pass").contains("skipped: classification only");
     }
 
@@ -82,5 +82,30 @@ class HtmlReportWriterTest {
             n++;
         }
         return n;
+    }
+
+    @Test
+    void checks_skipped_after_a_contract_failure_are_grey_cells_and_listed_with_the_reason_not_as_failures() {
+        String html = HtmlReportWriter.render(ReportFixtures.contractFailedOthersSkipped());
+
+        assertThat(html).contains("<td class=\"v skip\"").contains("⊘ skipped")
+                .contains("<section id=\"skipped\">")
+                .contains("<b>flaky · addition · relevant-mass</b> (skipped): [flaky] on addition: relevant mass "
+                        + "skipped: the contract check failed (explainer [flaky] is not deterministic)")
+                .doesNotContain("<h3>flaky · addition · relevant-mass</h3>");
+        assertThat(html.split("<div class=\"failure\">", -1)).hasSize(2);
+    }
+
+    @Test
+    void selectivity_is_small_multiples_one_panel_per_method_each_over_the_dashed_baseline() {
+        String html = HtmlReportWriter.render(ReportFixtures.full());
+        String section = html.substring(html.indexOf("<section id=\"selectivity\">"),
+                html.indexOf("</section>", html.indexOf("<section id=\"selectivity\">")));
+
+        assertThat(count(section, "<svg ")).isEqualTo(2);
+        assertThat(section).contains(">lrp-all · addition<").contains(">gradient · addition<");
+        // the random baseline is drawn dashed in each panel, and no panel has a legend of all methods
+        assertThat(count(section, "stroke-dasharray")).isEqualTo(2);
+        assertThat(section).doesNotContain("class=\"legend\"");
     }
 }

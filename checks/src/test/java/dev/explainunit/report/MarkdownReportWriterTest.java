@@ -87,4 +87,16 @@ class MarkdownReportWriterTest {
 
         assertThat(md).contains("| &lt;x&gt;\\|y |").doesNotContain("```danger```");
     }
+
+    @Test
+    void checks_skipped_after_a_contract_failure_are_one_failure_and_listed_as_skipped_with_the_reason() {
+        String md = MarkdownReportWriter.render(ReportFixtures.contractFailedOthersSkipped());
+
+        assertThat(md).contains("❌ 1 of 3 checks failed, 2 skipped")
+                .contains("| flaky | ❌ contract; 2 skipped |")
+                .contains("### Skipped")
+                .contains("- flaky · addition · relevant-mass (skipped): \\[flaky\\] on addition: relevant mass "
+                        + "skipped: the contract check failed (explainer \\[flaky\\] is not deterministic)")
+                .doesNotContain("<b>flaky · addition · relevant-mass</b>");
+    }
 }

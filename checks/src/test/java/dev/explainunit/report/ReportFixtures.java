@@ -87,6 +87,21 @@ final class ReportFixtures {
                         "returned an infinite relevance")));
     }
 
+    /** A failed contract and the two checks it made the engine skip. */
+    static Report contractFailedOthersSkipped() {
+        List<String> models = List.of("m-01", "m-02");
+        return Report.ofChecks(run("x"), List.of(
+                result("contract", "flaky", "addition", Map.of(), "", Double.NaN, Verdict.FAIL, models, null,
+                        "[flaky] on addition: every explanation should be deterministic; but explainer [flaky] is "
+                                + "not deterministic: explaining sequence 0 twice gave [0.1, 0.2] and [0.3, 0.4]."),
+                result("relevant-mass", "flaky", "addition", Map.of(), "", Double.NaN, Verdict.SKIPPED, models, null,
+                        "[flaky] on addition: relevant mass skipped: the contract check failed (explainer [flaky] "
+                                + "is not deterministic)"),
+                result("ground-truth-correlation", "flaky", "addition", Map.of(), "", Double.NaN, Verdict.SKIPPED,
+                        models, null, "[flaky] on addition: ground-truth correlation skipped: the contract check "
+                                + "failed (explainer [flaky] is not deterministic)")));
+    }
+
     static Report checksOnly(String runId) {
         return Report.ofChecks(run(runId), List.of(
                 passing("lrp-all", "addition", "ground-truth-correlation"),
@@ -126,6 +141,7 @@ final class ReportFixtures {
                 sample(0, 0, 0, 0, 0).inputs(), 1, 3, 0.1, 0.1, relevance));
         List<SelectivityCurve> selectivity = List.of(
                 new SelectivityCurve("addition", "lrp-all", new double[] {0, 0.5, 1, 1, 1}),
+                new SelectivityCurve("addition", "gradient", new double[] {0, 0.2, 0.5, 0.8, 1.2}),
                 new SelectivityCurve("addition", "random", new double[] {0, 0.15, 0.3, 0.45, 0.6}));
         List<CheckResult> checks = new ArrayList<>(checksOnly("r1").checks());
         return new Report(Report.FORMAT_VERSION, run("r1"), checks, table2, PaperResults.table2(), examples,

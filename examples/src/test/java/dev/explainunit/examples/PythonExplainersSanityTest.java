@@ -1,5 +1,6 @@
 package dev.explainunit.examples;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.displayName;
@@ -15,21 +16,26 @@ import dev.explainunit.checks.Check;
 import dev.explainunit.junit.ExplainerSanityTest;
 import dev.explainunit.junit.ExplainerUnderTest;
 import dev.explainunit.process.ProcessExplainer;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 /**
- * Python explainers (examples/python) sanity-tested through the real engine: the faithful numpy
- * gradient×input passes, its shifted twin fails. The fixtures run through the test kit so that
- * a machine without python3 and numpy skips them loudly instead of failing them.
+ * Python explainers (examples/python) sanity-tested through the real engine on the whole default
+ * toy suite (every check, both tasks, 50 models × 2500 test sequences, 250 probe sequences): the
+ * faithful numpy gradient×input passes, its shifted twin fails. Both explain in batches through
+ * the process bridge ({@code explain_batch}); the full suite takes about 10 s per explainer on
+ * 2 cores, so CI runs it as it is. The fixtures run through the test kit so that a machine without
+ * python3 and numpy skips them loudly instead of failing them.
  */
 class PythonExplainersSanityTest {
 
-    @ExplainerSanityTest(checks = {Check.CONTRACT, Check.GROUND_TRUTH_CORRELATION, Check.RELEVANT_MASS,
-            Check.RELEVANCE_CONSERVATION})
+    /** The defaults, spelled out: this module's junit-platform.properties makes the other examples small. */
+    @ExplainerSanityTest(models = 50, samples = 2500, probeSamples = 250)
     static class NumpyGradientTimesInputSanity implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -37,7 +43,7 @@ class PythonExplainersSanityTest {
         }
     }
 
-    @ExplainerSanityTest(checks = {Check.CONTRACT, Check.GROUND_TRUTH_CORRELATION, Check.RELEVANT_MASS})
+    @ExplainerSanityTest(models = 50, samples = 2500, probeSamples = 250)
     static class ShiftedGradientTimesInputSanity implements ExplainerUnderTest {
         @Override
         public Explainer explainer() {
@@ -67,27 +73,35 @@ class PythonExplainersSanityTest {
     }
 
     @Test
-    void numpy_gradient_x_input_passes_contract_correlation_mass_and_conservation_on_both_tasks() {
+    void numpy_gradient_x_input_passes_the_whole_default_suite_on_both_tasks_and_leaves_no_process() {
+        Set<Long> before = runningDescendants();
         Events events = tests(NumpyGradientTimesInputSanity.class);
-        events.assertThatEvents().haveExactly(8, event(test(), finishedSuccessfully()));
-        events.assertStatistics(stats -> stats.failed(0));
+        events.assertThatEvents().haveExactly(2 * Check.values().length, event(test(), finishedSuccessfully()));
+        events.assertStatistics(stats -> stats.failed(0).skipped(0));
+        // the engine closed the explainer when its container finished: every process it started is gone
+        assertThat(runningDescendants()).isSubsetOf(before);
     }
 
     @Test
-    void shifted_gradient_x_input_keeps_the_contract_but_fails_correlation_and_mass_on_both_tasks() {
+    void shifted_gradient_x_input_keeps_the_contract_but_fails_every_check_that_looks_at_the_operands() {
+        Set<Long> before = runningDescendants();
         Events events = tests(ShiftedGradientTimesInputSanity.class);
         for (String task : new String[] {"addition", "subtraction"}) {
             events.assertThatEvents()
                     .haveExactly(1, event(test(displayName("contract")), uniqueIdSubstring(task), finishedSuccessfully()))
                     .haveExactly(1, event(test(displayName("ground-truth correlation")), uniqueIdSubstring(task),
-                            finishedWithFailure(message(m -> m.contains("[shifted-gradient-x-input]")))))
-                    .haveExactly(1, event(test(displayName("relevant mass")), uniqueIdSubstring(task),
-                            finishedWithFailure()));
+                            finishedWithFailure(message(m -> m.contains("[shifted-gradient-x-input]")))));
+            for (String check : new String[] {"relevant mass", "relevance conservation", "perturbation selectivity"}) {
+                events.assertThatEvents().haveExactly(1, event(test(displayName(check)), uniqueIdSubstring(task),
+                        finishedWithFailure()));
+            }
         }
+        assertThat(runningDescendants()).isSubsetOf(before);
     }
 
-    private static String lastLine(String output) {
-        String[] lines = output.strip().split("\n");
-        return lines[lines.length - 1];
+    /** The processes this JVM started (and their children) that are still running. */
+    private static Set<Long> runningDescendants() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
     }
 }

@@ -42,10 +42,9 @@ public final class BuiltInExplainers {
     /**
      * The built-in explainer {@code id} with default settings for explaining a user's model: LRP
      * ε = {@value LrpExplainer#DEFAULT_EPS}, bias factor {@value LrpExplainer#DEFAULT_BIAS_FACTOR};
-     * integrated gradients with {@value IntegratedGradientsExplainer#DEFAULT_STEPS} steps. Note that
-     * the ServiceLoader-registered LRP explainers ({@link LrpExplainer.All} etc.) differ: they use
-     * the paper's toy-task setting ε = {@value LrpExplainer#TOY_TASK_EPS}, because the sanity suite
-     * runs on the toy tasks (paper A.2).
+     * integrated gradients with {@value IntegratedGradientsExplainer#DEFAULT_STEPS} steps. The sanity
+     * checks and the reproduction take the paper's setting for each task from
+     * {@link dev.explainunit.task.Task#builtIn(String)} instead.
      *
      * @throws IllegalArgumentException for an unknown id, listing the valid ones
      */

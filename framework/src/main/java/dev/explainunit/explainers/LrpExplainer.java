@@ -50,12 +50,11 @@ import org.apiguardian.api.API;
  * With β = 1 and ε = 0 the rest is the relevance on the initial state plus fc.bias_c. White-box:
  * needs an {@link Lstm}. Thread-safe; buffers are kept per thread.
  *
- * <p>Two configurations are provided. The ServiceLoader-registered nested classes {@link All},
- * {@link Prop}, {@link Abs}, {@link Half} (what a no-body {@code @ExplainerSanityTest} class tests)
- * use the paper's toy-task setting ε = {@value #TOY_TASK_EPS}, β = {@value #TOY_TASK_BIAS_FACTOR}
- * (A.2), because the sanity suite runs on the toy tasks. {@link BuiltInExplainers#create(String)},
- * used to explain users' models, uses ε = {@value #DEFAULT_EPS}, β = {@value #DEFAULT_BIAS_FACTOR}
- * (the paper's sentiment setting; a stabiliser avoids dividing by near-zero pre-activations).
+ * <p>The paper's setting depends on the task: ε = 0, β = 0 on the toy tasks (A.2); ε = 0.001
+ * (0.2 for PROP), β = 0 on sentiment. {@link dev.explainunit.task.Task#builtIn(String)} decides it
+ * per task, and the sanity checks and the reproduction take it from there.
+ * {@link BuiltInExplainers#create(String)}, used to explain a user's model, uses
+ * ε = {@value #DEFAULT_EPS}, β = {@value #DEFAULT_BIAS_FACTOR}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class LrpExplainer implements Explainer {
@@ -64,53 +63,6 @@ public class LrpExplainer implements Explainer {
     public static final double DEFAULT_EPS = 0.001;
     /** Default bias factor β: biases and stabilisers keep their share. */
     public static final double DEFAULT_BIAS_FACTOR = 0.0;
-    /**
-     * The stabiliser ε of the paper's toy-task experiments (appendix A.2), used by the
-     * ServiceLoader-registered nested classes: the sanity suite runs on those toy tasks.
-     */
-    public static final double TOY_TASK_EPS = 0.0;
-    /** The bias factor β of the paper's toy-task experiments (appendix A.2). */
-    public static final double TOY_TASK_BIAS_FACTOR = 0.0;
-
-    /**
-     * {@code lrp-all} as the paper configures it for the toy tasks (ε = 0, bias factor 0), the form
-     * ServiceLoader instantiates. With ε = 0.001 the stabiliser absorbs a visible share of f(x) on
-     * the saturated single-unit toy models and LRP-all fails them; see {@code src/docs/checks.md}.
-     */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-    public static final class All extends LrpExplainer {
-        /** LRP-all with ε = 0, bias factor 0 (paper A.2, toy task). */
-        public All() {
-            super(LrpRule.ALL, TOY_TASK_EPS, TOY_TASK_BIAS_FACTOR);
-        }
-    }
-
-    /** {@code lrp-prop} as the paper configures it for the toy tasks (ε = 0, bias factor 0), the form ServiceLoader instantiates. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-    public static final class Prop extends LrpExplainer {
-        /** LRP-prop with ε = 0, bias factor 0 (paper A.2, toy task). */
-        public Prop() {
-            super(LrpRule.PROP, TOY_TASK_EPS, TOY_TASK_BIAS_FACTOR);
-        }
-    }
-
-    /** {@code lrp-abs} as the paper configures it for the toy tasks (ε = 0, bias factor 0), the form ServiceLoader instantiates. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-    public static final class Abs extends LrpExplainer {
-        /** LRP-abs with ε = 0, bias factor 0 (paper A.2, toy task). */
-        public Abs() {
-            super(LrpRule.ABS, TOY_TASK_EPS, TOY_TASK_BIAS_FACTOR);
-        }
-    }
-
-    /** {@code lrp-half} as the paper configures it for the toy tasks (ε = 0, bias factor 0), the form ServiceLoader instantiates. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-    public static final class Half extends LrpExplainer {
-        /** LRP-half with ε = 0, bias factor 0 (paper A.2, toy task). */
-        public Half() {
-            super(LrpRule.HALF, TOY_TASK_EPS, TOY_TASK_BIAS_FACTOR);
-        }
-    }
 
     private final LrpRule rule;
     private final double eps;

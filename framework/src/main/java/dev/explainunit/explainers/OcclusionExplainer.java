@@ -21,11 +21,11 @@ import org.apiguardian.api.API;
  *
  * Black-box: works on any {@link RecurrentModel} through T + 1 calls of
  * {@link RecurrentModel#predict}. For an {@link Lstm} it runs the recurrence itself
- * ({@code LstmSteps}, with {@link Lstm#tanh} as in {@link Lstm#forward}), allocates nothing, and takes an exact shortcut:
+ * (with {@link LstmCell}, as {@link Lstm#forward}), allocates nothing, and takes an exact shortcut:
  * occluding x_t leaves the forward direction's states before t (and the reverse direction's
  * states before it reads x_t) unchanged, so each occluded pass resumes from the unoccluded pass
- * (T(T+1)/2 steps per direction instead of T²); the T passes run side by side so the processor
- * can overlap them. P-diff needs a classifier (C ≥ 2); on a single-output model every
+ * (T(T+1)/2 steps per direction instead of T²); the T passes advance side by side, one call of
+ * {@link LstmCell#forwardSteps} per step, so the processor can overlap them. P-diff needs a classifier (C ≥ 2); on a single-output model every
  * probability is 1, so {@link #supports} is false there and {@code explain} refuses it. Thread-safe; buffers are kept per thread.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -198,11 +198,10 @@ public class OcclusionExplainer implements Explainer {
                 h[prevBase + start + k] = recorded.h(s - 1, k);
                 c[prevBase + start + k] = recorded.c(s - 1, k);
             }
-            for (int v = 0; v <= s; v++) {
-                int offset = v * hidden;
-                LstmCell.forwardStep(w, v == s ? null : x, t * inputs, h, c, prevBase + offset, nextBase + offset,
-                        null, ws.gate, v * 4 * hidden, ws.tanhC, offset);
-            }
+            // variants v < s read x_t; variant s starts here with x_t = 0
+            LstmCell.forwardSteps(w, s, x, t * inputs, 0, h, c, prevBase, nextBase, null, ws.gate, 0, ws.tanhC, 0);
+            LstmCell.forwardSteps(w, 1, null, 0, 0, h, c, prevBase + start, nextBase + start, null, ws.gate,
+                    s * 4 * hidden, ws.tanhC, start);
             int swap = prevBase;
             prevBase = nextBase;
             nextBase = swap;

@@ -65,17 +65,26 @@ public final class LstmCell {
     // ---------------------------------------------------------------- forward
 
     /**
-     * One forward step of the cell of {@code w}; see {@link #forwardStep(int, int, double[], int, double[], int,
-     * double[], int, double[], int, double[], double[], int, int, double[], double[], int, double[], int)}.
+     * {@code count} forward steps of the cell of {@code w}, one after another: step v reads its
+     * input at {@code x[xAt + v·xStride ..]}, its state h, c at {@code prevAt + v·H} and writes it at
+     * {@code nextAt + v·H}, its gates (and pre-activations) at {@code gateAt + v·4H} and tanh(c) at
+     * {@code tanhAt + v·H}; otherwise as the one-step {@link #forwardStep(int, int, double[], int,
+     * double[], int, double[], int, double[], int, double[], double[], int, int, double[], double[],
+     * int, double[], int)}. With {@code nextAt = prevAt + H} the steps form a chain (one pass over
+     * time, {@code xStride} = ±D); with disjoint state banks they are {@code count} independent
+     * recurrences advanced by one step side by side (occlusion's variants, {@code xStride} = 0).
+     * The loop over the steps sits inside the cell, so a caller pays one call per batch of steps
+     * whether or not the JIT inlines the cell into it.
      */
-    public static void forwardStep(LstmDirection w, double[] x, int xAt, double[] h, double[] c, int prevAt,
-                                   int nextAt, double[] z, double[] gate, int gateAt, double[] tanhC, int tanhAt) {
+    public static void forwardSteps(LstmDirection w, int count, double[] x, int xAt, int xStride, double[] h,
+                                    double[] c, int prevAt, int nextAt, double[] z, double[] gate, int gateAt,
+                                    double[] tanhC, int tanhAt) {
         if (w.hiddenSize() == 1) {
-            forwardStepSingleUnit(w.inputSize(), w.weightIh, 0, w.weightHh, 0, w.bias, 0, x, xAt, h, c, prevAt, nextAt,
-                    z, gate, gateAt, tanhC, tanhAt);
+            forwardStepsSingleUnit(count, w.inputSize(), w.weightIh, 0, w.weightHh, 0, w.bias, 0, x, xAt, xStride, h,
+                    c, prevAt, nextAt, z, gate, gateAt, tanhC, tanhAt);
         } else {
-            forwardStepGeneral(w.hiddenSize(), w.inputSize(), w.weightIh, 0, w.weightHh, 0, w.bias, 0, x, xAt, h, c,
-                    prevAt, nextAt, z, gate, gateAt, tanhC, tanhAt);
+            forwardStepsGeneral(count, w.hiddenSize(), w.inputSize(), w.weightIh, 0, w.weightHh, 0, w.bias, 0, x, xAt,
+                    xStride, h, c, prevAt, nextAt, z, gate, gateAt, tanhC, tanhAt);
         }
     }
 
@@ -91,11 +100,23 @@ public final class LstmCell {
                                    int prevAt, int nextAt, double[] z, double[] gate, int gateAt,
                                    double[] tanhC, int tanhAt) {
         if (hidden == 1) {
-            forwardStepSingleUnit(inputs, wih, wihAt, whh, whhAt, bias, biasAt, x, xAt, h, c, prevAt, nextAt, z,
-                    gate, gateAt, tanhC, tanhAt);
+            forwardStepsSingleUnit(1, inputs, wih, wihAt, whh, whhAt, bias, biasAt, x, xAt, 0, h, c, prevAt, nextAt,
+                    z, gate, gateAt, tanhC, tanhAt);
         } else {
             forwardStepGeneral(hidden, inputs, wih, wihAt, whh, whhAt, bias, biasAt, x, xAt, h, c, prevAt, nextAt,
                     z, gate, gateAt, tanhC, tanhAt);
+        }
+    }
+
+    /** {@link #forwardSteps} for any H: {@link #forwardStepGeneral} per step. */
+    static void forwardStepsGeneral(int count, int hidden, int inputs, double[] wih, int wihAt, double[] whh,
+                                    int whhAt, double[] bias, int biasAt, double[] x, int xAt, int xStride,
+                                    double[] h, double[] c, int prevAt, int nextAt, double[] z, double[] gate,
+                                    int gateAt, double[] tanhC, int tanhAt) {
+        for (int v = 0; v < count; v++) {
+            forwardStepGeneral(hidden, inputs, wih, wihAt, whh, whhAt, bias, biasAt, x, xAt + v * xStride, h, c,
+                    prevAt + v * hidden, nextAt + v * hidden, z, gate, gateAt + v * 4 * hidden, tanhC,
+                    tanhAt + v * hidden);
         }
     }
 
@@ -105,23 +126,47 @@ public final class LstmCell {
                                    int prevAt, int nextAt, double[] z, double[] gate, int gateAt,
                                    double[] tanhC, int tanhAt) {
         int rows = 4 * hidden;
-        int gRows = 2 * hidden;
-        for (int j = 0; j < rows; j++) {
-            double sum = bias[biasAt + j];
+        // four rows at a time (4H is a multiple of 4): four independent sums, each in the order
+        // bias, W_ih x (d ascending), W_hh h (k ascending), so the processor overlaps them
+        for (int j = 0; j < rows; j += 4) {
+            double s0 = bias[biasAt + j];
+            double s1 = bias[biasAt + j + 1];
+            double s2 = bias[biasAt + j + 2];
+            double s3 = bias[biasAt + j + 3];
             if (x != null) {
-                int wBase = wihAt + j * inputs;
+                int w0 = wihAt + j * inputs;
+                int w1 = w0 + inputs;
+                int w2 = w1 + inputs;
+                int w3 = w2 + inputs;
                 for (int d = 0; d < inputs; d++) {
-                    sum += wih[wBase + d] * x[xAt + d];
+                    double xd = x[xAt + d];
+                    s0 += wih[w0 + d] * xd;
+                    s1 += wih[w1 + d] * xd;
+                    s2 += wih[w2 + d] * xd;
+                    s3 += wih[w3 + d] * xd;
                 }
             }
-            int hBase = whhAt + j * hidden;
+            int u0 = whhAt + j * hidden;
+            int u1 = u0 + hidden;
+            int u2 = u1 + hidden;
+            int u3 = u2 + hidden;
             for (int k = 0; k < hidden; k++) {
-                sum += whh[hBase + k] * h[prevAt + k];
+                double hk = h[prevAt + k];
+                s0 += whh[u0 + k] * hk;
+                s1 += whh[u1 + k] * hk;
+                s2 += whh[u2 + k] * hk;
+                s3 += whh[u3 + k] * hk;
             }
             if (z != null) {
-                z[gateAt + j] = sum;
+                z[gateAt + j] = s0;
+                z[gateAt + j + 1] = s1;
+                z[gateAt + j + 2] = s2;
+                z[gateAt + j + 3] = s3;
             }
-            gate[gateAt + j] = (j >= gRows && j < gRows + hidden) ? tanh(sum) : sigmoid(sum);
+            gate[gateAt + j] = activation(j, hidden, s0);
+            gate[gateAt + j + 1] = activation(j + 1, hidden, s1);
+            gate[gateAt + j + 2] = activation(j + 2, hidden, s2);
+            gate[gateAt + j + 3] = activation(j + 3, hidden, s3);
         }
         for (int k = 0; k < hidden; k++) {
             int at = gateAt + k;
@@ -137,56 +182,62 @@ public final class LstmCell {
         }
     }
 
-    /** {@link #forwardStep} for H = 1, unrolled over the four gates: the same sums in the same order. */
-    static void forwardStepSingleUnit(int inputs, double[] wih, int wihAt, double[] whh, int whhAt,
-                                      double[] bias, int biasAt, double[] x, int xAt, double[] h, double[] c,
-                                      int prevAt, int nextAt, double[] z, double[] gate, int gateAt,
-                                      double[] tanhC, int tanhAt) {
-        double zi = bias[biasAt];
-        double zf = bias[biasAt + 1];
-        double zg = bias[biasAt + 2];
-        double zo = bias[biasAt + 3];
-        if (x != null) {
-            for (int d = 0; d < inputs; d++) {
-                double xd = x[xAt + d];
-                zi += wih[wihAt + d] * xd;
-                zf += wih[wihAt + inputs + d] * xd;
-                zg += wih[wihAt + 2 * inputs + d] * xd;
-                zo += wih[wihAt + 3 * inputs + d] * xd;
-            }
-        }
-        double hPrev = h[prevAt];
-        activateSingleUnit(zi + whh[whhAt] * hPrev, zf + whh[whhAt + 1] * hPrev, zg + whh[whhAt + 2] * hPrev,
-                zo + whh[whhAt + 3] * hPrev, c[prevAt], h, c, nextAt, z, gate, gateAt, tanhC, tanhAt);
+    /** Gate row j's activation: tanh for the g block (rows 2H .. 3H), σ for i, f and o. */
+    private static double activation(int j, int hidden, double z) {
+        return j >= 2 * hidden && j < 3 * hidden ? tanh(z) : sigmoid(z);
     }
 
     /**
-     * The second half of {@link #forwardStepSingleUnit}, from the full pre-activations on. A method
-     * of its own so that both halves stay below the JIT's inlining limit for hot methods (325 bytes
-     * of bytecode): inlined, the single-unit step runs as fast as a hand-written loop.
+     * {@link #forwardSteps} for H = 1, unrolled over the four gates: per step the sums of
+     * {@link #forwardStepGeneral} in the same order, so the two paths agree bit for bit.
      */
-    private static void activateSingleUnit(double zi, double zf, double zg, double zo, double cPrev, double[] h,
-                                           double[] c, int nextAt, double[] z, double[] gate, int gateAt,
-                                           double[] tanhC, int tanhAt) {
-        double i = sigmoid(zi);
-        double f = sigmoid(zf);
-        double g = tanh(zg);
-        double o = sigmoid(zo);
-        double cell = f * cPrev + i * g;
-        double tc = tanh(cell);
-        if (z != null) {
-            z[gateAt] = zi;
-            z[gateAt + 1] = zf;
-            z[gateAt + 2] = zg;
-            z[gateAt + 3] = zo;
+    static void forwardStepsSingleUnit(int count, int inputs, double[] wih, int wihAt, double[] whh, int whhAt,
+                                       double[] bias, int biasAt, double[] x, int xAt, int xStride, double[] h,
+                                       double[] c, int prevAt, int nextAt, double[] z, double[] gate, int gateAt,
+                                       double[] tanhC, int tanhAt) {
+        for (int v = 0; v < count; v++) {
+            // weights are read where used: Math.exp clobbers every floating-point register, so
+            // values kept in registers across the five activations would be spilled and reloaded
+            double zi = bias[biasAt];
+            double zf = bias[biasAt + 1];
+            double zg = bias[biasAt + 2];
+            double zo = bias[biasAt + 3];
+            if (x != null) {
+                int xv = xAt + v * xStride;
+                for (int d = 0; d < inputs; d++) {
+                    double xd = x[xv + d];
+                    zi += wih[wihAt + d] * xd;
+                    zf += wih[wihAt + inputs + d] * xd;
+                    zg += wih[wihAt + 2 * inputs + d] * xd;
+                    zo += wih[wihAt + 3 * inputs + d] * xd;
+                }
+            }
+            double hPrev = h[prevAt + v];
+            zi += whh[whhAt] * hPrev;
+            zf += whh[whhAt + 1] * hPrev;
+            zg += whh[whhAt + 2] * hPrev;
+            zo += whh[whhAt + 3] * hPrev;
+            double i = sigmoid(zi);
+            double f = sigmoid(zf);
+            double g = tanh(zg);
+            double o = sigmoid(zo);
+            double cell = f * c[prevAt + v] + i * g;
+            double tc = tanh(cell);
+            int at = gateAt + 4 * v;
+            if (z != null) {
+                z[at] = zi;
+                z[at + 1] = zf;
+                z[at + 2] = zg;
+                z[at + 3] = zo;
+            }
+            gate[at] = i;
+            gate[at + 1] = f;
+            gate[at + 2] = g;
+            gate[at + 3] = o;
+            c[nextAt + v] = cell;
+            tanhC[tanhAt + v] = tc;
+            h[nextAt + v] = o * tc;
         }
-        gate[gateAt] = i;
-        gate[gateAt + 1] = f;
-        gate[gateAt + 2] = g;
-        gate[gateAt + 3] = o;
-        c[nextAt] = cell;
-        tanhC[tanhAt] = tc;
-        h[nextAt] = o * tc;
     }
 
     /**
@@ -210,17 +261,14 @@ public final class LstmCell {
             c[k] = 0;
             h[k] = 0;
         }
-        boolean single = hidden == 1 && singleUnitPath;
-        for (int s = 0; s < length; s++) {
-            int xAt = (reversed ? length - 1 - s : s) * inputs;
-            int prev = s * hidden;
-            if (single) {
-                forwardStepSingleUnit(inputs, w.weightIh, 0, w.weightHh, 0, w.bias, 0, x, xAt, h, c, prev,
-                        prev + 1, trace.z, trace.gate, 4 * s, trace.tanhC, s);
-            } else {
-                forwardStepGeneral(hidden, inputs, w.weightIh, 0, w.weightHh, 0, w.bias, 0, x, xAt, h, c, prev,
-                        prev + hidden, trace.z, trace.gate, s * 4 * hidden, trace.tanhC, prev);
-            }
+        int first = reversed ? (length - 1) * inputs : 0;
+        int stride = reversed ? -inputs : inputs;
+        if (hidden == 1 && singleUnitPath) {
+            forwardStepsSingleUnit(length, inputs, w.weightIh, 0, w.weightHh, 0, w.bias, 0, x, first, stride, h, c, 0,
+                    1, trace.z, trace.gate, 0, trace.tanhC, 0);
+        } else {
+            forwardStepsGeneral(length, hidden, inputs, w.weightIh, 0, w.weightHh, 0, w.bias, 0, x, first, stride, h,
+                    c, 0, hidden, trace.z, trace.gate, 0, trace.tanhC, 0);
         }
     }
 
@@ -270,21 +318,52 @@ public final class LstmCell {
             dc[dcAt + k] = cellGrad * f;
         }
         if (dx != null) {
-            for (int d = 0; d < inputs; d++) {
-                double sum = 0;
-                for (int j = 0; j < rows; j++) {
-                    sum += wih[wihAt + j * inputs + d] * dz[dzAt + j];
-                }
-                dx[dxAt + d] += sum;
-            }
+            transposedProduct(rows, inputs, wih, wihAt, dz, dzAt, dx, dxAt, true);
         }
         // δz is complete, so δh_s can be overwritten in place by δh_{s-1}
-        for (int k = 0; k < hidden; k++) {
+        transposedProduct(rows, hidden, whh, whhAt, dz, dzAt, dh, dhAt, false);
+    }
+
+    /**
+     * out[outAt + d] (+)= Σ_j W[j][d] · v[vAt + j] for W = {@code w} at {@code wAt}, rows × cols row-major:
+     * added when {@code add}, else stored (out modified). Each sum runs from 0 over j ascending;
+     * four columns at a time so that their sums overlap and W is read along its rows.
+     */
+    private static void transposedProduct(int rows, int cols, double[] w, int wAt, double[] v, int vAt, double[] out,
+                                          int outAt, boolean add) {
+        int d = 0;
+        for (; d + 3 < cols; d += 4) {
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int j = 0; j < rows; j++) {
+                double vj = v[vAt + j];
+                int at = wAt + j * cols + d;
+                s0 += w[at] * vj;
+                s1 += w[at + 1] * vj;
+                s2 += w[at + 2] * vj;
+                s3 += w[at + 3] * vj;
+            }
+            store(out, outAt + d, s0, add);
+            store(out, outAt + d + 1, s1, add);
+            store(out, outAt + d + 2, s2, add);
+            store(out, outAt + d + 3, s3, add);
+        }
+        for (; d < cols; d++) {
             double sum = 0;
             for (int j = 0; j < rows; j++) {
-                sum += whh[whhAt + j * hidden + k] * dz[dzAt + j];
+                sum += w[wAt + j * cols + d] * v[vAt + j];
             }
-            dh[dhAt + k] = sum;
+            store(out, outAt + d, sum, add);
+        }
+    }
+
+    private static void store(double[] out, int at, double value, boolean add) {
+        if (add) {
+            out[at] += value;
+        } else {
+            out[at] = value;
         }
     }
 
@@ -293,29 +372,55 @@ public final class LstmCell {
                                        double[] gate, int gateAt, double[] tanhC, int tanhAt, double[] c,
                                        int cPrevAt, double[] dh, int dhAt, double[] dc, int dcAt, double[] dz,
                                        int dzAt, double[] dx, int dxAt) {
-        double i = gate[gateAt];
-        double f = gate[gateAt + 1];
-        double g = gate[gateAt + 2];
-        double o = gate[gateAt + 3];
-        double tc = tanhC[tanhAt];
-        double dhs = dh[dhAt];
-        double cellGrad = dc[dcAt] + dhs * o * (1 - tc * tc);
-        double dzi = cellGrad * g * i * (1 - i);
-        double dzf = cellGrad * c[cPrevAt] * f * (1 - f);
-        double dzg = cellGrad * i * (1 - g * g);
-        double dzo = dhs * tc * o * (1 - o);
-        dc[dcAt] = cellGrad * f;
-        dz[dzAt] = dzi;
-        dz[dzAt + 1] = dzf;
-        dz[dzAt + 2] = dzg;
-        dz[dzAt + 3] = dzo;
-        if (dx != null) {
-            for (int d = 0; d < inputs; d++) {
-                dx[dxAt + d] += wih[wihAt + d] * dzi + wih[wihAt + inputs + d] * dzf
-                        + wih[wihAt + 2 * inputs + d] * dzg + wih[wihAt + 3 * inputs + d] * dzo;
+        backwardStepsSingleUnit(1, inputs, wih, wihAt, whh, whhAt, gate, gateAt, tanhC, tanhAt, c, cPrevAt, dh, dhAt,
+                dc, dcAt, dz, dzAt, dx, dxAt, 0);
+    }
+
+    /**
+     * {@code count} backward steps of a single-unit cell through a recorded chain, from its step
+     * at the given positions down: backward step v reads the gates at {@code gateAt − 4v}, tanh c
+     * at {@code tanhAt − v}, c_{s−1} at {@code cPrevAt − v} and adds to {@code dx} at
+     * {@code dxAt + v·dxStride}; δh, δc and δz stay where they are and carry from step to step.
+     * Per step exactly {@link #backwardStep}'s arithmetic; the loop sits in the cell so that the
+     * pass pays one call, inlined or not.
+     */
+    static void backwardStepsSingleUnit(int count, int inputs, double[] wih, int wihAt, double[] whh, int whhAt,
+                                        double[] gate, int gateAt, double[] tanhC, int tanhAt, double[] c,
+                                        int cPrevAt, double[] dh, int dhAt, double[] dc, int dcAt, double[] dz,
+                                        int dzAt, double[] dx, int dxAt, int dxStride) {
+        double ui = whh[whhAt];
+        double uf = whh[whhAt + 1];
+        double ug = whh[whhAt + 2];
+        double uo = whh[whhAt + 3];
+        int wf = wihAt + inputs;
+        int wg = wihAt + 2 * inputs;
+        int wo = wihAt + 3 * inputs;
+        for (int v = 0; v < count; v++) {
+            int at = gateAt - 4 * v;
+            double i = gate[at];
+            double f = gate[at + 1];
+            double g = gate[at + 2];
+            double o = gate[at + 3];
+            double tc = tanhC[tanhAt - v];
+            double dhs = dh[dhAt];
+            double cellGrad = dc[dcAt] + dhs * o * (1 - tc * tc);
+            double dzi = cellGrad * g * i * (1 - i);
+            double dzf = cellGrad * c[cPrevAt - v] * f * (1 - f);
+            double dzg = cellGrad * i * (1 - g * g);
+            double dzo = dhs * tc * o * (1 - o);
+            dc[dcAt] = cellGrad * f;
+            dz[dzAt] = dzi;
+            dz[dzAt + 1] = dzf;
+            dz[dzAt + 2] = dzg;
+            dz[dzAt + 3] = dzo;
+            if (dx != null) {
+                int xv = dxAt + v * dxStride;
+                for (int d = 0; d < inputs; d++) {
+                    dx[xv + d] += wih[wihAt + d] * dzi + wih[wf + d] * dzf + wih[wg + d] * dzg + wih[wo + d] * dzo;
+                }
             }
+            dh[dhAt] = ui * dzi + uf * dzf + ug * dzg + uo * dzo;
         }
-        dh[dhAt] = whh[whhAt] * dzi + whh[whhAt + 1] * dzf + whh[whhAt + 2] * dzg + whh[whhAt + 3] * dzo;
     }
 
     /**
@@ -364,17 +469,18 @@ public final class LstmCell {
             dh[k] = dhLast[dhLastAt + k];
             dc[k] = 0;
         }
-        boolean single = hidden == 1 && singleUnitPath;
+        if (hidden == 1 && singleUnitPath) {
+            int last = length - 1;
+            backwardStepsSingleUnit(length, inputs, w.weightIh, 0, w.weightHh, 0, trace.gate, 4 * last, trace.tanhC,
+                    last, trace.c, last, dh, 0, dc, 0, trace.dz, 0, dx, reversed ? 0 : last * inputs,
+                    reversed ? inputs : -inputs);
+            return;
+        }
         for (int s = length - 1; s >= 0; s--) {
             int xAt = (reversed ? length - 1 - s : s) * inputs;
             int prev = s * hidden;
-            if (single) {
-                backwardStepSingleUnit(inputs, w.weightIh, 0, w.weightHh, 0, trace.gate, 4 * s, trace.tanhC, s,
-                        trace.c, s, dh, 0, dc, 0, trace.dz, 0, dx, xAt);
-            } else {
-                backwardStepGeneral(hidden, inputs, w.weightIh, 0, w.weightHh, 0, trace.gate, s * 4 * hidden,
-                        trace.tanhC, prev, trace.c, prev, dh, 0, dc, 0, trace.dz, 0, dx, xAt);
-            }
+            backwardStepGeneral(hidden, inputs, w.weightIh, 0, w.weightHh, 0, trace.gate, s * 4 * hidden,
+                    trace.tanhC, prev, trace.c, prev, dh, 0, dc, 0, trace.dz, 0, dx, xAt);
         }
     }
 }

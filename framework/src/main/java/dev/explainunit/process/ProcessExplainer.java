@@ -190,6 +190,18 @@ public final class ProcessExplainer implements BatchExplainer, AutoCloseable {
     }
 
     /**
+     * Starts a process now, unless one is idle, and completes its handshake, so that a command that
+     * cannot start is reported before any work is done (e.g. by a command line, as a usage error).
+     *
+     * @return the id the process announced
+     * @throws ProcessExplainerException if no process completes the handshake
+     * @throws IllegalStateException     if the explainer was closed
+     */
+    public String start() {
+        return handshake().id();
+    }
+
+    /**
      * Whether the process explains {@code model}: an {@link Lstm} (its weights are what the process
      * gets) with one output if the process announced regression, two or more if classification.
      *

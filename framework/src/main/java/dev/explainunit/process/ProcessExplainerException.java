@@ -42,7 +42,7 @@ public final class ProcessExplainerException extends RuntimeException {
     }
 
     /** What happened, without the command and the stderr tail. */
-    String description() {
+    public String description() {
         return description;
     }
 

@@ -1,5 +1,8 @@
 package dev.explainunit.task;
 
+import dev.explainunit.Explainer;
+import dev.explainunit.explainers.BuiltInExplainers;
+import dev.explainunit.explainers.LrpExplainer;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -77,5 +80,17 @@ public interface Task {
      */
     default Task configured(Function<String, Optional<String>> parameters) {
         return this;
+    }
+
+    /**
+     * The built-in explainer {@code id} ({@link BuiltInExplainers#ids()}) with the paper's setting
+     * for this task: the one place that decides it, for the sanity checks and the reproduction.
+     * This default is the paper's setting on real data (sentiment, section 4.1): LRP ε = 0.001,
+     * ε = 0.2 for LRP-prop, bias factor 0. The toy tasks override it with ε = 0 (appendix A.2).
+     *
+     * @throws IllegalArgumentException for an unknown id, listing the valid ones
+     */
+    default Explainer builtIn(String id) {
+        return BuiltInExplainers.create(id, "lrp-prop".equals(id) ? 0.2 : LrpExplainer.DEFAULT_EPS, 0);
     }
 }

@@ -1,6 +1,8 @@
 package dev.explainunit.toy;
 
+import dev.explainunit.Explainer;
 import dev.explainunit.Sequence;
+import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.task.Draws;
 import dev.explainunit.task.GroundTruth;
 import dev.explainunit.task.GroundTruthKind;
@@ -81,6 +83,12 @@ public class ToyArithmeticTask implements Task {
             samples.add(sample(s));
         }
         return List.copyOf(samples);
+    }
+
+    /** The paper's toy-task setting (appendix A.2): LRP ε = 0, bias factor 0, for every rule. */
+    @Override
+    public Explainer builtIn(String id) {
+        return BuiltInExplainers.create(id, 0, 0);
     }
 
     @Override

@@ -203,7 +203,7 @@ class LrpExplainerTest {
     void lrp_refuses_a_model_that_is_not_an_lstm_and_bad_settings() {
         Lstm model = TestModels.random(TestModels.SHAPES[0], 1);
         Sequence x = TestModels.sequence(3, 2, 1);
-        assertThatThrownBy(() -> new LrpExplainer.All().explain(TestModels.blackBox(model), x, 0))
+        assertThatThrownBy(() -> new LrpExplainer(LrpRule.ALL, 0, 0).explain(TestModels.blackBox(model), x, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lrp-all").hasMessageContaining("Lstm");
         assertThatThrownBy(() -> new LrpExplainer(LrpRule.PROP, -1, 0))

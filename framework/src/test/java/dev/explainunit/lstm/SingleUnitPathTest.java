@@ -62,7 +62,7 @@ class SingleUnitPathTest {
                 double[][] z = new double[2][6];
                 double[][] gate = new double[2][6];
                 double[][] tanhC = new double[2][3];
-                LstmCell.forwardStepSingleUnit(inputs, w.weightIh, 0, w.weightHh, 0, w.bias, 0, input, 2, h[0], c[0],
+                LstmCell.forwardStepsSingleUnit(1, inputs, w.weightIh, 0, w.weightHh, 0, w.bias, 0, input, 2, 0, h[0], c[0],
                         2, 3, z[0], gate[0], 1, tanhC[0], 1);
                 LstmCell.forwardStepGeneral(1, inputs, w.weightIh, 0, w.weightHh, 0, w.bias, 0, input, 2, h[1], c[1],
                         2, 3, z[1], gate[1], 1, tanhC[1], 1);

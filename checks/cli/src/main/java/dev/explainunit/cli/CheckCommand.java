@@ -1,12 +1,15 @@
 package dev.explainunit.cli;
 
 import dev.explainunit.Explainer;
+import dev.explainunit.checks.Check;
 import dev.explainunit.checks.CheckResult;
 import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanityReport;
 import dev.explainunit.checks.SanitySettings;
 import dev.explainunit.checks.Verdict;
 import dev.explainunit.explainers.BuiltInExplainers;
+import dev.explainunit.process.ProcessExplainer;
+import dev.explainunit.process.ProcessExplainerException;
 import dev.explainunit.report.Report;
 import dev.explainunit.report.ReportFiles;
 import dev.explainunit.report.RunInfo;
@@ -32,8 +35,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code explainunit check --explainer ID-or-CLASS [--classpath PATH] [--out DIR]}: the sanity
- * suite of the JUnit engine for one explainer, for CI scripts without JUnit. Exit code 0 when
+ * {@code explainunit check --explainer ID-or-CLASS [--classpath PATH] [--out DIR]}, or
+ * {@code --explainer-command "python3 my_explainer.py"} for an explainer in another process
+ * ({@link ProcessExplainer}, closed when the run ends): the sanity suite of the JUnit engine for one
+ * explainer, for CI scripts without JUnit. A command that cannot start is a usage error. Exit code 0 when
  * every check passes, 1 when one fails, 2 for bad arguments, for sample counts whose relevances
  * would not fit in memory, and for an explainer that does not apply to the toy tasks' models
  * ({@link Explainer#supports}). A failure prints its counterexample and the command that reruns it.
@@ -42,10 +47,15 @@ import picocli.CommandLine.Option;
         description = "Runs the sanity checks for one explainer; exit code 0 pass, 1 fail, 2 bad arguments.")
 final class CheckCommand implements Callable<Integer> {
 
-    @Option(names = "--explainer", required = true, paramLabel = "ID-or-CLASS",
+    @Option(names = "--explainer", paramLabel = "ID-or-CLASS",
             description = "a built-in id (e.g. lrp-all), the id of an explainer "
                     + "registered on --classpath, or the class name of an Explainer with a no-argument constructor")
     String explainer;
+
+    @Option(names = "--explainer-command", paramLabel = "CMD",
+            description = "instead of --explainer: an explainer in another process, e.g. \"python3 my_explainer.py\" "
+                    + "(split into words without a shell; quote a word with spaces in '' or \"\")")
+    String explainerCommand;
 
     @Option(names = "--classpath", paramLabel = "PATH",
             description = "jars and folders holding the explainer, separated by the platform's path separator")
@@ -83,11 +93,25 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((explainer == null) == (explainerCommand == null)) {
+            throw new UsageException(explainer == null ? "check needs --explainer ID-or-CLASS or --explainer-command CMD"
+                    : "give --explainer or --explainer-command, not both");
+        }
         SanitySettings settings = settings();
-        Explainer resolved = resolve();
-        MethodOptions.warnIfIgnored(spec, explainer, BuiltInExplainers.ids().contains(explainer)
-                && resolved instanceof dev.explainunit.explainers.LrpExplainer);
-        if (classpath != null && BuiltInExplainers.ids().contains(explainer)) {
+        Explainer resolved = explainerCommand != null ? startProcess(settings) : resolve();
+        try {
+            return run(resolved, settings);
+        } finally {
+            close(resolved);
+        }
+    }
+
+    private int run(Explainer resolved, SanitySettings settings) {
+        if (explainer != null) {
+            MethodOptions.warnIfIgnored(spec, explainer, BuiltInExplainers.ids().contains(explainer)
+                    && resolved instanceof dev.explainunit.explainers.LrpExplainer);
+        }
+        if (classpath != null && explainer != null && BuiltInExplainers.ids().contains(explainer)) {
             spec.commandLine().getErr().println("explainunit: warning: --classpath is not searched: " + explainer
                     + " is a built-in explainer, which comes first");
         }
@@ -111,7 +135,13 @@ final class CheckCommand implements Callable<Integer> {
                     r.passed() ? "" : firstLine(r.message()));
         }
         for (CheckResult r : report.failures()) {
-            if (r.counterexample() != null) {
+            if (r.check() == Check.CONTRACT) {
+                // the whole message (with its counterexample): an explainer process's failure quotes its stderr
+                stdout.printf(Locale.ROOT, "%ncontract on %s:%n%s%n", r.task(), r.message().strip());
+            }
+        }
+        for (CheckResult r : report.failures()) {
+            if (r.counterexample() != null && r.check() != Check.CONTRACT) {
                 stdout.printf(Locale.ROOT, "%n%s on %s:%n%s", r.check().displayName(), r.task(),
                         r.counterexample().describe());
             }
@@ -128,9 +158,40 @@ final class CheckCommand implements Callable<Integer> {
         return report.passed() ? 0 : 1;
     }
 
+    /**
+     * The explainer of {@code --explainer-command}, with the run's time limit per input, its first
+     * process started: a command that cannot start or answer the handshake is a usage error.
+     */
+    private ProcessExplainer startProcess(SanitySettings settings) {
+        ProcessExplainer process = ProcessExplainer.builder(CommandWords.split(explainerCommand, "--explainer-command")
+                .toArray(String[]::new)).timeLimit(settings.timeLimit()).build();
+        try {
+            process.start();
+            return process;
+        } catch (ProcessExplainerException e) {
+            process.close();
+            List<String> tail = e.stderrTail();
+            throw new UsageException("--explainer-command: explainer process [" + e.command() + "] " + e.description()
+                    + (tail.isEmpty() ? "" : "; its stderr ends: " + tail.get(tail.size() - 1).strip()), e);
+        }
+    }
+
+    /** Closes an explainer that holds resources (an explainer process), so that nothing outlives the run. */
+    private void close(Explainer resolved) {
+        if (resolved instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                spec.commandLine().getErr().println("explainunit: warning: explainer [" + resolvedId(resolved)
+                        + "] could not be closed: " + e);
+            }
+        }
+    }
+
     /** The command line that repeats this run with the same seed. */
     private String rerun(Explainer resolved, SanitySettings settings) {
-        StringBuilder line = new StringBuilder("explainunit check --explainer ").append(explainer);
+        StringBuilder line = new StringBuilder("explainunit check ").append(explainer != null ? "--explainer " + explainer
+                : "--explainer-command " + shellQuoted(explainerCommand));
         if (classpath != null) {
             line.append(" --classpath ").append(classpath);
         }
@@ -142,10 +203,16 @@ final class CheckCommand implements Callable<Integer> {
             line.append(" --models ").append(models);
         }
         line.append(" --samples ").append(settings.samples()).append(" --seed ").append(settings.seed());
-        if (BuiltInExplainers.ids().contains(explainer) && resolved instanceof dev.explainunit.explainers.LrpExplainer) {
+        if (explainer != null && BuiltInExplainers.ids().contains(explainer)
+                && resolved instanceof dev.explainunit.explainers.LrpExplainer) {
             line.append(" --eps ").append(eps).append(" --bias-factor ").append(biasFactor);
         }
         return line.toString();
+    }
+
+    /** {@code text} in single quotes for a POSIX shell. */
+    private static String shellQuoted(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     private SanitySettings settings() {

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs independent jobs (one per model) on all cores, with a watchdog on each single call into
- * user code: a call that runs longer than the limit is a hang, the run is abandoned and reported;
- * many slow calls that each return in time are not a hang.
+ * user code: a call that runs longer than its limit (the per-call limit, times the number of inputs
+ * of a call that explains several) is a hang, the run is abandoned and reported; many slow calls
+ * that each return in time are not a hang.
  *
  * <p>Java cannot stop a thread, so a hung call is left running on a daemon thread (it cannot keep
  * the JVM alive) and interrupted; the run returns without waiting for it.
@@ -27,32 +28,67 @@ public final class GuardedParallel {
         void run(int index, CallClock clock) throws Exception;
     }
 
-    /** Marks the start and end of calls into user code on one worker. */
+    /**
+     * Marks the start and end of calls into user code on one worker. A call carries its own limit:
+     * the run's per-call limit, times the number of inputs for a call that explains several at once.
+     */
     public static final class CallClock {
-        private volatile long startedAt;
-        private volatile String method = "explain";
-        private volatile String call;
+        /** The call running now; one immutable record so the watchdog never sees half of a call. */
+        private record Running(String method, String description, long startedAt, long limitNanos, int inputs) {
+        }
+
+        private final Duration callLimit;
+        private volatile Running running;
+
+        CallClock(Duration callLimit) {
+            this.callLimit = callLimit;
+        }
 
         /** A call of {@code explain} described by {@code description} (e.g. "model addition-3, sequence 17") starts now. */
         public void start(String description) {
-            start("explain", description);
+            start("explain", description, 1);
         }
 
         /** A call of the user's {@code method} (e.g. "supports") described by {@code description} starts now. */
         public void start(String method, String description) {
-            this.method = method;
-            call = description;
-            startedAt = System.nanoTime();
+            start(method, description, 1);
+        }
+
+        /**
+         * A call of the user's {@code method} on {@code inputs} inputs at once starts now; it may take
+         * {@code inputs} times the per-call limit.
+         *
+         * @throws IllegalArgumentException if {@code inputs} is less than 1
+         */
+        public void start(String method, String description, int inputs) {
+            if (inputs < 1) {
+                throw new IllegalArgumentException("a call explains at least one input, not " + inputs);
+            }
+            long limit = saturatedMultiply(callLimit.toNanos(), inputs);
+            running = new Running(method, description, System.nanoTime(), limit, inputs);
         }
 
         /** The call returned. */
         public void stop() {
-            startedAt = 0;
+            running = null;
         }
 
-        long runningNanos(long now) {
-            long s = startedAt;
-            return s == 0 ? 0 : now - s;
+        /** What the overdue call is, or null when no call runs past its limit at {@code now}. */
+        String overdue(long now) {
+            Running call = running;
+            if (call == null || now - call.startedAt() <= call.limitNanos()) {
+                return null;
+            }
+            String limit = call.inputs() == 1 ? describe(callLimit)
+                    : describe(Duration.ofNanos(call.limitNanos())) + " (" + call.inputs() + " inputs × "
+                    + describe(callLimit) + ")";
+            return call.method() + " did not return within " + limit + " (" + call.description() + ")";
+        }
+
+        private static long saturatedMultiply(long a, long b) {
+            long high = Math.multiplyHigh(a, b);
+            long low = a * b;
+            return high == 0 && low >= 0 ? low : Long.MAX_VALUE;
         }
     }
 
@@ -73,7 +109,7 @@ public final class GuardedParallel {
     /**
      * Runs {@code jobs} jobs with up to {@code threads} at a time and waits for all.
      *
-     * @throws HangException      if one call into user code ran longer than {@code callLimit}
+     * @throws HangException      if one call into user code ran longer than {@code callLimit} (times its inputs)
      * @throws ExecutionException with the first job's exception
      */
     public static void run(int jobs, int threads, Duration callLimit, Job job)
@@ -89,14 +125,13 @@ public final class GuardedParallel {
         try {
             for (int k = 0; k < jobs; k++) {
                 int index = k;
-                CallClock clock = new CallClock();
+                CallClock clock = new CallClock(callLimit);
                 clocks.add(clock);
                 futures.add(pool.submit(() -> {
                     job.run(index, clock);
                     return null;
                 }));
             }
-            long limit = callLimit.toNanos();
             long poll = Math.max(1, Math.min(100, callLimit.toMillis() / 4));
             for (Future<?> future : futures) {
                 while (true) {
@@ -106,10 +141,9 @@ public final class GuardedParallel {
                     } catch (TimeoutException stillRunning) {
                         long now = System.nanoTime();
                         for (CallClock clock : clocks) {
-                            long running = clock.runningNanos(now);
-                            if (running > limit) {
-                                throw new HangException(clock.method + " did not return within " + describe(callLimit)
-                                        + " (" + clock.call + ")");
+                            String overdue = clock.overdue(now);
+                            if (overdue != null) {
+                                throw new HangException(overdue);
                             }
                         }
                     }

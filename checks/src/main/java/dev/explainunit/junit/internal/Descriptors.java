@@ -7,13 +7,13 @@ import dev.explainunit.task.Task;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 
 /**
  * The test tree: class / explainer / task / check, with a failing "configuration" test under a
- * class whose settings are invalid or an explainer that could not be obtained. Only the class carries a {@link ClassSource}
- * and each check a {@link MethodSource} named "explainer task check", so that surefire reports
- * one test set per class with readable test names.
+ * class whose settings are invalid or an explainer that could not be obtained. The class and its
+ * tests carry the {@link ClassSource} of the test class, as JUnit Jupiter's dynamic tests do, so
+ * that an IDE jumps to a file that exists; the legacy reporting name "[explainer] task check"
+ * gives surefire one test set per class with readable test names.
  */
 final class Descriptors {
 
@@ -52,13 +52,26 @@ final class Descriptors {
     }
 
     /**
+     * An explainer that is the same instance on every task (the user's own), as opposed to a
+     * built-in named by id, which is made per task with the task's paper setting; only such an
+     * instance can be {@link AutoCloseable} and is closed at the end of its use.
+     */
+    record SameOnEveryTask(Explainer instance) implements java.util.function.Function<Task, Explainer> {
+        @Override
+        public Explainer apply(Task task) {
+            return instance;
+        }
+    }
+
+    /**
      * One explainer of a class; when it could not be obtained (null explainer, no usable
      * constructor, broken provider) its only child is a failing {@link ConfigurationDescriptor}.
      */
     static final class ExplainerDescriptor extends AbstractTestDescriptor {
-        final Explainer explainer;
+        /** The explainer on a task: a built-in named by id takes the paper's setting for each task. */
+        final java.util.function.Function<Task, Explainer> explainer;
 
-        ExplainerDescriptor(UniqueId id, String name, Explainer explainer) {
+        ExplainerDescriptor(UniqueId id, String name, java.util.function.Function<Task, Explainer> explainer) {
             super(id, name);
             this.explainer = explainer;
         }
@@ -80,8 +93,7 @@ final class Descriptors {
 
         /** @param explainerId the explainer the problem belongs to, or null for the class's settings */
         ConfigurationDescriptor(UniqueId parent, Class<?> testClass, String explainerId, String problem) {
-            super(parent.append(CONFIGURATION, CONFIGURATION), CONFIGURATION, MethodSource.from(testClass.getName(),
-                    explainerId == null ? CONFIGURATION : explainerId + " " + CONFIGURATION));
+            super(parent.append(CONFIGURATION, CONFIGURATION), CONFIGURATION, ClassSource.from(testClass));
             this.problem = problem;
             this.legacyName = explainerId == null ? CONFIGURATION : "[" + explainerId + "] " + CONFIGURATION;
         }
@@ -116,8 +128,7 @@ final class Descriptors {
         private final String legacyName;
 
         CheckDescriptor(UniqueId id, Check check, String explainerId, Task task, Class<?> testClass) {
-            super(id, check.displayName(), MethodSource.from(testClass.getName(),
-                    explainerId + " " + task.id() + " " + check.displayName()));
+            super(id, check.displayName(), ClassSource.from(testClass));
             this.check = check;
             this.legacyName = "[" + explainerId + "] " + task.id() + " " + check.displayName();
         }

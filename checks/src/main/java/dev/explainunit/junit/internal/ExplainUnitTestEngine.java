@@ -12,6 +12,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.OutputDirectoryCreator;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.UniqueId;
@@ -30,6 +31,12 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 public final class ExplainUnitTestEngine implements TestEngine {
 
     public static final String ENGINE_ID = "explainunit";
+
+    /**
+     * Unknown keys already warned about in this JVM: surefire and IDEs discover once per test
+     * class, and a typo is worth one warning per run, not one per class.
+     */
+    private static final java.util.Set<String> WARNED_KEYS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     public String getId() {
@@ -51,8 +58,10 @@ public final class ExplainUnitTestEngine implements TestEngine {
         EngineDescriptor engine = new EngineDescriptor(uniqueId, "ExplainUnit");
         SettingsResolver settings = new SettingsResolver(request.getConfigurationParameters()::get);
         for (String key : SettingsResolver.unknownKeys(request.getConfigurationParameters().keySet())) {
-            java.util.logging.Logger.getLogger(ExplainUnitTestEngine.class.getName()).warning(
-                    "ExplainUnit: unknown configuration parameter " + key + " is ignored (see the keys in checks.md)");
+            if (WARNED_KEYS.add(key)) {
+                java.util.logging.Logger.getLogger(ExplainUnitTestEngine.class.getName()).warning(
+                        "ExplainUnit: unknown configuration parameter " + key + " is ignored (see the keys in checks.md)");
+            }
         }
         Map<UniqueId, List<UniqueId>> deepSelections = new HashMap<>();
         EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
@@ -94,7 +103,14 @@ public final class ExplainUnitTestEngine implements TestEngine {
 
     @Override
     public void execute(ExecutionRequest request) {
-        new SanityTestExecutor(request.getEngineExecutionListener()).execute(request.getRootTestDescriptor());
+        OutputDirectoryCreator outputDirectories;
+        try {
+            outputDirectories = request.getOutputDirectoryCreator();
+        } catch (RuntimeException | LinkageError olderPlatform) {
+            outputDirectories = null;
+        }
+        new SanityTestExecutor(request.getEngineExecutionListener(), outputDirectories)
+                .execute(request.getRootTestDescriptor());
     }
 
     private static final class Resolver implements SelectorResolver {

@@ -10,34 +10,56 @@ import dev.explainunit.junit.internal.Descriptors.ClassDescriptor;
 import dev.explainunit.junit.internal.Descriptors.ConfigurationDescriptor;
 import dev.explainunit.junit.internal.Descriptors.ExplainerDescriptor;
 import dev.explainunit.junit.internal.Descriptors.TaskDescriptor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.OutputDirectoryCreator;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Runs the tree. The relevances of an explainer on a task are computed once, at the task node,
- * and shared by its checks. Each check publishes its {@link CheckResult} as the report entry
- * {@value #RESULT_KEY} (JSON). The checks of an explainer that does not
+ * and shared by its checks. Each check publishes one line a person reads as the report entry
+ * {@value #SUMMARY_KEY} ("fail: [x] on addition: ..."), and its whole {@link CheckResult} as a
+ * file entry ({@value #RESULT_FILE}, JSON) in the directory the Platform gives the test, which the
+ * report listener reads; on a Platform older than 1.12, without file entries, the JSON goes into
+ * the report entry {@value #RESULT_KEY} instead. The checks of an explainer that does not
  * {@link dev.explainunit.Explainer#supports support} a task's models are skipped with the reason, and
- * so is a check that needs ground truth the task lacks.
+ * so is a check that needs ground truth the task lacks. When the contract check fails, the other
+ * checks of that explainer and task are aborted with the reason in one line. An explainer that is
+ * {@link AutoCloseable} (e.g. one running in another process) is closed when the last explainer
+ * container using it finishes.
  * Nothing an explainer does can escape as an exception.
  */
 final class SanityTestExecutor {
 
-    /** Report entry key of a check's result. */
+    /** Report entry key of a check's result as JSON, used only where the Platform has no file entries. */
     static final String RESULT_KEY = CheckResultJson.ENTRY_KEY;
+    /** Report entry key of the one line a person reads. */
+    static final String SUMMARY_KEY = CheckResultJson.SUMMARY_KEY;
+    /** File name of a check's result (JSON) in its output directory. */
+    static final String RESULT_FILE = CheckResultJson.FILE_NAME;
 
     private final EngineExecutionListener listener;
+    private final OutputDirectoryCreator outputDirectories;
+    private ExplainerClosing explainers;
 
-    SanityTestExecutor(EngineExecutionListener listener) {
+    /** @param outputDirectories where file entries go; null on a Platform without file entries */
+    SanityTestExecutor(EngineExecutionListener listener, OutputDirectoryCreator outputDirectories) {
         this.listener = listener;
+        this.outputDirectories = outputDirectories;
     }
 
     void execute(TestDescriptor root) {
         listener.executionStarted(root);
+        explainers = ExplainerClosing.of(root);
         for (TestDescriptor child : root.getChildren()) {
             if (child instanceof ClassDescriptor c) {
                 executeClass(c);
@@ -60,12 +82,16 @@ final class SanityTestExecutor {
 
     private void executeExplainer(ExplainerDescriptor e, SanitySettings settings) {
         listener.executionStarted(e);
-        for (TestDescriptor child : e.getChildren()) {
-            if (child instanceof ConfigurationDescriptor problem) {
-                executeConfiguration(problem);
-            } else {
-                executeTask(e, (TaskDescriptor) child, settings);
+        try {
+            for (TestDescriptor child : e.getChildren()) {
+                if (child instanceof ConfigurationDescriptor problem) {
+                    executeConfiguration(problem);
+                } else {
+                    executeTask(e, (TaskDescriptor) child, settings);
+                }
             }
+        } finally {
+            explainers.finished(ExplainerClosing.instance(e));
         }
         listener.executionFinished(e, TestExecutionResult.successful());
     }
@@ -80,7 +106,7 @@ final class SanityTestExecutor {
         listener.executionStarted(t);
         ExplainedPopulation population;
         try {
-            population = SanityChecks.explain(e.explainer, t.task, settings);
+            population = SanityChecks.explain(e.explainer.apply(t.task), t.task, settings);
         } catch (RuntimeException | LinkageError failure) {
             // the zoo or the test data could not be loaded: not the explainer's fault, report it as an error
             listener.executionFinished(t, TestExecutionResult.failed(failure));
@@ -106,9 +132,14 @@ final class SanityTestExecutor {
             TestExecutionResult result;
             try {
                 CheckResult outcome = SanityChecks.evaluate(check.check, population, settings);
-                listener.reportingEntryPublished(check, ReportEntry.from(RESULT_KEY, CheckResultJson.write(outcome)));
-                result = outcome.passed() ? TestExecutionResult.successful()
-                        : TestExecutionResult.failed(new AssertionFailedError(outcome.message()));
+                publish(check, outcome);
+                result = switch (outcome.verdict()) {
+                    case PASS -> TestExecutionResult.successful();
+                    // another check (the contract) is the root cause: aborted with it, not a second failure
+                    case SKIPPED, NOT_APPLICABLE -> TestExecutionResult.aborted(
+                            new TestAbortedException(outcome.message()));
+                    case FAIL -> TestExecutionResult.failed(new AssertionFailedError(outcome.message()));
+                };
             } catch (RuntimeException | LinkageError | StackOverflowError failure) {
                 result = TestExecutionResult.failed(new AssertionFailedError("[" + population.explainerId() + "] "
                         + check.check.displayName() + " on " + t.task.id() + " could not be evaluated: " + failure,
@@ -117,6 +148,23 @@ final class SanityTestExecutor {
             listener.executionFinished(check, result);
         }
         listener.executionFinished(t, TestExecutionResult.successful());
+    }
+
+    /** One line in the report entry; the machine data as a file entry, or as JSON where there are none. */
+    private void publish(CheckDescriptor check, CheckResult outcome) {
+        listener.reportingEntryPublished(check, ReportEntry.from(SUMMARY_KEY, CheckResultJson.summary(outcome)));
+        String json = CheckResultJson.write(outcome);
+        if (outputDirectories != null) {
+            try {
+                Path file = outputDirectories.createOutputDirectory(check).resolve(RESULT_FILE);
+                Files.writeString(file, json, StandardCharsets.UTF_8);
+                listener.fileEntryPublished(check, FileEntry.from(file, "application/json"));
+                return;
+            } catch (IOException | RuntimeException | LinkageError noFileEntries) {
+                // no writable output directory, or a Platform before 1.12: carry the JSON in the entry
+            }
+        }
+        listener.reportingEntryPublished(check, ReportEntry.from(RESULT_KEY, json));
     }
 
 }

@@ -30,7 +30,7 @@ public final class SettingsResolver {
      * Every {@code explainunit.*} key that something reads (the report listener reads report.dir),
      * besides the tasks' own parameters {@code explainunit.<task id>.<parameter>} ({@link Task#parameters()}).
      */
-    static final Set<String> KNOWN_KEYS = Set.of("tasks", "checks", "models", "samples", "seed", "timeLimitMillis",
+    static final Set<String> KNOWN_KEYS = Set.of("explainers", "tasks", "checks", "models", "samples", "seed", "timeLimitMillis",
             "probeSamples", "searchTries", "threshold.correlation", "threshold.mass", "threshold.conservation",
             "threshold.exactConservation", "threshold.selectivity", "threshold.randomization", "report.dir");
 
@@ -150,6 +150,15 @@ public final class SettingsResolver {
         }
         return keys.stream().filter(k -> k.startsWith(PREFIX)).map(k -> k.substring(PREFIX.length()))
                 .filter(k -> !KNOWN_KEYS.contains(k) && !taskKeys.contains(k)).map(k -> PREFIX + k).sorted().toList();
+    }
+
+    /** The explainer ids to test: the annotation's, else {@code explainunit.explainers}, else none. */
+    public List<String> explainerIds(ExplainerSanityTest annotation) {
+        if (annotation.explainers().length > 0) {
+            return List.of(annotation.explainers());
+        }
+        return config("explainers").map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip)
+                .filter(id -> !id.isEmpty()).toList()).orElse(List.of());
     }
 
     private Optional<String> config(String key) {

@@ -13,7 +13,7 @@ public final class HtmlView {
     }
 
     public record Page(String title, String headline, boolean allPassed, List<Fact> facts, Matrix matrix,
-                       List<TaskTable> table2, List<Failure> failures, List<Figure> examples,
+                       List<TaskTable> table2, List<Failure> failures, List<Skipped> skipped, List<Figure> examples,
                        List<TaskScatter> scatter, List<Figure> selectivity, List<String> notes,
                        String generatedBy) {
 
@@ -23,6 +23,10 @@ public final class HtmlView {
 
         public boolean hasFailures() {
             return !failures.isEmpty();
+        }
+
+        public boolean hasSkipped() {
+            return !skipped.isEmpty();
         }
 
         public boolean hasExamples() {
@@ -54,16 +58,28 @@ public final class HtmlView {
     public record MatrixRow(String explainer, List<MatrixCell> cells) {
     }
 
-    /** A verdict cell; {@code present} false where the check did not run for that combination. */
-    public record MatrixCell(boolean present, boolean passed, String statistic, String threshold, String tooltip) {
+    /**
+     * A verdict cell; {@code present} false where the check did not run for that combination;
+     * {@code verdict} "pass", "fail", "skipped" or "not applicable".
+     */
+    public record MatrixCell(boolean present, String verdict, String statistic, String threshold, String tooltip) {
 
-        public String verdict() {
-            return passed ? "pass" : "fail";
+        /** The CSS class: "pass", "fail" or "skip" (skipped and not applicable). */
+        public String css() {
+            return verdict.equals("pass") || verdict.equals("fail") ? verdict : "skip";
         }
 
         public String symbol() {
-            return passed ? "✓" : "✗";
+            return switch (verdict) {
+                case "pass" -> "✓";
+                case "fail" -> "✗";
+                default -> "⊘ " + verdict;
+            };
         }
+    }
+
+    /** A check that was skipped or not applicable, with the one-line reason. */
+    public record Skipped(String explainer, String task, String check, String verdict, String reason) {
     }
 
     public record TaskTable(String task, List<Table2Row> rows) {

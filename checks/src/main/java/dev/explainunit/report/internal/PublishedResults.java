@@ -69,8 +69,12 @@ public final class PublishedResults {
         Verdict verdict;
         if (verdictNode != null && verdictNode.isTextual()) {
             String v = verdictNode.asText().trim().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-            verdict = v.equals("pass") ? Verdict.PASS : v.equals("not applicable") ? Verdict.NOT_APPLICABLE
-                    : Verdict.FAIL;
+            verdict = switch (v) {
+                case "pass" -> Verdict.PASS;
+                case "not applicable" -> Verdict.NOT_APPLICABLE;
+                case "skipped" -> Verdict.SKIPPED;
+                default -> Verdict.FAIL;
+            };
         } else {
             boolean passed = field(n, "passed") != null ? field(n, "passed").asBoolean()
                     : verdictNode != null && verdictNode.asBoolean();

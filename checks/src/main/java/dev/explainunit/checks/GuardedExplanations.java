@@ -1,0 +1,132 @@
+package dev.explainunit.checks;
+
+import dev.explainunit.BatchExplainer;
+import dev.explainunit.Explainer;
+import dev.explainunit.RecurrentModel;
+import dev.explainunit.Relevance;
+import dev.explainunit.Sequence;
+import dev.explainunit.checks.ExplainedPopulation.ContractViolation;
+import dev.explainunit.checks.internal.GuardedParallel;
+import dev.explainunit.task.Sample;
+import java.util.List;
+
+/**
+ * Explains the first sequences of a list of samples on one model, for each sample's target, under
+ * the {@link RelevanceContract} and the worker's {@link GuardedParallel.CallClock}. A
+ * {@link BatchExplainer} gets them in chunks of up to {@value #CHUNK} through
+ * {@link BatchExplainer#explain(RecurrentModel, List, int[])}, each chunk timed as one call of that
+ * many inputs; any other explainer one call per sequence. Every element is checked as a single
+ * call's result is. A chunk that throws is explained again one sequence at a time, so that the
+ * failure names its sequence; if each of them succeeds alone, the batch broke the contract.
+ */
+final class GuardedExplanations {
+
+    /** Inputs per batch call: large enough that a call's own cost (a process round trip) is spread thin. */
+    static final int CHUNK = 1000;
+
+    /** Says where sequences are in messages, e.g. "sequence 3" to "sequence 3 of model addition-07". */
+    @FunctionalInterface
+    interface Where {
+        String of(String sequences);
+    }
+
+    private final Explainer explainer;
+    private final String id;
+    private final Where where;
+
+    GuardedExplanations(Explainer explainer, String id, Where where) {
+        this.explainer = explainer;
+        this.id = id;
+        this.where = where;
+    }
+
+    /**
+     * Explains {@code samples[0, count)} on {@code model} into {@code out[0, count)} (modified).
+     *
+     * @throws ContractViolation naming the explainer and the sequence on the first broken contract
+     */
+    void explain(RecurrentModel model, List<Sample> samples, int count, GuardedParallel.CallClock clock,
+                 Relevance[] out) throws ContractViolation {
+        if (explainer instanceof BatchExplainer batch) {
+            for (int from = 0; from < count; from += CHUNK) {
+                chunk(batch, model, samples, from, Math.min(count, from + CHUNK), clock, out);
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                out[i] = one(model, samples.get(i), i, clock);
+            }
+        }
+    }
+
+    /** One call of {@link Explainer#explain(RecurrentModel, Sequence, int)} for sequence {@code i}, checked. */
+    Relevance one(RecurrentModel model, Sample sample, int i, GuardedParallel.CallClock clock)
+            throws ContractViolation {
+        Relevance r;
+        clock.start(where.of("sequence " + i));
+        try {
+            r = explainer.explain(model, sample.input(), sample.target());
+        } catch (Throwable e) {
+            throw new ContractViolation(threw(e, where.of("sequence " + i)));
+        } finally {
+            clock.stop();
+        }
+        String problem = RelevanceContract.violation(r, sample.input());
+        if (problem != null) {
+            throw new ContractViolation("explainer [" + id + "] " + problem + " (" + where.of("sequence " + i) + ")");
+        }
+        return r;
+    }
+
+    /**
+     * "explainer [id] threw E on PLACE"; for a message of several lines (an explainer process's ends
+     * with the tail of its stderr) the place comes first, so that it does not read as stderr.
+     */
+    private String threw(Throwable e, String place) {
+        String thrown = String.valueOf(e);
+        return thrown.contains("\n") ? "explainer [" + id + "] threw, on " + place + ", " + thrown
+                : "explainer [" + id + "] threw " + thrown + " on " + place;
+    }
+
+    private void chunk(BatchExplainer batch, RecurrentModel model, List<Sample> samples, int from, int to,
+                       GuardedParallel.CallClock clock, Relevance[] out) throws ContractViolation {
+        int count = to - from;
+        Sequence[] inputs = new Sequence[count];
+        int[] targets = new int[count];
+        for (int k = 0; k < count; k++) {
+            inputs[k] = samples.get(from + k).input();
+            targets[k] = samples.get(from + k).target();
+        }
+        String range = where.of(count == 1 ? "sequence " + from : "sequences " + from + " to " + (to - 1));
+        List<Relevance> results;
+        clock.start("explain", range, count);
+        try {
+            results = batch.explain(model, List.of(inputs), targets);
+        } catch (Throwable e) {
+            clock.stop();
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ContractViolation(threw(e, range + " (the evaluation was interrupted)"));
+            }
+            for (int i = from; i < to; i++) {
+                out[i] = one(model, samples.get(i), i, clock);  // names the sequence that fails alone
+            }
+            throw new ContractViolation("explainer [" + id + "] explained each of " + range + " alone, but"
+                    + " explain(model, sequences, targets) on them threw " + e);
+        } finally {
+            clock.stop();
+        }
+        if (results == null || results.size() != count) {
+            throw new ContractViolation("explainer [" + id + "] returned " + (results == null ? "null" : results.size()
+                    + " relevances") + " from explain(model, sequences, targets) for " + count + " sequences ("
+                    + range + ")");
+        }
+        for (int k = 0; k < count; k++) {
+            Relevance r = results.get(k);
+            String problem = RelevanceContract.violation(r, inputs[k]);
+            if (problem != null) {
+                throw new ContractViolation("explainer [" + id + "] " + problem + " (" + where.of("sequence " + (from + k))
+                        + ", explained in a batch)");
+            }
+            out[from + k] = r;
+        }
+    }
+}
