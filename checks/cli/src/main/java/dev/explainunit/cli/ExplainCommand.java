@@ -163,7 +163,8 @@ final class ExplainCommand implements Callable<Integer> {
         }
     }
 
-    private static int argmax(double[] values) {
+    /** The index of the largest value (the first on ties): the default target, the predicted class. */
+    static int argmax(double[] values) {
         int best = 0;
         for (int k = 1; k < values.length; k++) {
             if (values[k] > values[best]) {

@@ -70,7 +70,7 @@ final class ExplainSentences {
                               Integer target, Path input) throws IOException {
         Sequence x = model.embed(s.tokens());
         double[] prediction = model.lstm().predict(x);
-        int c = target != null ? target : argmax(prediction);
+        int c = target != null ? target : ExplainCommand.argmax(prediction);
         Relevance r;
         try {
             r = explainer.explain(model.lstm(), x, c);
@@ -142,15 +142,5 @@ final class ExplainSentences {
             json.writeNumber(v);
         }
         json.writeEndArray();
-    }
-
-    private static int argmax(double[] values) {
-        int best = 0;
-        for (int k = 1; k < values.length; k++) {
-            if (values[k] > values[best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 }

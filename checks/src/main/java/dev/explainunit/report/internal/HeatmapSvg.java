@@ -104,7 +104,8 @@ public final class HeatmapSvg {
         return (int) Math.round(from + (to - from) * s);
     }
 
-    private static double maxAbs(double[] values) {
+    /** The largest finite |value|, the scale a heatmap normalises to (0 when there is none). */
+    static double maxAbs(double[] values) {
         double max = 0;
         for (double v : values) {
             if (Double.isFinite(v)) {

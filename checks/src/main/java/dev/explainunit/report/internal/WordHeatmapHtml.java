@@ -30,7 +30,7 @@ public final class WordHeatmapHtml {
         if (tokens.size() != relevance.length) {
             throw new IllegalArgumentException(tokens.size() + " words but " + relevance.length + " relevance values");
         }
-        double scale = maxAbs(relevance);
+        double scale = HeatmapSvg.maxAbs(relevance);
         StringBuilder html = new StringBuilder("<span class=\"word-heatmap\" style=\"line-height:1.9\">");
         for (int t = 0; t < relevance.length; t++) {
             double value = relevance[t];
@@ -56,15 +56,5 @@ public final class WordHeatmapHtml {
                     .append(sentence(tokens, row.relevance())).append("</td></tr>\n");
         }
         return html.append("</table>\n").toString();
-    }
-
-    private static double maxAbs(double[] values) {
-        double max = 0;
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                max = Math.max(max, Math.abs(v));
-            }
-        }
-        return max;
     }
 }
