@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -44,8 +43,7 @@ public final class PaperResults {
             Map<String, Map<String, MethodResult>> tasks = new LinkedHashMap<>();
             for (String task : new String[] {"addition", "subtraction"}) {
                 Map<String, MethodResult> methods = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = root.path(task).fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : root.path(task).properties()) {
                     JsonNode row = e.getValue();
                     methods.put(e.getKey(), new MethodResult(stat(row, "rho_a"), stat(row, "rho_b"),
                             stat(row, "mass"), stat(row, "mse"), Verdict.of(row.path("bold").asBoolean()).word(), null));

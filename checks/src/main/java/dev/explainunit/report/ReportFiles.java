@@ -55,6 +55,7 @@ public final class ReportFiles {
      * are kept unless {@code report} has the same explainer/task/check); one of another run, or an
      * unreadable one, is replaced.
      */
+    @SuppressWarnings("try") // the lock is held for the try block and never read
     public static Report merge(Report report, Path dir) throws IOException {
         Files.createDirectories(dir);
         IN_PROCESS.lock();

@@ -81,12 +81,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "" + SanitySettings.DEFAULT_SEED, description = "seed of the test data")
     long seed;
 
-    @Option(names = "--eps", defaultValue = "0",
-            description = "LRP stabiliser of the built-in LRP methods (default 0, the paper's toy-task setting, A.2)")
-    double eps;
+    @Option(names = "--eps", description = "LRP stabiliser of the built-in LRP methods (default: the paper's setting"
+            + " for each task: 0 on the toy tasks, A.2; 0.001, 0.2 for lrp-prop, on sentiment)")
+    Double eps;
 
-    @Option(names = "--bias-factor", defaultValue = "0", description = "LRP bias factor of the built-ins (default 0)")
-    double biasFactor;
+    @Option(names = "--bias-factor", description = "LRP bias factor of the built-ins (default 0)")
+    Double biasFactor;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -124,7 +124,8 @@ final class CheckCommand implements Callable<Integer> {
             modelCount += SanityChecks.models(t, settings).size();
         }
         try (ProgressBar progress = new ProgressBar("explaining", modelCount)) {
-            report = SanityChecks.of(resolved).settings(settings).onModelExplained(progress::step).run();
+            report = paperSettingPerTask() ? runPerTask(settings, progress)
+                    : SanityChecks.of(resolved).settings(settings).onModelExplained(progress::step).run();
         }
         if (!report.notApplicable().isEmpty() && report.notApplicable().size() == report.results().size()) {
             throw new UsageException(report.notApplicable().get(0).message());
@@ -156,6 +157,23 @@ final class CheckCommand implements Callable<Integer> {
         writeReport(report, settings, (System.nanoTime() - started) / 1e9);
         stdout.flush();
         return report.passed() ? 0 : 1;
+    }
+
+    /** A built-in named without LRP options runs on each task with that task's paper setting ({@link Task#builtIn}). */
+    private boolean paperSettingPerTask() {
+        return explainer != null && BuiltInExplainers.ids().contains(explainer) && eps == null && biasFactor == null;
+    }
+
+    private SanityReport runPerTask(SanitySettings settings, ProgressBar progress) {
+        List<CheckResult> results = new ArrayList<>();
+        String name = null;
+        for (Task t : settings.tasks()) {
+            SanityReport one = SanityChecks.of(t.builtIn(explainer)).settings(settings.withTasks(List.of(t)))
+                    .onModelExplained(progress::step).run();
+            name = one.explainer();
+            results.addAll(one.results());
+        }
+        return new SanityReport(name, results);
     }
 
     /**
@@ -203,9 +221,9 @@ final class CheckCommand implements Callable<Integer> {
             line.append(" --models ").append(models);
         }
         line.append(" --samples ").append(settings.samples()).append(" --seed ").append(settings.seed());
-        if (explainer != null && BuiltInExplainers.ids().contains(explainer)
+        if (!paperSettingPerTask() && explainer != null && BuiltInExplainers.ids().contains(explainer)
                 && resolved instanceof dev.explainunit.explainers.LrpExplainer) {
-            line.append(" --eps ").append(eps).append(" --bias-factor ").append(biasFactor);
+            line.append(" --eps ").append(lrpEps()).append(" --bias-factor ").append(lrpBiasFactor());
         }
         return line.toString();
     }
@@ -216,10 +234,10 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private SanitySettings settings() {
-        if (!(eps >= 0) || !Double.isFinite(eps)) {
+        if (eps != null && (!(eps >= 0) || !Double.isFinite(eps))) {
             throw new UsageException("--eps must be a finite number >= 0, is " + eps);
         }
-        if (!Double.isFinite(biasFactor)) {
+        if (biasFactor != null && !Double.isFinite(biasFactor)) {
             throw new UsageException("--bias-factor must be a finite number, is " + biasFactor);
         }
         SanitySettings settings = SanitySettings.defaults();
@@ -268,11 +286,20 @@ final class CheckCommand implements Callable<Integer> {
         return end < 0 ? message : message.substring(0, end).strip();
     }
 
+    /** The LRP stabiliser given, or 0 (the toy-task setting) when only the bias factor is given. */
+    private double lrpEps() {
+        return eps == null ? 0 : eps;
+    }
+
+    private double lrpBiasFactor() {
+        return biasFactor == null ? 0 : biasFactor;
+    }
+
     /** A built-in id, a registered id on the class path, or a class name. */
     Explainer resolve() {
         ClassLoader loader = loader(); // refuses a missing --classpath entry even when a built-in is named
         if (BuiltInExplainers.ids().contains(explainer)) {
-            return BuiltInExplainers.create(explainer, eps, biasFactor);
+            return BuiltInExplainers.create(explainer, lrpEps(), lrpBiasFactor());
         }
         try {
             for (Explainer registered : ServiceLoader.load(Explainer.class, loader)) {

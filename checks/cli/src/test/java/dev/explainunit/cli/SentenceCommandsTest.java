@@ -207,4 +207,25 @@ class SentenceCommandsTest {
         }
         return m;
     }
+
+    @Test
+    void check_of_a_built_in_without_lrp_options_runs_with_the_tasks_paper_setting() throws Exception {
+        String withoutOptions = randomizationStatistic("paper");
+        assertThat(randomizationStatistic("paper-eps", "--eps", "0.2")).isEqualTo(withoutOptions);
+        assertThat(randomizationStatistic("toy-eps", "--eps", "0")).isNotEqualTo(withoutOptions);
+    }
+
+    /** The model randomization statistic of lrp-prop on the user's model and data, as report.json gives it. */
+    private String randomizationStatistic(String name, String... lrpOptions) throws Exception {
+        List<String> args = new ArrayList<>(List.of("check", "--explainer", "lrp-prop", "--task", "sentiment",
+                "--model", modelFile.toString(), "--vocab", vocabFile.toString(), "--data", data.toString(),
+                "--samples", "10", "--out", dir.resolve(name).toString()));
+        args.addAll(List.of(lrpOptions));
+        CommandRun run = CommandRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.out() + run.err()).isIn(0, 1);
+        JsonNode report = new ObjectMapper().readTree(dir.resolve(name).resolve("report.json").toFile());
+        List<String> values = report.findValuesAsText("rank_correlation");
+        assertThat(values).as(report.toString()).isNotEmpty();
+        return String.join(",", values);
+    }
 }

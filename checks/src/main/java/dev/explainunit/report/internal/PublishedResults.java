@@ -90,7 +90,7 @@ public final class PublishedResults {
         Map<String, Double> statistics = new LinkedHashMap<>();
         JsonNode all = field(n, "statistics");
         if (all != null && all.isObject()) {
-            all.fields().forEachRemaining(e -> statistics.put(e.getKey(), number(e.getValue())));
+            all.properties().forEach(e -> statistics.put(e.getKey(), number(e.getValue())));
         }
         String statistic = statisticName(n, statistics);
         JsonNode samplesNode = field(n, "samples");
