@@ -46,7 +46,7 @@ public final class ExplainerFigures {
     /** Whether {@code samples} carry the operands a and b that Table 2, the scatter and the heatmap need. */
     public static boolean applies(List<Sample> samples) {
         return !samples.isEmpty() && samples.stream()
-                .allMatch(s -> s.truth().role("a").isPresent() && s.truth().role("b").isPresent());
+                .allMatch(s -> s.truth() != null && s.truth().role("a").isPresent() && s.truth().role("b").isPresent());
     }
 
     /**

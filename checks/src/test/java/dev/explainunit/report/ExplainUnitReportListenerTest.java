@@ -159,7 +159,9 @@ class ExplainUnitReportListenerTest {
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("relevance heatmap, addition", "my-gradient: R_a", "my-gradient: R_b",
                 "lrp-all: R_a");
-        assertThat(Files.readString(dir.resolve("report.md"))).contains("my-gradient");
+        assertThat(Files.readString(dir.resolve("report.md"))).contains("my-gradient")
+                .contains("| lrp-all (paper) |").doesNotContain("verdicts agree with the paper");
+        assertThat(html).contains("lrp-all (paper)");
     }
 
     @Test
