@@ -48,6 +48,8 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
     private static final Logger LOG = Logger.getLogger(ExplainUnitReportListener.class.getName());
 
     private final Queue<CheckResult> results = new ConcurrentLinkedQueue<>();
+    /** Table 2 rows, scatter series and heatmaps the task nodes publish, each a partial report. */
+    private final Queue<Report> figures = new ConcurrentLinkedQueue<>();
     /** The largest sample count among the published results: the population the report header states. */
     private final AtomicInteger samples = new AtomicInteger();
     private volatile long startedNanos = System.nanoTime();
@@ -56,6 +58,7 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
     public void testPlanExecutionStarted(TestPlan testPlan) {
         startedNanos = System.nanoTime();
         results.clear();
+        figures.clear();
         samples.set(0);
     }
 
@@ -63,7 +66,8 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
     @Override
     public void fileEntryPublished(TestIdentifier testIdentifier, FileEntry file) {
         Path name = file.getPath().getFileName();
-        if (name == null || !name.toString().equals(CheckResultJson.FILE_NAME)) {
+        boolean figure = name != null && name.toString().equals(PublishedResults.FIGURES_FILE_NAME);
+        if (name == null || !(figure || name.toString().equals(CheckResultJson.FILE_NAME))) {
             return;
         }
         String json;
@@ -74,7 +78,11 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
                     + " of " + testIdentifier.getDisplayName() + ": " + e);
             return;
         }
-        accept(testIdentifier, json);
+        if (figure) {
+            acceptFigures(testIdentifier, json);
+        } else {
+            accept(testIdentifier, json);
+        }
     }
 
     /** A result as JSON in a report entry: from a Platform without file entries, or another producer. */
@@ -83,6 +91,20 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
         String json = entry.getKeyValuePairs().get(PublishedResults.ENTRY_KEY);
         if (json != null) {
             accept(testIdentifier, json);
+        }
+        String figuresJson = entry.getKeyValuePairs().get(PublishedResults.FIGURES_ENTRY_KEY);
+        if (figuresJson != null) {
+            acceptFigures(testIdentifier, figuresJson);
+        }
+    }
+
+    private void acceptFigures(TestIdentifier testIdentifier, String json) {
+        try {
+            figures.add(ReportJson.parse(json));
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "ExplainUnit report: ignoring unreadable figures of "
+                    + testIdentifier.getDisplayName() + ": "
+                    + (e instanceof JacksonException parse ? JsonErrors.describe(parse) : e.getMessage()));
         }
     }
 
@@ -117,7 +139,11 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
             RunInfo run = new RunInfo(RunInfo.toolVersion(), "junit", seed, sampleCount, models, tasks,
                     Instant.now().toString(),
                     (System.nanoTime() - startedNanos) / 1e9, runId());
-            Report written = ReportFiles.merge(Report.ofChecks(run, checks), dir);
+            Report report = Report.ofChecks(run, checks);
+            for (Report part; (part = figures.poll()) != null; ) {
+                report = ReportFiles.merge(report, part);
+            }
+            Report written = ReportFiles.merge(report, dir);
             Path html = dir.resolve(ReportFiles.HTML).toAbsolutePath();
             LOG.info(() -> "ExplainUnit report (" + written.checks().size() + " checks): " + html);
         } catch (Exception | LinkageError e) {

@@ -46,9 +46,22 @@ final class Headline {
                 + " verdicts agree with the paper";
     }
 
+    /** The headline: for the test engine the failed checks (its Table 2 rows are pictures), for a reproduction the agreement. */
+    static String of(Report report) {
+        return judgedByChecks(report) ? ofChecks(report) : ofTable2(report);
+    }
+
+    /**
+     * Whether the checks decide the report's colour: a test engine run (whose Table 2 rows only
+     * illustrate the explainers under test) or a report without Table 2.
+     */
+    static boolean judgedByChecks(Report report) {
+        return report.table2().isEmpty() || report.run() != null && "junit".equals(report.run().source());
+    }
+
     /** Green when every check passed, or, for a reproduction, when every verdict agrees with the paper. */
     static boolean isGood(Report report) {
-        if (report.table2().isEmpty()) {
+        if (judgedByChecks(report)) {
             return report.checks().stream().allMatch(CheckResult::passed);
         }
         for (Map.Entry<String, Map<String, MethodResult>> task : report.table2().entrySet()) {

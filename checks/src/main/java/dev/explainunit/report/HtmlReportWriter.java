@@ -67,7 +67,7 @@ public final class HtmlReportWriter {
     }
 
     private static String headline(Report report) {
-        return report.table2().isEmpty() ? Headline.ofChecks(report) : Headline.ofTable2(report);
+        return Headline.of(report);
     }
 
     private static HtmlView.Matrix matrix(Report report) {
@@ -129,9 +129,33 @@ public final class HtmlReportWriter {
                         theirs != null, theirs != null && theirs.passed(),
                         theirs != null && theirs.passed() != ours.passed()));
             }
+            for (Map.Entry<String, MethodResult> e : paperOnly(report, task.getKey()).entrySet()) {
+                MethodResult theirs = e.getValue();
+                rows.add(new HtmlView.Table2Row(e.getKey() + " (paper)", false, "the paper's published row",
+                        List.of(percentCell(theirs.rhoA(), null), percentCell(theirs.rhoB(), null),
+                                percentCell(theirs.mass(), null), mseCell(theirs.mse(), null)),
+                        theirs.passed(), false, false, false));
+            }
             tables.add(new HtmlView.TaskTable(task.getKey(), rows));
         }
         return tables;
+    }
+
+    /**
+     * For a test engine run, the paper's rows of the methods not under test, so that an explainer's
+     * row stands beside the paper's methods; none for a reproduction, which has its own.
+     */
+    static Map<String, MethodResult> paperOnly(Report report, String task) {
+        Map<String, MethodResult> rows = new java.util.LinkedHashMap<>();
+        if (Headline.judgedByChecks(report)) {
+            report.paper().getOrDefault(task, Map.of()).forEach((method, row) -> {
+                if (!report.table2().getOrDefault(task, Map.of()).containsKey(method) && row.rhoA() != null
+                        && row.rhoB() != null && row.mass() != null && row.mse() != null) {
+                    rows.put(method, row);
+                }
+            });
+        }
+        return rows;
     }
 
     private static HtmlView.MetricCell percentCell(Stat ours, Stat paper) {

@@ -42,7 +42,7 @@ public final class MarkdownReportWriter {
 
     private static void headline(StringBuilder md, Report report) {
         md.append("## ExplainUnit report\n\n").append(Headline.isGood(report) ? PASS : FAIL).append(' ')
-                .append(report.table2().isEmpty() ? Headline.ofChecks(report) : Headline.ofTable2(report))
+                .append(Headline.of(report))
                 .append("\n\n");
         RunInfo run = report.run();
         if (run != null) {
@@ -127,6 +127,15 @@ public final class MarkdownReportWriter {
                     md.append(" (paper ").append(theirs.passed() ? PASS : FAIL).append(')');
                 }
                 md.append(" |\n");
+            }
+            for (Map.Entry<String, MethodResult> row : HtmlReportWriter.paperOnly(report, task.getKey()).entrySet()) {
+                MethodResult theirs = row.getValue();
+                md.append("| ").append(Escape.markdown(row.getKey())).append(" (paper) | ")
+                        .append(cell(theirs.rhoA(), null, false)).append(" | ")
+                        .append(cell(theirs.rhoB(), null, false)).append(" | ")
+                        .append(cell(theirs.mass(), null, false)).append(" | ")
+                        .append(cell(theirs.mse(), null, true)).append(" | ")
+                        .append(theirs.passed() ? PASS : FAIL).append(" |\n");
             }
             md.append('\n');
         }

@@ -85,11 +85,28 @@ public final class ReportFiles {
         List<String> notes = new ArrayList<>(older.notes());
         newer.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
         return new Report(Report.FORMAT_VERSION, mergeRun(older.run(), newer.run()), new ArrayList<>(checks.values()),
-                newer.table2().isEmpty() ? older.table2() : newer.table2(),
-                newer.paper().isEmpty() ? older.paper() : newer.paper(),
-                newer.examples().isEmpty() ? older.examples() : newer.examples(),
-                newer.scatter().isEmpty() ? older.scatter() : newer.scatter(),
+                mergeTable(older.table2(), newer.table2()), mergeTable(older.paper(), newer.paper()),
+                union(older.examples(), newer.examples(), e -> e.task() + "/" + e.modelId() + "/"
+                        + String.join(",", e.relevance().keySet())),
+                union(older.scatter(), newer.scatter(), s -> s.task() + "/" + s.method()),
                 newer.selectivity().isEmpty() ? older.selectivity() : newer.selectivity(), notes);
+    }
+
+    /** Task → method rows of both, {@code newer}'s row where both have one. */
+    private static Map<String, Map<String, MethodResult>> mergeTable(Map<String, Map<String, MethodResult>> older,
+                                                                    Map<String, Map<String, MethodResult>> newer) {
+        Map<String, Map<String, MethodResult>> merged = new LinkedHashMap<>();
+        older.forEach((task, rows) -> merged.put(task, new LinkedHashMap<>(rows)));
+        newer.forEach((task, rows) -> merged.computeIfAbsent(task, k -> new LinkedHashMap<>()).putAll(rows));
+        return merged;
+    }
+
+    /** The items of both keyed by {@code key}, {@code newer}'s where both have one, in first-seen order. */
+    private static <T> List<T> union(List<T> older, List<T> newer, java.util.function.Function<T, String> key) {
+        Map<String, T> merged = new LinkedHashMap<>();
+        older.forEach(o -> merged.put(key.apply(o), o));
+        newer.forEach(n -> merged.put(key.apply(n), n));
+        return new ArrayList<>(merged.values());
     }
 
     private static RunInfo mergeRun(RunInfo older, RunInfo newer) {

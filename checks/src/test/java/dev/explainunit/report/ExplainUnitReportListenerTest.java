@@ -108,13 +108,78 @@ class ExplainUnitReportListenerTest {
 
         assertThat(entries).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("pass: [gradient-x-input] on addition: ").doesNotContain("\n").doesNotContain("{"));
-        assertThat(files).singleElement().satisfies(file -> assertThat(file).startsWith(outputs)
-                .hasFileName("explainunit-result.json"));
+        assertThat(files).filteredOn(file -> file.endsWith("explainunit-result.json")).singleElement()
+                .satisfies(file -> assertThat(file).startsWith(outputs));
         Report report = ReportJson.read(dir.resolve("report.json"));
         assertThat(report.checks()).singleElement().satisfies(c -> {
             assertThat(c.explainerId()).isEqualTo("gradient-x-input");
             assertThat(c.passed()).isTrue();
         });
+    }
+
+    /** A user's own explainer (not a built-in id) on a small population of the addition task. */
+    @ExplainerSanityTest(tasks = "addition", models = 2, samples = 40)
+    static class UsersOwnExplainer implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            Explainer gradient = BuiltInExplainers.create("gradient-x-input");
+            return new Explainer() {
+                @Override
+                public String id() {
+                    return "my-gradient";
+                }
+
+                @Override
+                public dev.explainunit.Relevance explain(dev.explainunit.RecurrentModel model,
+                                                         dev.explainunit.Sequence input, int target) {
+                    return gradient.explain(model, input, target);
+                }
+            };
+        }
+    }
+
+    @Test
+    void a_users_explainer_gets_its_table2_row_scatter_and_heatmap_beside_lrp_all_in_every_report() throws Exception {
+        SummaryGeneratingListener summary = run(UsersOwnExplainer.class);
+
+        assertThat(summary.getSummary().getTestsFoundCount()).isPositive();
+        Report report = ReportJson.read(dir.resolve("report.json"));
+        assertThat(report.table2()).containsOnlyKeys("addition");
+        MethodResult row = report.table2().get("addition").get("my-gradient");
+        assertThat(row).isNotNull();
+        assertThat(row.rhoA().mean()).isFinite();
+        assertThat(row.mass().mean()).isBetween(0.0, 100.0);
+        assertThat(report.paper()).containsKey("addition");
+        assertThat(report.scatter()).extracting(ScatterSeries::method).containsExactly("my-gradient", "lrp-all");
+        assertThat(report.scatter()).allSatisfy(s -> assertThat(s.na()).hasSize(40));
+        assertThat(report.examples()).singleElement().satisfies(e -> {
+            assertThat(e.relevance()).containsOnlyKeys("my-gradient", "lrp-all");
+            assertThat(e.relevance().get("my-gradient")).hasSameSizeAs(e.inputs());
+        });
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("relevance heatmap, addition", "my-gradient: R_a", "my-gradient: R_b",
+                "lrp-all: R_a");
+        assertThat(Files.readString(dir.resolve("report.md"))).contains("my-gradient")
+                .contains("| lrp-all (paper) |").doesNotContain("verdicts agree with the paper");
+        assertThat(html).contains("lrp-all (paper)");
+    }
+
+    @Test
+    void figures_of_two_test_jvms_of_one_build_are_merged_not_replaced() throws Exception {
+        Report first = new Report(Report.FORMAT_VERSION, null, List.of(),
+                java.util.Map.of("addition", java.util.Map.of("a", new MethodResult(new Stat(90, 1), new Stat(90, 1),
+                        new Stat(95, 1), new Stat(0.01, 0), "pass", null))), null, null,
+                List.of(new ScatterSeries("addition", "a", new double[1], new double[1], new double[1], new double[1])),
+                null, null);
+        Report second = new Report(Report.FORMAT_VERSION, null, List.of(),
+                java.util.Map.of("addition", java.util.Map.of("b", first.table2().get("addition").get("a"))), null, null,
+                List.of(new ScatterSeries("addition", "b", new double[1], new double[1], new double[1], new double[1])),
+                null, null);
+
+        Report merged = ReportFiles.merge(first, second);
+
+        assertThat(merged.table2().get("addition")).containsOnlyKeys("a", "b");
+        assertThat(merged.scatter()).extracting(ScatterSeries::method).containsExactly("a", "b");
     }
 
     @Test

@@ -144,7 +144,9 @@ final class ReportFixtures {
                 new SelectivityCurve("addition", "gradient", new double[] {0, 0.2, 0.5, 0.8, 1.2}),
                 new SelectivityCurve("addition", "random", new double[] {0, 0.15, 0.3, 0.45, 0.6}));
         List<CheckResult> checks = new ArrayList<>(checksOnly("r1").checks());
-        return new Report(Report.FORMAT_VERSION, run("r1"), checks, table2, PaperResults.table2(), examples,
+        RunInfo reproduce = new RunInfo("explainunit test", "reproduce", 42, 100, 3, List.of("addition", "subtraction"),
+                "2026-01-01T00:00:00Z", 1.5, "r1");
+        return new Report(Report.FORMAT_VERSION, reproduce, checks, table2, PaperResults.table2(), examples,
                 scatter, selectivity, List.of("occlusion-p-diff is skipped: the toy models have one output"));
     }
 }

@@ -6,6 +6,9 @@ import dev.explainunit.checks.ExplainedPopulation;
 import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanitySettings;
 import dev.explainunit.junit.internal.Descriptors.CheckDescriptor;
+import dev.explainunit.report.Report;
+import dev.explainunit.report.ReportJson;
+import dev.explainunit.reproduce.ExplainerFigures;
 import dev.explainunit.junit.internal.Descriptors.ClassDescriptor;
 import dev.explainunit.junit.internal.Descriptors.ConfigurationDescriptor;
 import dev.explainunit.junit.internal.Descriptors.ExplainerDescriptor;
@@ -14,7 +17,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.OutputDirectoryCreator;
 import org.junit.platform.engine.TestDescriptor;
@@ -39,6 +46,8 @@ import org.opentest4j.TestAbortedException;
  * Nothing an explainer does can escape as an exception.
  */
 final class SanityTestExecutor {
+
+    private static final Logger LOG = Logger.getLogger(SanityTestExecutor.class.getName());
 
     /** Report entry key of a check's result as JSON, used only where the Platform has no file entries. */
     static final String RESULT_KEY = CheckResultJson.ENTRY_KEY;
@@ -120,6 +129,7 @@ final class SanityTestExecutor {
             listener.executionFinished(t, TestExecutionResult.successful());
             return;
         }
+        List<CheckResult> outcomes = new ArrayList<>();
         for (TestDescriptor child : t.getChildren()) {
             CheckDescriptor check = (CheckDescriptor) child;
             Optional<String> withoutTruth = SanityChecks.notApplicable(check.check, t.task);
@@ -133,6 +143,7 @@ final class SanityTestExecutor {
             try {
                 CheckResult outcome = SanityChecks.evaluate(check.check, population, settings);
                 publish(check, outcome);
+                outcomes.add(outcome);
                 result = switch (outcome.verdict()) {
                     case PASS -> TestExecutionResult.successful();
                     // another check (the contract) is the root cause: aborted with it, not a second failure
@@ -147,7 +158,41 @@ final class SanityTestExecutor {
             }
             listener.executionFinished(check, result);
         }
+        publishFigures(t, population, outcomes, settings);
         listener.executionFinished(t, TestExecutionResult.successful());
+    }
+
+    /**
+     * The explainer's Table 2 row, scatter series and heatmap (beside LRP-all's) for the report, at
+     * the task node; nothing on a task without operand ground truth. A failure here is logged and
+     * never fails a test: the checks have already given their verdicts.
+     */
+    private void publishFigures(TaskDescriptor t, ExplainedPopulation population, List<CheckResult> outcomes,
+                                SanitySettings settings) {
+        String json;
+        try {
+            Optional<Report> figures = ExplainerFigures.of(population, outcomes, ExplainerFigures.ENGINE_POINTS,
+                    settings.timeLimit());
+            if (figures.isEmpty()) {
+                return;
+            }
+            json = ReportJson.toJson(figures.get());
+        } catch (RuntimeException | LinkageError | StackOverflowError failure) {
+            LOG.log(Level.WARNING, "ExplainUnit: no figures for [" + population.explainerId() + "] on "
+                    + t.task.id() + ": " + failure);
+            return;
+        }
+        if (outputDirectories != null) {
+            try {
+                Path file = outputDirectories.createOutputDirectory(t).resolve(ExplainerFigures.FILE_NAME);
+                Files.writeString(file, json, StandardCharsets.UTF_8);
+                listener.fileEntryPublished(t, FileEntry.from(file, "application/json"));
+                return;
+            } catch (IOException | RuntimeException | LinkageError noFileEntries) {
+                // as publish(): carry the JSON in a report entry
+            }
+        }
+        listener.reportingEntryPublished(t, ReportEntry.from(ExplainerFigures.ENTRY_KEY, json));
     }
 
     /** One line in the report entry; the machine data as a file entry, or as JSON where there are none. */

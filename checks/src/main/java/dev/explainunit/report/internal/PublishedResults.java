@@ -31,6 +31,10 @@ public final class PublishedResults {
 
     /** The report entry key under which the engine publishes each check result. */
     public static final String ENTRY_KEY = dev.explainunit.checks.CheckResultJson.ENTRY_KEY;
+    /** The file entry of a task node: an explainer's Table 2 row, scatter series and heatmap, as a partial report. */
+    public static final String FIGURES_FILE_NAME = "explainunit-task.json";
+    /** The report entry carrying the same JSON on a Platform without file entries. */
+    public static final String FIGURES_ENTRY_KEY = "explainunit.task";
 
     private PublishedResults() {
     }

@@ -1,0 +1,106 @@
+package dev.explainunit.reproduce;
+
+import dev.explainunit.Explainer;
+import dev.explainunit.checks.CheckResult;
+import dev.explainunit.checks.ExplainedPopulation;
+import dev.explainunit.checks.Verdict;
+import dev.explainunit.report.MethodResult;
+import dev.explainunit.report.PaperResults;
+import dev.explainunit.report.RelevanceExample;
+import dev.explainunit.report.Report;
+import dev.explainunit.report.ScatterSeries;
+import dev.explainunit.report.internal.PublishedResults;
+import dev.explainunit.task.Sample;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * The pictures and the Table 2 row of one explainer on one task, computed from its explained
+ * population as {@link Table2Reproduction} computes them for the built-ins: the row (mean ± std over
+ * the models of the per-model statistics), an R_a/n_a and R_b/n_b scatter series, and a heatmap of
+ * the first readable common test sequence (the same seed gives every explainer the same
+ * sequences). LRP-all, explained on the same sequences of the first model, is added beside it as
+ * the reference. Only for tasks whose every sample names the operands "a" and "b" (the toy tasks).
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class ExplainerFigures {
+
+    /** The reference method drawn beside every explainer (paper 3.2: it passes every toy check). */
+    public static final String REFERENCE = "lrp-all";
+
+    /** The file entry the test engine publishes them in, at the task node. */
+    public static final String FILE_NAME = PublishedResults.FIGURES_FILE_NAME;
+    /** The report entry that carries them on a Platform without file entries. */
+    public static final String ENTRY_KEY = PublishedResults.FIGURES_ENTRY_KEY;
+    /** Scatter points (and reference sequences) the test engine draws per explainer and task. */
+    public static final int ENGINE_POINTS = 300;
+
+    private ExplainerFigures() {
+    }
+
+    /** Whether {@code samples} carry the operands a and b that Table 2, the scatter and the heatmap need. */
+    public static boolean applies(List<Sample> samples) {
+        return !samples.isEmpty() && samples.stream()
+                .allMatch(s -> s.truth() != null && s.truth().role("a").isPresent() && s.truth().role("b").isPresent());
+    }
+
+    /**
+     * A report holding only {@code table2}, {@code paper}, {@code scatter} and {@code examples} for
+     * {@code population}'s explainer, or empty when the task lacks operand ground truth or the
+     * contract failed (the checks then say why).
+     *
+     * @param checks    the check outcomes of the explainer on this task; it passes Table 2 when all of
+     *                  {@link Table2Reproduction#TABLE2_CHECKS} that ran passed
+     * @param points    at most this many scatter points (and reference sequences)
+     * @param timeLimit the limit of one reference {@code explain} call
+     */
+    public static Optional<Report> of(ExplainedPopulation population, List<CheckResult> checks, int points,
+                                      Duration timeLimit) {
+        List<Sample> samples = population.samples();
+        if (!applies(samples) || population.contractViolation().isPresent()
+                || population.notApplicable().isPresent()) {
+            return Optional.empty();
+        }
+        String task = population.task().id();
+        String id = population.explainerId();
+        boolean passed = checks.stream().filter(c -> Table2Reproduction.TABLE2_CHECKS.contains(c.check()))
+                .allMatch(c -> c.verdict() != Verdict.FAIL);
+        Map<String, MethodResult> row = new LinkedHashMap<>();
+        row.put(id, Table2Reproduction.row(population.modelStatistics(), passed));
+        List<ScatterSeries> scatter = new ArrayList<>();
+        scatter.add(Table2Reproduction.scatter(population, points));
+        int index = Table2Reproduction.exampleIndex(samples);
+        Map<String, double[]> relevance = new LinkedHashMap<>();
+        relevance.put(id, population.relevance(0, index).clone());
+        if (!REFERENCE.equals(id)) {
+            reference(population, points, index, timeLimit).ifPresent(ref -> {
+                scatter.add(Table2Reproduction.scatter(ref, points));
+                relevance.put(REFERENCE, ref.relevance(0, index).clone());
+            });
+        }
+        Sample s = samples.get(index);
+        RelevanceExample example = new RelevanceExample(task, population.models().get(0).id(), s.input().toArray(),
+                s.truth().role("a").orElseThrow().position(), s.truth().role("b").orElseThrow().position(), s.y(),
+                population.prediction(0, index), relevance);
+        Map<String, Map<String, MethodResult>> paper = PaperResults.table2().containsKey(task)
+                ? Map.of(task, PaperResults.table2().get(task)) : Map.of();
+        return Optional.of(new Report(Report.FORMAT_VERSION, null, List.of(), Map.of(task, row), paper,
+                List.of(example), scatter, null, null));
+    }
+
+    /** LRP-all on the first model and the first {@code points} sequences (at least the example's), if it applies. */
+    private static Optional<ExplainedPopulation> reference(ExplainedPopulation population, int points, int index,
+                                                           Duration timeLimit) {
+        Explainer lrp = population.task().builtIn(REFERENCE);
+        int n = Math.min(population.samples().size(), Math.max(points, index + 1));
+        ExplainedPopulation ref = ExplainedPopulation.explain(lrp, population.task(),
+                population.models().subList(0, 1), population.samples().subList(0, n), timeLimit);
+        return ref.contractViolation().isPresent() || ref.notApplicable().isPresent() ? Optional.empty()
+                : Optional.of(ref);
+    }
+}
