@@ -94,9 +94,8 @@ class CheckExplainerCommandTest {
                 "--samples", "10", "--out", out.toString());
         assertThat(code).as(stdout + "\n" + stderr).isEqualTo(1);
         assertThat(stdout.toString()).contains("FAIL  addition     contract")
-                // the traceback travels in the error reply; the stderr tail is read by another thread and
-                // may not yet hold the last line when the reply arrives (process-protocol.md), so it is not asserted
                 .contains("ValueError: relevance undefined for target 0")
+                .contains("| about to fail")
                 .contains("rerun: explainunit check --explainer-command '" + FAULTS + " error' --task addition");
         assertThat(runningChildren("faults.py")).isZero();
     }

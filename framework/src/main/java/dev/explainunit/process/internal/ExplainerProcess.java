@@ -217,6 +217,7 @@ public final class ExplainerProcess {
                 if (reply.path("bytes").asLong(0) != 0) {
                     throw protocolFault("answered " + what + " with an error that carries a payload: [" + line + "]");
                 }
+                stderr.settle(200);
                 throw new ProcessFault("reported an error on " + what + ": " + reply.path("error").asText("(no message)")
                         + traceback(reply.path("detail").asText("")), false, false, stderr.lines());
             }

@@ -17,8 +17,12 @@ final class StderrTail {
     static final int LINES = 20;
     static final int LINE_CHARACTERS = 300;
 
+    /** Quiet time after which the pipe counts as drained, see {@link #settle}. */
+    static final long QUIET_NANOS = 20_000_000L;
+
     private final ArrayDeque<String> lines = new ArrayDeque<>(LINES);
     private final Thread drainer;
+    private volatile long lastRead = System.nanoTime();
 
     StderrTail(InputStream stderr, String name) {
         drainer = new Thread(() -> drain(stderr), name);
@@ -31,6 +35,7 @@ final class StderrTail {
         byte[] buffer = new byte[8192];
         try (in) {
             for (int n; (n = in.read(buffer)) > 0; ) {
+                lastRead = System.nanoTime();
                 for (int k = 0; k < n; k++) {
                     if (buffer[k] == '\n') {
                         add(line);
@@ -67,6 +72,23 @@ final class StderrTail {
             drainer.join(millis);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Waits until the drainer has read nothing for {@link #QUIET_NANOS} (at most {@code millis}), so
+     * that lines a live child wrote just before its reply are in the tail: the reply and the stderr
+     * lines travel in two pipes, read by two threads.
+     */
+    void settle(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        while (System.nanoTime() - lastRead < QUIET_NANOS && System.nanoTime() < deadline && drainer.isAlive()) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
