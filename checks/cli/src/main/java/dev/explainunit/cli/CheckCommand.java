@@ -8,6 +8,7 @@ import dev.explainunit.checks.SanityReport;
 import dev.explainunit.checks.SanitySettings;
 import dev.explainunit.checks.Verdict;
 import dev.explainunit.explainers.BuiltInExplainers;
+import dev.explainunit.explainers.LrpExplainer;
 import dev.explainunit.process.ProcessExplainer;
 import dev.explainunit.process.ProcessExplainerException;
 import dev.explainunit.report.Report;
@@ -85,7 +86,8 @@ final class CheckCommand implements Callable<Integer> {
             + " for each task: 0 on the toy tasks, A.2; 0.001, 0.2 for lrp-prop, on sentiment)")
     Double eps;
 
-    @Option(names = "--bias-factor", description = "LRP bias factor of the built-ins (default 0)")
+    @Option(names = "--bias-factor", description = "LRP bias factor of the built-in LRP methods (default: the paper's"
+            + " setting for each task, 0)")
     Double biasFactor;
 
     @CommandLine.Spec
@@ -109,7 +111,7 @@ final class CheckCommand implements Callable<Integer> {
     private int run(Explainer resolved, SanitySettings settings) {
         if (explainer != null) {
             MethodOptions.warnIfIgnored(spec, explainer, BuiltInExplainers.ids().contains(explainer)
-                    && resolved instanceof dev.explainunit.explainers.LrpExplainer);
+                    && resolved instanceof LrpExplainer);
         }
         if (classpath != null && explainer != null && BuiltInExplainers.ids().contains(explainer)) {
             spec.commandLine().getErr().println("explainunit: warning: --classpath is not searched: " + explainer
@@ -124,7 +126,7 @@ final class CheckCommand implements Callable<Integer> {
             modelCount += SanityChecks.models(t, settings).size();
         }
         try (ProgressBar progress = new ProgressBar("explaining", modelCount)) {
-            report = paperSettingPerTask() ? runPerTask(settings, progress)
+            report = builtInPerTask() ? runPerTask(settings, progress)
                     : SanityChecks.of(resolved).settings(settings).onModelExplained(progress::step).run();
         }
         if (!report.notApplicable().isEmpty() && report.notApplicable().size() == report.results().size()) {
@@ -159,16 +161,30 @@ final class CheckCommand implements Callable<Integer> {
         return report.passed() ? 0 : 1;
     }
 
-    /** A built-in named without LRP options runs on each task with that task's paper setting ({@link Task#builtIn}). */
-    private boolean paperSettingPerTask() {
-        return explainer != null && BuiltInExplainers.ids().contains(explainer) && eps == null && biasFactor == null;
+    /** A built-in runs on each task with that task's paper setting ({@link Task#builtIn}), LRP options laid over it. */
+    private boolean builtInPerTask() {
+        return explainer != null && BuiltInExplainers.ids().contains(explainer);
+    }
+
+    /**
+     * The built-in on {@code t}: the task's paper setting, with {@code --eps} and {@code --bias-factor}
+     * replacing only what they give (so {@code --bias-factor 1} alone keeps ε = 0.2 for lrp-prop on
+     * sentiment and ε = 0 on the toy tasks).
+     */
+    private Explainer builtIn(Task t) {
+        Explainer paper = t.builtIn(explainer);
+        if (paper instanceof LrpExplainer lrp && (eps != null || biasFactor != null)) {
+            return new LrpExplainer(lrp.rule(), eps != null ? eps : lrp.eps(),
+                    biasFactor != null ? biasFactor : lrp.biasFactor());
+        }
+        return paper;
     }
 
     private SanityReport runPerTask(SanitySettings settings, ProgressBar progress) {
         List<CheckResult> results = new ArrayList<>();
         String name = null;
         for (Task t : settings.tasks()) {
-            SanityReport one = SanityChecks.of(t.builtIn(explainer)).settings(settings.withTasks(List.of(t)))
+            SanityReport one = SanityChecks.of(builtIn(t)).settings(settings.withTasks(List.of(t)))
                     .onModelExplained(progress::step).run();
             name = one.explainer();
             results.addAll(one.results());
@@ -221,9 +237,13 @@ final class CheckCommand implements Callable<Integer> {
             line.append(" --models ").append(models);
         }
         line.append(" --samples ").append(settings.samples()).append(" --seed ").append(settings.seed());
-        if (!paperSettingPerTask() && explainer != null && BuiltInExplainers.ids().contains(explainer)
-                && resolved instanceof dev.explainunit.explainers.LrpExplainer) {
-            line.append(" --eps ").append(lrpEps()).append(" --bias-factor ").append(lrpBiasFactor());
+        if (builtInPerTask() && resolved instanceof LrpExplainer) {
+            if (eps != null) {
+                line.append(" --eps ").append(eps);
+            }
+            if (biasFactor != null) {
+                line.append(" --bias-factor ").append(biasFactor);
+            }
         }
         return line.toString();
     }
@@ -286,20 +306,11 @@ final class CheckCommand implements Callable<Integer> {
         return end < 0 ? message : message.substring(0, end).strip();
     }
 
-    /** The LRP stabiliser given, or 0 (the toy-task setting) when only the bias factor is given. */
-    private double lrpEps() {
-        return eps == null ? 0 : eps;
-    }
-
-    private double lrpBiasFactor() {
-        return biasFactor == null ? 0 : biasFactor;
-    }
-
     /** A built-in id, a registered id on the class path, or a class name. */
     Explainer resolve() {
         ClassLoader loader = loader(); // refuses a missing --classpath entry even when a built-in is named
         if (BuiltInExplainers.ids().contains(explainer)) {
-            return BuiltInExplainers.create(explainer, lrpEps(), lrpBiasFactor());
+            return BuiltInExplainers.create(explainer); // its id and kind; each task builds its own (builtIn)
         }
         try {
             for (Explainer registered : ServiceLoader.load(Explainer.class, loader)) {

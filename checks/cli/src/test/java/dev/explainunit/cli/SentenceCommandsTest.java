@@ -215,6 +215,14 @@ class SentenceCommandsTest {
         assertThat(randomizationStatistic("toy-eps", "--eps", "0")).isNotEqualTo(withoutOptions);
     }
 
+    @Test
+    void check_with_only_a_bias_factor_keeps_the_tasks_paper_eps() throws Exception {
+        String paper = randomizationStatistic("paper");
+        assertThat(randomizationStatistic("bias-only", "--bias-factor", "0")).isEqualTo(paper);
+        assertThat(randomizationStatistic("bias-and-toy-eps", "--bias-factor", "0", "--eps", "0"))
+                .isNotEqualTo(paper);
+    }
+
     /** The model randomization statistic of lrp-prop on the user's model and data, as report.json gives it. */
     private String randomizationStatistic(String name, String... lrpOptions) throws Exception {
         List<String> args = new ArrayList<>(List.of("check", "--explainer", "lrp-prop", "--task", "sentiment",
