@@ -260,14 +260,37 @@ public final class HtmlReportWriter {
             all.addAll(reference);
             double[] range = LinePlotSvg.range(all);
             StringBuilder panels = new StringBuilder();
-            for (LinePlotSvg.Series method : methods.get(task)) {
+            for (LinePlotSvg.Series method : underTestFirst(report, task, methods.get(task))) {
                 List<LinePlotSvg.Series> shown = new ArrayList<>(reference);
                 shown.add(method);
-                panels.append(LinePlotSvg.panel(method.name() + " · " + task, "steps removed", "mean |Δf(x)|", shown,
-                        range[0], range[1]));
+                panels.append(LinePlotSvg.panel(panelName(report, task, method.name()) + " · " + task, "steps removed",
+                        "mean |Δf(x)|", shown, range[0], range[1]));
             }
             figures.add(new HtmlView.Figure(task, panels.toString()));
         }
         return figures;
+    }
+
+    /**
+     * Whether {@code method} is under test on {@code task}: always in {@code reproduce}; in a test engine
+     * run only with check outcomes there (the paper's methods are drawn beside them for reference).
+     */
+    private static boolean underTest(Report report, String task, String method) {
+        boolean engine = report.run() != null && "junit".equals(report.run().source());
+        return !engine || report.checks().stream()
+                .anyMatch(c -> c.task().equals(task) && c.explainerId().equals(method));
+    }
+
+    /** The curves of the methods under test first (a test engine run adds the paper's methods after them). */
+    private static List<LinePlotSvg.Series> underTestFirst(Report report, String task, List<LinePlotSvg.Series> curves) {
+        List<LinePlotSvg.Series> ordered = new ArrayList<>();
+        curves.stream().filter(c -> underTest(report, task, c.name())).forEach(ordered::add);
+        curves.stream().filter(c -> !underTest(report, task, c.name())).forEach(ordered::add);
+        return ordered;
+    }
+
+    /** A method drawn beside those under test, without checks of its own, is named a reference. */
+    private static String panelName(Report report, String task, String method) {
+        return underTest(report, task, method) ? method : method + " (reference)";
     }
 }

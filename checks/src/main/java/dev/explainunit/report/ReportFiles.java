@@ -89,7 +89,7 @@ public final class ReportFiles {
                 union(older.examples(), newer.examples(), e -> e.task() + "/" + e.modelId() + "/"
                         + String.join(",", e.relevance().keySet())),
                 union(older.scatter(), newer.scatter(), s -> s.task() + "/" + s.method()),
-                newer.selectivity().isEmpty() ? older.selectivity() : newer.selectivity(), notes);
+                union(older.selectivity(), newer.selectivity(), c -> c.task() + "/" + c.method()), notes);
     }
 
     /** Task → method rows of both, {@code newer}'s row where both have one. */

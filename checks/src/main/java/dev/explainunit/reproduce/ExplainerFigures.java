@@ -9,6 +9,7 @@ import dev.explainunit.report.PaperResults;
 import dev.explainunit.report.RelevanceExample;
 import dev.explainunit.report.Report;
 import dev.explainunit.report.ScatterSeries;
+import dev.explainunit.report.SelectivityCurve;
 import dev.explainunit.report.internal.PublishedResults;
 import dev.explainunit.task.Sample;
 import java.time.Duration;
@@ -22,10 +23,14 @@ import org.apiguardian.api.API;
 /**
  * The pictures and the Table 2 row of one explainer on one task, computed from its explained
  * population as {@link Table2Reproduction} computes them for the built-ins: the row (mean ± std over
- * the models of the per-model statistics), an R_a/n_a and R_b/n_b scatter series, and a heatmap of
+ * the models of the per-model statistics), an R_a/n_a and R_b/n_b scatter series, a heatmap of
  * the first readable common test sequence (the same seed gives every explainer the same
- * sequences). LRP-all, explained on the same sequences of the first model, is added beside it as
- * the reference. Only for tasks whose every sample names the operands "a" and "b" (the toy tasks).
+ * sequences), and its selectivity curve. LRP-all, explained on the same sequences of the first
+ * model, is added beside the scatter and the heatmap as the reference; the selectivity curves of
+ * the paper's methods for the task, explained on the same models and sequences, and the two
+ * baselines (operands first, random) are added beside the curve ({@link SelectivityCurves}, the
+ * same curves {@code reproduce} draws). Only for tasks whose every sample names the operands "a"
+ * and "b" (the toy tasks).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class ExplainerFigures {
@@ -39,6 +44,8 @@ public final class ExplainerFigures {
     public static final String ENTRY_KEY = PublishedResults.FIGURES_ENTRY_KEY;
     /** Scatter points (and reference sequences) the test engine draws per explainer and task. */
     public static final int ENGINE_POINTS = 300;
+    /** Sequences per model behind each selectivity curve the test engine draws ({@code reproduce}'s default). */
+    public static final int ENGINE_CURVE_SAMPLES = 100;
 
     private ExplainerFigures() {
     }
@@ -50,17 +57,19 @@ public final class ExplainerFigures {
     }
 
     /**
-     * A report holding only {@code table2}, {@code paper}, {@code scatter} and {@code examples} for
-     * {@code population}'s explainer, or empty when the task lacks operand ground truth or the
-     * contract failed (the checks then say why).
+     * A report holding only {@code table2}, {@code paper}, {@code scatter}, {@code examples} and
+     * {@code selectivity} for {@code population}'s explainer, or empty when the task lacks operand
+     * ground truth or the contract failed (the checks then say why).
      *
-     * @param checks    the check outcomes of the explainer on this task; it passes Table 2 when all of
-     *                  {@link Table2Reproduction#TABLE2_CHECKS} that ran passed
-     * @param points    at most this many scatter points (and reference sequences)
-     * @param timeLimit the limit of one reference {@code explain} call
+     * @param checks       the check outcomes of the explainer on this task; it passes Table 2 when all of
+     *                     {@link Table2Reproduction#TABLE2_CHECKS} that ran passed
+     * @param points       at most this many scatter points (and reference sequences)
+     * @param curveSamples sequences per model behind each selectivity curve (0: no curves)
+     * @param seed         seed of the random-deletion baseline
+     * @param timeLimit    the limit of one reference {@code explain} call
      */
     public static Optional<Report> of(ExplainedPopulation population, List<CheckResult> checks, int points,
-                                      Duration timeLimit) {
+                                      int curveSamples, long seed, Duration timeLimit) {
         List<Sample> samples = population.samples();
         if (!applies(samples) || population.contractViolation().isPresent()
                 || population.notApplicable().isPresent()) {
@@ -89,8 +98,40 @@ public final class ExplainerFigures {
                 population.prediction(0, index), relevance);
         Map<String, Map<String, MethodResult>> paper = PaperResults.table2().containsKey(task)
                 ? Map.of(task, PaperResults.table2().get(task)) : Map.of();
+        List<SelectivityCurve> curves = curveSamples > 0 ? curves(population, curveSamples, seed, timeLimit)
+                : List.of();
         return Optional.of(new Report(Report.FORMAT_VERSION, null, List.of(), Map.of(task, row), paper,
-                List.of(example), scatter, null, null));
+                List.of(example), scatter, curves, null));
+    }
+
+    /**
+     * The explainer's selectivity curve, then those of the paper's methods for the task (each
+     * {@link dev.explainunit.task.Task#builtIn built in} with the task's paper setting and explained on
+     * the same models and first {@code perModel} sequences; one that fails its contract is left out),
+     * then the operands-first and random baselines, in the order {@code reproduce} gives them.
+     */
+    static List<SelectivityCurve> curves(ExplainedPopulation population, int perModel, long seed,
+                                         Duration timeLimit) {
+        String task = population.task().id();
+        String id = population.explainerId();
+        List<SelectivityCurve> curves = new ArrayList<>();
+        curves.add(new SelectivityCurve(task, id, SelectivityCurves.byRelevance(population, perModel)));
+        List<Sample> first = population.samples().subList(0, Math.min(perModel, population.samples().size()));
+        for (String method : PaperResults.table2().getOrDefault(task, Map.of()).keySet()) {
+            if (method.equals(id)) {
+                continue;
+            }
+            ExplainedPopulation paperMethod = ExplainedPopulation.explain(population.task().builtIn(method),
+                    population.task(), population.models(), first, timeLimit);
+            if (paperMethod.contractViolation().isEmpty() && paperMethod.notApplicable().isEmpty()) {
+                curves.add(new SelectivityCurve(task, method, SelectivityCurves.byRelevance(paperMethod, perModel)));
+            }
+        }
+        curves.add(new SelectivityCurve(task, SelectivityCurves.OPERANDS_FIRST,
+                SelectivityCurves.operandsFirst(population, perModel, seed)));
+        curves.add(new SelectivityCurve(task, SelectivityCurves.RANDOM,
+                SelectivityCurves.random(population, perModel, seed)));
+        return curves;
     }
 
     /** LRP-all on the first model and the first {@code points} sequences (at least the example's), if it applies. */

@@ -22,6 +22,11 @@ import java.util.SplittableRandom;
  */
 final class SelectivityCurves {
 
+    /** The method name of the baseline that removes the operands first. */
+    static final String OPERANDS_FIRST = "operands first";
+    /** The method name of the random-deletion baseline. */
+    static final String RANDOM = "random";
+
     /** Largest number of removed steps plotted. */
     static final int MAX_REMOVED = 4;
 

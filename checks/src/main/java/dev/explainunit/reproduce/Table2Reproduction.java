@@ -191,9 +191,9 @@ public final class Table2Reproduction {
             onMethodDone.run();
         }
         if (first != null) {
-            curves.add(new SelectivityCurve(task.id(), "operands first",
+            curves.add(new SelectivityCurve(task.id(), SelectivityCurves.OPERANDS_FIRST,
                     SelectivityCurves.operandsFirst(first, settings.curveSamples(), settings.seed())));
-            curves.add(new SelectivityCurve(task.id(), "random",
+            curves.add(new SelectivityCurve(task.id(), SelectivityCurves.RANDOM,
                     SelectivityCurves.random(first, settings.curveSamples(), settings.seed())));
         }
         Sample s = samples.get(exampleIndex);

@@ -165,21 +165,61 @@ class ExplainUnitReportListenerTest {
     }
 
     @Test
+    void a_users_explainer_gets_its_selectivity_curve_beside_the_paper_methods_and_the_baselines() throws Exception {
+        run(UsersOwnExplainer.class);
+
+        Report report = ReportJson.read(dir.resolve("report.json"));
+        List<String> paperMethods = List.copyOf(PaperResults.table2().get("addition").keySet());
+        List<String> expected = new java.util.ArrayList<>(List.of("my-gradient"));
+        expected.addAll(paperMethods);
+        expected.addAll(List.of("operands first", "random"));
+        assertThat(report.selectivity()).extracting(SelectivityCurve::method).containsExactlyElementsOf(expected);
+        assertThat(report.selectivity()).allSatisfy(c -> {
+            assertThat(c.task()).isEqualTo("addition");
+            assertThat(c.change()).hasSize(5);
+            assertThat(java.util.Arrays.stream(c.change()).boxed().toList())
+                    .allSatisfy(v -> assertThat(v).isFinite().isNotNegative());
+            assertThat(c.change()[0]).isZero();
+        });
+        // my-gradient is gradient×input under another id: the same relevances on the same models and
+        // sequences give the same deletion order, so its curve is the reference curve of gradient-x-input
+        assertThat(curve(report, "my-gradient")).containsExactly(curve(report, "gradient-x-input"));
+        // gradient×input is faithful on addition: removing its top two steps (the operands) moves f(x)
+        // far more than removing two random steps
+        assertThat(curve(report, "my-gradient")[2]).isGreaterThan(2 * curve(report, "random")[2]);
+
+        String html = Files.readString(dir.resolve("report.html"));
+        String selectivity = html.substring(html.indexOf("<section id=\"selectivity\">"));
+        selectivity = selectivity.substring(0, selectivity.indexOf("</section>"));
+        assertThat(selectivity).contains("my-gradient · addition", "lrp-all (reference) · addition")
+                .doesNotContain("my-gradient (reference)");
+        assertThat(selectivity.indexOf("my-gradient · addition")).isLessThan(selectivity.indexOf("(reference)"));
+        assertThat(selectivity.split("<svg", -1)).hasSize(1 + 1 + paperMethods.size());
+    }
+
+    private static double[] curve(Report report, String method) {
+        return report.selectivity().stream().filter(c -> c.method().equals(method)).findFirst().orElseThrow().change();
+    }
+
+    @Test
     void figures_of_two_test_jvms_of_one_build_are_merged_not_replaced() throws Exception {
         Report first = new Report(Report.FORMAT_VERSION, null, List.of(),
                 java.util.Map.of("addition", java.util.Map.of("a", new MethodResult(new Stat(90, 1), new Stat(90, 1),
                         new Stat(95, 1), new Stat(0.01, 0), "pass", null))), null, null,
                 List.of(new ScatterSeries("addition", "a", new double[1], new double[1], new double[1], new double[1])),
-                null, null);
+                List.of(new SelectivityCurve("addition", "a", new double[] {0, 1}),
+                        new SelectivityCurve("addition", "random", new double[] {0, 0.5})), null);
         Report second = new Report(Report.FORMAT_VERSION, null, List.of(),
                 java.util.Map.of("addition", java.util.Map.of("b", first.table2().get("addition").get("a"))), null, null,
                 List.of(new ScatterSeries("addition", "b", new double[1], new double[1], new double[1], new double[1])),
-                null, null);
+                List.of(new SelectivityCurve("addition", "b", new double[] {0, 2}),
+                        new SelectivityCurve("addition", "random", new double[] {0, 0.5})), null);
 
         Report merged = ReportFiles.merge(first, second);
 
         assertThat(merged.table2().get("addition")).containsOnlyKeys("a", "b");
         assertThat(merged.scatter()).extracting(ScatterSeries::method).containsExactly("a", "b");
+        assertThat(merged.selectivity()).extracting(SelectivityCurve::method).containsExactly("a", "random", "b");
     }
 
     @Test

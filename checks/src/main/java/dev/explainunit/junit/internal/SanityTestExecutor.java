@@ -163,16 +163,17 @@ final class SanityTestExecutor {
     }
 
     /**
-     * The explainer's Table 2 row, scatter series and heatmap (beside LRP-all's) for the report, at
-     * the task node; nothing on a task without operand ground truth. A failure here is logged and
-     * never fails a test: the checks have already given their verdicts.
+     * The explainer's Table 2 row, scatter series and heatmap (beside LRP-all's) and selectivity curves
+     * (beside the paper's methods') for the report, at the task node; nothing on a task without operand
+     * ground truth. A failure here is logged and never fails a test: the checks have already given
+     * their verdicts.
      */
     private void publishFigures(TaskDescriptor t, ExplainedPopulation population, List<CheckResult> outcomes,
                                 SanitySettings settings) {
         String json;
         try {
             Optional<Report> figures = ExplainerFigures.of(population, outcomes, ExplainerFigures.ENGINE_POINTS,
-                    settings.timeLimit());
+                    ExplainerFigures.ENGINE_CURVE_SAMPLES, settings.seed(), settings.timeLimit());
             if (figures.isEmpty()) {
                 return;
             }
