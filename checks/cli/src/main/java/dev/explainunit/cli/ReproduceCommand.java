@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -109,6 +110,7 @@ final class ReproduceCommand implements Callable<Integer> {
 
     /** Tables 3, 4, 5 and Figure 1 on the bundled sentiment model, or on the user's model and data. */
     private Integer sentiment() {
+        warnIfToyOptionsGiven();
         checkWritable(out, json);
         taskOptions.configure(Tasks.byId(SentimentTask.ID)); // refuses a partial or unreadable --model/--vocab/--data
         SentenceModel model;
@@ -160,12 +162,24 @@ final class ReproduceCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code --samples} and {@code --seed} choose the toy tasks' test sequences; the sentiment experiments use neither. */
+    private void warnIfToyOptionsGiven() {
+        List<String> given = Stream.of("--samples", "--seed")
+                .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+        if (!given.isEmpty()) {
+            spec.commandLine().getErr().println("explainunit: warning: " + String.join(" and ", given)
+                    + (given.size() == 1 ? " is" : " are") + " ignored with --task sentiment: its experiments use"
+                    + " every test sentence and a fixed seed");
+        }
+    }
+
     ReproduceSettings settings() {
         List<ToyTask> tasks;
         try {
             tasks = task == null ? List.of(ToyTask.values()) : List.of(ToyTask.fromId(task));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--task: " + e.getMessage());
+            throw new UsageException("--task: unknown task [" + task + "]; reproduce runs addition, subtraction"
+                    + " or sentiment");
         }
         if (samples < 2) {
             throw new UsageException("--samples must be at least 2 (a correlation needs two sequences), got " + samples);

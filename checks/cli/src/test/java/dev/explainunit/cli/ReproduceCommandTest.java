@@ -23,7 +23,19 @@ class ReproduceCommandTest {
 
         assertThat(r.code).isEqualTo(2);
         assertThat(r.err.lines()).hasSize(1);
-        assertThat(r.err).contains("--task", "multiplication", "addition, subtraction");
+        assertThat(r.err).contains("--task", "multiplication", "addition, subtraction or sentiment");
+    }
+
+    @Test
+    void samples_and_seed_given_with_the_sentiment_task_are_named_as_ignored_before_any_work() throws Exception {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+
+        Result r = run("reproduce", "--task", "sentiment", "--samples", "5", "--seed", "3", "--out", file.toString());
+
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err.lines()).first().isEqualTo("explainunit: warning: --samples and --seed are ignored with"
+                + " --task sentiment: its experiments use every test sentence and a fixed seed");
+        assertThat(r.err).contains("is a file, not a directory");
     }
 
     @Test
