@@ -133,7 +133,9 @@ final class CheckCommand implements Callable<Integer> {
             throw new UsageException(report.notApplicable().get(0).message());
         }
         for (CheckResult r : report.results()) {
-            String verdict = r.verdict() == Verdict.NOT_APPLICABLE ? "N/A" : r.verdict().toString();
+            // four letters keep the columns aligned
+            String verdict = r.verdict() == Verdict.NOT_APPLICABLE ? "N/A"
+                    : r.verdict() == Verdict.SKIPPED ? "SKIP" : r.verdict().toString();
             stdout.printf(Locale.ROOT, "%-4s  %-12s %-26s %s%n", verdict, r.task(), r.check().displayName(),
                     r.passed() ? "" : firstLine(r.message()));
         }

@@ -94,6 +94,7 @@ class CheckExplainerCommandTest {
                 "--samples", "10", "--out", out.toString());
         assertThat(code).as(stdout + "\n" + stderr).isEqualTo(1);
         assertThat(stdout.toString()).contains("FAIL  addition     contract")
+                .contains("SKIP  addition     ground-truth correlation   [")
                 .contains("ValueError: relevance undefined for target 0")
                 .contains("| about to fail")
                 .contains("rerun: explainunit check --explainer-command '" + FAULTS + " error' --task addition");
