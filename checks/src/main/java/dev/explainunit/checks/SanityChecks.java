@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.apiguardian.api.API;
 
 /**
@@ -115,14 +116,25 @@ public final class SanityChecks {
      *                                  ({@link #requireFitsInMemory})
      */
     public SanityReport run() {
+        return run((population, results) -> { });
+    }
+
+    /**
+     * {@link #run()}, handing each task's explained population and check results to {@code onTask}
+     * (called on the calling thread once a task's checks are done, e.g. for the report's figures).
+     */
+    public SanityReport run(BiConsumer<ExplainedPopulation, List<CheckResult>> onTask) {
         requireFitsInMemory(settings);
         List<CheckResult> results = new ArrayList<>();
         for (Task task : settings.tasks()) {
             ExplainedPopulation population = ExplainedPopulation.explain(explainer, task, models(task, settings),
                     samples(task, settings), settings.timeLimit(), modelDone);
+            List<CheckResult> ofTask = new ArrayList<>();
             for (Check check : orderedChecks(settings)) {
-                results.add(evaluate(check, population, settings));
+                ofTask.add(evaluate(check, population, settings));
             }
+            onTask.accept(population, List.copyOf(ofTask));
+            results.addAll(ofTask);
         }
         return new SanityReport(explainer.getClass().getName(), results);
     }

@@ -52,11 +52,11 @@ final class Headline {
     }
 
     /**
-     * Whether the checks decide the report's colour: a test engine run (whose Table 2 rows only
-     * illustrate the explainers under test) or a report without Table 2.
+     * Whether the checks decide the report's colour: a test engine or {@code check} run (whose Table 2
+     * rows only illustrate the explainers under test) or a report without Table 2.
      */
     static boolean judgedByChecks(Report report) {
-        return report.table2().isEmpty() || report.run() != null && "junit".equals(report.run().source());
+        return report.table2().isEmpty() || report.run() != null && !"reproduce".equals(report.run().source());
     }
 
     /** Green when every check passed, or, for a reproduction, when every verdict agrees with the paper. */

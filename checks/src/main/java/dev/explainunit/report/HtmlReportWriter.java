@@ -273,11 +273,11 @@ public final class HtmlReportWriter {
 
     /**
      * Whether {@code method} is under test on {@code task}: always in {@code reproduce}; in a test engine
-     * run only with check outcomes there (the paper's methods are drawn beside them for reference).
+     * or {@code check} run only with check outcomes there (the paper's methods are drawn beside them for
+     * reference).
      */
     private static boolean underTest(Report report, String task, String method) {
-        boolean engine = report.run() != null && "junit".equals(report.run().source());
-        return !engine || report.checks().stream()
+        return !Headline.judgedByChecks(report) || report.checks().stream()
                 .anyMatch(c -> c.task().equals(task) && c.explainerId().equals(method));
     }
 

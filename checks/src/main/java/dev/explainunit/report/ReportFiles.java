@@ -77,8 +77,12 @@ public final class ReportFiles {
         }
     }
 
-    /** {@code older} with {@code newer} laid over it: check outcomes keyed by explainer/task/check. */
-    static Report merge(Report older, Report newer) {
+    /**
+     * {@code older} with {@code newer} laid over it: check outcomes keyed by explainer/task/check,
+     * Table 2 rows by task and method, examples, scatter series and selectivity curves by task and
+     * method (the newer where both have one); notes and tasks united.
+     */
+    public static Report merge(Report older, Report newer) {
         Map<String, CheckResult> checks = new LinkedHashMap<>();
         older.checks().forEach(c -> checks.put(c.key(), c));
         newer.checks().forEach(c -> checks.put(c.key(), c));

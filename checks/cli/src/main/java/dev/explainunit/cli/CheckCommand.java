@@ -3,6 +3,7 @@ package dev.explainunit.cli;
 import dev.explainunit.Explainer;
 import dev.explainunit.checks.Check;
 import dev.explainunit.checks.CheckResult;
+import dev.explainunit.checks.ExplainedPopulation;
 import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanityReport;
 import dev.explainunit.checks.SanitySettings;
@@ -14,6 +15,7 @@ import dev.explainunit.process.ProcessExplainerException;
 import dev.explainunit.report.Report;
 import dev.explainunit.report.ReportFiles;
 import dev.explainunit.report.RunInfo;
+import dev.explainunit.reproduce.ExplainerFigures;
 import dev.explainunit.task.Task;
 import dev.explainunit.task.Tasks;
 import java.io.File;
@@ -93,6 +95,9 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The figures of each task checked, for the report. */
+    private final List<Report> figures = new ArrayList<>();
+
     @Override
     public Integer call() {
         if ((explainer == null) == (explainerCommand == null)) {
@@ -127,7 +132,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         try (ProgressBar progress = new ProgressBar("explaining", modelCount)) {
             report = builtInPerTask() ? runPerTask(settings, progress)
-                    : SanityChecks.of(resolved).settings(settings).onModelExplained(progress::step).run();
+                    : SanityChecks.of(resolved).settings(settings).onModelExplained(progress::step)
+                    .run((population, results) -> addFigures(population, results, settings));
         }
         if (!report.notApplicable().isEmpty() && report.notApplicable().size() == report.results().size()) {
             throw new UsageException(report.notApplicable().get(0).message());
@@ -187,7 +193,8 @@ final class CheckCommand implements Callable<Integer> {
         String name = null;
         for (Task t : settings.tasks()) {
             SanityReport one = SanityChecks.of(builtIn(t)).settings(settings.withTasks(List.of(t)))
-                    .onModelExplained(progress::step).run();
+                    .onModelExplained(progress::step)
+                    .run((population, ofTask) -> addFigures(population, ofTask, settings));
             name = one.explainer();
             results.addAll(one.results());
         }
@@ -372,6 +379,21 @@ final class CheckCommand implements Callable<Integer> {
         return new URLClassLoader(urls.toArray(URL[]::new), parent);
     }
 
+    /**
+     * The explainer's Table 2 row, scatter plots, heatmap and selectivity curves beside the reference
+     * methods on a toy task, as the test engine draws them ({@link ExplainerFigures}); a failure here
+     * is a warning, never a lost report.
+     */
+    private void addFigures(ExplainedPopulation population, List<CheckResult> results, SanitySettings settings) {
+        try {
+            ExplainerFigures.of(population, results, ExplainerFigures.ENGINE_POINTS,
+                    ExplainerFigures.ENGINE_CURVE_SAMPLES, settings.seed(), settings.timeLimit()).ifPresent(figures::add);
+        } catch (RuntimeException | LinkageError e) {
+            spec.commandLine().getErr().println("explainunit: warning: no figures for [" + population.explainerId()
+                    + "] on " + population.task().id() + ": " + e);
+        }
+    }
+
     private void writeReport(SanityReport report, SanitySettings settings, double seconds) {
         List<CheckResult> checks = new ArrayList<>();
         try {
@@ -385,7 +407,11 @@ final class CheckCommand implements Callable<Integer> {
             RunInfo run = new RunInfo(RunInfo.toolVersion(), "check", settings.seed(), settings.samples(), modelCount,
                     settings.tasks().stream().map(Task::id).toList(), Instant.now().toString(), seconds,
                     "check-" + ProcessHandle.current().pid());
-            ReportFiles.write(Report.ofChecks(run, checks), out);
+            Report written = Report.ofChecks(run, checks);
+            for (Report part : figures) {
+                written = ReportFiles.merge(written, part);
+            }
+            ReportFiles.write(written, out);
             spec.commandLine().getOut().println("report: " + out.resolve(ReportFiles.HTML).toAbsolutePath());
         } catch (IOException | RuntimeException e) {
             spec.commandLine().getErr().println("explainunit: the report could not be written to " + out + ": " + e);

@@ -2,6 +2,10 @@ package dev.explainunit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.explainunit.report.Report;
+import dev.explainunit.report.ReportJson;
+import dev.explainunit.report.ScatterSeries;
+import dev.explainunit.report.SelectivityCurve;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -32,6 +36,28 @@ class CheckCommandTest {
         assertThat(code).as(stdout + "\n" + stderr).isZero();
         assertThat(stdout.toString()).contains("verdict of [gradient-x-input] on subtraction: PASS");
         assertThat(Files.exists(out.resolve("report.json"))).isTrue();
+    }
+
+    @Test
+    void the_report_of_check_has_the_explainers_table2_row_scatter_heatmap_and_curves_beside_the_references()
+            throws Exception {
+        int code = run("check", "--explainer", "gradient-x-input", "--task", "subtraction", "--models", "2",
+                "--samples", "60", "--out", out.toString());
+        assertThat(code).as(stdout + "\n" + stderr).isZero();
+
+        Report report = ReportJson.read(out.resolve("report.json"));
+        assertThat(report.table2().get("subtraction")).containsOnlyKeys("gradient-x-input");
+        assertThat(report.scatter()).extracting(ScatterSeries::method).containsExactly("gradient-x-input", "lrp-all");
+        assertThat(report.examples()).singleElement()
+                .satisfies(e -> assertThat(e.relevance()).containsOnlyKeys("gradient-x-input", "lrp-all"));
+        assertThat(report.selectivity()).extracting(SelectivityCurve::method).startsWith("gradient-x-input")
+                .contains("lrp-all", "cd", "operands first", "random").doesNotHaveDuplicates();
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("gradient-x-input · subtraction", "cd (reference) · subtraction",
+                "lrp-all (paper)");
+        // the checks decide the headline, not the paper's verdicts of methods that were not checked
+        assertThat(Files.readString(out.resolve("report.md"))).contains("All 6 checks passed")
+                .doesNotContain("verdicts agree with the paper");
     }
 
     @Test
