@@ -72,4 +72,13 @@ public enum Check {
     public GroundTruthKind needs() {
         return implementation.needs();
     }
+
+    /**
+     * What the check needs on {@code task}: {@link #needs()}, or less where its form on the task
+     * needs less (perturbation selectivity on a sentence classifier needs no ground truth).
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public GroundTruthKind needs(dev.explainunit.task.Task task) {
+        return implementation.needs(task);
+    }
 }

@@ -19,12 +19,12 @@ final class CheckMessages {
 
     /** The message of a passed check: what was measured, then the rule it satisfies. */
     static String passed(ExplainedPopulation p, String measured, SanityCheck check) {
-        return header(p) + measured + ": " + check.rule() + ".";
+        return header(p) + measured + ": " + check.rule(p.task()) + ".";
     }
 
     /** The message of a failed check: the rule with its reason, then "; but" and what was found. */
     static String failed(ExplainedPopulation p, SanityCheck check, String found) {
-        return header(p) + check.sentence() + "; but " + found;
+        return header(p) + check.sentence(p.task()) + "; but " + found;
     }
 
     /** "mean over 50 models × 2500 test sequences". */

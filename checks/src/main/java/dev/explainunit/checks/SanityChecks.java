@@ -181,7 +181,7 @@ public final class SanityChecks {
      * empty when it applies.
      */
     public static Optional<String> notApplicable(Check check, Task task) {
-        return task.groundTruth().provides(check.needs()) ? Optional.empty()
+        return task.groundTruth().provides(check.needs(task)) ? Optional.empty()
                 : Optional.of(CheckEvaluation.notApplicableReason(check.implementation(), task));
     }
 

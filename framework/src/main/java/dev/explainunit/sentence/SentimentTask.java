@@ -5,6 +5,7 @@ import dev.explainunit.task.GroundTruth;
 import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
 import dev.explainunit.task.Task;
+import dev.explainunit.task.TaskWords;
 import dev.explainunit.task.TaskModel;
 import dev.explainunit.zoo.ModelZoo;
 import java.io.IOException;
@@ -139,6 +140,14 @@ public final class SentimentTask implements Task {
     public GroundTruthKind groundTruth() {
         return source.truth();
     }
+
+    /** Steps are words; the relevant positions are the label-deciding words ({@link #labelDeciding}). */
+    @Override
+    public TaskWords words() {
+        return WORDS;
+    }
+
+    private static final TaskWords WORDS = new TaskWords("word", "words", "label-deciding words");
 
     @Override
     public Set<String> parameters() {
