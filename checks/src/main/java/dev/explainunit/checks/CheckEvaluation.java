@@ -24,6 +24,9 @@ final class CheckEvaluation {
         CheckResult result;
         if (population.notApplicable().isPresent()) {
             result = notApplicable(key, population, settings, population.notApplicable().get() + ".");
+        } else if (!check.existsOn(population.task())) {
+            result = notApplicable(key, population, settings, check.displayName() + " does not exist on task ["
+                    + population.task().id() + "]: it needs a five-class sentence classifier with a vocabulary");
         } else if (!population.task().groundTruth().provides(check.needs(population.task()))) {
             result = notApplicable(key, population, settings, notApplicableReason(check, population.task()));
         } else if (population.contractViolation().isPresent()) {

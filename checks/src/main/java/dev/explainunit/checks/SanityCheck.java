@@ -44,6 +44,11 @@ interface SanityCheck {
         return needs();
     }
 
+    /** Whether the check exists on {@code task}; a check that does not is left out of the task's run. */
+    default boolean existsOn(Task task) {
+        return true;
+    }
+
     /** The rule on {@code task}, in the task's {@linkplain Task#words() words}; {@link #rule()} by default. */
     default String rule(Task task) {
         return rule();

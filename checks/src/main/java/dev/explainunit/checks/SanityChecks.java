@@ -120,7 +120,7 @@ public final class SanityChecks {
         for (Task task : settings.tasks()) {
             ExplainedPopulation population = ExplainedPopulation.explain(explainer, task, models(task, settings),
                     samples(task, settings), settings.timeLimit(), modelDone);
-            for (Check check : orderedChecks(settings)) {
+            for (Check check : orderedChecks(settings, task)) {
                 results.add(evaluate(check, population, settings));
             }
         }
@@ -195,6 +195,11 @@ public final class SanityChecks {
         Counterexample found = CounterexampleSearch.search(result, population, settings).orElse(null);
         return result.withCounterexample(found, FailureMessage.with(result, found, settings))
                 .withSeconds(result.seconds() + (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The selected checks in catalogue order that exist on {@code task} ({@link Check#existsOn}). */
+    public static List<Check> orderedChecks(SanitySettings settings, Task task) {
+        return orderedChecks(settings).stream().filter(c -> c.existsOn(task)).toList();
     }
 
     /** The selected checks in catalogue order. */

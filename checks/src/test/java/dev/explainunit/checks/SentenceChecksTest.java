@@ -12,7 +12,10 @@ import dev.explainunit.sentence.CorpusSentence;
 import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.SentimentCorpus;
 import dev.explainunit.sentence.SentimentTask;
+import dev.explainunit.sentiment.Composition;
+import dev.explainunit.sentiment.CompositionSamples;
 import dev.explainunit.sentiment.DeletionCurve;
+import dev.explainunit.sentiment.ModifierWords;
 import dev.explainunit.sentiment.Table3;
 import dev.explainunit.sentiment.WordDeletion;
 import dev.explainunit.task.GroundTruth;
@@ -274,6 +277,83 @@ class SentenceChecksTest {
         assertThat(copying.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(copying.statisticValue()).isEqualTo(1.0);
         assertThat(lrp.verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    /** Leave one word out: R_t = f_c(x) − f_c(x without word t), the model's own use of each word. */
+    private static final Explainer LEAVE_ONE_OUT = new Explainer() {
+        @Override
+        public String id() {
+            return "leave-one-out";
+        }
+
+        @Override
+        public Relevance explain(RecurrentModel model, Sequence input, int target) {
+            double fx = model.predict(input)[target];
+            double[] r = new double[input.length()];
+            for (int t = 0; t < r.length && input.length() > 1; t++) {
+                r[t] = fx - model.predict(PerturbationSelectivityCheck.withoutSteps(input, new int[] {t}, 1))[target];
+            }
+            return Relevance.perStep(r);
+        }
+    };
+
+    @Test
+    void composition_patterns_are_judged_as_the_paper_reads_table_4() {
+        assertThat(CompositionCheck.holds(Composition.NEGATED_POSITIVE, new double[] {2.5, -1.4})).isTrue();
+        assertThat(CompositionCheck.holds(Composition.NEGATED_POSITIVE, new double[] {1.0, 1.5})).isFalse();
+        assertThat(CompositionCheck.holds(Composition.NEGATED_POSITIVE, new double[] {-0.1, -0.5})).isFalse();
+        assertThat(CompositionCheck.holds(Composition.NEGATED_AMPLIFIED_POSITIVE, new double[] {2.7, -0.3, -2.0}))
+                .isTrue();
+        assertThat(CompositionCheck.holds(Composition.AMPLIFIED_POSITIVE, new double[] {1.1, 4.5})).isTrue();
+        assertThat(CompositionCheck.holds(Composition.AMPLIFIED_NEGATIVE, new double[] {-0.8, 4.3})).isFalse();
+        assertThat(CompositionCheck.holds(Composition.AMPLIFIED_NEGATIVE, new double[] {0.0, 4.3})).isFalse();
+    }
+
+    @Test
+    void composition_equals_a_direct_count_on_the_models_own_compositions_and_passes_leave_one_out() {
+        SanitySettings few = SETTINGS.withSamples(10).withProbeSamples(60);
+        CheckResult result = SanityChecks.evaluate(Check.COMPOSITION,
+                SanityChecks.explain(LEAVE_ONE_OUT, TASK, few), few);
+
+        SentenceModel model = ModelZoo.bundled().sentiment().model();
+        CompositionSamples selected = CompositionSamples.select(model::predict, model.vocabulary(),
+                ModifierWords.english());
+        double sum = 0;
+        int types = 0;
+        for (Composition c : Composition.values()) {
+            List<List<String>> samples = selected.samples(c).samples();
+            samples = samples.subList(0, Math.min(60, samples.size()));
+            if (samples.isEmpty()) {
+                continue;
+            }
+            int holds = 0;
+            for (List<String> words : samples) {
+                holds += CompositionCheck.holds(c, LEAVE_ONE_OUT.explain(model.lstm(), model.embed(words),
+                        c.predicted()).toArray()) ? 1 : 0;
+            }
+            sum += (double) holds / samples.size();
+            types++;
+        }
+        assertThat(types).isEqualTo(4);
+        assertThat(result.statistics().get("composition")).isCloseTo(sum / types, within(1e-12));
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void composition_fails_sign_flipped_and_random_relevance_and_does_not_exist_on_the_toy_tasks() {
+        SanitySettings few = SETTINGS.withSamples(10).withProbeSamples(60);
+        CheckResult flipped = SanityChecks.evaluate(Check.COMPOSITION,
+                SanityChecks.explain(flipped(LEAVE_ONE_OUT), TASK, few), few);
+        CheckResult random = SanityChecks.evaluate(Check.COMPOSITION, SanityChecks.explain(RANDOM, TASK, few), few);
+
+        assertThat(flipped.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(flipped.message()).contains("negated-positive").contains("a coin scores 0.5")
+                .doesNotContain("operand");
+        assertThat(random.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(Check.COMPOSITION.existsOn(TASK)).isTrue();
+        assertThat(Check.COMPOSITION.existsOn(dev.explainunit.task.Tasks.byId("addition"))).isFalse();
+        assertThat(SanityChecks.orderedChecks(SanitySettings.defaults(), dev.explainunit.task.Tasks.byId("addition")))
+                .doesNotContain(Check.COMPOSITION).hasSize(6);
     }
 
     @Test

@@ -222,7 +222,7 @@ public final class SentimentTask implements Task {
     }
 
     private static TaskModel named(String id, SentenceModel model) {
-        return TaskModel.of(id, model.lstm());
+        return new SentenceTaskModel(id, model);
     }
 
     /** Where the samples come from. */
