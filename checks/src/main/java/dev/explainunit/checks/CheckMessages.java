@@ -27,9 +27,11 @@ final class CheckMessages {
         return header(p) + check.sentence(p.task()) + "; but " + found;
     }
 
-    /** "mean over 50 models × 2500 test sequences". */
+    /** "mean over 50 models × 2500 test sequences"; on sentences "mean over 1 model × 300 test sentences". */
     static String population(ExplainedPopulation p) {
-        return "mean over " + p.models().size() + " models × " + p.samples().size() + " test sequences";
+        int models = p.models().size();
+        return "mean over " + models + (models == 1 ? " model × " : " models × ") + p.samples().size() + " test "
+                + (SentenceForm.WORD.equals(p.task().words().step()) ? "sentences" : "sequences");
     }
 
     /**
