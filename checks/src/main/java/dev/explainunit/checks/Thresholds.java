@@ -51,8 +51,8 @@ public record Thresholds(double correlation, double mass, double conservationMse
     }
 
     /**
-     * The thresholds as the checks read them on {@code task}: these, except that on a classifier
-     * task (sentences) {@link #correlation()} is {@link #signAgreement()} and {@link #mass()} is
+     * The thresholds as the checks read them on {@code task}: these, except that on a sentence
+     * classifier ({@code SentenceForm}) {@link #correlation()} is {@link #signAgreement()} and {@link #mass()} is
      * {@link #sentenceMass()}, the thresholds of those checks' sentence form.
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
