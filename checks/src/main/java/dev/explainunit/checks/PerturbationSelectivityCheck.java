@@ -44,7 +44,7 @@ import java.util.SplittableRandom;
  * (the subtraction models' input gate reads the distractor dimension and opens on a zero step,
  * which is exactly why occlusion fails subtraction, paper 3.2).
  *
- * <p>On a sentence classifier ({@link SentenceForm}, e.g. sentences) the check is the paper's own
+ * <p>On a sentence classifier ({@link SentenceForm}) the check is the paper's own
  * Table 3 instead ({@link WordDeletionSelectivity}): word deletion in both orders, normalised to
  * random = 0 and occlusion-p-diff = 100, with the same threshold (halfway from random to the
  * reference). It needs no ground truth, so it runs on a user's own model and data. Single
