@@ -171,7 +171,8 @@ class SentenceChecksTest {
         assertThat(flipped.verdict()).isEqualTo(Verdict.FAIL);
         // the most relevant words are now the least: deleting them raises the accuracy less than random does
         assertThat(flipped.statistics().get("selectivity_most")).isNegative();
-        assertThat(flipped.message()).contains("both orders fail").contains("sentences of at least 10 words");
+        assertThat(flipped.message()).contains("both orders fail").contains("sentences of at least 10 words")
+                .contains("  t | word ").contains("true class").doesNotContain("x_t").doesNotContain("operand");
     }
 
     @Test

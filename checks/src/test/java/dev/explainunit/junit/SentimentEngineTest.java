@@ -75,7 +75,7 @@ class SentimentEngineTest {
                 .haveExactly(1, event(test(EventConditions.displayName("relevance conservation")),
                         skippedWithReason(r -> r.contains("task [sentiment] knows the contributions"))));
         for (String evaluated : List.of("relevant mass", "ground-truth correlation", "model randomization",
-                "perturbation selectivity")) {
+                "perturbation selectivity", "composition")) {
             assertThat(results.testEvents().started().filter(e -> e.getTestDescriptor().getDisplayName()
                     .equals(evaluated)).count()).as(evaluated).isEqualTo(1);
         }
@@ -130,7 +130,7 @@ class SentimentEngineTest {
                                 + " truth")))
                 .haveExactly(1, event(test(EventConditions.displayName("ground-truth correlation")),
                         skippedWithReason(r -> r.contains("task [sentiment] has no ground truth"))));
-        for (String evaluated : List.of("model randomization", "perturbation selectivity")) {
+        for (String evaluated : List.of("model randomization", "perturbation selectivity", "composition")) {
             assertThat(results.testEvents().started().filter(e -> e.getTestDescriptor().getDisplayName()
                     .equals(evaluated)).count()).as(evaluated).isEqualTo(1);
         }
