@@ -29,7 +29,14 @@ public enum Check {
     PERTURBATION_SELECTIVITY(new PerturbationSelectivityCheck()),
 
     /** Rank correlation with relevances on randomised models ({@link ModelRandomizationCheck}). */
-    MODEL_RANDOMIZATION(new ModelRandomizationCheck());
+    MODEL_RANDOMIZATION(new ModelRandomizationCheck()),
+
+    /**
+     * The paper's Table 4 patterns: a negator carries the flipped prediction, an amplifier supports
+     * with the sign of its word ({@link CompositionCheck}); only on five-class sentence classifiers.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    COMPOSITION(new CompositionCheck());
 
     private final SanityCheck implementation;
 
@@ -71,5 +78,24 @@ public enum Check {
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     public GroundTruthKind needs() {
         return implementation.needs();
+    }
+
+    /**
+     * Whether the check exists on {@code task}: composition only on five-class sentence
+     * classifiers; every other check on every task. A check that does not exist on a task is left
+     * out of its run (not shown as not applicable).
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public boolean existsOn(dev.explainunit.task.Task task) {
+        return implementation.existsOn(task);
+    }
+
+    /**
+     * What the check needs on {@code task}: {@link #needs()}, or less where its form on the task
+     * needs less (perturbation selectivity on a sentence classifier needs no ground truth).
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public GroundTruthKind needs(dev.explainunit.task.Task task) {
+        return implementation.needs(task);
     }
 }

@@ -24,7 +24,10 @@ final class CheckEvaluation {
         CheckResult result;
         if (population.notApplicable().isPresent()) {
             result = notApplicable(key, population, settings, population.notApplicable().get() + ".");
-        } else if (!population.task().groundTruth().provides(check.needs())) {
+        } else if (!check.existsOn(population.task())) {
+            result = notApplicable(key, population, settings, check.displayName() + " does not exist on task ["
+                    + population.task().id() + "]: it needs a five-class sentence classifier with a vocabulary");
+        } else if (!population.task().groundTruth().provides(check.needs(population.task()))) {
             result = notApplicable(key, population, settings, notApplicableReason(check, population.task()));
         } else if (population.contractViolation().isPresent()) {
             result = contractFailure(check, population, settings);
@@ -42,7 +45,7 @@ final class CheckEvaluation {
             case CONTRIBUTIONS -> "knows the contributions of the relevant positions but not that they are complete";
             case COMPLETE -> "has complete ground truth";
         };
-        return check.displayName() + " needs " + check.needsInWords() + "; task [" + task.id() + "] " + has;
+        return check.displayName() + " needs " + check.needsInWords(task) + "; task [" + task.id() + "] " + has;
     }
 
     private static CheckResult notApplicable(Check key, ExplainedPopulation p, SanitySettings s, String reason) {

@@ -19,17 +19,19 @@ final class CheckMessages {
 
     /** The message of a passed check: what was measured, then the rule it satisfies. */
     static String passed(ExplainedPopulation p, String measured, SanityCheck check) {
-        return header(p) + measured + ": " + check.rule() + ".";
+        return header(p) + measured + ": " + check.rule(p.task()) + ".";
     }
 
     /** The message of a failed check: the rule with its reason, then "; but" and what was found. */
     static String failed(ExplainedPopulation p, SanityCheck check, String found) {
-        return header(p) + check.sentence() + "; but " + found;
+        return header(p) + check.sentence(p.task()) + "; but " + found;
     }
 
-    /** "mean over 50 models × 2500 test sequences". */
+    /** "mean over 50 models × 2500 test sequences"; on sentences "mean over 1 model × 300 test sentences". */
     static String population(ExplainedPopulation p) {
-        return "mean over " + p.models().size() + " models × " + p.samples().size() + " test sequences";
+        int models = p.models().size();
+        return "mean over " + models + (models == 1 ? " model × " : " models × ") + p.samples().size() + " test "
+                + (SentenceForm.WORD.equals(p.task().words().step()) ? "sentences" : "sequences");
     }
 
     /**

@@ -57,8 +57,8 @@ final class CounterexampleSearch {
             GuardedParallel.run(1, 1, s.timeLimit(), (job, clock) -> {
                 Runnable start = () -> clock.start("counterexample search on model " + zoo.id());
                 SequenceProperty sequenceProperty = new SequenceProperty(check, p.explainer(), zoo.model(),
-                        randomised, s.thresholds(), start, clock::stop);
-                property[0] = check.property(p, s.thresholds());
+                        randomised, s.thresholds().on(p.task()), start, clock::stop);
+                property[0] = check.property(p, s.thresholds().on(p.task()));
                 found.original = original(sequenceProperty, p, m);
                 if (generator.isPresent()) {
                     shrink(sequenceProperty, generator.get(), s, found);
@@ -76,7 +76,7 @@ final class CounterexampleSearch {
         Example original = found.original != null ? found.original : found.shrunk;
         Example shrunk = found.shrunk != null ? found.shrunk : found.original;
         return Optional.of(new Counterexample(zoo.id(), original, shrunk, property[0] != null ? property[0]
-                : check.property(p, s.thresholds())));
+                : check.property(p, s.thresholds().on(p.task()))));
     }
 
     private static final class Found {
@@ -109,7 +109,7 @@ final class CounterexampleSearch {
         }
         for (int i = 0; i < p.samples().size(); i++) {
             Sample sample = p.samples().get(i);
-            SequenceProperty.Outcome outcome = property.check().judgesFreshOnly() && i < FRESH_ORIGINALS
+            SequenceProperty.Outcome outcome = property.check().judgesFreshOnly(p.task()) && i < FRESH_ORIGINALS
                     ? property.evaluate(sample)
                     : property.judge(p.relevance(m, i), sample, p.prediction(m, i));
             if (!outcome.holds()) {

@@ -295,7 +295,7 @@ public final class ExplainedPopulation {
             for (int m = 0; m < models.size(); m++) {
                 Map<String, Double> values = new LinkedHashMap<>();
                 for (Check check : Check.values()) {
-                    if (task.groundTruth().provides(check.needs())) {
+                    if (task.groundTruth().provides(check.implementation().needs(task))) {
                         values.putAll(check.implementation().modelValues(this, m));
                     }
                 }

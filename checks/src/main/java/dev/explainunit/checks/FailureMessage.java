@@ -110,7 +110,9 @@ final class FailureMessage {
             text.append(String.format(Locale.ROOT, "  %3d | %-16s | %10.4f%s%n", step.t(), x, step.relevance(),
                     mark));
         }
-        text.append(String.format(Locale.ROOT, "  y = %.4f, f(x) = %.4f", e.y(), e.prediction()));
+        // a sentence's y is its class: the explained output is that class's score
+        text.append(words ? String.format(Locale.ROOT, "  true class %d, f_c(x) = %.4f", (int) e.y(), e.prediction())
+                : String.format(Locale.ROOT, "  y = %.4f, f(x) = %.4f", e.y(), e.prediction()));
         boolean sequenceValue = result == null || (result.check() != Check.PERTURBATION_SELECTIVITY
                 && result.check() != Check.MODEL_RANDOMIZATION);
         if (!Double.isNaN(e.statistic()) && sequenceValue) {

@@ -1,10 +1,12 @@
 package dev.explainunit.checks;
 
 import static dev.explainunit.checks.CheckMessages.num;
+import static dev.explainunit.checks.CheckMessages.pct;
 
 import dev.explainunit.task.GroundTruth;
 import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
+import dev.explainunit.task.Task;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,12 @@ import java.util.stream.Collectors;
  * where sign_r is the sign the role enters the target with (−1 for b in subtraction, y = n_a − n_b).
  * A model whose ρ is undefined (constant relevance) makes the statistic undefined, which fails.
  * Single sequence: every relevant position's relevance has the sign of its contribution.
+ *
+ * <p>On a sentence classifier ({@link SentenceForm}) the statistic is the balanced sign agreement of
+ * the polar words instead ({@link SignAgreement}), pass if ≥ the sign-agreement threshold: a
+ * class score is not a linear function of word values, so only the direction of each polar word's
+ * contribution is known to be right. Single sequence: every polar word's relevance has the sign
+ * of its contribution.
  */
 final class GroundTruthCorrelationCheck implements SanityCheck {
 
@@ -47,12 +55,32 @@ final class GroundTruthCorrelationCheck implements SanityCheck {
     }
 
     @Override
+    public String rule(Task task) {
+        return SentenceForm.appliesTo(task) ? "the relevance of each polar word should have the sign of its true"
+                + " contribution towards the explained class" : rule();
+    }
+
+    @Override
+    public String reason(Task task) {
+        return SentenceForm.appliesTo(task) ? "a polar word pushes the score towards its polarity, so it supports"
+                + " the class of that polarity and speaks against the other" : reason();
+    }
+
+    @Override
     public GroundTruthKind needs() {
         return GroundTruthKind.CONTRIBUTIONS;
     }
 
     @Override
     public Map<String, Double> modelValues(ExplainedPopulation p, int m) {
+        if (SentenceForm.appliesTo(p.task())) {
+            double[] agreement = SignAgreement.of(p, m);
+            Map<String, Double> values = new LinkedHashMap<>();
+            values.put(SignAgreement.AGREEMENT, agreement[0]);
+            values.put(SignAgreement.SUPPORTING, agreement[1]);
+            values.put(SignAgreement.OPPOSING, agreement[2]);
+            return values;
+        }
         Map<String, Double> values = new LinkedHashMap<>();
         List<Sample> samples = p.samples();
         double[] relevance = new double[samples.size()];
@@ -75,9 +103,12 @@ final class GroundTruthCorrelationCheck implements SanityCheck {
 
     @Override
     public CheckResult evaluate(ExplainedPopulation p, SanitySettings s) {
+        if (SentenceForm.appliesTo(p.task())) {
+            return evaluateSigns(p, s);
+        }
         List<ModelStatistics> stats = p.modelStatistics();
         List<Roles.Role> roles = Roles.of(p.samples()).roles();
-        double threshold = s.thresholds().correlation();
+        double threshold = s.thresholds().on(p.task()).correlation();
         Map<String, Double> statistics = new LinkedHashMap<>();
         int undefined = 0;
         for (ModelStatistics m : stats) {
@@ -117,6 +148,43 @@ final class GroundTruthCorrelationCheck implements SanityCheck {
         return CheckEvaluation.result(key(), p, s, statistics, "signed_min", threshold, ">=", verdict, stats, message);
     }
 
+    /** The sentence form: the balanced sign agreement of the polar words ({@link SignAgreement}). */
+    private CheckResult evaluateSigns(ExplainedPopulation p, SanitySettings s) {
+        List<ModelStatistics> stats = p.modelStatistics();
+        double threshold = s.thresholds().on(p.task()).correlation();
+        double agreement = CheckEvaluation.meanOverModels(stats, m -> m.get(SignAgreement.AGREEMENT));
+        double supporting = CheckEvaluation.meanOverModels(stats, m -> m.get(SignAgreement.SUPPORTING));
+        double opposing = CheckEvaluation.meanOverModels(stats, m -> m.get(SignAgreement.OPPOSING));
+        int undefined = CheckEvaluation.undefinedModels(stats, m -> m.get(SignAgreement.AGREEMENT));
+        double statistic = undefined > 0 ? Double.NaN : agreement;
+        Verdict verdict = statistic >= threshold ? Verdict.PASS : Verdict.FAIL;
+        Map<String, Double> statistics = new LinkedHashMap<>();
+        statistics.put("sign_agreement", statistic);
+        statistics.put("sign_agreement_supporting", supporting);
+        statistics.put("sign_agreement_opposing", opposing);
+        if (undefined > 0) {
+            statistics.put("undefined_models", (double) undefined);
+        }
+        String words = SignAgreement.hasRole(p.samples()) ? "polar " + p.task().words().steps()
+                : p.task().words().relevant();
+        String measured = "the relevance has the sign of the true contribution for " + pct(supporting) + " of the "
+                + words + " that support the explained class and " + pct(opposing) + " of those that speak against"
+                + " it: balanced sign agreement " + num(agreement);
+        String message;
+        if (verdict == Verdict.PASS) {
+            message = CheckMessages.passed(p, measured + " ≥ " + num(threshold), this);
+        } else if (undefined > 0) {
+            message = CheckMessages.failed(p, this, "the sign agreement is " + CheckMessages.undefined(undefined,
+                    stats.size(), "no " + words + " of one of the two signs") + " (threshold " + num(threshold)
+                    + ").");
+        } else {
+            message = CheckMessages.failed(p, this, measured + " < " + num(threshold) + " (a coin scores 0.5; "
+                    + CheckMessages.population(p) + ").");
+        }
+        return CheckEvaluation.result(key(), p, s, statistics, "sign_agreement", threshold, ">=", verdict, stats,
+                message);
+    }
+
     /** The model with the lowest signed correlation, named with its ρ per role; a model with an undefined one is worst. */
     private String worst(List<ModelStatistics> stats, List<Roles.Role> roles) {
         ModelStatistics worst = null;
@@ -148,11 +216,18 @@ final class GroundTruthCorrelationCheck implements SanityCheck {
 
     @Override
     public double modelScore(ModelStatistics statistics, ExplainedPopulation p) {
+        if (SentenceForm.appliesTo(p.task())) {
+            return statistics.get(SignAgreement.AGREEMENT);
+        }
         return signedMin(statistics, Roles.of(p.samples()).roles());
     }
 
     @Override
     public String property(ExplainedPopulation p, Thresholds thresholds) {
+        if (SentenceForm.appliesTo(p.task())) {
+            return "every " + (SignAgreement.hasRole(p.samples()) ? "polar " + p.task().words().step()
+                    : "relevant " + p.task().words().step()) + "'s R_t has the sign of its contribution";
+        }
         return Roles.of(p.samples()).roles().stream().map(r -> "R_" + r.name() + " with the sign of "
                 + (r.sign() < 0 ? "−" : "") + "n_" + r.name()).collect(Collectors.joining(" and "));
     }
@@ -163,7 +238,7 @@ final class GroundTruthCorrelationCheck implements SanityCheck {
             return new SequenceProperty.Outcome(r, fx, Double.NaN, true, null);
         }
         double worst = Double.POSITIVE_INFINITY;
-        for (GroundTruth.Relevant relevant : s.truth().relevant()) {
+        for (GroundTruth.Relevant relevant : SignAgreement.judged(s.truth())) {
             worst = Math.min(worst, Math.signum(relevant.contribution()) * r[relevant.position()]);
         }
         return new SequenceProperty.Outcome(r, fx, worst, worst > 0, null);

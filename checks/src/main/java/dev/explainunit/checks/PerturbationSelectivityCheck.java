@@ -4,9 +4,11 @@ import dev.explainunit.Sequence;
 import dev.explainunit.checks.internal.GuardedParallel;
 import dev.explainunit.lstm.Lstm;
 import dev.explainunit.lstm.LstmTrace;
+import dev.explainunit.sentiment.WordDeletion;
 import dev.explainunit.task.GroundTruth;
 import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
+import dev.explainunit.task.Task;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +43,13 @@ import java.util.SplittableRandom;
  * 13–14 steps at test time, so a shorter sequence is in distribution, while a zero step is not
  * (the subtraction models' input gate reads the distractor dimension and opens on a zero step,
  * which is exactly why occlusion fails subtraction, paper 3.2).
+ *
+ * <p>On a sentence classifier ({@link SentenceForm}) the check is the paper's own
+ * Table 3 instead ({@link WordDeletionSelectivity}): word deletion in both orders, normalised to
+ * random = 0 and occlusion-p-diff = 100, with the same threshold (halfway from random to the
+ * reference). It needs no ground truth, so it runs on a user's own model and data. Single
+ * sentence: deleting its word of largest R_t lowers the explained class's score (judged on
+ * correctly classified sentences).
  */
 final class PerturbationSelectivityCheck implements SanityCheck {
 
@@ -71,7 +80,28 @@ final class PerturbationSelectivityCheck implements SanityCheck {
     }
 
     @Override
+    public GroundTruthKind needs(Task task) {
+        return SentenceForm.appliesTo(task) ? GroundTruthKind.NONE : needs();
+    }
+
+    @Override
+    public String rule(Task task) {
+        return SentenceForm.appliesTo(task) ? "deleting the most relevant " + task.words().steps() + " should lower"
+                + " the accuracy, and deleting the least relevant raise it, at least halfway from random deletion"
+                + " towards deletion by occlusion-p-diff" : rule();
+    }
+
+    @Override
+    public String reason(Task task) {
+        return SentenceForm.appliesTo(task) ? "relevance that does not point at the " + task.words().steps()
+                + " the classifier decides by cannot guide any decision" : reason();
+    }
+
+    @Override
     public CheckResult evaluate(ExplainedPopulation p, SanitySettings s) {
+        if (SentenceForm.appliesTo(p.task())) {
+            return evaluateTable3(p, s);
+        }
         int models = p.models().size();
         double[] most = new double[models];
         double[] least = new double[models];
@@ -130,6 +160,79 @@ final class PerturbationSelectivityCheck implements SanityCheck {
                 : CheckMessages.failed(p, this, failedHalf + measured + ", threshold " + CheckMessages.num(threshold)
                         + " (mean over " + models + " models × " + probes + " test sequences each, "
                         + "explainunit.probeSamples).");
+        return CheckEvaluation.result(key(), p, s, statistics, "selectivity", threshold, ">=", verdict, perModel,
+                message);
+    }
+
+    /** The sentence form: Table 3's row of the explainer on each model ({@link WordDeletionSelectivity}). */
+    private CheckResult evaluateTable3(ExplainedPopulation p, SanitySettings s) {
+        int models = p.models().size();
+        WordDeletionSelectivity.Row[] rows = new WordDeletionSelectivity.Row[models];
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = Math.max(1, cores / models);
+        try {
+            // the model and the built-in reference are called here, never the explainer under test: no time limit
+            GuardedParallel.run(models, Math.min(models, cores), Duration.ofDays(1),
+                    (m, clock) -> rows[m] = WordDeletionSelectivity.of(p, m, s.seed(), s.probeSamples(), threads));
+        } catch (Exception e) {
+            throw new IllegalStateException("word deletion on the " + p.task().id() + " models failed", e);
+        }
+        double[] decreasing = new double[models];
+        double[] increasing = new double[models];
+        int undefined = 0;
+        int correct = 0;
+        int incorrect = 0;
+        double zeroDecreasing = 0;
+        double zeroIncreasing = 0;
+        List<ModelStatistics> perModel = new ArrayList<>();
+        for (int m = 0; m < models; m++) {
+            decreasing[m] = rows[m].decreasing();
+            increasing[m] = rows[m].increasing();
+            undefined += Double.isNaN(decreasing[m]) || Double.isNaN(increasing[m]) ? 1 : 0;
+            correct += rows[m].correct();
+            incorrect += rows[m].incorrect();
+            zeroDecreasing += rows[m].decreasingError() / models;
+            zeroIncreasing += rows[m].increasingError() / models;
+            Map<String, Double> row = new LinkedHashMap<>();
+            row.put(MOST, decreasing[m]);
+            row.put(LEAST, increasing[m]);
+            perModel.add(new ModelStatistics(p.models().get(m).id(), row));
+        }
+        double meanDecreasing = mean(decreasing);
+        double meanIncreasing = mean(increasing);
+        double statistic = undefined > 0 ? Double.NaN : Math.min(meanDecreasing, meanIncreasing);
+        double threshold = s.thresholds().selectivity();
+        Verdict verdict = statistic >= threshold ? Verdict.PASS : Verdict.FAIL;
+        Map<String, Double> statistics = new LinkedHashMap<>();
+        statistics.put("selectivity_most", meanDecreasing);
+        statistics.put("selectivity_least", meanIncreasing);
+        statistics.put("selectivity", statistic);
+        statistics.put("random_error_most", zeroDecreasing);
+        statistics.put("random_error_least", zeroIncreasing);
+        if (undefined > 0) {
+            statistics.put("undefined_models", (double) undefined);
+        }
+        String words = p.task().words().steps();
+        String measured = "deleting the most relevant " + words + " scores " + CheckMessages.num(meanDecreasing)
+                + " and deleting the least relevant " + CheckMessages.num(meanIncreasing) + " (Table 3: random = 0 ± "
+                + String.format(java.util.Locale.ROOT, "%.1f", zeroDecreasing) + " / ± "
+                + String.format(java.util.Locale.ROOT, "%.1f", zeroIncreasing) + ", occlusion-p-diff = 100; "
+                + correct + " correctly classified and " + incorrect + " misclassified sentences of at least "
+                + WordDeletion.MIN_LENGTH + " " + words + " among the first "
+                + Math.min(s.probeSamples(), p.samples().size()) + (models == 1 ? "" : " of " + models + " models")
+                + ", explainunit.probeSamples)";
+        String failedHalf = meanDecreasing < threshold && meanIncreasing < threshold ? "both orders fail: "
+                : meanDecreasing < threshold ? "the decreasing order fails, the increasing passes: "
+                : "the increasing order fails, the decreasing passes: ";
+        String message = verdict == Verdict.PASS
+                ? CheckMessages.passed(p, measured + ", at least " + CheckMessages.num(threshold), this)
+                : undefined > 0
+                ? CheckMessages.failed(p, this, "the selectivity is "
+                        + CheckMessages.undefined(undefined, models, "no correctly classified or no misclassified "
+                        + "sentence of at least " + WordDeletion.MIN_LENGTH + " " + words + ", or occlusion-p-diff "
+                        + "changes the accuracy no more than random deletion") + "; " + measured + ".")
+                : CheckMessages.failed(p, this, failedHalf + measured + ", threshold " + CheckMessages.num(threshold)
+                        + ".");
         return CheckEvaluation.result(key(), p, s, statistics, "selectivity", threshold, ">=", verdict, perModel,
                 message);
     }
@@ -306,10 +409,45 @@ final class PerturbationSelectivityCheck implements SanityCheck {
 
     @Override
     public String property(ExplainedPopulation p, Thresholds thresholds) {
+        if (SentenceForm.appliesTo(p.task())) {
+            return "deleting the " + p.task().words().step() + " of largest R_t lowers the explained class's score";
+        }
         Roles roles = Roles.of(p.samples());
         int k = roles.roles().size();
         return "the " + (k == 1 ? "step" : (k == 2 ? "two" : String.valueOf(k)) + " steps") + " of largest |R_t| "
                 + (k == 1 ? "is " : "are ") + roles.names();
+    }
+
+    /** On a sentence classifier a sentence is judged by classifying it without a word: it needs the model. */
+    @Override
+    public boolean judgesFreshOnly(Task task) {
+        return SentenceForm.appliesTo(task);
+    }
+
+    /**
+     * On a sentence classifier: a correctly classified sample holds when deleting its step of largest
+     * R_t lowers f_c, c the target; any other sample holds (is not judged). Otherwise as {@link #judge}.
+     */
+    @Override
+    public SequenceProperty.Outcome judgeFresh(double[] r, Sample s, double fx, SequenceProperty context) {
+        Lstm model = context.model();
+        if (model.outputSize() < 2) {
+            return judge(r, s, fx, context.thresholds());
+        }
+        double[] scores = model.predict(s.input());
+        int predicted = 0;
+        for (int c = 1; c < scores.length; c++) {
+            predicted = scores[c] > scores[predicted] ? c : predicted;
+        }
+        if (predicted != s.target() || s.length() < 2) {
+            return new SequenceProperty.Outcome(r, fx, Double.NaN, true, null);
+        }
+        int top = 0;
+        for (int t = 1; t < r.length; t++) {
+            top = r[t] > r[top] ? t : top;
+        }
+        double drop = fx - model.predict(withoutSteps(s.input(), new int[] {top}, 1))[s.target()];
+        return new SequenceProperty.Outcome(r, fx, drop, drop > 0, null);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static dev.explainunit.checks.CheckMessages.sci;
 
 import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
+import dev.explainunit.task.Task;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,16 @@ final class RelevanceConservationCheck implements SanityCheck {
     @Override
     public String reason() {
         return "only the operands determine y, so they should account for all of it";
+    }
+
+    @Override
+    public String rule(Task task) {
+        return task.words().relevant().equals("operands") ? rule() : "the relevances of the " + task.words().relevant() + " should add up to the prediction";
+    }
+
+    @Override
+    public String reason(Task task) {
+        return task.words().relevant().equals("operands") ? reason() : "only the " + task.words().relevant() + " determine y, so they should account for all of it";
     }
 
     @Override

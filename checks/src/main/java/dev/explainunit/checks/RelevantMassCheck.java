@@ -5,6 +5,7 @@ import static dev.explainunit.checks.CheckMessages.pct;
 
 import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
+import dev.explainunit.task.Task;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,18 @@ final class RelevantMassCheck implements SanityCheck {
     }
 
     @Override
+    public String rule(Task task) {
+        return task.words().relevant().equals("operands") ? rule()
+                : "relevance should concentrate on the " + task.words().relevant();
+    }
+
+    @Override
+    public String reason(Task task) {
+        return SentenceForm.appliesTo(task) ? "only they change the sentence's score; the other words add nothing to it"
+                : reason();
+    }
+
+    @Override
     public GroundTruthKind needs() {
         return GroundTruthKind.POSITIONS;
     }
@@ -67,7 +80,7 @@ final class RelevantMassCheck implements SanityCheck {
         double mass = CheckEvaluation.meanOverModels(stats, m -> m.get(ModelStatistics.MASS) / 100);
         int undefined = CheckEvaluation.undefinedModels(stats, m -> m.get(ModelStatistics.MASS));
         double statistic = undefined > 0 ? Double.NaN : mass;
-        double threshold = s.thresholds().mass();
+        double threshold = s.thresholds().on(p.task()).mass();
         Verdict verdict = statistic >= threshold ? Verdict.PASS : Verdict.FAIL;
         ModelStatistics worst = stats.stream().min((x, y) -> Double.compare(orMinusInfinity(x.get(ModelStatistics.MASS)),
                 orMinusInfinity(y.get(ModelStatistics.MASS)))).orElseThrow();
@@ -81,7 +94,8 @@ final class RelevantMassCheck implements SanityCheck {
                     + pct(threshold) + "; e.g. model " + worst.modelId() + ").");
         } else {
             message = CheckMessages.failed(p, this, "only " + pct(mass) + " of the absolute relevance lies on "
-                    + Roles.of(p.samples()).names() + " (threshold " + pct(threshold) + "; "
+                    + (SentenceForm.appliesTo(p.task()) ? "the " + p.task().words().relevant()
+                    : Roles.of(p.samples()).names()) + " (threshold " + pct(threshold) + "; "
                     + CheckMessages.population(p) + "; worst model " + worst.modelId() + " with "
                     + pct(worst.get(ModelStatistics.MASS) / 100) + ").");
         }
@@ -104,6 +118,9 @@ final class RelevantMassCheck implements SanityCheck {
 
     @Override
     public String property(ExplainedPopulation p, Thresholds thresholds) {
+        if (SentenceForm.appliesTo(p.task())) {
+            return "Σ_{t " + p.task().words().relevant() + "} |R_t| / Σ_t |R_t| ≥ " + num(thresholds.mass());
+        }
         return "(" + Roles.of(p.samples()).joined("|R_%s|", " + ") + ") / Σ_t |R_t| ≥ " + num(thresholds.mass());
     }
 

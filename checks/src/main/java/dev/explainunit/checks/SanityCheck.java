@@ -2,6 +2,7 @@ package dev.explainunit.checks;
 
 import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
+import dev.explainunit.task.Task;
 import java.util.Map;
 
 /**
@@ -34,9 +35,38 @@ interface SanityCheck {
     /** What the check needs to know about the true relevance; on a task that provides less it is not applicable. */
     GroundTruthKind needs();
 
+    /**
+     * What the check needs on {@code task}: {@link #needs()} unless its form on that task needs less
+     * (perturbation selectivity on a sentence classifier compares with random deletion and occlusion
+     * instead of the ground truth, and needs none).
+     */
+    default GroundTruthKind needs(Task task) {
+        return needs();
+    }
+
+    /** Whether the check exists on {@code task}; a check that does not is left out of the task's run. */
+    default boolean existsOn(Task task) {
+        return true;
+    }
+
+    /** The rule on {@code task}, in the task's {@linkplain Task#words() words}; {@link #rule()} by default. */
+    default String rule(Task task) {
+        return rule();
+    }
+
+    /** Why the rule holds on {@code task}; {@link #reason()} by default. */
+    default String reason(Task task) {
+        return reason();
+    }
+
+    /** The rule with its reason on {@code task}. */
+    default String sentence(Task task) {
+        return rule(task) + ", because " + reason(task);
+    }
+
     /** What the check needs, in words, for the "not applicable" reason: "the relevant positions". */
-    default String needsInWords() {
-        return switch (needs()) {
+    default String needsInWords(Task task) {
+        return switch (needs(task)) {
             case NONE -> "nothing";
             case POSITIONS -> "the relevant positions";
             case CONTRIBUTIONS -> "the relevant positions with their values and signs";
@@ -87,5 +117,10 @@ interface SanityCheck {
     /** Whether a test sequence must be explained afresh to be judged (not only from the shared relevances). */
     default boolean judgesFreshOnly() {
         return false;
+    }
+
+    /** Whether a test sequence of {@code task} must be explained afresh to be judged; {@link #judgesFreshOnly()} by default. */
+    default boolean judgesFreshOnly(Task task) {
+        return judgesFreshOnly();
     }
 }

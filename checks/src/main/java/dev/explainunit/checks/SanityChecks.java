@@ -130,7 +130,7 @@ public final class SanityChecks {
             ExplainedPopulation population = ExplainedPopulation.explain(explainer, task, models(task, settings),
                     samples(task, settings), settings.timeLimit(), modelDone);
             List<CheckResult> ofTask = new ArrayList<>();
-            for (Check check : orderedChecks(settings)) {
+            for (Check check : orderedChecks(settings, task)) {
                 ofTask.add(evaluate(check, population, settings));
             }
             onTask.accept(population, List.copyOf(ofTask));
@@ -193,7 +193,7 @@ public final class SanityChecks {
      * empty when it applies.
      */
     public static Optional<String> notApplicable(Check check, Task task) {
-        return task.groundTruth().provides(check.needs()) ? Optional.empty()
+        return task.groundTruth().provides(check.needs(task)) ? Optional.empty()
                 : Optional.of(CheckEvaluation.notApplicableReason(check.implementation(), task));
     }
 
@@ -207,6 +207,11 @@ public final class SanityChecks {
         Counterexample found = CounterexampleSearch.search(result, population, settings).orElse(null);
         return result.withCounterexample(found, FailureMessage.with(result, found, settings))
                 .withSeconds(result.seconds() + (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The selected checks in catalogue order that exist on {@code task} ({@link Check#existsOn}). */
+    public static List<Check> orderedChecks(SanitySettings settings, Task task) {
+        return orderedChecks(settings).stream().filter(c -> c.existsOn(task)).toList();
     }
 
     /** The selected checks in catalogue order. */

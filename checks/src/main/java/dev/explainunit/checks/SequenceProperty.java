@@ -49,6 +49,11 @@ final class SequenceProperty {
         return explainer;
     }
 
+    /** The model the sequences are explained on. */
+    Lstm model() {
+        return model;
+    }
+
     Lstm randomised() {
         return randomised;
     }

@@ -165,7 +165,7 @@ public final class Table2Reproduction {
             ExplainedPopulation population = ExplainedPopulation.explain(explainer, toy, models, samples,
                     sanity.timeLimit());
             boolean passed = true;
-            for (Check check : SanityChecks.orderedChecks(sanity)) {
+            for (Check check : SanityChecks.orderedChecks(sanity, toy)) {
                 CheckResult record = SanityChecks.evaluate(check, population, sanity);
                 checks.add(record);
                 if (TABLE2_CHECKS.contains(check) && !record.passed()) {

@@ -1,10 +1,13 @@
 package dev.explainunit.sentiment;
 
+import dev.explainunit.RecurrentModel;
 import dev.explainunit.Relevance;
+import dev.explainunit.Sequence;
 import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.SentenceRecord;
 import dev.explainunit.sentiment.internal.ParallelLoop;
 import dev.explainunit.sentiment.internal.RelevanceOrder;
+import dev.explainunit.task.Sample;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +34,11 @@ import org.apiguardian.api.API;
  * once each, whichever method asks first ({@link #curve} shares a cache across methods: methods
  * that agree on a word do not pay twice).
  *
+ * <p>{@link #of} works on a sentence model and its words; {@link #ofEmbedded} on sentences already
+ * embedded (the samples of a task, whose input row t is word t's embedding): dropping row t and
+ * joining the rest is then the same as dropping word t and embedding the rest again, since a
+ * word's embedding does not depend on its neighbours.
+ *
  * <p>Thread-safe.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
@@ -41,19 +49,19 @@ public final class WordDeletion {
     /** Most words removed from a sentence. */
     public static final int MAX_DELETED = 3;
 
-    private final SentenceModel model;
+    private final ShortenedClassifier classifier;
     private final List<SentenceRecord> sentences;
     private final int[] predicted;
     private final int threads;
     private final List<Map<Long, Integer>> shortened;
     private final int correct;
 
-    private WordDeletion(SentenceModel model, List<SentenceRecord> sentences, int threads) {
-        this.model = model;
+    private WordDeletion(ShortenedClassifier classifier, List<SentenceRecord> sentences, int threads) {
+        this.classifier = classifier;
         this.sentences = sentences;
         this.threads = threads;
         this.predicted = new int[sentences.size()];
-        ParallelLoop.run(sentences.size(), threads, i -> predicted[i] = model.predictClass(sentences.get(i).tokens()));
+        ParallelLoop.run(sentences.size(), threads, i -> predicted[i] = classifier.classify(i, new int[0]));
         List<Map<Long, Integer>> caches = new ArrayList<>();
         int right = 0;
         for (int i = 0; i < sentences.size(); i++) {
@@ -85,7 +93,87 @@ public final class WordDeletion {
                 kept.add(s);
             }
         }
-        return new WordDeletion(model, List.copyOf(kept), threads);
+        List<SentenceRecord> sentences = List.copyOf(kept);
+        return new WordDeletion((i, removed) -> model.predictClass(without(sentences.get(i).tokens(), removed)),
+                sentences, threads);
+    }
+
+    /**
+     * Keeps the samples with at least {@value #MIN_LENGTH} steps and classifies them; each sample's
+     * {@link Sample#target() target} is its true class, and its input rows are its words'
+     * embeddings, so that deleting a word is deleting its row (footnote 11). The kept sentences
+     * ({@link #sentences()}) carry the samples' tokens, or "x_t" where a sample has none, and as
+     * line the sample's position in {@code samples} from 1.
+     *
+     * @param model   a classifier of the samples' inputs (more than one output)
+     * @param threads how many threads classify
+     * @throws IllegalArgumentException if a target is not one of the model's classes
+     */
+    public static WordDeletion ofEmbedded(RecurrentModel model, List<Sample> samples, int threads) {
+        List<Sequence> inputs = new ArrayList<>();
+        List<SentenceRecord> kept = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            Sample s = samples.get(i);
+            if (s.target() >= model.outputSize()) {
+                throw new IllegalArgumentException("sample [" + i + "] targets class [" + s.target() + "] outside the"
+                        + " model's " + model.outputSize() + " classes; word deletion needs the true class");
+            }
+            if (s.length() >= MIN_LENGTH) {
+                List<String> tokens = new ArrayList<>(s.tokens());
+                for (int t = tokens.size(); t < s.length(); t++) {
+                    tokens.add("x_" + t);
+                }
+                kept.add(new SentenceRecord(tokens, s.target(), i + 1));
+                inputs.add(s.input());
+            }
+        }
+        return new WordDeletion((i, removed) -> argmax(model.predict(withoutRows(inputs.get(i), removed))),
+                List.copyOf(kept), threads);
+    }
+
+    /** Classifies kept sentence i without the words at the sorted positions {@code removed} (none: the sentence). */
+    private interface ShortenedClassifier {
+        int classify(int sentence, int[] removed);
+    }
+
+    /** {@code tokens} without the sorted positions {@code removed}, the rest joined. */
+    private static List<String> without(List<String> tokens, int[] removed) {
+        List<String> rest = new ArrayList<>(tokens.size());
+        for (int t = 0, next = 0; t < tokens.size(); t++) {
+            if (next < removed.length && removed[next] == t) {
+                next++;
+            } else {
+                rest.add(tokens.get(t));
+            }
+        }
+        return rest;
+    }
+
+    /** {@code x} without the sorted rows {@code removed}, the rest joined. */
+    private static Sequence withoutRows(Sequence x, int[] removed) {
+        double[][] rest = new double[x.length() - removed.length][];
+        for (int t = 0, next = 0, j = 0; t < x.length(); t++) {
+            if (next < removed.length && removed[next] == t) {
+                next++;
+            } else {
+                double[] row = new double[x.dim()];
+                for (int d = 0; d < row.length; d++) {
+                    row[d] = x.get(t, d);
+                }
+                rest[j++] = row;
+            }
+        }
+        return Sequence.of(rest);
+    }
+
+    private static int argmax(double[] scores) {
+        int best = 0;
+        for (int c = 1; c < scores.length; c++) {
+            if (scores[c] > scores[best]) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     private static String where(SentenceRecord s, int index) {
@@ -253,17 +341,6 @@ public final class WordDeletion {
         for (int p : positions) {
             key = (key << 21) | (p + 1);
         }
-        return shortened.get(i).computeIfAbsent(key, unused -> {
-            List<String> tokens = sentences.get(i).tokens();
-            List<String> rest = new ArrayList<>(tokens.size());
-            for (int t = 0, next = 0; t < tokens.size(); t++) {
-                if (next < positions.length && positions[next] == t) {
-                    next++;
-                } else {
-                    rest.add(tokens.get(t));
-                }
-            }
-            return model.predictClass(rest);
-        });
+        return shortened.get(i).computeIfAbsent(key, unused -> classifier.classify(i, positions));
     }
 }

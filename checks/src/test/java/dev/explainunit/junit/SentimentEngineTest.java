@@ -75,7 +75,7 @@ class SentimentEngineTest {
                 .haveExactly(1, event(test(EventConditions.displayName("relevance conservation")),
                         skippedWithReason(r -> r.contains("task [sentiment] knows the contributions"))));
         for (String evaluated : List.of("relevant mass", "ground-truth correlation", "model randomization",
-                "perturbation selectivity")) {
+                "perturbation selectivity", "composition")) {
             assertThat(results.testEvents().started().filter(e -> e.getTestDescriptor().getDisplayName()
                     .equals(evaluated)).count()).as(evaluated).isEqualTo(1);
         }
@@ -109,7 +109,7 @@ class SentimentEngineTest {
     }
 
     @Test
-    void the_sentiment_task_reads_the_users_model_vocab_and_data_from_the_configuration_and_skips_the_ground_truth_checks()
+    void the_sentiment_task_reads_the_users_model_vocab_and_data_from_the_configuration_runs_selectivity_and_skips_the_ground_truth_checks()
             throws Exception {
         Path model = dir.resolve("mine.safetensors");
         Path vocab = dir.resolve("vocab.txt");
@@ -127,9 +127,13 @@ class SentimentEngineTest {
                 .haveExactly(1, event(test(EventConditions.displayName("contract")), finishedSuccessfully()))
                 .haveExactly(1, event(test(EventConditions.displayName("relevant mass")),
                         skippedWithReason("relevant mass needs the relevant positions; task [sentiment] has no ground"
-                                + " truth")));
-        assertThat(results.testEvents().started().filter(e -> e.getTestDescriptor().getDisplayName()
-                .equals("model randomization")).count()).isEqualTo(1);
+                                + " truth")))
+                .haveExactly(1, event(test(EventConditions.displayName("ground-truth correlation")),
+                        skippedWithReason(r -> r.contains("task [sentiment] has no ground truth"))));
+        for (String evaluated : List.of("model randomization", "perturbation selectivity", "composition")) {
+            assertThat(results.testEvents().started().filter(e -> e.getTestDescriptor().getDisplayName()
+                    .equals(evaluated)).count()).as(evaluated).isEqualTo(1);
+        }
     }
 
     @Test

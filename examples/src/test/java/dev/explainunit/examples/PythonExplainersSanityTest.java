@@ -16,6 +16,8 @@ import dev.explainunit.checks.Check;
 import dev.explainunit.junit.ExplainerSanityTest;
 import dev.explainunit.junit.ExplainerUnderTest;
 import dev.explainunit.process.ProcessExplainer;
+import dev.explainunit.task.Tasks;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -76,7 +78,9 @@ class PythonExplainersSanityTest {
     void numpy_gradient_x_input_passes_the_whole_default_suite_on_both_tasks_and_leaves_no_process() {
         Set<Long> before = runningDescendants();
         Events events = tests(NumpyGradientTimesInputSanity.class);
-        events.assertThatEvents().haveExactly(2 * Check.values().length, event(test(), finishedSuccessfully()));
+        // every check of a toy task's run (composition exists on sentence classifiers only)
+        int toyChecks = (int) Arrays.stream(Check.values()).filter(c -> c.existsOn(Tasks.byId("addition"))).count();
+        events.assertThatEvents().haveExactly(2 * toyChecks, event(test(), finishedSuccessfully()));
         events.assertStatistics(stats -> stats.failed(0).skipped(0));
         // the engine closed the explainer when its container finished: every process it started is gone
         assertThat(runningDescendants()).isSubsetOf(before);

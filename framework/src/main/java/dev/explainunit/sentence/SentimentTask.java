@@ -5,6 +5,7 @@ import dev.explainunit.task.GroundTruth;
 import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
 import dev.explainunit.task.Task;
+import dev.explainunit.task.TaskWords;
 import dev.explainunit.task.TaskModel;
 import dev.explainunit.zoo.ModelZoo;
 import java.io.IOException;
@@ -140,6 +141,14 @@ public final class SentimentTask implements Task {
         return source.truth();
     }
 
+    /** Steps are words; the relevant positions are the label-deciding words ({@link #labelDeciding}). */
+    @Override
+    public TaskWords words() {
+        return WORDS;
+    }
+
+    private static final TaskWords WORDS = new TaskWords("word", "words", "label-deciding words");
+
     @Override
     public Set<String> parameters() {
         return Set.of(MODEL, VOCAB, DATA);
@@ -213,7 +222,7 @@ public final class SentimentTask implements Task {
     }
 
     private static TaskModel named(String id, SentenceModel model) {
-        return TaskModel.of(id, model.lstm());
+        return new SentenceTaskModel(id, model);
     }
 
     /** Where the samples come from. */

@@ -83,6 +83,15 @@ public interface Task {
     }
 
     /**
+     * How messages name this task's steps and relevant positions; {@link TaskWords#GENERIC} ("step",
+     * "steps", "relevant steps") unless the task says otherwise (the toy tasks: "operands"; sentences:
+     * "word", "words", "label-deciding words").
+     */
+    default TaskWords words() {
+        return TaskWords.GENERIC;
+    }
+
+    /**
      * The built-in explainer {@code id} ({@link BuiltInExplainers#ids()}) with the paper's setting
      * for this task: the one place that decides it, for the sanity checks and the reproduction.
      * This default is the paper's setting on real data (sentiment, section 4.1): LRP ε = 0.001,

@@ -9,6 +9,7 @@ import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
 import dev.explainunit.task.SampleGenerator;
 import dev.explainunit.task.Task;
+import dev.explainunit.task.TaskWords;
 import dev.explainunit.zoo.ModelZoo;
 import dev.explainunit.zoo.ZooModel;
 import java.util.ArrayList;
@@ -90,6 +91,14 @@ public class ToyArithmeticTask implements Task {
     public Explainer builtIn(String id) {
         return BuiltInExplainers.create(id, 0, 0);
     }
+
+    /** The two marked numbers are the operands. */
+    @Override
+    public TaskWords words() {
+        return WORDS;
+    }
+
+    private static final TaskWords WORDS = new TaskWords("step", "steps", "operands");
 
     @Override
     public GroundTruthKind groundTruth() {

@@ -146,6 +146,8 @@ class SentenceCommandsTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isIn(0, 1);
         assertThat(run.out()).containsPattern("(PASS|FAIL) +sentiment +contract")
                 .containsPattern("(PASS|FAIL) +sentiment +model randomization")
+                .containsPattern("(PASS|FAIL) +sentiment +perturbation selectivity")
+                .containsPattern("N/A +sentiment +ground-truth correlation")
                 .containsPattern("N/A +sentiment +relevant mass")
                 .containsPattern("N/A +sentiment +relevance conservation");
         assertThat(dir.resolve("report").resolve("report.json")).exists();

@@ -32,7 +32,8 @@ public final class SettingsResolver {
      */
     static final Set<String> KNOWN_KEYS = Set.of("explainers", "tasks", "checks", "models", "samples", "seed", "timeLimitMillis",
             "probeSamples", "searchTries", "threshold.correlation", "threshold.mass", "threshold.conservation",
-            "threshold.exactConservation", "threshold.selectivity", "threshold.randomization", "report.dir");
+            "threshold.exactConservation", "threshold.selectivity", "threshold.randomization",
+            "threshold.signAgreement", "threshold.sentenceMass", "report.dir");
 
     private final Function<String, Optional<String>> config;
 
@@ -74,7 +75,9 @@ public final class SettingsResolver {
                 pick(annotation.conservationThreshold(), "threshold.conservation", t.conservationMse()),
                 pick(Double.NaN, "threshold.exactConservation", t.exactConservation()),
                 pick(annotation.selectivityThreshold(), "threshold.selectivity", t.selectivity()),
-                pick(annotation.randomizationThreshold(), "threshold.randomization", t.randomization()));
+                pick(annotation.randomizationThreshold(), "threshold.randomization", t.randomization()),
+                pick(Double.NaN, "threshold.signAgreement", t.signAgreement()),
+                pick(Double.NaN, "threshold.sentenceMass", t.sentenceMass()));
         SanitySettings settings;
         try {
             settings = new SanitySettings(tasks, checks, models, samples, seed, thresholds, Duration.ofMillis(millis),

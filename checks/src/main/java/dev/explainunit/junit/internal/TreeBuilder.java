@@ -57,7 +57,7 @@ final class TreeBuilder {
                 UniqueId taskId = explainerId.append(Descriptors.TASK, task.id());
                 TaskDescriptor taskNode = new TaskDescriptor(taskId, task);
                 explainer.addChild(taskNode);
-                for (Check check : SanityChecks.orderedChecks(settings)) {
+                for (Check check : SanityChecks.orderedChecks(settings, task)) {
                     taskNode.addChild(new CheckDescriptor(taskId.append(Descriptors.CHECK, check.name()), check,
                             candidate.id, task, type));
                 }
