@@ -48,7 +48,70 @@ class SentimentExperimentsTest {
             assertThat(m.predicted()).isNotEqualTo(m.label());
             assertThat(m.relevance().keySet()).containsExactlyElementsOf(BuiltInExplainers.ids());
         });
-        assertThat(results.nanos()).containsKeys("total", "explain:lrp-all", "table3:random", "table4:select");
+        assertThat(results.nanos()).containsKeys("total", "classify", "explain:lrp-all", "table3:deletion", "table4:select");
+    }
+
+    @Test
+    void results_are_identical_for_any_thread_count_and_batch_size() {
+        SentenceModel model = TinySentenceModels.model(21, 3, 3, 5, true, 2.0);
+        List<SentenceRecord> test = TinySentenceModels.corpus(22, 70, 5);
+        SentimentSettings settings = SentimentSettings.defaults().withRandomDraws(3);
+        SentimentResults one = SentimentExperiments.run(model, test, ModifierWords.english(),
+                SentimentExperiments.builtIns(), settings.withThreads(1).withBatch(256));
+        for (SentimentSettings other : List.of(settings.withThreads(2).withBatch(7), settings.withThreads(3).withBatch(1))) {
+            SentimentResults r = SentimentExperiments.run(model, test, ModifierWords.english(),
+                    SentimentExperiments.builtIns(), other);
+            assertThat(r.table3()).as("threads %d, batch %d", other.threads(), other.batch()).isEqualTo(one.table3());
+            assertThat(r.table4()).isEqualTo(one.table4());
+            for (String representation : one.figure1().keySet()) {
+                assertThat(r.figure1().get(representation).explained())
+                        .isEqualTo(one.figure1().get(representation).explained());
+                assertThat(r.figure1().get(representation).x()).isEqualTo(one.figure1().get(representation).x());
+            }
+            assertThat(r.table5()).hasSameSizeAs(one.table5());
+            for (int i = 0; i < one.table5().size(); i++) {
+                assertThat(r.table5().get(i).index()).isEqualTo(one.table5().get(i).index());
+                assertThat(r.table5().get(i).relevance().get("lrp-all"))
+                        .isEqualTo(one.table5().get(i).relevance().get("lrp-all"));
+            }
+        }
+    }
+
+    @Test
+    void streamed_table_3_equals_word_deletion_on_the_whole_test_set_in_memory() {
+        SentenceModel model = TinySentenceModels.model(21, 3, 3, 5, true, 2.0);
+        List<SentenceRecord> test = TinySentenceModels.corpus(23, 90, 5);
+        List<Explainer> methods = List.of(BuiltInExplainers.create("gradient-x-input"),
+                BuiltInExplainers.create("occlusion-p-diff"));
+        SentimentResults streamed = SentimentExperiments.run(model, test, ModifierWords.english(), methods,
+                SentimentSettings.defaults().withThreads(2).withBatch(4).withRandomDraws(5));
+
+        WordDeletion deletion = WordDeletion.of(model, test, 1);
+        List<DeletionCurve> curves = new ArrayList<>();
+        for (Explainer e : methods) {
+            List<Relevance> relevances = new ArrayList<>();
+            for (SentenceRecord s : deletion.sentences()) {
+                relevances.add(e.explain(model.lstm(), model.embed(s.tokens()), s.label()));
+            }
+            curves.add(deletion.curve(e.id(), relevances));
+        }
+        Table3 inMemory = Table3.of(curves, deletion.random(5, SentimentSettings.DEFAULT_SEED));
+        assertThat(streamed.table3()).isEqualTo(inMemory);
+    }
+
+    @Test
+    void figure_1_projects_the_first_sentences_only_when_capped() {
+        SentenceModel model = TinySentenceModels.model(21, 3, 3, 5, true, 2.0);
+        List<SentenceRecord> test = TinySentenceModels.corpus(22, 40, 5);
+        SentimentResults capped = SentimentExperiments.run(model, test, ModifierWords.english(),
+                List.of(BuiltInExplainers.create("gradient")),
+                SentimentSettings.defaults().withThreads(2).withBatch(16).withFigureSentences(25));
+        SentimentResults first = SentimentExperiments.run(model, test.subList(0, 25), ModifierWords.english(),
+                List.of(BuiltInExplainers.create("gradient")), SentimentSettings.defaults().withThreads(1));
+        assertThat(capped.sentences()).isEqualTo(40);
+        for (String representation : first.figure1().keySet()) {
+            assertThat(capped.figure1().get(representation).x()).isEqualTo(first.figure1().get(representation).x());
+        }
     }
 
     @Test
