@@ -36,7 +36,7 @@ class ReproduceSentimentTest {
     Path dir;
 
     @Test
-    void reproduce_on_a_users_model_prints_table3_beside_the_paper_and_writes_the_design_json_keys_and_heatmaps()
+    void reproduce_on_a_users_model_prints_table3_beside_the_paper_and_writes_the_sections_into_the_report()
             throws Exception {
         Random random = new Random(2);
         int e = 3, h = 3;
@@ -91,9 +91,42 @@ class ReproduceSentimentTest {
         }
         assertThat(root.at("/figure1/avg/explained")).hasSize(2);
         assertThat(root.at("/table4/negated-positive/lrp-all/words")).hasSize(2);
-        String html = Files.readString(out.resolve("sentiment.html"));
-        assertThat(html).contains("Table 3").contains("class=\"word-heatmap\"").doesNotContain("<script src")
-                .doesNotContain("<link ");
+        assertThat(root.at("/table3/paper/decreasing/lrp-all").asDouble()).isEqualTo(97.0);
+        assertThat(root.at("/sentiment/sentences").asInt()).isEqualTo(60);
+        assertThat(root.has("table2")).as("a sentiment run alone has no Table 2").isFalse();
+
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        for (String key : List.of("table3", "table4", "table5", "figure1")) {
+            assertThat(report.get(key)).as(key + " in report.json as in --json").isEqualTo(root.get(key));
+        }
+        assertThat(report.at("/run/tasks/0").asText()).isEqualTo("sentiment");
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("id=\"table3\"", "id=\"table4\"", "id=\"table5\"", "id=\"figure1\"")
+                .contains("class=\"word-heatmap\"").doesNotContain("<script", "<link", " src=", "href=\"http");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("#### Table 3");
+        assertThat(out.resolve("sentiment.html")).doesNotExist();
+    }
+
+    @Test
+    void a_bad_line_in_the_users_data_is_refused_with_its_line_before_any_work() throws Exception {
+        Random random = new Random(3);
+        int e = 2, h = 2;
+        Lstm lstm = new Lstm(direction(random, e, h), direction(random, e, h), matrix(random, 5, 2 * h),
+                matrix(random, 5, 1));
+        SentenceModel model = new SentenceModel(matrix(random, WORDS.size(), e), lstm, Vocabulary.of(WORDS));
+        Path modelFile = dir.resolve("mine.safetensors");
+        Path vocab = dir.resolve("vocab.txt");
+        SentenceModelFiles.write(model, modelFile, vocab);
+        Path data = dir.resolve("test.jsonl");
+        Files.writeString(data, "{\"tokens\": [\"good\", \"film\"], \"label\": 3}\n"
+                + "{\"tokens\": [\"bad\"], \"label\": 9}\n");
+
+        CommandRun run = CommandRun.of("reproduce", "--task", "sentiment", "--model", modelFile.toString(), "--vocab",
+                vocab.toString(), "--data", data.toString(), "--out", dir.resolve("report").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(data + ":2").contains("9");
+        assertThat(run.out()).doesNotContain("Table 3");
     }
 
     private static LstmDirection direction(Random random, int in, int hidden) {
