@@ -27,7 +27,8 @@ import java.util.PriorityQueue;
  * <p>Each batch: every sentence is classified once (its forward pass also gives LRP h_T), every
  * method explains the batch for the true classes (sentences in parallel), then each kept sentence
  * computes its deletions for every method and every random draw at once (sentences in parallel),
- * so that a shortened sentence several of them ask for is classified once. Results land in
+ * so that a shortened sentence several of them ask for is classified once, by resuming the whole
+ * sentence's pass where the deletion first changes it ({@link ShortenedPasses}). Results land in
  * per-sentence slots and are added up in sentence order, so they do not depend on the threads.
  *
  * <p>A method that fails (throws, hangs, returns relevance of the wrong length or not finite) is
@@ -42,6 +43,7 @@ final class TestSetPass {
     private final Map<String, String> skipped;
     private final Map<String, Long> nanos;
     private final ThreadLocal<LstmTrace> traces;
+    private final ThreadLocal<ShortenedPasses> passes;
 
     private int sentences;
     private int kept;
@@ -65,6 +67,7 @@ final class TestSetPass {
         this.skipped = skipped;
         this.nanos = nanos;
         this.traces = ThreadLocal.withInitial(model.lstm()::newTrace);
+        this.passes = ThreadLocal.withInitial(() -> new ShortenedPasses(model.lstm()));
         this.randomHits = new long[settings.randomDraws()][2][WordDeletion.MAX_DELETED + 1];
         // the least confident of the kept ones on top, so that it leaves first
         this.worst = new PriorityQueue<>(MOST_CONFIDENT_FIRST.reversed());
@@ -276,16 +279,18 @@ final class TestSetPass {
 
     /**
      * One kept sentence's shortened forms, each classified once however many orders ask for it
-     * (footnote 11: the words dropped, the rest joined and embedded again).
+     * (footnote 11: the words dropped, the rest joined), by resuming the sentence's own pass
+     * ({@link ShortenedPasses}). For the thread that made it.
      */
     private final class Shortened {
-        private final List<String> tokens;
         private final int label;
+        private final ShortenedPasses resumed;
         private final Map<Long, Integer> classes = new HashMap<>();
 
         Shortened(List<String> tokens, int label) {
-            this.tokens = tokens;
             this.label = label;
+            this.resumed = passes.get();
+            resumed.start(model.embed(tokens));
         }
 
         /** hits[k] = 1 if the sentence is classified correctly without the first k positions of {@code order}. */
@@ -296,7 +301,7 @@ final class TestSetPass {
                 int[] positions = Arrays.copyOf(order, k);
                 Arrays.sort(positions);
                 int predicted = classes.computeIfAbsent(WordDeletion.key(positions),
-                        unused -> model.predictClass(WordDeletion.without(tokens, positions)));
+                        unused -> resumed.classify(positions));
                 hits[k] = predicted == label ? 1 : 0;
             }
             return hits;

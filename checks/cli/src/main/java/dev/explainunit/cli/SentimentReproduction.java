@@ -40,12 +40,8 @@ final class SentimentReproduction {
                 model.classes());
         stdout.flush();
         try (Bars bars = new Bars()) {
-            SentimentResults results = SentimentExperiments.run(model, test, size, modifiers,
-                    SentimentExperiments.builtIns(), settings, bars);
-            if (System.getenv("EXPLAINUNIT_TIMINGS") != null) {
-                results.nanos().forEach((k, v) -> System.err.printf(Locale.ROOT, "%-30s %8.1f s%n", k, v / 1e9));
-            }
-            return results;
+            return SentimentExperiments.run(model, test, size, modifiers, SentimentExperiments.builtIns(), settings,
+                    bars);
         }
     }
 
