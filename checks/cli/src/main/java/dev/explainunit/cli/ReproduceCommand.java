@@ -55,7 +55,8 @@ import picocli.CommandLine.Spec;
 final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--task", paramLabel = "T",
-            description = "addition or subtraction (Table 2), or sentiment (Tables 3, 4, 5 and Figure 1); default: all three")
+            description = "addition, subtraction (Table 2) or sentiment (Tables 3, 4, 5 and Figure 1), or several "
+                    + "separated by commas; default: all three")
     String task;
 
     @picocli.CommandLine.Mixin
@@ -79,22 +80,23 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean sentimentOnly = SentimentTask.ID.equals(task);
-        if (!taskOptions.given().isEmpty() && !sentimentOnly) {
+        boolean sentiment = task == null || taskIds().contains(SentimentTask.ID);
+        if (!taskOptions.given().isEmpty() && (task == null || !sentiment)) {
             throw new UsageException("--" + taskOptions.given().keySet().iterator().next()
                     + " belongs to a task: name it with --task (e.g. --task sentiment)");
         }
-        ReproduceSettings settings = sentimentOnly ? null : settings();
+        ReproduceSettings settings = settings();
+        boolean toy = settings != null;
         checkWritable(out, json);
-        ModelZoo zoo = sentimentOnly && !taskOptions.given().isEmpty() ? null : bundledZoo();
-        if (!sentimentOnly) {
+        ModelZoo zoo = !toy && !taskOptions.given().isEmpty() ? null : bundledZoo();
+        if (toy) {
             checkMemory(settings, zoo, Runtime.getRuntime().maxMemory());
         }
-        SentimentInput sentimentInput = sentimentOnly || task == null ? sentimentInput(zoo) : null;
+        SentimentInput sentimentInput = sentiment ? sentimentInput(zoo) : null;
         PrintWriter stdout = spec.commandLine().getOut();
         long started = System.nanoTime();
         Report report = null;
-        if (!sentimentOnly) {
+        if (toy) {
             int steps = settings.tasks().size() * BuiltInExplainers.ids().size();
             try (ProgressBar bar = new ProgressBar("reproduce", steps)) {
                 report = Table2Reproduction.run(settings, zoo::models, bar::step);
@@ -175,12 +177,28 @@ final class ReproduceCommand implements Callable<Integer> {
         return toy.withSentiment(sections).withRun(run);
     }
 
+    /** The ids given with --task, split at commas; empty when none is given. */
+    private List<String> taskIds() {
+        return task == null ? List.of() : List.of(task.split(",", -1)).stream().map(String::strip).toList();
+    }
+
+    /** Table 2's settings: the toy tasks among --task (all when none is given); null when there is none. */
     ReproduceSettings settings() {
-        List<ToyTask> tasks;
+        List<ToyTask> tasks = new ArrayList<>();
         try {
-            tasks = task == null ? List.of(ToyTask.values()) : List.of(ToyTask.fromId(task));
+            if (task == null) {
+                tasks.addAll(List.of(ToyTask.values()));
+            }
+            for (String id : taskIds()) {
+                if (!id.equals(SentimentTask.ID)) {
+                    tasks.add(ToyTask.fromId(id));
+                }
+            }
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--task: " + e.getMessage());
+            throw new UsageException("--task: " + e.getMessage() + " (or " + SentimentTask.ID + ")");
+        }
+        if (tasks.isEmpty()) {
+            return null;
         }
         if (samples < 2) {
             throw new UsageException("--samples must be at least 2 (a correlation needs two sequences), got " + samples);

@@ -129,6 +129,23 @@ class ReproduceSentimentTest {
         assertThat(run.out()).doesNotContain("Table 3");
     }
 
+    @Test
+    void task_lists_are_checked_word_by_word_and_the_users_model_needs_the_sentiment_task_named() {
+        CommandRun unknown = CommandRun.of("reproduce", "--task", "addition,multiplication", "--out",
+                dir.resolve("report").toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--task", "multiplication", "sentiment");
+
+        CommandRun noTask = CommandRun.of("reproduce", "--model", dir.resolve("m.safetensors").toString());
+        assertThat(noTask.exitCode()).isEqualTo(2);
+        assertThat(noTask.err()).contains("--model belongs to a task: name it with --task");
+
+        CommandRun toyOnly = CommandRun.of("reproduce", "--task", "addition", "--model",
+                dir.resolve("m.safetensors").toString());
+        assertThat(toyOnly.exitCode()).isEqualTo(2);
+        assertThat(toyOnly.err()).contains("--model belongs to a task");
+    }
+
     private static LstmDirection direction(Random random, int in, int hidden) {
         return new LstmDirection(matrix(random, 4 * hidden, in), matrix(random, 4 * hidden, hidden),
                 matrix(random, 4 * hidden, 1), matrix(random, 4 * hidden, 1));
