@@ -115,6 +115,34 @@ class SentimentExperimentsTest {
     }
 
     @Test
+    void progress_hears_every_test_sentence_then_every_methods_compositions() {
+        SentenceModel model = TinySentenceModels.model(21, 3, 3, 5, true, 2.0);
+        List<SentenceRecord> test = TinySentenceModels.corpus(22, 45, 5);
+        java.util.Map<String, long[]> stages = new java.util.LinkedHashMap<>();
+        SentimentProgress progress = new SentimentProgress() {
+            private long[] current;
+
+            @Override
+            public void stage(String name, long total) {
+                current = new long[] {total, 0};
+                stages.put(name, current);
+            }
+
+            @Override
+            public void advance(long units) {
+                current[1] += units;
+            }
+        };
+        SentimentExperiments.run(model, test, test.size(), ModifierWords.english(),
+                List.of(BuiltInExplainers.create("gradient")), SentimentSettings.defaults().withThreads(2).withBatch(10),
+                progress);
+        assertThat(stages.keySet()).containsExactly("test sentences", "compositions");
+        assertThat(stages.get("test sentences")).containsExactly(45, 45);
+        // gradient and the added reference occlusion-p-diff, four compositions each
+        assertThat(stages.get("compositions")).containsExactly(8, 8);
+    }
+
+    @Test
     void the_built_ins_use_the_papers_sentiment_lrp_setting() {
         for (var e : SentimentExperiments.builtIns()) {
             if (e instanceof LrpExplainer lrp) {
