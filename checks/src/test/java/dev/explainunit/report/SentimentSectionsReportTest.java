@@ -52,7 +52,7 @@ class SentimentSectionsReportTest {
 
         assertThat(html).contains("id=\"sentiment\"", "id=\"table3\"", "id=\"table4\"", "id=\"table5\"",
                 "id=\"figure1\"");
-        assertThat(html).contains("97.5 <span class=\"paper\">(97.0)</span>").contains("the data differ");
+        assertThat(html).contains("97.5 <span class=\"paper\">(97)</span>").contains("the data differ");
         // Table 4: 2 heatmap rows + 1; Table 5: 2 methods on one sentence
         assertThat(HtmlReportWriterTest.count(html, "class=\"word-heatmap\"")).isEqualTo(3 + 2);
         assertThat(HtmlReportWriterTest.count(html, "<svg ")).as("one Figure 1 panel per representation")
@@ -67,7 +67,7 @@ class SentimentSectionsReportTest {
     void markdown_has_table_3_beside_the_paper_and_the_explained_variance() {
         String md = MarkdownReportWriter.render(SentimentReportFixtures.sentimentOnly());
 
-        assertThat(md).contains("#### Table 3").contains("| lrp-all | 97.5 (97.0) | n/a (49.0) | 100.0 25.0 14.0 11.0 |")
+        assertThat(md).contains("#### Table 3").contains("| lrp-all | 97.5 (97) | n/a (49) | 100.0 25.0 14.0 11.0 |")
                 .contains("| lrp-all | 1.50 ± 0.25 | -0.50 ± 0.50 | 12 |").contains("true 3, predicted 1 (p = 0.93)")
                 .contains("| avg | 60.0 | 12.5 |").contains("left out: nan-explainer");
     }

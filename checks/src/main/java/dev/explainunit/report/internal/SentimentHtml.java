@@ -50,7 +50,7 @@ public final class SentimentHtml {
                 Double paper = t.paper().getOrDefault(order, Map.of()).get(method);
                 html.append("<td class=\"num\">")
                         .append(oneDecimal(("decreasing".equals(order) ? t.decreasing() : t.increasing()).get(method)))
-                        .append(paper == null ? "" : " <span class=\"paper\">(" + oneDecimal(paper) + ")</span>")
+                        .append(paper == null ? "" : " <span class=\"paper\">(" + Numbers.general(paper) + ")</span>")
                         .append("</td>");
             }
             for (String order : List.of("decreasing", "increasing")) {

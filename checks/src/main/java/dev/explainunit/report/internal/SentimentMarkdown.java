@@ -36,7 +36,7 @@ public final class SentimentMarkdown {
             for (String order : List.of("decreasing", "increasing")) {
                 Double paper = t.paper().getOrDefault(order, Map.of()).get(method);
                 md.append(" | ").append(SentimentHtml.oneDecimal(("decreasing".equals(order) ? t.decreasing()
-                        : t.increasing()).get(method))).append(paper == null ? "" : " (" + SentimentHtml.oneDecimal(paper) + ")");
+                        : t.increasing()).get(method))).append(paper == null ? "" : " (" + Numbers.general(paper) + ")");
             }
             for (String order : List.of("decreasing", "increasing")) {
                 List<String> values = new ArrayList<>();
