@@ -78,7 +78,7 @@ class SentimentExperimentsTest {
     }
 
     @Test
-    void streamed_table_3_equals_word_deletion_on_the_whole_test_set_in_memory() {
+    void streamed_tables_3_and_5_equal_word_deletion_and_the_ranking_on_the_whole_test_set_in_memory() {
         SentenceModel model = TinySentenceModels.model(21, 3, 3, 5, true, 2.0);
         List<SentenceRecord> test = TinySentenceModels.corpus(23, 90, 5);
         List<Explainer> methods = List.of(BuiltInExplainers.create("gradient-x-input"),
@@ -97,6 +97,13 @@ class SentimentExperimentsTest {
         }
         Table3 inMemory = Table3.of(curves, deletion.random(5, SentimentSettings.DEFAULT_SEED));
         assertThat(streamed.table3()).isEqualTo(inMemory);
+
+        List<MisclassifiedSentence> ranked = Misclassifications.mostConfident(model, test,
+                SentimentSettings.DEFAULT_MISCLASSIFIED, 1);
+        assertThat(streamed.table5()).extracting(MisclassifiedSentence::index)
+                .containsExactlyElementsOf(ranked.stream().map(MisclassifiedSentence::index).toList());
+        assertThat(streamed.table5()).extracting(MisclassifiedSentence::probability)
+                .containsExactlyElementsOf(ranked.stream().map(MisclassifiedSentence::probability).toList());
     }
 
     @Test
@@ -140,6 +147,47 @@ class SentimentExperimentsTest {
         assertThat(stages.get("test sentences")).containsExactly(45, 45);
         // gradient and the added reference occlusion-p-diff, four compositions each
         assertThat(stages.get("compositions")).containsExactly(8, 8);
+    }
+
+    @Test
+    void a_stream_of_sentences_is_read_a_batch_ahead_of_the_work_at_most() {
+        SentenceModel model = TinySentenceModels.model(21, 3, 3, 5, true, 2.0);
+        List<SentenceRecord> pool = TinySentenceModels.corpus(24, 50, 5);
+        int count = 3000;
+        int batch = 64;
+        long[] read = {0};
+        long[] done = {0};
+        long[] mostAhead = {0};
+        Iterable<SentenceRecord> stream = () -> new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return read[0] < count;
+            }
+
+            @Override
+            public SentenceRecord next() {
+                mostAhead[0] = Math.max(mostAhead[0], ++read[0] - done[0]);
+                return pool.get((int) (read[0] % pool.size()));
+            }
+        };
+        SentimentProgress progress = new SentimentProgress() {
+            @Override
+            public void stage(String name, long total) {
+            }
+
+            @Override
+            public void advance(long units) {
+                done[0] += units;
+            }
+        };
+        SentimentResults results = SentimentExperiments.run(model, stream, -1, ModifierWords.english(),
+                List.of(BuiltInExplainers.create("gradient")),
+                SentimentSettings.defaults().withThreads(2).withBatch(batch).withFigureSentences(100), progress);
+
+        assertThat(results.sentences()).isEqualTo(count);
+        assertThat(mostAhead[0]).as("sentences read but not yet done").isEqualTo(batch);
+        assertThat(results.figure1().get("gradient").x()).hasSize(100);
+        assertThat(results.table5()).hasSize(SentimentSettings.DEFAULT_MISCLASSIFIED);
     }
 
     @Test
