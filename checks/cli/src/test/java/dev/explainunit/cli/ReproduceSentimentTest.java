@@ -36,8 +36,31 @@ class ReproduceSentimentTest {
     Path dir;
 
     @Test
-    void reproduce_on_a_users_model_prints_table3_beside_the_paper_and_writes_the_sections_into_the_report()
-            throws Exception {
+    void table_2_and_the_sentiment_experiments_go_into_one_report() throws Exception {
+        SentenceModel model = usersModel();
+        Path out = dir.resolve("report");
+        Path json = dir.resolve("tables.json");
+
+        CommandRun run = CommandRun.of("reproduce", "--task", "addition,sentiment", "--samples", "20", "--model",
+                dir.resolve("mine.safetensors").toString(), "--vocab", dir.resolve("vocab.txt").toString(), "--data",
+                dir.resolve("test.jsonl").toString(), "--out", out.toString(), "--json", json.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("addition").contains("Table 3").contains(model.classes() + " classes");
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertThat(report.at("/table2/addition/lrp-all/verdict").asText()).isNotEmpty();
+        assertThat(report.at("/table3/accuracy/decreasing/random")).hasSize(4);
+        assertThat(report.at("/figure1/lrp-all/x")).hasSize(60);
+        assertThat(report.at("/run/tasks").toString()).isEqualTo("[\"addition\",\"sentiment\"]");
+        JsonNode tables = new ObjectMapper().readTree(json.toFile());
+        assertThat(tables.has("table2") && tables.has("table3") && tables.has("figure1")).isTrue();
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("id=\"table2\"", "id=\"table3\"", "id=\"figure1\"")
+                .contains("verdicts agree with the paper");
+    }
+
+    /** A random five-class classifier and 60 labelled sentences of 10-13 words, half of them misclassified. */
+    private SentenceModel usersModel() throws Exception {
         Random random = new Random(2);
         int e = 3, h = 3;
         Lstm lstm = new Lstm(direction(random, e, h), direction(random, e, h), matrix(random, 5, 2 * h),
@@ -58,6 +81,16 @@ class ReproduceSentimentTest {
                     i % 2 == 0 ? predicted : (predicted + 1) % 5))).append('\n');
         }
         Files.writeString(data, lines);
+        return model;
+    }
+
+    @Test
+    void reproduce_on_a_users_model_prints_table3_beside_the_paper_and_writes_the_sections_into_the_report()
+            throws Exception {
+        SentenceModel model = usersModel();
+        Path modelFile = dir.resolve("mine.safetensors");
+        Path vocab = dir.resolve("vocab.txt");
+        Path data = dir.resolve("test.jsonl");
         Path json = dir.resolve("sentiment.json");
         Path out = dir.resolve("report");
 
