@@ -37,7 +37,7 @@ public final class SentimentExperiments {
     }
 
     /**
-     * {@link #run(SentenceModel, Iterable, int, ModifierWords, List, SentimentSettings, SentimentProgress)}
+     * {@link #run(SentenceModel, Iterable, long, ModifierWords, List, SentimentSettings, SentimentProgress)}
      * on sentences in memory, without progress.
      */
     public static SentimentResults run(SentenceModel model, List<SentenceRecord> test, ModifierWords modifiers,
