@@ -48,7 +48,16 @@ final class Headline {
 
     /** The headline: for the test engine the failed checks (its Table 2 rows are pictures), for a reproduction the agreement. */
     static String of(Report report) {
+        if (report.checks().isEmpty() && report.table2().isEmpty() && report.hasSentiment()) {
+            return ofSentiment(report.sentiment());
+        }
         return judgedByChecks(report) ? ofChecks(report) : ofTable2(report);
+    }
+
+    /** A sentiment reproduction alone has no verdicts: what it measured. */
+    static String ofSentiment(SentimentReport sentiment) {
+        return "Sentiment experiments on " + sentiment.sentiment().sentences() + " test sentences: Table 3 beside the "
+                + "paper's, Tables 4 and 5, Figure 1";
     }
 
     /**

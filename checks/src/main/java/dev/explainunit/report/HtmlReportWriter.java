@@ -12,6 +12,7 @@ import dev.explainunit.report.internal.HtmlView;
 import dev.explainunit.report.internal.LinePlotSvg;
 import dev.explainunit.report.internal.Numbers;
 import dev.explainunit.report.internal.ScatterPlotSvg;
+import dev.explainunit.report.internal.SentimentHtml;
 import dev.explainunit.report.internal.VerdictMatrix;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ import org.apiguardian.api.API;
 /**
  * Writes {@code report.html}: one self-contained page (inline CSS, inline SVG, no scripts, no
  * network) with the verdict matrix, Table 2 beside the paper, the counterexamples and an example
- * sequence as relevance heatmaps, the scatter plots of R_a against n_a and R_b against n_b, and the
- * selectivity curves. The page structure is the mustache template {@code report.html.mustache};
+ * sequence as relevance heatmaps, the scatter plots of R_a against n_a and R_b against n_b, the
+ * selectivity curves, and the sentiment sections when the run had them (Tables 3, 4, 5, Figure 1). The page structure is the mustache template {@code report.html.mustache};
  * the plots come from the SVG classes of the internal package.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -63,7 +64,7 @@ public final class HtmlReportWriter {
         String generatedBy = run == null ? "ExplainUnit" : run.tool();
         return new HtmlView.Page("ExplainUnit report", headline(report), Headline.isGood(report), facts,
                 matrix(report), table2(report), failures(report), skipped(report), examples(report), scatter(report),
-                selectivity(report), report.notes(), generatedBy);
+                selectivity(report), report.notes(), generatedBy, SentimentHtml.render(report.sentiment()));
     }
 
     private static String headline(Report report) {

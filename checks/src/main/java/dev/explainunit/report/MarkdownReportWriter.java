@@ -7,6 +7,7 @@ import dev.explainunit.checks.Verdict;
 import dev.explainunit.report.internal.CheckStatistic;
 import dev.explainunit.report.internal.Escape;
 import dev.explainunit.report.internal.Numbers;
+import dev.explainunit.report.internal.SentimentMarkdown;
 import dev.explainunit.report.internal.VerdictMatrix;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,8 @@ import org.apiguardian.api.API;
 /**
  * Writes {@code report.md}: a headline, a compact verdict table (explainer × task, listing the
  * checks that failed), Table 2 beside the paper when present, and one section per failure with its
- * counterexample as a t | x_t | R_t table. Small enough for a CI job summary.
+ * counterexample as a t | x_t | R_t table, and the sentiment sections when the run had them. Small
+ * enough for a CI job summary.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MarkdownReportWriter {
@@ -34,6 +36,7 @@ public final class MarkdownReportWriter {
         headline(md, report);
         verdicts(md, report);
         table2(md, report);
+        SentimentMarkdown.append(md, report.sentiment());
         failures(md, report);
         skipped(md, report);
         notes(md, report);

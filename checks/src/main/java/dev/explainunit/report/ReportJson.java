@@ -2,12 +2,15 @@ package dev.explainunit.report;
 
 import dev.explainunit.report.internal.CheckJson;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -43,11 +46,30 @@ public final class ReportJson {
 
     /** Reads a report written by {@link #toJson}. */
     public static Report read(Path file) throws IOException {
-        return MAPPER.readValue(file.toFile(), Report.class);
+        return fromTree(MAPPER.readTree(file.toFile()));
     }
 
     /** Parses a report written by {@link #toJson}. */
     public static Report parse(String json) throws IOException {
-        return MAPPER.readValue(json, Report.class);
+        return fromTree(MAPPER.readTree(json));
     }
+
+    /**
+     * The report of {@code tree}. Its sentiment sections stand at the top level ({@link
+     * Report#sentiment()} is unwrapped), which Jackson writes but does not read into a record, so
+     * they are read here.
+     */
+    private static Report fromTree(JsonNode tree) throws IOException {
+        Report report = MAPPER.treeToValue(tree, Report.class);
+        ObjectNode sections = MAPPER.createObjectNode();
+        for (String key : SENTIMENT_KEYS) {
+            if (tree.hasNonNull(key)) {
+                sections.set(key, tree.get(key));
+            }
+        }
+        return report.withSentiment(sections.isEmpty() ? null : MAPPER.treeToValue(sections, SentimentReport.class));
+    }
+
+    /** The top-level keys of {@link SentimentReport}. */
+    private static final List<String> SENTIMENT_KEYS = List.of("sentiment", "table3", "table4", "table5", "figure1");
 }

@@ -82,11 +82,15 @@ public final class SentenceRepresentations {
      * @param biasFactor the bias factor β
      */
     public static double[] lrpLastHidden(Lstm lstm, Sequence embedded, int target, double eps, double biasFactor) {
-        LstmTrace trace = lstm.forward(embedded, lstm.newTrace());
+        return lrpLastHidden(lstm, lstm.forward(embedded, lstm.newTrace()), target, eps, biasFactor);
+    }
+
+    /** {@link #lrpLastHidden(Lstm, Sequence, int, double, double)} on a recorded forward pass (not modified). */
+    static double[] lrpLastHidden(Lstm lstm, LstmTrace trace, int target, double eps, double biasFactor) {
         int hidden = lstm.hiddenSize();
         int units = lstm.isBidirectional() ? 2 * hidden : hidden;
         double[] h = new double[units];
-        int last = embedded.length() - 1;
+        int last = trace.length() - 1;
         for (int k = 0; k < hidden; k++) {
             h[k] = trace.forward().h(last, k);
             if (lstm.isBidirectional()) {

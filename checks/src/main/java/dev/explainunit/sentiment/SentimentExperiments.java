@@ -2,7 +2,6 @@ package dev.explainunit.sentiment;
 
 import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
-import dev.explainunit.Sequence;
 import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.SentenceRecord;
@@ -17,8 +16,9 @@ import org.apiguardian.api.API;
  * Runs the paper's sentiment experiments (Tables 3, 4, 5 and Figure 1) for a list of explainers on
  * a sentence model and its labelled test sentences.
  *
- * <p>Each explainer explains every test sentence once for its true class; those relevances feed
- * both Table 3 (the sentences of length ≥ 10) and Figure 1 (all of them). Table 3 is normalised to
+ * <p>The test sentences are read once, a batch at a time ({@link TestSetPass}): each explainer
+ * explains every test sentence once for its true class; those relevances feed both Table 3 (the
+ * sentences of length ≥ 10) and Figure 1 (the first {@link SentimentSettings#figureSentences()}). Table 3 is normalised to
  * {@value Table3#REFERENCE}, which is added from the built-ins when the list lacks it. Table 4 needs
  * a five-class model; otherwise it is empty and {@link SentimentResults#table4Reason()} says why.
  * An explainer that does not support the model, or fails on the test sentences (throws, hangs,
@@ -37,25 +37,34 @@ public final class SentimentExperiments {
     }
 
     /**
+     * {@link #run(SentenceModel, Iterable, long, ModifierWords, List, SentimentSettings, SentimentProgress)}
+     * on sentences in memory, without progress.
+     */
+    public static SentimentResults run(SentenceModel model, List<SentenceRecord> test, ModifierWords modifiers,
+                                       List<Explainer> explainers, SentimentSettings settings) {
+        return run(model, test, test.size(), modifiers, explainers, settings, SentimentProgress.NONE);
+    }
+
+    /**
      * @param model      the sentence model
-     * @param test       labelled test sentences
+     * @param test       labelled test sentences, read once, {@link SentimentSettings#batch()} at a time (a
+     *                   file can be streamed: memory does not grow with it)
+     * @param expected   how many sentences {@code test} holds, for {@code progress}; −1 if unknown
      * @param modifiers  candidate negators and amplifiers for Table 4
      * @param explainers the methods, each id once
+     * @param progress   hears how far the run has got
      * @throws IllegalArgumentException naming the sentence for an unlabelled one or a label outside the classes
      * @throws SentenceExplanations.ExplanationException naming the explainer and sentence when
      *         {@value Table3#REFERENCE} fails, or another explainer fails on Table 4's or 5's samples
      */
-    public static SentimentResults run(SentenceModel model, List<SentenceRecord> test, ModifierWords modifiers,
-                                       List<Explainer> explainers, SentimentSettings settings) {
+    public static SentimentResults run(SentenceModel model, Iterable<SentenceRecord> test, long expected,
+                                       ModifierWords modifiers, List<Explainer> explainers,
+                                       SentimentSettings settings, SentimentProgress progress) {
         Map<String, Long> nanos = new LinkedHashMap<>();
         long start = System.nanoTime();
-        WordDeletion deletion = WordDeletion.of(model, test, settings.threads());
-        nanos.put("table3:classify", System.nanoTime() - start);
-
-        List<Explainer> methods = withReference(explainers);
         List<Explainer> applicable = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();
-        for (Explainer e : methods) {
+        for (Explainer e : withReference(explainers)) {
             if (e.supports(model.lstm())) {
                 applicable.add(e);
             } else {
@@ -64,56 +73,37 @@ public final class SentimentExperiments {
             }
         }
 
-        List<List<String>> tokens = test.stream().map(SentenceRecord::tokens).toList();
-        int[] labels = test.stream().mapToInt(SentenceRecord::label).toArray();
-        List<Sequence> embedded = tokens.stream().map(model::embed).toList();
-        int[] kept = keptIndices(test);
-
-        List<DeletionCurve> curves = new ArrayList<>();
-        Map<String, Projection> figure1 = new LinkedHashMap<>();
-        figure1.put(SentenceRepresentations.AVERAGE, timed(nanos, "figure1:" + SentenceRepresentations.AVERAGE,
-                () -> Projection.of(SentenceRepresentations.AVERAGE,
-                        embedded.stream().map(SentenceRepresentations::average).toList(), labels)));
-        figure1.put(SentenceRepresentations.LRP_LAST_HIDDEN, timed(nanos,
-                "figure1:" + SentenceRepresentations.LRP_LAST_HIDDEN, () -> {
-                    List<double[]> vectors = new ArrayList<>();
-                    for (int i = 0; i < embedded.size(); i++) {
-                        vectors.add(SentenceRepresentations.lrpLastHidden(model.lstm(), embedded.get(i), labels[i],
-                                settings.lrpEps(), settings.lrpBiasFactor()));
-                    }
-                    return Projection.of(SentenceRepresentations.LRP_LAST_HIDDEN, vectors, labels);
-                }));
-        for (Explainer e : List.copyOf(applicable)) {
-            String id = e.id();
-            try {
-                List<Relevance> relevances = timed(nanos, "explain:" + id, () -> SentenceExplanations.explain(e,
-                        model, tokens, labels, settings.threads(), settings.callLimit()));
-                List<Relevance> ofKept = new ArrayList<>();
-                for (int i : kept) {
-                    ofKept.add(relevances.get(i));
-                }
-                DeletionCurve curve = timed(nanos, "table3:" + id, () -> deletion.curve(id, ofKept));
-                Projection projection = timed(nanos, "figure1:" + id, () -> {
-                    List<double[]> vectors = new ArrayList<>();
-                    for (int i = 0; i < embedded.size(); i++) {
-                        vectors.add(SentenceRepresentations.weighted(embedded.get(i), relevances.get(i)));
-                    }
-                    return Projection.of(id, vectors, labels);
-                });
-                curves.add(curve);
-                figure1.put(id, projection);
-            } catch (RuntimeException failure) {
-                if (id.equals(Table3.REFERENCE)) {
-                    throw failure; // Table 3 cannot be normalised without it
-                }
-                // one faulty explainer costs its own results only, not the other methods'
-                applicable.remove(e);
-                skipped.put(id, failure.getMessage());
+        progress.stage("test sentences", expected);
+        TestSetPass pass = new TestSetPass(model, settings, applicable, skipped, nanos);
+        List<SentenceRecord> batch = new ArrayList<>(settings.batch());
+        for (SentenceRecord s : test) {
+            batch.add(s);
+            if (batch.size() == settings.batch()) {
+                pass.add(batch);
+                progress.advance(batch.size());
+                batch.clear();
             }
         }
-        RandomDeletion random = timed(nanos, "table3:random",
-                () -> deletion.random(settings.randomDraws(), settings.seed()));
-        Table3 table3 = Table3.of(curves, random);
+        if (!batch.isEmpty()) {
+            pass.add(batch);
+            progress.advance(batch.size());
+        }
+        Map<String, Projection> figure1 = new LinkedHashMap<>();
+        int[] classes = pass.figureClasses();
+        for (String representation : List.copyOf(pass.figureVectors().keySet())) {
+            List<double[]> vectors = pass.figureVectors().get(representation);
+            try {
+                figure1.put(representation, timed(nanos, "figure1:" + representation,
+                        () -> Projection.of(representation, vectors, classes)));
+            } catch (RuntimeException failure) {
+                if (representation.equals(SentenceRepresentations.AVERAGE)
+                        || representation.equals(SentenceRepresentations.LRP_LAST_HIDDEN)) {
+                    throw failure; // the model's own, not a method's
+                }
+                pass.drop(representation, failure); // and from Table 3 with it
+            }
+        }
+        Table3 table3 = Table3.of(pass.curves(), pass.random());
 
         CompositionSamples compositions = null;
         String table4Reason = null;
@@ -127,6 +117,7 @@ public final class SentimentExperiments {
             for (Composition c : Composition.values()) {
                 table4.put(c, new LinkedHashMap<>());
             }
+            progress.stage("compositions", (long) applicable.size() * Composition.values().length);
             for (Explainer e : applicable) {
                 CompositionSamples selected = compositions;
                 timed(nanos, "table4:" + e.id(), () -> {
@@ -137,23 +128,24 @@ public final class SentimentExperiments {
                         List<Relevance> r = SentenceExplanations.explain(e, model, samples, targets,
                                 settings.threads(), settings.callLimit());
                         table4.get(c).put(e.id(), CompositionRelevance.of(c, r));
+                        progress.advance(1);
                     }
                     return null;
                 });
             }
         }
 
-        List<MisclassifiedSentence> table5 = timed(nanos, "table5", () -> explainMisclassified(model, test,
-                applicable, settings));
+        List<MisclassifiedSentence> table5 = timed(nanos, "table5", () -> explainMisclassified(model,
+                pass.mostConfidentlyMisclassified(), applicable, settings));
         nanos.put("total", System.nanoTime() - start);
-        return new SentimentResults(table3, compositions, table4, table4Reason, table5, figure1, skipped, nanos);
+        return new SentimentResults(table3, compositions, table4, table4Reason, table5, figure1, skipped, nanos,
+                pass.sentences());
     }
 
-    private static List<MisclassifiedSentence> explainMisclassified(SentenceModel model, List<SentenceRecord> test,
+    private static List<MisclassifiedSentence> explainMisclassified(SentenceModel model,
+                                                                    List<MisclassifiedSentence> rows,
                                                                     List<Explainer> explainers,
                                                                     SentimentSettings settings) {
-        List<MisclassifiedSentence> rows = Misclassifications.mostConfident(model, test, settings.misclassified(),
-                settings.threads());
         List<List<String>> tokens = rows.stream().map(MisclassifiedSentence::tokens).toList();
         int[] targets = rows.stream().mapToInt(MisclassifiedSentence::predicted).toArray();
         List<MisclassifiedSentence> explained = new ArrayList<>(rows);
@@ -174,12 +166,6 @@ public final class SentimentExperiments {
             all.add(BuiltInExplainers.create(Table3.REFERENCE));
         }
         return all;
-    }
-
-    /** Positions in {@code test} of the sentences word deletion keeps, in order. */
-    private static int[] keptIndices(List<SentenceRecord> test) {
-        return java.util.stream.IntStream.range(0, test.size())
-                .filter(i -> test.get(i).tokens().size() >= WordDeletion.MIN_LENGTH).toArray();
     }
 
     private static <T> T timed(Map<String, Long> nanos, String step, java.util.function.Supplier<T> work) {

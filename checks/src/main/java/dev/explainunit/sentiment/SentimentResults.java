@@ -21,15 +21,16 @@ import org.apiguardian.api.API;
  * @param figure1          per representation (method ids, {@code avg}, {@code lrp-ht})
  * @param skipped          methods left out because they do not support the model or failed on the test
  *                         sentences, with the reason
- * @param nanos            wall time per step ({@code explain:<method>}, {@code table3:<method>},
- *                         {@code table3:random}, {@code table4:select}, {@code table4:<method>},
- *                         {@code figure1:pca}, {@code table5}, ...) in nanoseconds
+ * @param nanos            wall time per step ({@code classify}, {@code explain:<method>},
+ *                         {@code table3:deletion} (every method's and random's), {@code table4:select}, {@code table4:<method>},
+ *                         {@code figure1:<representation>}, {@code table5}, ...) in nanoseconds
+ * @param sentences        how many test sentences were read
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record SentimentResults(Table3 table3, CompositionSamples compositions,
                                Map<Composition, Map<String, CompositionRelevance>> table4, String table4Reason,
                                List<MisclassifiedSentence> table5, Map<String, Projection> figure1,
-                               Map<String, String> skipped, Map<String, Long> nanos) {
+                               Map<String, String> skipped, Map<String, Long> nanos, int sentences) {
 
     public SentimentResults {
         table4 = Collections.unmodifiableMap(new LinkedHashMap<>(table4));

@@ -14,10 +14,13 @@ import org.apiguardian.api.API;
  * @param lrpEps          ε of LRP h_T (Figure 1); the paper's sentiment setting is 0.001
  * @param lrpBiasFactor   bias factor of LRP h_T; the paper's is 0
  * @param callLimit       the longest one call of an explainer may take before the run is abandoned as hung
+ * @param batch           test sentences held in memory at once, with every method's relevance for them
+ * @param figureSentences Figure 1 projects the first this many test sentences (the paper's SST test set has
+ *                        2210), so that its vectors, not the data, bound the memory
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record SentimentSettings(int threads, int randomDraws, long seed, int misclassified, double lrpEps,
-                                double lrpBiasFactor, Duration callLimit) {
+                                double lrpBiasFactor, Duration callLimit, int batch, int figureSentences) {
 
     /** Random deletion's default number of draws. */
     public static final int DEFAULT_RANDOM_DRAWS = 10;
@@ -25,6 +28,10 @@ public record SentimentSettings(int threads, int randomDraws, long seed, int mis
     public static final long DEFAULT_SEED = 1L;
     /** Table 5's default number of sentences. */
     public static final int DEFAULT_MISCLASSIFIED = 10;
+    /** The default number of test sentences in memory at once. */
+    public static final int DEFAULT_BATCH = 256;
+    /** The default number of test sentences Figure 1 projects. */
+    public static final int DEFAULT_FIGURE_SENTENCES = 2500;
 
     /** @throws IllegalArgumentException naming the setting and its value when one is out of range */
     public SentimentSettings {
@@ -45,22 +52,46 @@ public record SentimentSettings(int threads, int randomDraws, long seed, int mis
         if (callLimit == null || callLimit.isNegative() || callLimit.isZero()) {
             throw new IllegalArgumentException("the call limit must be positive, is [" + callLimit + "]");
         }
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be at least 1, is [" + batch + "]");
+        }
+        if (figureSentences < 2) {
+            throw new IllegalArgumentException("Figure 1's PCA needs at least 2 sentences, figureSentences is ["
+                    + figureSentences + "]");
+        }
     }
 
-    /** All cores, 10 draws, seed 1, 10 sentences, LRP ε = 0.001 and bias factor 0, 60 s per call. */
+    /**
+     * All cores, 10 draws, seed 1, 10 sentences, LRP ε = 0.001 and bias factor 0, 60 s per call,
+     * batches of 256 sentences, Figure 1 on the first 2500.
+     */
     public static SentimentSettings defaults() {
         return new SentimentSettings(Runtime.getRuntime().availableProcessors(), DEFAULT_RANDOM_DRAWS, DEFAULT_SEED,
                 DEFAULT_MISCLASSIFIED, LrpExplainer.DEFAULT_EPS, LrpExplainer.DEFAULT_BIAS_FACTOR,
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60), DEFAULT_BATCH, DEFAULT_FIGURE_SENTENCES);
     }
 
     /** These settings with {@code threads} threads. */
     public SentimentSettings withThreads(int threads) {
-        return new SentimentSettings(threads, randomDraws, seed, misclassified, lrpEps, lrpBiasFactor, callLimit);
+        return new SentimentSettings(threads, randomDraws, seed, misclassified, lrpEps, lrpBiasFactor, callLimit,
+                batch, figureSentences);
     }
 
     /** These settings with {@code draws} random draws. */
     public SentimentSettings withRandomDraws(int draws) {
-        return new SentimentSettings(threads, draws, seed, misclassified, lrpEps, lrpBiasFactor, callLimit);
+        return new SentimentSettings(threads, draws, seed, misclassified, lrpEps, lrpBiasFactor, callLimit, batch,
+                figureSentences);
+    }
+
+    /** These settings with batches of {@code sentences}. */
+    public SentimentSettings withBatch(int sentences) {
+        return new SentimentSettings(threads, randomDraws, seed, misclassified, lrpEps, lrpBiasFactor, callLimit,
+                sentences, figureSentences);
+    }
+
+    /** These settings with Figure 1 on the first {@code sentences} test sentences. */
+    public SentimentSettings withFigureSentences(int sentences) {
+        return new SentimentSettings(threads, randomDraws, seed, misclassified, lrpEps, lrpBiasFactor, callLimit,
+                batch, sentences);
     }
 }

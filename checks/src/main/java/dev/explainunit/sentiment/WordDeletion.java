@@ -137,7 +137,7 @@ public final class WordDeletion {
     }
 
     /** {@code tokens} without the sorted positions {@code removed}, the rest joined. */
-    private static List<String> without(List<String> tokens, int[] removed) {
+    static List<String> without(List<String> tokens, int[] removed) {
         List<String> rest = new ArrayList<>(tokens.size());
         for (int t = 0, next = 0; t < tokens.size(); t++) {
             if (next < removed.length && removed[next] == t) {
@@ -224,7 +224,15 @@ public final class WordDeletion {
     }
 
     private double[] wordRelevance(String method, int i, Relevance relevance) {
-        SentenceRecord s = sentences.get(i);
+        return wordRelevance(method, sentences.get(i), i, relevance);
+    }
+
+    /**
+     * The word relevance of kept sentence {@code s} at {@code index}.
+     *
+     * @throws IllegalArgumentException naming the method and sentence unless there is one finite value per word
+     */
+    static double[] wordRelevance(String method, SentenceRecord s, int i, Relevance relevance) {
         if (relevance == null || relevance.length() != s.tokens().size()) {
             throw new IllegalArgumentException(method + ": relevance of sentence " + where(s, i) + " has ["
                     + (relevance == null ? "none" : relevance.length() + " values") + "] for "
@@ -259,6 +267,15 @@ public final class WordDeletion {
             DeletionCurve c = curve(RandomDeletion.METHOD, hits(removed));
             perDraw[d] = new double[][] {c.decreasing(), c.increasing()};
         }
+        return random(perDraw, correct, incorrectCount(), seed);
+    }
+
+    /**
+     * Random deletion from its draws' accuracies, {@code perDraw[d] = {decreasing, increasing}}:
+     * the mean over the draws with its standard errors ({@link RandomDeletion#meanAndStandardError}).
+     */
+    static RandomDeletion random(double[][][] perDraw, int correct, int incorrect, long seed) {
+        int draws = perDraw.length;
         double[][] mean = new double[2][MAX_DELETED + 1];
         double[][] error = new double[2][MAX_DELETED + 1];
         double[] meanChangeError = new double[2];
@@ -278,7 +295,7 @@ public final class WordDeletion {
             }
             meanChangeError[half] = RandomDeletion.meanAndStandardError(changes)[1];
         }
-        DeletionCurve curve = new DeletionCurve(RandomDeletion.METHOD, mean[0], mean[1], correct, incorrectCount());
+        DeletionCurve curve = new DeletionCurve(RandomDeletion.METHOD, mean[0], mean[1], correct, incorrect);
         return new RandomDeletion(curve, error[0], error[1], meanChangeError[0], meanChangeError[1], draws, seed);
     }
 
@@ -315,18 +332,29 @@ public final class WordDeletion {
     }
 
     private DeletionCurve curve(String method, int[][] hits) {
-        double[] decreasing = new double[MAX_DELETED + 1];
-        double[] increasing = new double[MAX_DELETED + 1];
+        long[] decreasing = new long[MAX_DELETED + 1];
+        long[] increasing = new long[MAX_DELETED + 1];
         for (int i = 0; i < sentences.size(); i++) {
-            double[] curve = hits[i][0] == 1 ? decreasing : increasing;
+            long[] curve = hits[i][0] == 1 ? decreasing : increasing;
             for (int k = 0; k <= MAX_DELETED; k++) {
                 curve[k] += hits[i][k];
             }
         }
-        int incorrect = incorrectCount();
+        return curve(method, decreasing, increasing, correct, incorrectCount());
+    }
+
+    /**
+     * The curve from counts of correctly classified sentences after removing k words:
+     * acc_k = 100 · {@code decreasing[k]} / {@code correct} (NaN without correct sentences), and
+     * likewise for the increasing half over {@code incorrect}.
+     */
+    static DeletionCurve curve(String method, long[] decreasingHits, long[] increasingHits, int correct,
+                               int incorrect) {
+        double[] decreasing = new double[MAX_DELETED + 1];
+        double[] increasing = new double[MAX_DELETED + 1];
         for (int k = 0; k <= MAX_DELETED; k++) {
-            decreasing[k] = correct == 0 ? Double.NaN : 100.0 * decreasing[k] / correct;
-            increasing[k] = incorrect == 0 ? Double.NaN : 100.0 * increasing[k] / incorrect;
+            decreasing[k] = correct == 0 ? Double.NaN : 100.0 * decreasingHits[k] / correct;
+            increasing[k] = incorrect == 0 ? Double.NaN : 100.0 * increasingHits[k] / incorrect;
         }
         return new DeletionCurve(method, decreasing, increasing, correct, incorrect);
     }
@@ -337,10 +365,16 @@ public final class WordDeletion {
      */
     private int classifyWithout(int i, int[] positions) {
         Arrays.sort(positions);
-        long key = 0; // at most 3 distinct positions below 2^21, one per 21 bits
+        long key = key(positions);
+        return shortened.get(i).computeIfAbsent(key, unused -> classifier.classify(i, positions));
+    }
+
+    /** A key for a sorted set of at most {@value #MAX_DELETED} distinct positions below 2^21. */
+    static long key(int[] positions) {
+        long key = 0; // one position per 21 bits
         for (int p : positions) {
             key = (key << 21) | (p + 1);
         }
-        return shortened.get(i).computeIfAbsent(key, unused -> classifier.classify(i, positions));
+        return key;
     }
 }

@@ -71,6 +71,19 @@ class HtmlReportChromiumTest {
         assertThat(countPixels(image, 0x2166d4)).as("full-intensity blue heatmap cells").isGreaterThan(100);
     }
 
+    @Test
+    void browser_parses_the_sentiment_sections_tables_heatmaps_and_projections() throws Exception {
+        ReportFiles.write(SentimentReportFixtures.sentimentOnly(), dir);
+
+        String dom = run("--dump-dom", page().toUri().toString());
+
+        assertThat(dom).contains("id=\"table3\"", "id=\"table4\"", "id=\"table5\"", "id=\"figure1\"");
+        assertThat(HtmlReportWriterTest.count(dom, "<svg ")).as("Figure 1 panels").isEqualTo(3);
+        // 6 sentences' points in each of the 3 panels
+        assertThat(HtmlReportWriterTest.count(dom, "<circle")).isGreaterThanOrEqualTo(18);
+        assertThat(HtmlReportWriterTest.count(dom, "class=\"word-heatmap\"")).isEqualTo(5);
+    }
+
     private Path page() {
         return dir.resolve(ReportFiles.HTML);
     }

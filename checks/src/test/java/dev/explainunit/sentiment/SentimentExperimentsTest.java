@@ -48,7 +48,146 @@ class SentimentExperimentsTest {
             assertThat(m.predicted()).isNotEqualTo(m.label());
             assertThat(m.relevance().keySet()).containsExactlyElementsOf(BuiltInExplainers.ids());
         });
-        assertThat(results.nanos()).containsKeys("total", "explain:lrp-all", "table3:random", "table4:select");
+        assertThat(results.nanos()).containsKeys("total", "classify", "explain:lrp-all", "table3:deletion", "table4:select");
+    }
+
+    @Test
+    void results_are_identical_for_any_thread_count_and_batch_size() {
+        SentenceModel model = TinySentenceModels.model(21, 3, 3, 5, true, 2.0);
+        List<SentenceRecord> test = TinySentenceModels.corpus(22, 70, 5);
+        SentimentSettings settings = SentimentSettings.defaults().withRandomDraws(3);
+        SentimentResults one = SentimentExperiments.run(model, test, ModifierWords.english(),
+                SentimentExperiments.builtIns(), settings.withThreads(1).withBatch(256));
+        for (SentimentSettings other : List.of(settings.withThreads(2).withBatch(7), settings.withThreads(3).withBatch(1))) {
+            SentimentResults r = SentimentExperiments.run(model, test, ModifierWords.english(),
+                    SentimentExperiments.builtIns(), other);
+            assertThat(r.table3()).as("threads %d, batch %d", other.threads(), other.batch()).isEqualTo(one.table3());
+            assertThat(r.table4()).isEqualTo(one.table4());
+            for (String representation : one.figure1().keySet()) {
+                assertThat(r.figure1().get(representation).explained())
+                        .isEqualTo(one.figure1().get(representation).explained());
+                assertThat(r.figure1().get(representation).x()).isEqualTo(one.figure1().get(representation).x());
+            }
+            assertThat(r.table5()).hasSameSizeAs(one.table5());
+            for (int i = 0; i < one.table5().size(); i++) {
+                assertThat(r.table5().get(i).index()).isEqualTo(one.table5().get(i).index());
+                assertThat(r.table5().get(i).relevance().get("lrp-all"))
+                        .isEqualTo(one.table5().get(i).relevance().get("lrp-all"));
+            }
+        }
+    }
+
+    @Test
+    void streamed_tables_3_and_5_equal_word_deletion_and_the_ranking_on_the_whole_test_set_in_memory() {
+        SentenceModel model = TinySentenceModels.model(21, 3, 3, 5, true, 2.0);
+        List<SentenceRecord> test = TinySentenceModels.corpus(23, 90, 5);
+        List<Explainer> methods = List.of(BuiltInExplainers.create("gradient-x-input"),
+                BuiltInExplainers.create("occlusion-p-diff"));
+        SentimentResults streamed = SentimentExperiments.run(model, test, ModifierWords.english(), methods,
+                SentimentSettings.defaults().withThreads(2).withBatch(4).withRandomDraws(5));
+
+        WordDeletion deletion = WordDeletion.of(model, test, 1);
+        List<DeletionCurve> curves = new ArrayList<>();
+        for (Explainer e : methods) {
+            List<Relevance> relevances = new ArrayList<>();
+            for (SentenceRecord s : deletion.sentences()) {
+                relevances.add(e.explain(model.lstm(), model.embed(s.tokens()), s.label()));
+            }
+            curves.add(deletion.curve(e.id(), relevances));
+        }
+        Table3 inMemory = Table3.of(curves, deletion.random(5, SentimentSettings.DEFAULT_SEED));
+        assertThat(streamed.table3()).isEqualTo(inMemory);
+
+        List<MisclassifiedSentence> ranked = Misclassifications.mostConfident(model, test,
+                SentimentSettings.DEFAULT_MISCLASSIFIED, 1);
+        assertThat(streamed.table5()).extracting(MisclassifiedSentence::index)
+                .containsExactlyElementsOf(ranked.stream().map(MisclassifiedSentence::index).toList());
+        assertThat(streamed.table5()).extracting(MisclassifiedSentence::probability)
+                .containsExactlyElementsOf(ranked.stream().map(MisclassifiedSentence::probability).toList());
+    }
+
+    @Test
+    void figure_1_projects_the_first_sentences_only_when_capped() {
+        SentenceModel model = TinySentenceModels.model(21, 3, 3, 5, true, 2.0);
+        List<SentenceRecord> test = TinySentenceModels.corpus(22, 40, 5);
+        SentimentResults capped = SentimentExperiments.run(model, test, ModifierWords.english(),
+                List.of(BuiltInExplainers.create("gradient")),
+                SentimentSettings.defaults().withThreads(2).withBatch(16).withFigureSentences(25));
+        SentimentResults first = SentimentExperiments.run(model, test.subList(0, 25), ModifierWords.english(),
+                List.of(BuiltInExplainers.create("gradient")), SentimentSettings.defaults().withThreads(1));
+        assertThat(capped.sentences()).isEqualTo(40);
+        for (String representation : first.figure1().keySet()) {
+            assertThat(capped.figure1().get(representation).x()).isEqualTo(first.figure1().get(representation).x());
+        }
+    }
+
+    @Test
+    void progress_hears_every_test_sentence_then_every_methods_compositions() {
+        SentenceModel model = TinySentenceModels.model(21, 3, 3, 5, true, 2.0);
+        List<SentenceRecord> test = TinySentenceModels.corpus(22, 45, 5);
+        java.util.Map<String, long[]> stages = new java.util.LinkedHashMap<>();
+        SentimentProgress progress = new SentimentProgress() {
+            private long[] current;
+
+            @Override
+            public void stage(String name, long total) {
+                current = new long[] {total, 0};
+                stages.put(name, current);
+            }
+
+            @Override
+            public void advance(long units) {
+                current[1] += units;
+            }
+        };
+        SentimentExperiments.run(model, test, test.size(), ModifierWords.english(),
+                List.of(BuiltInExplainers.create("gradient")), SentimentSettings.defaults().withThreads(2).withBatch(10),
+                progress);
+        assertThat(stages.keySet()).containsExactly("test sentences", "compositions");
+        assertThat(stages.get("test sentences")).containsExactly(45, 45);
+        // gradient and the added reference occlusion-p-diff, four compositions each
+        assertThat(stages.get("compositions")).containsExactly(8, 8);
+    }
+
+    @Test
+    void a_stream_of_sentences_is_read_a_batch_ahead_of_the_work_at_most() {
+        SentenceModel model = TinySentenceModels.model(21, 3, 3, 5, true, 2.0);
+        List<SentenceRecord> pool = TinySentenceModels.corpus(24, 50, 5);
+        int count = 3000;
+        int batch = 64;
+        long[] read = {0};
+        long[] done = {0};
+        long[] mostAhead = {0};
+        Iterable<SentenceRecord> stream = () -> new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return read[0] < count;
+            }
+
+            @Override
+            public SentenceRecord next() {
+                mostAhead[0] = Math.max(mostAhead[0], ++read[0] - done[0]);
+                return pool.get((int) (read[0] % pool.size()));
+            }
+        };
+        SentimentProgress progress = new SentimentProgress() {
+            @Override
+            public void stage(String name, long total) {
+            }
+
+            @Override
+            public void advance(long units) {
+                done[0] += units;
+            }
+        };
+        SentimentResults results = SentimentExperiments.run(model, stream, -1, ModifierWords.english(),
+                List.of(BuiltInExplainers.create("gradient")),
+                SentimentSettings.defaults().withThreads(2).withBatch(batch).withFigureSentences(100), progress);
+
+        assertThat(results.sentences()).isEqualTo(count);
+        assertThat(mostAhead[0]).as("sentences read but not yet done").isEqualTo(batch);
+        assertThat(results.figure1().get("gradient").x()).hasSize(100);
+        assertThat(results.table5()).hasSize(SentimentSettings.DEFAULT_MISCLASSIFIED);
     }
 
     @Test

@@ -7,6 +7,9 @@ import dev.explainunit.internal.AtomicFiles;
 import dev.explainunit.report.Report;
 import dev.explainunit.report.ReportFiles;
 import dev.explainunit.report.ReportJson;
+import dev.explainunit.report.RunInfo;
+import dev.explainunit.report.SentimentReport;
+import dev.explainunit.reproduce.SentimentSections;
 import dev.explainunit.reproduce.ReproduceSettings;
 import dev.explainunit.reproduce.Table2Reproduction;
 import dev.explainunit.reproduce.Table2Text;
@@ -15,7 +18,6 @@ import dev.explainunit.zoo.ModelZoo;
 import dev.explainunit.safetensors.SentenceModelFiles;
 import dev.explainunit.sentence.CorpusSentence;
 import dev.explainunit.sentence.SentenceModel;
-import dev.explainunit.sentence.SentenceReader;
 import dev.explainunit.sentence.SentenceRecord;
 import dev.explainunit.sentence.SentimentCorpus;
 import dev.explainunit.sentence.SentimentTask;
@@ -28,8 +30,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -39,17 +44,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code explainunit reproduce}: the paper's Table 2 for every built-in method on the bundled zoo,
- * beside the paper's numbers, with verdicts; writes report.json/md/html. Exit code 0 when the
+ * beside the paper's numbers, with verdicts, and the sentiment experiments (Tables 3, 4, 5 and
+ * Figure 1, {@link SentimentReproduction}); {@code --task} picks one; writes report.json/md/html. Exit code 0 when the
  * table was computed (failing methods are part of the result, not an error), 2 for bad arguments.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Recomputes Table 2 of Arras et al. 2019 (toy addition and subtraction) for every built-in "
                 + "method on the bundled models, prints it beside the paper's values with each method's verdict, "
-                + "and writes report.json, report.md and report.html."})
+                + "then the sentiment experiments (Tables 3, 4, 5 and Figure 1) on the bundled sentiment model, "
+                + "and writes report.json, report.md and report.html with all of them."})
 final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--task", paramLabel = "T",
-            description = "addition or subtraction (default: both), or sentiment (Tables 3, 4, 5 and Figure 1)")
+            description = "addition, subtraction (Table 2) or sentiment (Tables 3, 4, 5 and Figure 1), or several "
+                    + "separated by commas; default: all three")
     String task;
 
     @picocli.CommandLine.Mixin
@@ -64,7 +72,8 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "report directory (default: ${DEFAULT-VALUE})")
     Path out = Path.of("target", "explainunit");
 
-    @Option(names = "--json", paramLabel = "FILE", description = "also write Table 2 with the paper's values as JSON")
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "also write Table 2 with the paper's values, and the sentiment keys (table3, ...), as JSON")
     Path json;
 
     @Spec
@@ -72,25 +81,43 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (SentimentTask.ID.equals(task)) {
-            return sentiment();
-        }
-        if (!taskOptions.given().isEmpty()) {
+        boolean sentiment = task == null || taskIds().contains(SentimentTask.ID);
+        if (!taskOptions.given().isEmpty() && (task == null || !sentiment)) {
             throw new UsageException("--" + taskOptions.given().keySet().iterator().next()
                     + " belongs to a task: name it with --task (e.g. --task sentiment)");
         }
         ReproduceSettings settings = settings();
-        checkWritable(out, json);
-        ModelZoo zoo = bundledZoo();
-        checkMemory(settings, zoo, Runtime.getRuntime().maxMemory());
-        int steps = settings.tasks().size() * BuiltInExplainers.ids().size();
-        Report report;
-        try (ProgressBar bar = new ProgressBar("reproduce", steps)) {
-            report = Table2Reproduction.run(settings, zoo::models, bar::step);
+        boolean toy = settings != null;
+        if (!toy) {
+            warnIfToyOptionsGiven();
         }
+        checkWritable(out, json);
+        ModelZoo zoo = !toy && !taskOptions.given().isEmpty() ? null : bundledZoo();
+        if (toy) {
+            checkMemory(settings, zoo, Runtime.getRuntime().maxMemory());
+        }
+        SentimentInput sentimentInput = sentiment ? sentimentInput(zoo) : null;
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(Table2Text.render(report));
-        stdout.flush();
+        long started = System.nanoTime();
+        Report report = null;
+        if (toy) {
+            int steps = settings.tasks().size() * BuiltInExplainers.ids().size();
+            try (ProgressBar bar = new ProgressBar("reproduce", steps)) {
+                report = Table2Reproduction.run(settings, zoo::models, bar::step);
+            }
+            stdout.print(Table2Text.render(report));
+            stdout.flush();
+        }
+        if (sentimentInput != null) {
+            SentimentResults results = SentimentReproduction.run(stdout, sentimentInput.model(), sentimentInput.data(),
+                    sentimentInput.sentences(), sentimentInput.size(), sentimentInput.modifiers(),
+                    SentimentSettings.defaults());
+            stdout.print(SentimentReproduction.table3Text(results.table3()));
+            results.skipped().forEach((m, why) -> stdout.println("left out: " + m + ": " + why));
+            stdout.flush();
+            report = withSentiment(report, SentimentSections.of(results, sentimentInput.data()), results,
+                    (System.nanoTime() - started) / 1e9);
+        }
         try {
             ReportFiles.write(report, out);
         } catch (IOException e) {
@@ -108,58 +135,29 @@ final class ReproduceCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Tables 3, 4, 5 and Figure 1 on the bundled sentiment model, or on the user's model and data. */
-    private Integer sentiment() {
-        warnIfToyOptionsGiven();
-        checkWritable(out, json);
+    /** The bundled sentiment model and corpus, or the user's model and (checked, streamed) data. */
+    private record SentimentInput(SentenceModel model, Iterable<SentenceRecord> sentences, long size,
+                                  ModifierWords modifiers, String data) {
+    }
+
+    private SentimentInput sentimentInput(ModelZoo zoo) {
         taskOptions.configure(Tasks.byId(SentimentTask.ID)); // refuses a partial or unreadable --model/--vocab/--data
-        SentenceModel model;
-        List<SentenceRecord> test;
-        ModifierWords modifiers;
-        String data;
         try {
             if (taskOptions.given().isEmpty()) {
-                model = ModelZoo.bundled().sentiment().model();
+                SentenceModel model = zoo.sentiment().model();
                 SentimentCorpus corpus = SentimentCorpus.generate(SentimentCorpus.DEFAULT_SEED);
-                test = corpus.test().stream().map(CorpusSentence::toRecord).toList();
-                modifiers = ModifierWords.of(corpus);
-                data = "the bundled model on the generated corpus's test split (seed " + SentimentCorpus.DEFAULT_SEED
-                        + ")";
-            } else {
-                model = SentenceModelFiles.read(taskOptions.model, taskOptions.vocab);
-                test = SentenceReader.readAll(taskOptions.data, model.classes(), model.vocabulary());
-                modifiers = ModifierWords.english();
-                data = taskOptions.model + " on " + taskOptions.data;
+                List<SentenceRecord> records = corpus.test().stream().map(CorpusSentence::toRecord).toList();
+                return new SentimentInput(model, records, records.size(), ModifierWords.of(corpus),
+                        "the bundled model on the generated corpus's test split (seed " + SentimentCorpus.DEFAULT_SEED
+                                + ")");
             }
+            SentenceModel model = SentenceModelFiles.read(taskOptions.model, taskOptions.vocab);
+            SentenceFile file = SentenceFile.checked(taskOptions.data, model);
+            return new SentimentInput(model, file, file.size(), ModifierWords.english(),
+                    taskOptions.model + " on " + taskOptions.data);
         } catch (IOException e) {
             throw new UsageException(e.getMessage(), e);
         }
-        long started = System.nanoTime();
-        PrintWriter stdout = spec.commandLine().getOut();
-        SentimentResults results = SentimentReproduction.run(stdout, model, data, test, modifiers,
-                SentimentSettings.defaults());
-        double seconds = (System.nanoTime() - started) / 1e9;
-        stdout.print(SentimentReproduction.table3Text(results.table3()));
-        results.skipped().forEach((m, why) -> stdout.println("left out: " + m + ": " + why));
-        Path html = out.resolve(SentimentReproduction.HTML);
-        try {
-            Files.createDirectories(out);
-            AtomicFiles.write(html, SentimentReproduction.html(results, data).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UsageException("--out " + out + ": the report could not be written (" + OutputPaths.describe(e)
-                    + ")", e);
-        }
-        if (json != null) {
-            try {
-                SentimentReproduction.writeJson(SentimentReproduction.json(results), json);
-            } catch (IOException e) {
-                throw new UsageException("--json " + json + ": could not be written (" + OutputPaths.describe(e) + ")",
-                        e);
-            }
-        }
-        stdout.printf(Locale.ROOT, "report: %s (%.1f s)%n", html, seconds);
-        stdout.flush();
-        return 0;
     }
 
     /** {@code --samples} and {@code --seed} choose the toy tasks' test sequences; the sentiment experiments use neither. */
@@ -173,13 +171,50 @@ final class ReproduceCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * {@code toy} (Table 2, or null for a sentiment run alone) with the sentiment sections; the run
+     * covers the sentiment task too and lasted {@code seconds} in all.
+     */
+    private static Report withSentiment(Report toy, SentimentReport sections, SentimentResults results,
+                                        double seconds) {
+        if (toy == null) {
+            RunInfo run = new RunInfo(RunInfo.toolVersion(), "reproduce", SentimentSettings.DEFAULT_SEED,
+                    results.sentences(), 1, List.of(SentimentTask.ID), Instant.now().toString(), seconds,
+                    UUID.randomUUID().toString());
+            return new Report(Report.FORMAT_VERSION, run, null, null, null, null, null, null, null)
+                    .withSentiment(sections);
+        }
+        RunInfo t = toy.run();
+        List<String> tasks = new ArrayList<>(t.tasks());
+        tasks.add(SentimentTask.ID);
+        RunInfo run = new RunInfo(t.tool(), t.source(), t.seed(), t.samples(), t.models(), tasks,
+                Instant.now().toString(), seconds, t.runId());
+        return toy.withSentiment(sections).withRun(run);
+    }
+
+    /** The ids given with --task, split at commas; empty when none is given. */
+    private List<String> taskIds() {
+        return task == null ? List.of() : List.of(task.split(",", -1)).stream().map(String::strip).toList();
+    }
+
+    /** Table 2's settings: the toy tasks among --task (all when none is given); null when there is none. */
     ReproduceSettings settings() {
-        List<ToyTask> tasks;
+        List<ToyTask> tasks = new ArrayList<>();
         try {
-            tasks = task == null ? List.of(ToyTask.values()) : List.of(ToyTask.fromId(task));
+            if (task == null) {
+                tasks.addAll(List.of(ToyTask.values()));
+            }
+            for (String id : taskIds()) {
+                if (!id.equals(SentimentTask.ID)) {
+                    tasks.add(ToyTask.fromId(id));
+                }
+            }
         } catch (IllegalArgumentException e) {
             throw new UsageException("--task: unknown task [" + task + "]; reproduce runs addition, subtraction"
-                    + " or sentiment");
+                    + " or sentiment, or a comma-separated list of them");
+        }
+        if (tasks.isEmpty()) {
+            return null;
         }
         if (samples < 2) {
             throw new UsageException("--samples must be at least 2 (a correlation needs two sequences), got " + samples);
@@ -232,14 +267,23 @@ final class ReproduceCommand implements Callable<Integer> {
         }
     }
 
-    /** {"table2": {task: {method: {rho_a: {mean, std}, rho_b, mass, mse, verdict}}}, "paper": ..., "seed": S}. */
+    /**
+     * With Table 2: {"table2": {task: {method: {rho_a: {mean, std}, rho_b, mass, mse, verdict}}},
+     * "paper": ..., "seed": S, "samples": N, "models": M}; with the sentiment experiments DESIGN's
+     * keys as in report.json: "sentiment", "table3", "table4", "table5", "figure1".
+     */
     static void writeJson(Report report, Path file) throws IOException {
         ObjectNode root = ReportJson.mapper().createObjectNode();
-        root.set("table2", ReportJson.mapper().valueToTree(report.table2()));
-        root.set("paper", ReportJson.mapper().valueToTree(report.paper()));
-        root.put("seed", report.run().seed());
-        root.put("samples", report.run().samples());
-        root.put("models", report.run().models());
+        if (!report.table2().isEmpty()) {
+            root.set("table2", ReportJson.mapper().valueToTree(report.table2()));
+            root.set("paper", ReportJson.mapper().valueToTree(report.paper()));
+            root.put("seed", report.run().seed());
+            root.put("samples", report.run().samples());
+            root.put("models", report.run().models());
+        }
+        if (report.hasSentiment()) {
+            root.setAll((ObjectNode) ReportJson.mapper().valueToTree(report.sentiment()));
+        }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
