@@ -324,6 +324,17 @@ class ExplainUnitTestEngineTest {
     }
 
     @Test
+    void the_exception_an_explainer_throws_is_the_cause_of_its_failed_test_so_reports_and_ides_show_its_frames() {
+        results(Throwing.class).testEvents().failed().stream().forEach(e -> assertThat(e.getPayload(
+                org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable()).get()
+                .isInstanceOf(AssertionError.class)
+                .satisfies(failure -> assertThat(failure.getCause()).isInstanceOf(UnsupportedOperationException.class)
+                        .hasMessage("not implemented yet").satisfies(cause -> assertThat(cause.getStackTrace())
+                                .anyMatch(f -> f.getClassName().startsWith(BrokenExplainers.class.getName())))));
+        assertThat(results(GradientTimesInputOnSubtraction.class).testEvents().failed().count()).isZero();
+    }
+
+    @Test
     void when_the_contract_fails_the_other_checks_are_aborted_with_the_reason_in_one_line() {
         EngineExecutionResults results = results(Throwing.class);
         results.testEvents().assertStatistics(stats -> stats.failed(2).succeeded(0)
