@@ -1,7 +1,6 @@
 package dev.explainunit.examples;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -58,7 +57,7 @@ class BrokenExplainersTest {
     void random_relevance_fails_correlation_mass_and_conservation_on_both_tasks_but_meets_the_contract() {
         Events events = tests(RandomSanity.class);
         for (String check : new String[] {"ground-truth correlation", "relevant mass", "relevance conservation"}) {
-            events.assertThatEvents().haveExactly(2, event(test(displayName(check)), finishedWithFailure(
+            events.assertThatEvents().haveExactly(2, event(test(checkNamed(check)), finishedWithFailure(
                     message(m -> m.contains("[random]") && m.contains("Counterexample on model")))));
         }
         events.assertThatEvents().haveExactly(2, event(test(checkNamed("contract")), finishedSuccessfully()));

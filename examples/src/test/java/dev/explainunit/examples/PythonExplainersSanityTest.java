@@ -3,7 +3,6 @@ package dev.explainunit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -92,7 +91,7 @@ class PythonExplainersSanityTest {
                     .haveExactly(1, event(test(checkNamed("ground-truth correlation")), uniqueIdSubstring(task),
                             finishedWithFailure(message(m -> m.contains("[shifted-gradient-x-input]")))));
             for (String check : new String[] {"relevant mass", "relevance conservation", "perturbation selectivity"}) {
-                events.assertThatEvents().haveExactly(1, event(test(displayName(check)), uniqueIdSubstring(task),
+                events.assertThatEvents().haveExactly(1, event(test(checkNamed(check)), uniqueIdSubstring(task),
                         finishedWithFailure()));
             }
         }
