@@ -59,7 +59,7 @@ final class CounterexampleSearch {
                 SequenceProperty sequenceProperty = new SequenceProperty(check, p.explainer(), zoo.model(),
                         randomised, s.thresholds().on(p.task()), start, clock::stop);
                 property[0] = check.property(p, s.thresholds().on(p.task()));
-                found.original = original(sequenceProperty, p, m);
+                found.original = original(sequenceProperty, p, m, found);
                 if (generator.isPresent()) {
                     shrink(sequenceProperty, generator.get(), s, found);
                 }
@@ -75,6 +75,11 @@ final class CounterexampleSearch {
         }
         Example original = found.original != null ? found.original : found.shrunk;
         Example shrunk = found.shrunk != null ? found.shrunk : found.original;
+        // the exception behind the sequence shown first becomes the failure's cause
+        Throwable thrown = found.shrunkThrown != null ? found.shrunkThrown : found.originalThrown;
+        if (thrown != null) {
+            p.thrownDeciding(result.check(), thrown);
+        }
         return Optional.of(new Counterexample(zoo.id(), original, shrunk, property[0] != null ? property[0]
                 : check.property(p, s.thresholds().on(p.task()))));
     }
@@ -82,6 +87,9 @@ final class CounterexampleSearch {
     private static final class Found {
         volatile Example original;
         volatile Example shrunk;
+        /** What the explainer threw on the original and on the shrunk sequence, if it threw. */
+        volatile Throwable originalThrown;
+        volatile Throwable shrunkThrown;
     }
 
     /** The model with the worst per-model score of the check, undefined first (model 0 if there is none). */
@@ -103,7 +111,7 @@ final class CounterexampleSearch {
     }
 
     /** The first test sequence of model m that violates the property, judged on the shared relevances. */
-    private static Example original(SequenceProperty property, ExplainedPopulation p, int m) {
+    private static Example original(SequenceProperty property, ExplainedPopulation p, int m, Found found) {
         if (p.contractViolation().isPresent()) {
             return null;
         }
@@ -113,6 +121,7 @@ final class CounterexampleSearch {
                     ? property.evaluate(sample)
                     : property.judge(p.relevance(m, i), sample, p.prediction(m, i));
             if (!outcome.holds()) {
+                found.originalThrown = outcome.thrown();
                 return example(sample, outcome);
             }
         }
@@ -135,7 +144,9 @@ final class CounterexampleSearch {
 
             private void record(Object smallest) {
                 Sample sample = (Sample) smallest;
-                found.shrunk = example(sample, property.evaluate(sample));
+                SequenceProperty.Outcome outcome = property.evaluate(sample);
+                found.shrunkThrown = outcome.thrown();
+                found.shrunk = example(sample, outcome);
             }
 
             @Override
@@ -202,6 +213,7 @@ final class CounterexampleSearch {
             steps.add(new StepValue(t, values, outcome.relevance() == null ? Double.NaN : outcome.relevance()[t],
                     sample.tokens().isEmpty() ? null : sample.tokens().get(t)));
         }
-        return new Example(steps, sample.truth(), sample.y(), outcome.prediction(), outcome.statistic());
+        return new Example(steps, sample.truth(), sample.y(), outcome.prediction(), outcome.statistic(),
+                outcome.thrown() == null ? null : String.valueOf(outcome.thrown()));
     }
 }

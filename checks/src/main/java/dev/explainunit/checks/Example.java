@@ -1,6 +1,7 @@
 package dev.explainunit.checks;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.explainunit.task.GroundTruth;
 import java.util.List;
@@ -15,9 +16,17 @@ import org.apiguardian.api.API;
  * @param y          the true target y
  * @param prediction the model's output f(x) for the sample's target
  * @param statistic  the check's per-sequence statistic on this sequence (e.g. its relevant mass)
+ * @param thrown     what the explainer threw instead of explaining this sequence
+ *                   ("java.lang.IllegalStateException: my bug"), or {@code null} when it returned a relevance
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record Example(List<StepValue> steps, GroundTruth truth, double y, double prediction, double statistic) {
+public record Example(List<StepValue> steps, GroundTruth truth, double y, double prediction, double statistic,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String thrown) {
+
+    /** A sequence the explainer explained (it did not throw). */
+    public Example(List<StepValue> steps, GroundTruth truth, double y, double prediction, double statistic) {
+        this(steps, truth, y, prediction, statistic, null);
+    }
 
     /** The first relevant position (a on the toy tasks), or −1. */
     @JsonProperty("a")

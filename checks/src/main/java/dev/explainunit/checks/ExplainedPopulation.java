@@ -58,13 +58,15 @@ public final class ExplainedPopulation {
     private final double[] worstExactConservation;
     private List<ModelStatistics> statistics;
     private final String contractViolation;
+    /** What the explainer threw, by the check it decided: the contract's violation, another check's counterexample. */
+    private final Map<Check, Throwable> thrown = new java.util.concurrent.ConcurrentHashMap<>();
     private final String notApplicable;
     private final double seconds;
 
     private ExplainedPopulation(Explainer explainer, String explainerId, Task task, List<TaskModel> models,
                                 List<Sample> samples, double[][][] relevance, double[][] prediction,
-                                double[] worstExactConservation, String contractViolation, String notApplicable,
-                                double seconds) {
+                                double[] worstExactConservation, String contractViolation, Throwable contractThrown,
+                                String notApplicable, double seconds) {
         this.explainer = explainer;
         this.explainerId = explainerId;
         this.task = task;
@@ -74,6 +76,9 @@ public final class ExplainedPopulation {
         this.prediction = prediction;
         this.worstExactConservation = worstExactConservation;
         this.contractViolation = contractViolation;
+        if (contractThrown != null) {
+            thrown.put(Check.CONTRACT, contractThrown);
+        }
         this.notApplicable = notApplicable;
         this.seconds = seconds;
     }
@@ -102,17 +107,18 @@ public final class ExplainedPopulation {
             unsupported = unsupported(explainer, id, task, models, timeLimit);
         } catch (ContractViolation e) {
             return new ExplainedPopulation(explainer, id, task, models, List.copyOf(samples), null, null,
-                    null, e.getMessage(), null, (System.nanoTime() - started) / 1e9);
+                    null, e.getMessage(), e.getCause(), null, (System.nanoTime() - started) / 1e9);
         }
         if (unsupported != null) {
             return new ExplainedPopulation(explainer, id, task, models, List.copyOf(samples), null, null,
-                    null, null, unsupported, (System.nanoTime() - started) / 1e9);
+                    null, null, null, unsupported, (System.nanoTime() - started) / 1e9);
         }
         int n = samples.size();
         double[][][] relevance = new double[models.size()][n][];
         double[][] prediction = new double[models.size()][n];
         double[] exact = new double[models.size()];
         String violation = null;
+        Throwable violationThrown = null;
         try {
             GuardedParallel.run(models.size(), Runtime.getRuntime().availableProcessors(), timeLimit,
                     (m, clock) -> {
@@ -126,12 +132,13 @@ public final class ExplainedPopulation {
             Throwable cause = failed.getCause();
             violation = cause instanceof ContractViolation ? cause.getMessage()
                     : "explainer [" + id + "] could not be evaluated: " + cause;
+            violationThrown = cause instanceof ContractViolation ? cause.getCause() : cause;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             violation = "the evaluation of explainer [" + id + "] was interrupted";
         }
         return new ExplainedPopulation(explainer, id, task, models, List.copyOf(samples), relevance,
-                prediction, exact, violation, null, (System.nanoTime() - started) / 1e9);
+                prediction, exact, violation, violationThrown, null, (System.nanoTime() - started) / 1e9);
     }
 
     /**
@@ -152,7 +159,8 @@ public final class ExplainedPopulation {
         } catch (ExecutionException failed) {
             Throwable cause = failed.getCause();
             throw new ContractViolation(cause instanceof ContractViolation ? cause.getMessage()
-                    : "explainer [" + id + "] could not be asked whether it supports the models: " + cause);
+                    : "explainer [" + id + "] could not be asked whether it supports the models: " + cause,
+                    cause instanceof ContractViolation ? cause.getCause() : cause);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new ContractViolation("the evaluation of explainer [" + id + "] was interrupted");
@@ -169,7 +177,7 @@ public final class ExplainedPopulation {
                 supported = explainer.supports(zoo.model());
             } catch (Throwable e) {
                 throw new ContractViolation("explainer [" + id + "] threw " + e + " from supports(model) on model "
-                        + zoo.id());
+                        + zoo.id(), e);
             } finally {
                 clock.stop();
             }
@@ -242,12 +250,19 @@ public final class ExplainedPopulation {
         return true;
     }
 
-    /** Thrown inside a worker to stop the evaluation with a message naming the explainer. */
+    /**
+     * Thrown inside a worker to stop the evaluation with a message naming the explainer; its cause
+     * is the exception the explainer threw, if it threw.
+     */
     static final class ContractViolation extends Exception {
         private static final long serialVersionUID = 1L;
 
         ContractViolation(String message) {
             super(message);
+        }
+
+        ContractViolation(String message, Throwable thrownByExplainer) {
+            super(message, thrownByExplainer);
         }
     }
 
@@ -274,6 +289,22 @@ public final class ExplainedPopulation {
     /** The first contract violation, if any; then no other statistic is available. */
     public Optional<String> contractViolation() {
         return Optional.ofNullable(contractViolation);
+    }
+
+    /**
+     * The first exception the explainer threw that decided {@code check}: for the contract check the
+     * one that broke the contract, for another check the one thrown on the sequence its
+     * counterexample shows. Its stack trace, with the explainer's frames, is what a test report
+     * should show as the cause of the failure.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public Optional<Throwable> thrown(Check check) {
+        return Optional.ofNullable(thrown.get(check));
+    }
+
+    /** Keeps {@code e} as what the explainer threw deciding {@code check}, unless one is kept already. */
+    void thrownDeciding(Check check, Throwable e) {
+        thrown.putIfAbsent(check, e);
     }
 
     /**

@@ -107,8 +107,12 @@ final class FailureMessage {
             x.append(words ? "" : ")");
             String role = e.role(step.t());
             String mark = role == null ? "" : "  <- " + role;
-            text.append(String.format(Locale.ROOT, "  %3d | %-16s | %10.4f%s%n", step.t(), x, step.relevance(),
-                    mark));
+            // a sequence the explainer threw on has no R_t: say so rather than print NaN as if returned
+            String r = e.thrown() != null ? "threw" : String.format(Locale.ROOT, "%.4f", step.relevance());
+            text.append(String.format(Locale.ROOT, "  %3d | %-16s | %10s%s%n", step.t(), x, r, mark));
+        }
+        if (e.thrown() != null) {
+            text.append("  explain(model, x, target) threw ").append(e.thrown()).append(NL);
         }
         // a sentence's y is its class: the explained output is that class's score
         text.append(words ? String.format(Locale.ROOT, "  true class %d, f_c(x) = %.4f", (int) e.y(), e.prediction())

@@ -66,7 +66,7 @@ final class GuardedExplanations {
         try {
             r = explainer.explain(model, sample.input(), sample.target());
         } catch (Throwable e) {
-            throw new ContractViolation(threw(e, where.of("sequence " + i)));
+            throw new ContractViolation(threw(e, where.of("sequence " + i)), e);
         } finally {
             clock.stop();
         }
@@ -104,13 +104,13 @@ final class GuardedExplanations {
         } catch (Throwable e) {
             clock.stop();
             if (Thread.currentThread().isInterrupted()) {
-                throw new ContractViolation(threw(e, range + " (the evaluation was interrupted)"));
+                throw new ContractViolation(threw(e, range + " (the evaluation was interrupted)"), e);
             }
             for (int i = from; i < to; i++) {
                 out[i] = one(model, samples.get(i), i, clock);  // names the sequence that fails alone
             }
             throw new ContractViolation("explainer [" + id + "] explained each of " + range + " alone, but"
-                    + " explain(model, sequences, targets) on them threw " + e);
+                    + " explain(model, sequences, targets) on them threw " + e, e);
         } finally {
             clock.stop();
         }

@@ -13,8 +13,16 @@ import dev.explainunit.task.Sample;
  */
 final class SequenceProperty {
 
-    /** One explained sequence: relevance (null if the explainer gave none), f(x), statistic, verdict. */
-    record Outcome(double[] relevance, double prediction, double statistic, boolean holds, String problem) {
+    /**
+     * One explained sequence: relevance (null if the explainer gave none), f(x), statistic, verdict,
+     * and what the explainer threw instead of explaining it (null if it did not throw).
+     */
+    record Outcome(double[] relevance, double prediction, double statistic, boolean holds, String problem,
+                   Throwable thrown) {
+
+        Outcome(double[] relevance, double prediction, double statistic, boolean holds, String problem) {
+            this(relevance, prediction, statistic, holds, problem, null);
+        }
     }
 
     private final SanityCheck check;
@@ -78,7 +86,7 @@ final class SequenceProperty {
         try {
             relevance = explainer.explain(model, sample.input(), sample.target());
         } catch (Throwable e) {
-            return new Outcome(null, fx, Double.NaN, false, "threw " + e);
+            return new Outcome(null, fx, Double.NaN, false, "threw " + e, e);
         } finally {
             afterCall.run();
         }

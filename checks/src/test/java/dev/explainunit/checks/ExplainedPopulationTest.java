@@ -45,6 +45,33 @@ class ExplainedPopulationTest {
     }
 
     @Test
+    void the_exception_that_broke_the_contract_is_kept_with_the_explainers_frames() {
+        ExplainedPopulation p = explain(BrokenExplainers.throwing());
+        assertThat(p.thrown(Check.CONTRACT)).get(org.assertj.core.api.InstanceOfAssertFactories.THROWABLE)
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessage("not implemented yet")
+                .satisfies(e -> assertThat(e.getStackTrace()).anyMatch(f -> f.getClassName().startsWith(
+                        BrokenExplainers.class.getName())));
+        assertThat(p.thrown(Check.RELEVANT_MASS)).isEmpty();
+        assertThat(explain(BrokenExplainers.nanAtLastStep()).thrown(Check.CONTRACT)).isEmpty();
+    }
+
+    @Test
+    void a_counterexample_the_explainer_threw_on_says_threw_instead_of_nan_and_keeps_the_exception() {
+        ExplainedPopulation p = explain(BrokenExplainers.uniformThrowingOnShortSequences());
+        assertThat(p.contractViolation()).isEmpty();
+        CheckResult mass = SanityChecks.evaluate(Check.RELEVANT_MASS, p, SanitySettings.defaults());
+        assertThat(mass.verdict()).isEqualTo(Verdict.FAIL);
+        Example shrunk = mass.counterexample().shrunk();
+        assertThat(shrunk.steps()).hasSizeLessThan(13);
+        assertThat(shrunk.thrown()).startsWith("java.lang.IllegalStateException: my bug");
+        assertThat(mass.message()).contains("|      threw")
+                .contains("explain(model, x, target) threw java.lang.IllegalStateException: my bug")
+                .doesNotContain("NaN");
+        assertThat(p.thrown(Check.RELEVANT_MASS)).get().isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void table_2_statistics_match_an_independent_recomputation_from_fresh_explanations() {
         ExplainedPopulation p = explain(new ReferenceGradientTimesInput());
         assertThat(p.contractViolation()).isEmpty();

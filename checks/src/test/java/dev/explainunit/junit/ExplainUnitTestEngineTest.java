@@ -210,9 +210,38 @@ class ExplainUnitTestEngineTest {
                 .haveExactly(1, event(container(displayName("GradientTimesInputOnSubtraction")), finishedSuccessfully()))
                 .haveExactly(1, event(container(displayName("reference-gradient-x-input")), finishedSuccessfully()))
                 .haveExactly(1, event(container(displayName("subtraction")), finishedSuccessfully()))
-                .haveExactly(1, event(test(displayName("relevant mass")), finishedSuccessfully()));
+                .haveExactly(1, event(test(checkNamed("relevant mass")), finishedSuccessfully()));
         results.testEvents().assertStatistics(stats -> stats.started(TOY_CHECKS)
                 .succeeded(TOY_CHECKS));
+    }
+
+    @ExplainerSanityTest(explainers = {"lrp-all", "cd"}, checks = {Check.CONTRACT, Check.RELEVANT_MASS}, models = 2,
+            samples = 50)
+    static class TwoBuiltIns {
+    }
+
+    @Test
+    void every_test_is_named_by_check_and_task_and_only_the_class_has_a_plain_class_source() {
+        EngineExecutionResults results = results(GradientTimesInputOnSubtraction.class);
+        List<org.junit.platform.engine.TestDescriptor> tests = results.testEvents().started().stream()
+                .map(org.junit.platform.testkit.engine.Event::getTestDescriptor).toList();
+        assertThat(tests).extracting(org.junit.platform.engine.TestDescriptor::getDisplayName)
+                .contains("relevant mass · subtraction", "contract · subtraction").doesNotHaveDuplicates();
+        for (org.junit.platform.engine.TestDescriptor test : tests) {
+            assertThat(test.getLegacyReportingName()).isEqualTo(test.getDisplayName());
+        }
+        // surefire opens a test set for each container with a plain ClassSource: the class alone has one
+        assertThat(results.containerEvents().started().stream().map(e -> e.getTestDescriptor().getSource())
+                .flatMap(java.util.Optional::stream).toList()).containsExactly(
+                org.junit.platform.engine.support.descriptor.ClassSource.from(GradientTimesInputOnSubtraction.class));
+    }
+
+    @Test
+    void with_several_explainers_a_class_names_each_test_by_its_explainer_too_so_no_two_tests_share_a_name() {
+        List<String> names = results(TwoBuiltIns.class).testEvents().started().stream()
+                .map(e -> e.getTestDescriptor().getDisplayName()).toList();
+        assertThat(names).hasSize(2 * 2 * 2).doesNotHaveDuplicates()
+                .contains("relevant mass · subtraction · cd", "contract · addition · lrp-all");
     }
 
     /** Output directories under {@code root}, as a launcher gives them (the test kit's default has none). */
@@ -292,10 +321,21 @@ class ExplainUnitTestEngineTest {
     @Test
     void an_explainer_that_throws_fails_its_contract_check_naming_it_and_the_engine_runs_on() {
         EngineExecutionResults results = results(Throwing.class);
-        results.allEvents().assertThatEvents().haveExactly(2, event(test(displayName("contract")),
+        results.allEvents().assertThatEvents().haveExactly(2, event(test(checkNamed("contract")),
                 finishedWithFailure(message(m -> m.contains("explainer [throwing] threw")
                         && m.contains("not implemented yet") && !m.contains("rerun")))));
         results.containerEvents().assertStatistics(stats -> stats.failed(0));
+    }
+
+    @Test
+    void the_exception_an_explainer_throws_is_the_cause_of_its_failed_test_so_reports_and_ides_show_its_frames() {
+        results(Throwing.class).testEvents().failed().stream().forEach(e -> assertThat(e.getPayload(
+                org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable()).get()
+                .isInstanceOf(AssertionError.class)
+                .satisfies(failure -> assertThat(failure.getCause()).isInstanceOf(UnsupportedOperationException.class)
+                        .hasMessage("not implemented yet").satisfies(cause -> assertThat(cause.getStackTrace())
+                                .anyMatch(f -> f.getClassName().startsWith(BrokenExplainers.class.getName())))));
+        assertThat(results(GradientTimesInputOnSubtraction.class).testEvents().failed().count()).isZero();
     }
 
     @Test
@@ -303,7 +343,7 @@ class ExplainUnitTestEngineTest {
         EngineExecutionResults results = results(Throwing.class);
         results.testEvents().assertStatistics(stats -> stats.failed(2).succeeded(0)
                 .aborted(2 * (TOY_CHECKS - 1)));
-        results.testEvents().assertThatEvents().haveExactly(1, event(test(displayName("relevant mass")),
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(checkNamed("relevant mass")),
                 org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(
                         "[throwing] on addition: relevant mass skipped: the contract check failed (explainer "
                                 + "[throwing] threw java.lang.UnsupportedOperationException)"))));
@@ -314,14 +354,14 @@ class ExplainUnitTestEngineTest {
 
     @Test
     void an_explainer_that_hangs_fails_the_contract_check_naming_the_time_limit() {
-        run(Hanging.class).assertThatEvents().haveExactly(1, event(test(displayName("contract")),
+        run(Hanging.class).assertThatEvents().haveExactly(1, event(test(checkNamed("contract")),
                 finishedWithFailure(message(m -> m.contains("explainer [hanging] hung")
                         && m.contains("within 300 ms")))));
     }
 
     @Test
     void a_slow_but_steady_explainer_is_not_a_hang() {
-        run(SlowButSteady.class).assertThatEvents().haveExactly(1, event(test(displayName("contract")),
+        run(SlowButSteady.class).assertThatEvents().haveExactly(1, event(test(checkNamed("contract")),
                 finishedSuccessfully()));
     }
 
@@ -329,7 +369,7 @@ class ExplainUnitTestEngineTest {
     private static void failsOneConfigurationTest(EngineExecutionResults results, String... messageParts) {
         assertThat(results.testEvents().failed().count()).isEqualTo(1);
         assertThat(results.testEvents().started().count()).isEqualTo(1);
-        results.testEvents().assertThatEvents().haveExactly(1, event(test(displayName("configuration")),
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(checkNamed("configuration")),
                 finishedWithFailure(message(m -> java.util.Arrays.stream(messageParts).allMatch(m::contains)))));
         results.containerEvents().assertStatistics(stats -> stats.failed(0));
     }
@@ -413,7 +453,7 @@ class ExplainUnitTestEngineTest {
         } finally {
             thread.setContextClassLoader(original);
         }
-        results.testEvents().assertThatEvents().haveExactly(1, event(test(displayName("configuration")),
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(checkNamed("configuration")),
                 finishedWithFailure(message(m -> m.contains("a registered explainer could not be loaded")
                         && m.contains("com.example.MissingExplainer")))));
         assertThat(results.testEvents().failed().count()).isEqualTo(1);
@@ -455,7 +495,7 @@ class ExplainUnitTestEngineTest {
 
     @Test
     void per_input_relevance_whose_row_width_is_not_the_input_dimension_fails_the_contract() {
-        run(RaggedPerInput.class).assertThatEvents().haveExactly(1, event(test(displayName("contract")),
+        run(RaggedPerInput.class).assertThatEvents().haveExactly(1, event(test(checkNamed("contract")),
                 finishedWithFailure(message(m -> m.contains("explainer [ragged] returned 1 per-input relevance values"
                         + " at step 0 for an input of 2 dimensions")))));
     }
@@ -491,7 +531,7 @@ class ExplainUnitTestEngineTest {
     @Test
     void an_unknown_explainer_id_fails_a_configuration_test_naming_the_built_ins_and_lrp_all_still_runs() {
         EngineExecutionResults results = results(UnknownExplainerId.class);
-        results.testEvents().assertThatEvents().haveExactly(1, event(test(displayName("configuration")),
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(checkNamed("configuration")),
                 finishedWithFailure(message(m -> m.contains("unknown explainer [lrp-everything]")
                         && m.contains("built-ins: gradient, gradient-x-input")))));
         results.testEvents().assertStatistics(stats -> stats.failed(1).succeeded(1));
@@ -501,7 +541,7 @@ class ExplainUnitTestEngineTest {
     void a_named_built_in_runs_with_the_tasks_paper_setting_lrp_eps_zero_on_the_toy_tasks() {
         // ε = 0 conserves f(x) on the toy tasks (paper A.2); with the ε = 0.001 of users' models LRP-all fails here
         results(LrpAllByName.class).testEvents().assertThatEvents().haveExactly(1, event(
-                test(displayName("relevance conservation")), finishedSuccessfully()));
+                test(checkNamed("relevance conservation")), finishedSuccessfully()));
     }
 
     @Test
@@ -521,10 +561,10 @@ class ExplainUnitTestEngineTest {
         EngineExecutionResults results = results(OnATaskWithoutGroundTruth.class);
 
         results.testEvents().assertStatistics(stats -> stats.skipped(4).started(2));
-        results.testEvents().assertThatEvents().haveExactly(1, event(test(displayName("relevant mass")),
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(checkNamed("relevant mass")),
                 org.junit.platform.testkit.engine.EventConditions.skippedWithReason(
                         "relevant mass needs the relevant positions; task [fixture-no-truth] has no ground truth")))
-                .haveExactly(1, event(test(displayName("contract")), finishedSuccessfully()));
+                .haveExactly(1, event(test(checkNamed("contract")), finishedSuccessfully()));
         results.allEvents().assertThatEvents().haveExactly(1, event(container(displayName("fixture-no-truth")),
                 finishedSuccessfully()));
     }
@@ -537,13 +577,12 @@ class ExplainUnitTestEngineTest {
 
     @Test
     void every_test_points_to_the_test_class_so_an_ide_can_jump_to_it() {
-        results(GradientTimesInputOnSubtraction.class).testEvents().started().stream().forEach(e ->
-                assertThat(e.getTestDescriptor().getSource()).contains(
-                        org.junit.platform.engine.support.descriptor.ClassSource.from(
-                                GradientTimesInputOnSubtraction.class)));
-        results(NullExplainer.class).testEvents().started().stream().forEach(e ->
-                assertThat(e.getTestDescriptor().getSource()).contains(
-                        org.junit.platform.engine.support.descriptor.ClassSource.from(NullExplainer.class)));
+        for (Class<?> type : List.of(GradientTimesInputOnSubtraction.class, NullExplainer.class)) {
+            results(type).testEvents().started().stream().forEach(e -> assertThat(e.getTestDescriptor().getSource())
+                    .get().isInstanceOfSatisfying(org.junit.platform.engine.support.descriptor.CompositeTestSource.class,
+                            composite -> assertThat(composite.getSources()).containsExactly(
+                                    org.junit.platform.engine.support.descriptor.ClassSource.from(type))));
+        }
     }
 
     @Test
@@ -578,5 +617,11 @@ class ExplainUnitTestEngineTest {
             logger.setUseParentHandlers(parents);
         }
         assertThat(warnings).filteredOn(w -> w.contains("explainunit.sampels")).hasSize(1);
+    }
+
+    /** A test of the check (or configuration) {@code name} on any task: its display name is "relevant mass · addition". */
+    private static org.assertj.core.api.Condition<org.junit.platform.testkit.engine.Event> checkNamed(String name) {
+        return new org.assertj.core.api.Condition<>(e -> e.getTestDescriptor().getDisplayName().equals(name)
+                || e.getTestDescriptor().getDisplayName().startsWith(name + " · "), "check %s", name);
     }
 }

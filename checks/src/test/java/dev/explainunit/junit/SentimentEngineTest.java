@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.EventConditions;
 
 /**
  * The sanity checks through the engine on sentences: a small classifier on corpus sentences (with
@@ -71,13 +70,13 @@ class SentimentEngineTest {
                 .selectors(selectClass(LrpAllOnTheBundledModel.class)).execute();
         results.containerEvents().assertStatistics(stats -> stats.failed(0));
         results.testEvents().assertThatEvents()
-                .haveExactly(1, event(test(EventConditions.displayName("contract")), finishedSuccessfully()))
-                .haveExactly(1, event(test(EventConditions.displayName("relevance conservation")),
+                .haveExactly(1, event(test(checkNamed("contract")), finishedSuccessfully()))
+                .haveExactly(1, event(test(checkNamed("relevance conservation")),
                         skippedWithReason(r -> r.contains("task [sentiment] knows the contributions"))));
         for (String evaluated : List.of("relevant mass", "ground-truth correlation", "model randomization",
                 "perturbation selectivity", "composition")) {
             assertThat(results.testEvents().started().filter(e -> e.getTestDescriptor().getDisplayName()
-                    .equals(evaluated)).count()).as(evaluated).isEqualTo(1);
+                    .equals(evaluated + " · sentiment")).count()).as(evaluated).isEqualTo(1);
         }
     }
 
@@ -87,14 +86,14 @@ class SentimentEngineTest {
             EngineExecutionResults results = EngineTestKit.engine("explainunit").selectors(selectClass(type)).execute();
             results.containerEvents().assertStatistics(stats -> stats.failed(0));
             results.testEvents().assertThatEvents()
-                    .haveExactly(1, event(test(EventConditions.displayName("contract")), finishedSuccessfully()))
-                    .haveExactly(1, event(test(EventConditions.displayName("relevance conservation")),
+                    .haveExactly(1, event(test(checkNamed("contract")), finishedSuccessfully()))
+                    .haveExactly(1, event(test(checkNamed("relevance conservation")),
                             skippedWithReason(r -> r.contains("needs complete ground truth")
                                     && r.contains("task [fixture-sentiment] knows the contributions"))));
             for (String evaluated : List.of("relevant mass", "ground-truth correlation", "model randomization",
                     "perturbation selectivity")) {
                 assertThat(results.testEvents().started().filter(e -> e.getTestDescriptor().getDisplayName()
-                        .equals(evaluated)).count()).as(type.getSimpleName() + ": " + evaluated).isEqualTo(1);
+                        .startsWith(evaluated + " · ")).count()).as(type.getSimpleName() + ": " + evaluated).isEqualTo(1);
             }
         }
     }
@@ -124,15 +123,15 @@ class SentimentEngineTest {
                 .execute();
 
         results.testEvents().assertThatEvents()
-                .haveExactly(1, event(test(EventConditions.displayName("contract")), finishedSuccessfully()))
-                .haveExactly(1, event(test(EventConditions.displayName("relevant mass")),
+                .haveExactly(1, event(test(checkNamed("contract")), finishedSuccessfully()))
+                .haveExactly(1, event(test(checkNamed("relevant mass")),
                         skippedWithReason("relevant mass needs the relevant positions; task [sentiment] has no ground"
                                 + " truth")))
-                .haveExactly(1, event(test(EventConditions.displayName("ground-truth correlation")),
+                .haveExactly(1, event(test(checkNamed("ground-truth correlation")),
                         skippedWithReason(r -> r.contains("task [sentiment] has no ground truth"))));
         for (String evaluated : List.of("model randomization", "perturbation selectivity", "composition")) {
             assertThat(results.testEvents().started().filter(e -> e.getTestDescriptor().getDisplayName()
-                    .equals(evaluated)).count()).as(evaluated).isEqualTo(1);
+                    .equals(evaluated + " · sentiment")).count()).as(evaluated).isEqualTo(1);
         }
     }
 
@@ -152,5 +151,11 @@ class SentimentEngineTest {
         assertThat(dev.explainunit.junit.internal.SettingsResolver.unknownKeys(java.util.Set.of(
                 "explainunit.sentiment.model", "explainunit.sentiment.vocab", "explainunit.sentiment.data",
                 "explainunit.sentiment.modle"))).containsExactly("explainunit.sentiment.modle");
+    }
+
+    /** A test of the check (or configuration) {@code name} on any task: its display name is "relevant mass · addition". */
+    private static org.assertj.core.api.Condition<org.junit.platform.testkit.engine.Event> checkNamed(String name) {
+        return new org.assertj.core.api.Condition<>(e -> e.getTestDescriptor().getDisplayName().equals(name)
+                || e.getTestDescriptor().getDisplayName().startsWith(name + " · "), "check %s", name);
     }
 }

@@ -56,9 +56,15 @@ class ShortAdditionTaskTest {
 
     @Test
     void uniform_relevance_fails_mass_on_our_own_data_and_shows_its_first_failing_sequence() {
-        run(UniformOnShortAddition.class).assertThatEvents().haveExactly(1, event(test(displayName("relevant mass")),
+        run(UniformOnShortAddition.class).assertThatEvents().haveExactly(1, event(test(checkNamed("relevant mass")),
                 finishedWithFailure(message(m -> m.startsWith("[uniform] on short-addition:")
                         && m.contains("Counterexample on model addition-")
                         && !m.contains("original (T")))));
+    }
+
+    /** A test of the check (or configuration) {@code name} on any task: its display name is "relevant mass · addition". */
+    private static org.assertj.core.api.Condition<org.junit.platform.testkit.engine.Event> checkNamed(String name) {
+        return new org.assertj.core.api.Condition<>(e -> e.getTestDescriptor().getDisplayName().equals(name)
+                || e.getTestDescriptor().getDisplayName().startsWith(name + " · "), "check %s", name);
     }
 }

@@ -28,8 +28,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
@@ -97,6 +99,8 @@ final class CheckCommand implements Callable<Integer> {
 
     /** The figures of each task checked, for the report. */
     private final List<Report> figures = new ArrayList<>();
+    /** What the explainer threw deciding a check, by {@link CheckResult#key()}. */
+    private final Map<String, Throwable> thrown = new HashMap<>();
 
     @Override
     public Integer call() {
@@ -133,7 +137,7 @@ final class CheckCommand implements Callable<Integer> {
         try (ProgressBar progress = new ProgressBar("explaining", modelCount)) {
             report = builtInPerTask() ? runPerTask(settings, progress)
                     : SanityChecks.of(resolved).settings(settings).onModelExplained(progress::step)
-                    .run((population, results) -> addFigures(population, results, settings));
+                    .run((population, results) -> taskDone(population, results, settings));
         }
         if (!report.notApplicable().isEmpty() && report.notApplicable().size() == report.results().size()) {
             throw new UsageException(report.notApplicable().get(0).message());
@@ -155,6 +159,13 @@ final class CheckCommand implements Callable<Integer> {
             if (r.counterexample() != null && r.check() != Check.CONTRACT) {
                 stdout.printf(Locale.ROOT, "%n%s on %s:%n%s", r.check().displayName(), r.task(),
                         r.counterexample().describe());
+            }
+        }
+        for (CheckResult r : report.failures()) {
+            Throwable e = thrown.get(r.key());
+            if (e != null) {
+                stdout.printf(Locale.ROOT, "%n%s on %s: [%s] threw%n%s", r.check().displayName(), r.task(),
+                        r.explainerId(), ThrownFrames.describe(e));
             }
         }
         if (!report.failures().isEmpty()) {
@@ -194,7 +205,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Task t : settings.tasks()) {
             SanityReport one = SanityChecks.of(builtIn(t)).settings(settings.withTasks(List.of(t)))
                     .onModelExplained(progress::step)
-                    .run((population, ofTask) -> addFigures(population, ofTask, settings));
+                    .run((population, ofTask) -> taskDone(population, ofTask, settings));
             name = one.explainer();
             results.addAll(one.results());
         }
@@ -384,6 +395,14 @@ final class CheckCommand implements Callable<Integer> {
      * methods on a toy task, as the test engine draws them ({@link ExplainerFigures}); a failure here
      * is a warning, never a lost report.
      */
+    /** Keeps a task's figures for the report, and what the explainer threw deciding its checks. */
+    private void taskDone(ExplainedPopulation population, List<CheckResult> results, SanitySettings settings) {
+        for (CheckResult r : results) {
+            population.thrown(r.check()).ifPresent(e -> thrown.put(r.key(), e));
+        }
+        addFigures(population, results, settings);
+    }
+
     private void addFigures(ExplainedPopulation population, List<CheckResult> results, SanitySettings settings) {
         try {
             ExplainerFigures.of(population, results, ExplainerFigures.ENGINE_POINTS,

@@ -7,13 +7,24 @@ import dev.explainunit.task.Task;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.CompositeTestSource;
 
 /**
  * The test tree: class / explainer / task / check, with a failing "configuration" test under a
- * class whose settings are invalid or an explainer that could not be obtained. The class and its
- * tests carry the {@link ClassSource} of the test class, as JUnit Jupiter's dynamic tests do, so
- * that an IDE jumps to a file that exists; the legacy reporting name "[explainer] task check"
- * gives surefire one test set per class with readable test names.
+ * class whose settings are invalid or an explainer that could not be obtained.
+ *
+ * <p>The class carries the {@link ClassSource} of the test class; each test carries it wrapped in
+ * a {@link CompositeTestSource} ({@link #inClass}). Build tools and IDEs read the two differently,
+ * and this is the one choice that suits all: surefire (3.x) takes a test with a plain
+ * {@code ClassSource} for a class, naming it {@code Class.null} with an empty XML test name and
+ * folding all tests of a class into one; a test with any other source (or none) it names
+ * "class of the outermost ClassSource . display name", one test case per check. IntelliJ IDEA
+ * opens the first class or method of a composite source (a test without a source it cannot open at
+ * all), so a check still jumps to the user's class. Eclipse names a test by a plain class or method
+ * source only and otherwise by its display name, and opens the class from the class node. Hence a
+ * test's display name is unique within its class: "relevant mass · addition", with " · explainer"
+ * when the class tests several explainers. The legacy reporting name is the display name
+ * (Gradle's test name).
  */
 final class Descriptors {
 
@@ -89,23 +100,17 @@ final class Descriptors {
      */
     static final class ConfigurationDescriptor extends AbstractTestDescriptor {
         final String problem;
-        private final String legacyName;
 
         /** @param explainerId the explainer the problem belongs to, or null for the class's settings */
         ConfigurationDescriptor(UniqueId parent, Class<?> testClass, String explainerId, String problem) {
-            super(parent.append(CONFIGURATION, CONFIGURATION), CONFIGURATION, ClassSource.from(testClass));
+            super(parent.append(CONFIGURATION, CONFIGURATION), testName(CONFIGURATION, explainerId),
+                    inClass(testClass));
             this.problem = problem;
-            this.legacyName = explainerId == null ? CONFIGURATION : "[" + explainerId + "] " + CONFIGURATION;
         }
 
         @Override
         public Type getType() {
             return Type.TEST;
-        }
-
-        @Override
-        public String getLegacyReportingName() {
-            return legacyName;
         }
     }
 
@@ -125,22 +130,29 @@ final class Descriptors {
 
     static final class CheckDescriptor extends AbstractTestDescriptor {
         final Check check;
-        private final String legacyName;
 
+        /** @param explainerId the explainer to name, or null when the class tests only one */
         CheckDescriptor(UniqueId id, Check check, String explainerId, Task task, Class<?> testClass) {
-            super(id, check.displayName(), ClassSource.from(testClass));
+            super(id, testName(check.displayName() + " · " + task.id(), explainerId), inClass(testClass));
             this.check = check;
-            this.legacyName = "[" + explainerId + "] " + task.id() + " " + check.displayName();
         }
 
         @Override
         public Type getType() {
             return Type.TEST;
         }
+    }
 
-        @Override
-        public String getLegacyReportingName() {
-            return legacyName;
-        }
+    /** "relevant mass · addition", with " · explainer" when {@code explainerId} is not null. */
+    static String testName(String name, String explainerId) {
+        return explainerId == null ? name : name + " · " + explainerId;
+    }
+
+    /**
+     * The source of a test: the test class inside a {@link CompositeTestSource}, so that an IDE
+     * opens the class while surefire names the test by its display name (see above).
+     */
+    static CompositeTestSource inClass(Class<?> testClass) {
+        return CompositeTestSource.from(java.util.List.of(ClassSource.from(testClass)));
     }
 }

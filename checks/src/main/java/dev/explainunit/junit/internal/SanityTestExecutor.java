@@ -149,7 +149,9 @@ final class SanityTestExecutor {
                     // another check (the contract) is the root cause: aborted with it, not a second failure
                     case SKIPPED, NOT_APPLICABLE -> TestExecutionResult.aborted(
                             new TestAbortedException(outcome.message()));
-                    case FAIL -> TestExecutionResult.failed(new AssertionFailedError(outcome.message()));
+                    // what the explainer threw is the cause, so that reports and IDEs show its frames
+                    case FAIL -> TestExecutionResult.failed(new AssertionFailedError(outcome.message(),
+                            population.thrown(check.check).orElse(null)));
                 };
             } catch (RuntimeException | LinkageError | StackOverflowError failure) {
                 result = TestExecutionResult.failed(new AssertionFailedError("[" + population.explainerId() + "] "

@@ -45,12 +45,15 @@ final class TreeBuilder {
             return failed;
         }
         ClassDescriptor descriptor = new ClassDescriptor(classId, type, settings);
-        for (Candidate candidate : explainers(type, named)) {
+        List<Candidate> candidates = explainers(type, named);
+        for (Candidate candidate : candidates) {
+            // tests are named by check and task; by the explainer too only where the class has several
+            String shownExplainer = candidates.size() > 1 ? candidate.id : null;
             UniqueId explainerId = classId.append(Descriptors.EXPLAINER, candidate.id);
             ExplainerDescriptor explainer = new ExplainerDescriptor(explainerId, candidate.id, candidate.explainer);
             descriptor.addChild(explainer);
             if (candidate.problem != null) {
-                explainer.addChild(new ConfigurationDescriptor(explainerId, type, candidate.id, candidate.problem));
+                explainer.addChild(new ConfigurationDescriptor(explainerId, type, shownExplainer, candidate.problem));
                 continue;
             }
             for (Task task : settings.tasks()) {
@@ -59,7 +62,7 @@ final class TreeBuilder {
                 explainer.addChild(taskNode);
                 for (Check check : SanityChecks.orderedChecks(settings, task)) {
                     taskNode.addChild(new CheckDescriptor(taskId.append(Descriptors.CHECK, check.name()), check,
-                            candidate.id, task, type));
+                            shownExplainer, task, type));
                 }
             }
         }

@@ -78,6 +78,9 @@ public final class CheckJson {
             gen.writeNumberField("b", e.b());
             gen.writeNumberField("target", e.y());
             gen.writeNumberField("prediction", e.prediction());
+            if (e.thrown() != null) {
+                gen.writeStringField("thrown", e.thrown());
+            }
             gen.writeEndObject();
         }
     }

@@ -195,8 +195,10 @@ public final class PublishedResults {
                 rows.add(new StepValue(t, vector(inputs.get(t)), t < r.length ? r[t] : Double.NaN));
             }
         }
+        JsonNode thrown = field(n, "thrown");
         return new Example(rows, truth(n, rows.size()), number(field(n, "target", "y")),
-                number(field(n, "prediction", "y_pred", "yPred")), number(field(n, "statistic")));
+                number(field(n, "prediction", "y_pred", "yPred")), number(field(n, "statistic")),
+                thrown != null && thrown.isTextual() ? thrown.asText() : null);
     }
 
     /** The ground truth as written ({@code truth}), else the operand positions {@code a} and {@code b} (values unknown). */
