@@ -40,11 +40,10 @@ public final class LstmCell {
     /**
      * tanh(x) = sign(x) · (1 − e^{−2|x|}) / (1 + e^{−2|x|}) for every x, with the intrinsic
      * {@link Math#exp} (on JDK 17 {@code Math.tanh} is not an intrinsic, and the forward pass spends
-     * most of its time here). The absolute error stays below 1.2e-16 for every x and the relative
-     * error below 1.3e-15 for |x| ≥ 1/16; nearer 0, where 1 − e^{−2|x|} cancels, only the absolute
-     * error stays small (the relative one grows as |x| shrinks, and tanh(x) is 0 below about 1e-17).
-     * This is the formula the bundled toy models were trained with, so that {@code train} re-creates
-     * them bit for bit.
+     * most of its time here). From |x| = 1/16 up the relative error stays below 1.3e-15; below 1/16,
+     * where 1 − e^{−2|x|} cancels, only the absolute error stays small, below 8e-17 (the relative
+     * error grows as |x| shrinks, and tanh(x) is 0 for |x| &lt; 2^{−55}). This is the formula the
+     * bundled toy models were trained with, so that {@code train} re-creates them bit for bit.
      */
     public static double tanh(double x) {
         double e = Math.exp(-2 * Math.abs(x));
