@@ -191,6 +191,9 @@ public class OcclusionExplainer implements Explainer {
         int half = length * hidden;
         int prevBase = 0;
         int nextBase = half;
+        if (hidden == 1) {
+            ws.ensureSingleUnit(length, inputs);
+        }
         for (int s = 0; s < length; s++) {
             int t = reversed ? length - 1 - s : s;
             int start = s * hidden;
@@ -199,9 +202,14 @@ public class OcclusionExplainer implements Explainer {
                 c[prevBase + start + k] = recorded.c(s - 1, k);
             }
             // variants v < s read x_t; variant s starts here with x_t = 0
-            LstmCell.forwardSteps(w, s, x, t * inputs, 0, h, c, prevBase, nextBase, null, ws.gate, 0, ws.tanhC, 0);
-            LstmCell.forwardSteps(w, 1, null, 0, 0, h, c, prevBase + start, nextBase + start, null, ws.gate,
-                    s * 4 * hidden, ws.tanhC, start);
+            if (hidden == 1) {
+                occludeStepSingleUnit(w, s, x, t * inputs, h, c, prevBase, nextBase, ws);
+            } else {
+                LstmCell.forwardSteps(w, s, x, t * inputs, 0, h, c, prevBase, nextBase, null, ws.gate, 0, ws.tanhC,
+                        0);
+                LstmCell.forwardSteps(w, 1, null, 0, 0, h, c, prevBase + start, nextBase + start, null, ws.gate,
+                        s * 4 * hidden, ws.tanhC, start);
+            }
             int swap = prevBase;
             prevBase = nextBase;
             nextBase = swap;
@@ -213,6 +221,21 @@ public class OcclusionExplainer implements Explainer {
                 occluded[t * outputs + o] += output(lstm, o, fcOffset, h, prevBase + v * hidden);
             }
         }
+    }
+
+    /**
+     * Step s of the single-unit variants: variants v &lt; s read x_t at {@code x[xAt ..]}, variant s
+     * reads a zero row. The zero row, and pre-activations written to scratch rather than skipped,
+     * make these calls take the same branches of {@link LstmCell#forwardSteps} as a forward pass
+     * ({@link LstmCell#forward}, which gradient and LRP run), so the JIT compiles the single-unit
+     * step once for all callers instead of recompiling it when occlusion starts. The numbers are
+     * those of a null input: with finite weights w · 0 adds a zero to each sum.
+     */
+    private static void occludeStepSingleUnit(LstmDirection w, int s, double[] x, int xAt, double[] h, double[] c,
+                                              int prevBase, int nextBase, OcclusionWorkspace ws) {
+        LstmCell.forwardSteps(w, s, x, xAt, 0, h, c, prevBase, nextBase, ws.z, ws.gate, 0, ws.tanhC, 0);
+        LstmCell.forwardSteps(w, 1, ws.zeroRow, 0, 0, h, c, prevBase + s, nextBase + s, ws.z, ws.gate, 4 * s,
+                ws.tanhC, s);
     }
 
     /** {@link #output} on the last hidden state h_T recorded in {@code pass}. */
@@ -245,12 +268,21 @@ public class OcclusionExplainer implements Explainer {
         double[] c = new double[0];
         double[] gate = new double[0];
         double[] tanhC = new double[0];
+        /** Single-unit variants: their pre-activations (written, never read) and a zero input row. */
+        double[] z = new double[0];
+        double[] zeroRow = new double[0];
         double[] outputs = new double[0];
         /** T x C outputs of the occluded passes. */
         double[] occludedOutputs = new double[0];
         double[] oneOutput = new double[0];
         DirectionTrace forwardPass;
         DirectionTrace reversePass;
+
+        /** Grows {@link #z} and {@link #zeroRow} for T single-unit variants of D inputs. */
+        void ensureSingleUnit(int length, int inputs) {
+            z = grow(z, length * 4);
+            zeroRow = grow(zeroRow, inputs);
+        }
 
         void ensure(int length, int hidden, int outputCount) {
             if (forwardPass == null || forwardPass.hiddenSize() != hidden) {

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import dev.explainunit.safetensors.ModelFiles;
+import dev.explainunit.safetensors.TensorType;
 import dev.explainunit.toy.ForwardPassMse;
 import dev.explainunit.toy.Split;
 import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToyData;
+import dev.explainunit.zoo.ModelZoo;
+import dev.explainunit.zoo.ZooIndex;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -33,6 +39,19 @@ class ToyTrainerTest {
                 .isLessThan(1e-4);
         assertThat(ForwardPassMse.of(run.model(), ToyData.generate(ToyTask.SUBTRACTION, Split.TRAIN, 1)))
                 .isCloseTo(run.trainMse(), offset(1e-12));
+    }
+
+    @Test
+    void training_a_bundled_models_seed_again_writes_the_bundled_file_byte_for_byte() throws IOException {
+        ZooIndex index = ModelZoo.bundled().index(ToyTask.SUBTRACTION).orElseThrow();
+        ZooIndex.Entry first = index.models().get(0);
+        TrainingRun run = new ToyTrainer(ToyTask.SUBTRACTION, index.dataSeed(), TrainingSettings.defaults())
+                .train(first.seed());
+
+        String name = ModelZoo.RESOURCES + ToyTask.SUBTRACTION.id() + "/" + first.file();
+        try (InputStream bundled = ModelZoo.class.getResourceAsStream(name)) {
+            assertThat(ModelFiles.toBytes(run.model(), TensorType.F64)).as(name).isEqualTo(bundled.readAllBytes());
+        }
     }
 
     @Test
