@@ -20,8 +20,8 @@ public final class DirectionTrace {
 
     final int hiddenSize;
     int steps;
-    /** T x 4H: b + W_ih x of each step, the first terms of z, summed before the recurrence (H > 1). */
-    double[] projection = new double[0];
+    /** Per step 4H values: b + W_ih x, the first terms of z, summed before the recurrence (H > 1). */
+    double[][] projection = new double[0][];
     double[] z = new double[0];
     double[] gate = new double[0];
     /** (T + 1) x H: row 0 is the initial state, row s + 1 the state after step s. */
@@ -55,7 +55,7 @@ public final class DirectionTrace {
         if (gate.length < t * 4 * hiddenSize) {
             // Grow geometrically so that slowly increasing lengths do not reallocate each time.
             int capacity = Math.max(t, Math.max(16, 2 * gate.length / (4 * hiddenSize)));
-            projection = new double[capacity * 4 * hiddenSize];
+            projection = new double[capacity][4 * hiddenSize];
             z = new double[capacity * 4 * hiddenSize];
             gate = new double[capacity * 4 * hiddenSize];
             c = new double[(capacity + 1) * hiddenSize];

@@ -137,10 +137,9 @@ public final class LstmCell {
             throw new IllegalArgumentException("a single-unit direction records no input projections; use forwardSteps");
         }
         int rows = 4 * hidden;
-        double[] projection = step < 0 ? w.bias : recorded.projection;
-        int projectionAt = step < 0 ? 0 : step * rows;
+        double[] projection = step < 0 ? w.bias : recorded.projection[step];
         for (int v = 0; v < count; v++) {
-            System.arraycopy(projection, projectionAt, recorded.sum, 0, rows);
+            System.arraycopy(projection, 0, recorded.sum, 0, rows);
             recurrentStep(w, recorded.sum, h, c, prevAt + v * hidden, nextAt + v * hidden, null, gate,
                     gateAt + v * rows, tanhC, tanhAt + v * hidden);
         }
@@ -172,6 +171,65 @@ public final class LstmCell {
             double[] m = vectors[k];
             for (int j = 0; j < n; j++) {
                 out[j] += m[j] * vk;
+            }
+        }
+    }
+
+    /**
+     * out[j] = Σ_k W_hh[j][k] · h[hAt + k] for the first {@code rows} gate rows j (out modified,
+     * from index 0), each summed from 0 over k ascending as a row sum would, in vector instructions.
+     */
+    public static void recurrentProduct(LstmDirection w, int rows, double[] h, int hAt, double[] out) {
+        Arrays.fill(out, 0, rows, 0.0);
+        addScaled(w.recurrentColumns, w.hiddenSize(), h, hAt, out, rows);
+    }
+
+    /**
+     * out[j] = Σ_d W_ih[j][d] · x[xAt + d] for the first {@code rows} gate rows j (out modified,
+     * from index 0), each summed from 0 over d ascending as a row sum would, in vector instructions.
+     */
+    public static void inputProduct(LstmDirection w, int rows, double[] x, int xAt, double[] out) {
+        Arrays.fill(out, 0, rows, 0.0);
+        addScaled(w.inputColumns, w.inputSize(), x, xAt, out, rows);
+    }
+
+    /**
+     * {@link #addScaled} for two vectors v, u at once, into {@code out} and {@code outU}: each
+     * column is read once for both (the input projections of two steps), each element's terms
+     * still added for k ascending.
+     */
+    private static void addScaledTwice(double[][] vectors, int count, double[] v, int vAt, int uAt, double[] out,
+                                       double[] outU, int n) {
+        int k = 0;
+        for (; k + 3 < count; k += 4) {
+            double v0 = v[vAt + k];
+            double v1 = v[vAt + k + 1];
+            double v2 = v[vAt + k + 2];
+            double v3 = v[vAt + k + 3];
+            double u0 = v[uAt + k];
+            double u1 = v[uAt + k + 1];
+            double u2 = v[uAt + k + 2];
+            double u3 = v[uAt + k + 3];
+            double[] m0 = vectors[k];
+            double[] m1 = vectors[k + 1];
+            double[] m2 = vectors[k + 2];
+            double[] m3 = vectors[k + 3];
+            for (int j = 0; j < n; j++) {
+                double w0 = m0[j];
+                double w1 = m1[j];
+                double w2 = m2[j];
+                double w3 = m3[j];
+                out[j] = out[j] + w0 * v0 + w1 * v1 + w2 * v2 + w3 * v3;
+                outU[j] = outU[j] + w0 * u0 + w1 * u1 + w2 * u2 + w3 * u3;
+            }
+        }
+        for (; k < count; k++) {
+            double vk = v[vAt + k];
+            double uk = v[uAt + k];
+            double[] m = vectors[k];
+            for (int j = 0; j < n; j++) {
+                out[j] += m[j] * vk;
+                outU[j] += m[j] * uk;
             }
         }
     }
@@ -369,13 +427,20 @@ public final class LstmCell {
         } else {
             int rows = 4 * hidden;
             double[] sum = trace.sum;
-            for (int s = 0; s < length; s++) {
-                System.arraycopy(w.bias, 0, sum, 0, rows);
-                addScaled(w.inputColumns, inputs, x, first + s * stride, sum, rows);
-                System.arraycopy(sum, 0, trace.projection, s * rows, rows);
+            double[][] projection = trace.projection;
+            int s = 0;
+            for (; s + 1 < length; s += 2) {
+                System.arraycopy(w.bias, 0, projection[s], 0, rows);
+                System.arraycopy(w.bias, 0, projection[s + 1], 0, rows);
+                addScaledTwice(w.inputColumns, inputs, x, first + s * stride, first + (s + 1) * stride,
+                        projection[s], projection[s + 1], rows);
             }
-            for (int s = 0; s < length; s++) {
-                System.arraycopy(trace.projection, s * rows, sum, 0, rows);
+            if (s < length) {
+                System.arraycopy(w.bias, 0, projection[s], 0, rows);
+                addScaled(w.inputColumns, inputs, x, first + s * stride, projection[s], rows);
+            }
+            for (s = 0; s < length; s++) {
+                System.arraycopy(projection[s], 0, sum, 0, rows);
                 recurrentStep(w, sum, h, c, s * hidden, (s + 1) * hidden, trace.z, trace.gate, s * rows, trace.tanhC,
                         s * hidden);
             }
