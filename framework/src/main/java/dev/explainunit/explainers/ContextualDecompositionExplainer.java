@@ -81,20 +81,41 @@ public final class ContextualDecompositionExplainer implements Explainer {
             }
             return Relevance.perStep(relevance);
         }
+        ws.forwardInput = inputParts(lstm.forwardDirection(), x, length, ws.forwardInput);
+        if (lstm.isBidirectional()) {
+            ws.reverseInput = inputParts(lstm.reverseDirection(), x, length, ws.reverseInput);
+        }
         for (int k = 0; k < length; k++) {
-            double score = relevantScore(lstm, lstm.forwardDirection(), trace.forward(), x, k, false, target, 0, ws);
+            double score = relevantScore(lstm, lstm.forwardDirection(), trace.forward(), ws.forwardInput, k, false,
+                    target, 0, ws);
             if (lstm.isBidirectional()) {
-                score += relevantScore(lstm, lstm.reverseDirection(), trace.reverse(), x, length - 1 - k, true,
-                        target, hidden, ws);
+                score += relevantScore(lstm, lstm.reverseDirection(), trace.reverse(), ws.reverseInput,
+                        length - 1 - k, true, target, hidden, ws);
             }
             relevance[k] = score;
         }
         return Relevance.perStep(relevance);
     }
 
-    private static double relevantScore(Lstm lstm, LstmDirection w, DirectionTrace tr, double[] x, int start,
-                                        boolean reversed, int target, int fcOffset, CdWorkspace ws) {
-        decompose(w, tr, x, start, reversed, ws);
+    /**
+     * W_ih x_t of every step t (the i, f, g rows; the o gate is taken from the recorded pass), the
+     * same whichever word is relevant, so summed once per sentence: row t of the returned array
+     * ({@code buffer} if large enough).
+     */
+    private static double[][] inputParts(LstmDirection w, double[] x, int length, double[][] buffer) {
+        int rows = LstmDirection.GATE_O * w.hiddenSize();
+        double[][] parts = buffer.length >= length && (length == 0 || buffer[0].length >= rows)
+                ? buffer : new double[Math.max(length, 2 * buffer.length)][rows];
+        for (int t = 0; t < length; t++) {
+            LstmCell.inputProduct(w, rows, x, t * w.inputSize(), parts[t]);
+        }
+        return parts;
+    }
+
+    private static double relevantScore(Lstm lstm, LstmDirection w, DirectionTrace tr, double[][] inputParts,
+                                        int start, boolean reversed, int target, int fcOffset,
+                                        CdWorkspace ws) {
+        decompose(w, tr, inputParts, start, reversed, ws);
         int last = tr.steps() * w.hiddenSize();
         double score = 0;
         for (int k = 0; k < w.hiddenSize(); k++) {
@@ -214,13 +235,13 @@ public final class ContextualDecompositionExplainer implements Explainer {
     /**
      * Decomposes direction {@code w}'s recorded pass for the relevant processing step {@code start}:
      * writes β and γ of h and c after steps start..T-1 into rows start+1..T of the workspace arrays
-     * (modified).
+     * (modified). {@code inputParts[t]} holds W_ih x_t ({@link #inputParts}); the products with W_hh
+     * are {@link LstmCell#recurrentProduct}'s, summed as the row sums Σ_k W_hh[j][k]·β_k.
      */
-    private static void decompose(LstmDirection w, DirectionTrace tr, double[] x, int start, boolean reversed,
-                                  CdWorkspace ws) {
+    private static void decompose(LstmDirection w, DirectionTrace tr, double[][] inputParts, int start,
+                                  boolean reversed, CdWorkspace ws) {
         int length = tr.steps();
         int hidden = w.hiddenSize();
-        int inputs = w.inputSize();
         double[] betaH = ws.relevantH;
         double[] gammaH = ws.irrelevantH;
         double[] betaC = ws.relevantC;
@@ -245,18 +266,15 @@ public final class ContextualDecompositionExplainer implements Explainer {
             boolean relevantStep = s == start;
             int prev = s * hidden;
             int next = prev + hidden;
+            double[] relevantSum = ws.relevantSum;
+            double[] irrelevantSum = ws.irrelevantSum;
+            LstmCell.recurrentProduct(w, oRows, betaH, prev, relevantSum);
+            LstmCell.recurrentProduct(w, oRows, gammaH, prev, irrelevantSum);
+            double[] input = inputParts[t];
             for (int j = 0; j < oRows; j++) {
-                double a = 0;
-                double b = 0;
-                for (int k = 0; k < hidden; k++) {
-                    double weight = w.weightHh(j, k);
-                    a += weight * betaH[prev + k];
-                    b += weight * gammaH[prev + k];
-                }
-                double in = 0;
-                for (int d = 0; d < inputs; d++) {
-                    in += w.weightIh(j, d) * x[t * inputs + d];
-                }
+                double a = relevantSum[j];
+                double b = irrelevantSum[j];
+                double in = input[j];
                 if (relevantStep) {
                     a += in;
                 } else {
@@ -315,11 +333,9 @@ public final class ContextualDecompositionExplainer implements Explainer {
         ws.ensure(length, hidden);
         double[] x = ws.input(input);
         int start = reverseDirection ? length - 1 - word : word;
-        if (reverseDirection) {
-            decompose(lstm.reverseDirection(), trace.reverse(), x, start, true, ws);
-        } else {
-            decompose(lstm.forwardDirection(), trace.forward(), x, start, false, ws);
-        }
+        LstmDirection w = reverseDirection ? lstm.reverseDirection() : lstm.forwardDirection();
+        decompose(w, reverseDirection ? trace.reverse() : trace.forward(), inputParts(w, x, length, new double[0][]),
+                start, reverseDirection, ws);
         double[][][] parts = new double[2][length][hidden];
         for (int s = 0; s < length; s++) {
             for (int k = 0; k < hidden; k++) {
@@ -346,6 +362,12 @@ public final class ContextualDecompositionExplainer implements Explainer {
         double[] irrelevantPre = new double[0];
         double[] biasActivation = new double[0];
         double[] reverseScores = new double[0];
+        /** W_hh β_h and W_hh γ_h of one step, from index 0. */
+        double[] relevantSum = new double[0];
+        double[] irrelevantSum = new double[0];
+        /** Per direction, W_ih x_t of every step ({@link #inputParts}). */
+        double[][] forwardInput = new double[0][];
+        double[][] reverseInput = new double[0][];
 
         void ensure(int length, int hidden) {
             relevantH = grow(relevantH, (length + 1) * hidden);
@@ -355,6 +377,8 @@ public final class ContextualDecompositionExplainer implements Explainer {
             relevantPre = grow(relevantPre, 3 * hidden);
             irrelevantPre = grow(irrelevantPre, 3 * hidden);
             biasActivation = grow(biasActivation, 3 * hidden);
+            relevantSum = grow(relevantSum, 3 * hidden);
+            irrelevantSum = grow(irrelevantSum, 3 * hidden);
         }
     }
 }

@@ -127,6 +127,7 @@ public class LrpExplainer implements Explainer {
         double[] x = ws.input(input);
         double[] rows = ws.zeroed(length * input.dim());
         ws.ensure(length, hidden);
+        ws.ensureInputs(input.dim());
 
         // Output layer: relevance f_c(x) on z = fc.weight_c · h_T + fc.bias_c; the bias keeps its share.
         double out = trace.output(target);
@@ -221,8 +222,20 @@ public class LrpExplainer implements Explainer {
                 rz[k] = ws.gateShare;
                 rz[2 * hidden + k] = ws.signalShare;
             }
-            // Gate pre-activations z_j = W_ih x_t + W_hh h_{s-1} + b_j, N = D + H.
+            // Gate pre-activations z_j = W_ih x_t + W_hh h_{s-1} + b_j, N = D + H. The shares of x_t
+            // and h_{s-1} are summed in arrays of their own, row by row as before, so that the
+            // direction's row kernels run in vector instructions.
             int xBase = t * inputs;
+            double[] stepInput = ws.stepInput;
+            double[] inputRelevance = ws.stepInputRelevance;
+            double[] state = ws.previousState;
+            double[] stateRelevance = ws.previousStateRelevance;
+            System.arraycopy(x, xBase, stepInput, 0, inputs);
+            System.arraycopy(rows, xBase, inputRelevance, 0, inputs);
+            for (int k = 0; k < hidden; k++) {
+                state[k] = tr.h(s - 1, k);
+                stateRelevance[k] = rh[prev + k];
+            }
             for (int j = firstRow; j < endRow; j++) {
                 double r = rz[j];
                 if (r == 0) {
@@ -239,13 +252,11 @@ public class LrpExplainer implements Explainer {
                 double biasAndStabiliser = w.bias(j) + eps * zSign;
                 double perUnit = biasFactor * biasAndStabiliser / gateLayerUnits * coefficient;
                 absorbed += (1 - biasFactor) * biasAndStabiliser * coefficient;
-                for (int d = 0; d < inputs; d++) {
-                    rows[xBase + d] += x[xBase + d] * w.weightIh(j, d) * coefficient + perUnit;
-                }
-                for (int k = 0; k < hidden; k++) {
-                    rh[prev + k] += tr.h(s - 1, k) * w.weightHh(j, k) * coefficient + perUnit;
-                }
+                w.addWeightedInputRow(j, stepInput, coefficient, perUnit, inputRelevance);
+                w.addWeightedRecurrentRow(j, state, coefficient, perUnit, stateRelevance);
             }
+            System.arraycopy(inputRelevance, 0, rows, xBase, inputs);
+            System.arraycopy(stateRelevance, 0, rh, prev, hidden);
         }
         for (int k = 0; k < hidden; k++) {
             absorbed += rh[k] + rc[k];
@@ -405,6 +416,11 @@ public class LrpExplainer implements Explainer {
         double[] rc = new double[0];
         double[] rz = new double[0];
         double[] cellCoefficient = new double[0];
+        /** x_t, h_{s−1} and their relevances during one step's gate layer, from index 0 (D or H values). */
+        double[] stepInput = new double[0];
+        double[] stepInputRelevance = new double[0];
+        double[] previousState = new double[0];
+        double[] previousStateRelevance = new double[0];
         double gateShare;
         double signalShare;
         /** What {@code gateLayer} left in bias and stabiliser. */
@@ -415,6 +431,13 @@ public class LrpExplainer implements Explainer {
             rc = grow(rc, (length + 1) * hidden);
             rz = grow(rz, 4 * hidden);
             cellCoefficient = grow(cellCoefficient, hidden);
+            previousState = grow(previousState, hidden);
+            previousStateRelevance = grow(previousStateRelevance, hidden);
+        }
+
+        void ensureInputs(int inputs) {
+            stepInput = grow(stepInput, inputs);
+            stepInputRelevance = grow(stepInputRelevance, inputs);
         }
     }
 }

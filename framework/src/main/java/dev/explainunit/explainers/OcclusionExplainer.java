@@ -201,14 +201,15 @@ public class OcclusionExplainer implements Explainer {
                 h[prevBase + start + k] = recorded.h(s - 1, k);
                 c[prevBase + start + k] = recorded.c(s - 1, k);
             }
-            // variants v < s read x_t; variant s starts here with x_t = 0
             if (hidden == 1) {
+                // variants v < s read x_t; variant s starts here with x_t = 0
                 occludeStepSingleUnit(w, s, x, t * inputs, h, c, prevBase, nextBase, ws);
             } else {
-                LstmCell.forwardSteps(w, s, x, t * inputs, 0, h, c, prevBase, nextBase, null, ws.gate, 0, ws.tanhC,
-                        0);
-                LstmCell.forwardSteps(w, 1, null, 0, 0, h, c, prevBase + start, nextBase + start, null, ws.gate,
-                        s * 4 * hidden, ws.tanhC, start);
+                // the same steps, with x_t's b + W_ih x_t summed once in the recorded pass for all variants
+                LstmCell.forwardStepsReadingRecordedInput(w, s, recorded, s, h, c, prevBase, nextBase, ws.gate, 0,
+                        ws.tanhC, 0);
+                LstmCell.forwardStepsReadingRecordedInput(w, 1, recorded, -1, h, c, prevBase + start,
+                        nextBase + start, ws.gate, s * 4 * hidden, ws.tanhC, start);
             }
             int swap = prevBase;
             prevBase = nextBase;

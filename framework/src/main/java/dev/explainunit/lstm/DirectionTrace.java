@@ -20,6 +20,8 @@ public final class DirectionTrace {
 
     final int hiddenSize;
     int steps;
+    /** Per step 4H values: b + W_ih x, the first terms of z, summed before the recurrence (H > 1). */
+    double[][] projection = new double[0][];
     double[] z = new double[0];
     double[] gate = new double[0];
     /** (T + 1) x H: row 0 is the initial state, row s + 1 the state after step s. */
@@ -31,6 +33,8 @@ public final class DirectionTrace {
     final double[] dz;
     final double[] dh;
     final double[] dc;
+    /** max(4H, D) values: a pre-activation or W_ihᵀ δz being summed (vectorised loops start at index 0). */
+    double[] sum = new double[0];
 
     /**
      * An empty trace for a direction of {@code hiddenSize} units; {@link LstmCell#forward} grows it
@@ -51,6 +55,7 @@ public final class DirectionTrace {
         if (gate.length < t * 4 * hiddenSize) {
             // Grow geometrically so that slowly increasing lengths do not reallocate each time.
             int capacity = Math.max(t, Math.max(16, 2 * gate.length / (4 * hiddenSize)));
+            projection = new double[capacity][4 * hiddenSize];
             z = new double[capacity * 4 * hiddenSize];
             gate = new double[capacity * 4 * hiddenSize];
             c = new double[(capacity + 1) * hiddenSize];
@@ -58,6 +63,14 @@ public final class DirectionTrace {
             tanhC = new double[capacity * hiddenSize];
         }
         steps = t;
+    }
+
+    /** Grows the summing scratch to hold 4H and {@code inputs} values. */
+    void ensureScratch(int inputs) {
+        int n = Math.max(4 * hiddenSize, inputs);
+        if (sum.length < n) {
+            sum = new double[n];
+        }
     }
 
     /** Number of valid steps T. */

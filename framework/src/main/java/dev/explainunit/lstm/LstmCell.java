@@ -1,5 +1,6 @@
 package dev.explainunit.lstm;
 
+import java.util.Arrays;
 import org.apiguardian.api.API;
 
 /**
@@ -25,6 +26,16 @@ import org.apiguardian.api.API;
  * {@link LstmDirection}'s arrays (inference) use the same code. States are rows of H values in
  * caller-owned arrays. A single-unit cell (H = 1, the toy models) takes a path unrolled over the
  * four gates that computes the same sums in the same order, bit for bit. Nothing here allocates.
+ *
+ * <p>The passes over a recorded {@link DirectionTrace} with H &gt; 1 ({@link #forward},
+ * {@link #inputGradient}, {@link #forwardStepsReadingRecordedInput}) compute every matrix product
+ * as a sum of scaled vectors, {@code out[j] += v_k · M_k[j]} for k ascending, over the columns and
+ * rows that {@link LstmDirection} keeps as arrays of their own, so that the inner loop over j runs
+ * in vector instructions: W_ih x and W_hh h from the columns, W_ihᵀ δz and W_hhᵀ δz from the rows.
+ * Each output element still gets the same terms in the same order as the row sums of the one-step
+ * methods, and nothing is fused (no multiply-add), so both give the same bits;
+ * {@code LstmCellSideBySideTest} pins them to each other. A chain also sums b + W_ih x_t of all its
+ * steps before the recurrence (the trace keeps them): the first terms of z do not depend on h.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class LstmCell {
@@ -94,6 +105,152 @@ public final class LstmCell {
         } else {
             forwardStepGeneral(hidden, inputs, wih, wihAt, whh, whhAt, bias, biasAt, x, xAt, h, c, prevAt, nextAt,
                     z, gate, gateAt, tanhC, tanhAt);
+        }
+    }
+
+    /**
+     * {@link #forwardSteps} for {@code count} steps that all read the same input, processing step
+     * {@code step} of the pass {@link #forward} recorded in {@code recorded} ({@code step} &lt; 0: a
+     * zero input): its b + W_ih x is taken from the record instead of being summed again, so the
+     * steps cost only their W_hh h. Same arithmetic as {@link #forwardSteps}, bit for bit; no
+     * pre-activations are written. Uses {@code recorded}'s scratch (its record stays). Occlusion
+     * advances its variants with it.
+     *
+     * @throws IllegalArgumentException if H = 1 (a single-unit pass records no b + W_ih x)
+     */
+    public static void forwardStepsReadingRecordedInput(LstmDirection w, int count, DirectionTrace recorded, int step,
+                                                        double[] h, double[] c, int prevAt, int nextAt,
+                                                        double[] gate, int gateAt, double[] tanhC, int tanhAt) {
+        int hidden = w.hiddenSize();
+        if (hidden == 1) {
+            throw new IllegalArgumentException("a single-unit direction records no input projections; use forwardSteps");
+        }
+        int rows = 4 * hidden;
+        double[] projection = step < 0 ? w.bias : recorded.projection[step];
+        for (int v = 0; v < count; v++) {
+            System.arraycopy(projection, 0, recorded.sum, 0, rows);
+            recurrentStep(w, recorded.sum, h, c, prevAt + v * hidden, nextAt + v * hidden, null, gate,
+                    gateAt + v * rows, tanhC, tanhAt + v * hidden);
+        }
+    }
+
+    /**
+     * out[j] += Σ_k v[vAt + k] · vectors[k][j] for j &lt; n (out modified), the terms of each
+     * element added one at a time for k ascending. Four vectors per pass over {@code out}:
+     * {@code out[j] + a + b + c + d} adds left to right, the same as four passes. Every array is
+     * read from index 0, so the JIT vectorises the loop over j.
+     */
+    private static void addScaled(double[][] vectors, int count, double[] v, int vAt, double[] out, int n) {
+        int k = 0;
+        for (; k + 3 < count; k += 4) {
+            double v0 = v[vAt + k];
+            double v1 = v[vAt + k + 1];
+            double v2 = v[vAt + k + 2];
+            double v3 = v[vAt + k + 3];
+            double[] m0 = vectors[k];
+            double[] m1 = vectors[k + 1];
+            double[] m2 = vectors[k + 2];
+            double[] m3 = vectors[k + 3];
+            for (int j = 0; j < n; j++) {
+                out[j] = out[j] + m0[j] * v0 + m1[j] * v1 + m2[j] * v2 + m3[j] * v3;
+            }
+        }
+        for (; k < count; k++) {
+            double vk = v[vAt + k];
+            double[] m = vectors[k];
+            for (int j = 0; j < n; j++) {
+                out[j] += m[j] * vk;
+            }
+        }
+    }
+
+    /**
+     * out[j] = Σ_k W_hh[j][k] · h[hAt + k] for the first {@code rows} gate rows j (out modified,
+     * from index 0), each summed from 0 over k ascending as a row sum would, in vector instructions.
+     */
+    public static void recurrentProduct(LstmDirection w, int rows, double[] h, int hAt, double[] out) {
+        Arrays.fill(out, 0, rows, 0.0);
+        addScaled(w.recurrentColumns, w.hiddenSize(), h, hAt, out, rows);
+    }
+
+    /**
+     * out[j] = Σ_d W_ih[j][d] · x[xAt + d] for the first {@code rows} gate rows j (out modified,
+     * from index 0), each summed from 0 over d ascending as a row sum would, in vector instructions.
+     */
+    public static void inputProduct(LstmDirection w, int rows, double[] x, int xAt, double[] out) {
+        Arrays.fill(out, 0, rows, 0.0);
+        addScaled(w.inputColumns, w.inputSize(), x, xAt, out, rows);
+    }
+
+    /**
+     * {@link #addScaled} for two vectors v, u at once, into {@code out} and {@code outU}: each
+     * column is read once for both (the input projections of two steps), each element's terms
+     * still added for k ascending.
+     */
+    private static void addScaledTwice(double[][] vectors, int count, double[] v, int vAt, int uAt, double[] out,
+                                       double[] outU, int n) {
+        int k = 0;
+        for (; k + 3 < count; k += 4) {
+            double v0 = v[vAt + k];
+            double v1 = v[vAt + k + 1];
+            double v2 = v[vAt + k + 2];
+            double v3 = v[vAt + k + 3];
+            double u0 = v[uAt + k];
+            double u1 = v[uAt + k + 1];
+            double u2 = v[uAt + k + 2];
+            double u3 = v[uAt + k + 3];
+            double[] m0 = vectors[k];
+            double[] m1 = vectors[k + 1];
+            double[] m2 = vectors[k + 2];
+            double[] m3 = vectors[k + 3];
+            for (int j = 0; j < n; j++) {
+                double w0 = m0[j];
+                double w1 = m1[j];
+                double w2 = m2[j];
+                double w3 = m3[j];
+                out[j] = out[j] + w0 * v0 + w1 * v1 + w2 * v2 + w3 * v3;
+                outU[j] = outU[j] + w0 * u0 + w1 * u1 + w2 * u2 + w3 * u3;
+            }
+        }
+        for (; k < count; k++) {
+            double vk = v[vAt + k];
+            double uk = v[uAt + k];
+            double[] m = vectors[k];
+            for (int j = 0; j < n; j++) {
+                out[j] += m[j] * vk;
+                outU[j] += m[j] * uk;
+            }
+        }
+    }
+
+    /**
+     * The rest of a forward step whose b + W_ih x is in {@code sum} (4H, modified): adds W_hh h
+     * for h at {@code h[prevAt ..]}, stores the pre-activations in {@code z[gateAt ..]} when
+     * {@code z} is not null and their activations in {@code gate[gateAt ..]}; writes h, c at
+     * {@code nextAt} and tanh c at {@code tanhC[tanhAt ..]} (all modified).
+     */
+    private static void recurrentStep(LstmDirection w, double[] sum, double[] h, double[] c, int prevAt, int nextAt,
+                                      double[] z, double[] gate, int gateAt, double[] tanhC, int tanhAt) {
+        int hidden = w.hiddenSize();
+        int rows = 4 * hidden;
+        addScaled(w.recurrentColumns, hidden, h, prevAt, sum, rows);
+        if (z != null) {
+            System.arraycopy(sum, 0, z, gateAt, rows);
+        }
+        for (int j = 0; j < rows; j++) {
+            gate[gateAt + j] = activation(j, hidden, sum[j]);
+        }
+        for (int k = 0; k < hidden; k++) {
+            int at = gateAt + k;
+            double i = gate[at];
+            double f = gate[at + hidden];
+            double g = gate[at + 2 * hidden];
+            double o = gate[at + 3 * hidden];
+            double cell = f * c[prevAt + k] + i * g;
+            double tc = tanh(cell);
+            c[nextAt + k] = cell;
+            tanhC[tanhAt + k] = tc;
+            h[nextAt + k] = o * tc;
         }
     }
 
@@ -252,12 +409,30 @@ public final class LstmCell {
         }
         int first = reversed ? (length - 1) * inputs : 0;
         int stride = reversed ? -inputs : inputs;
+        trace.ensureScratch(inputs);
         if (hidden == 1 && singleUnitPath) {
             forwardStepsSingleUnit(length, inputs, w.weightIh, 0, w.weightHh, 0, w.bias, 0, x, first, stride, h, c, 0,
                     1, trace.z, trace.gate, 0, trace.tanhC, 0);
         } else {
-            forwardStepsGeneral(length, hidden, inputs, w.weightIh, 0, w.weightHh, 0, w.bias, 0, x, first, stride, h,
-                    c, 0, hidden, trace.z, trace.gate, 0, trace.tanhC, 0);
+            int rows = 4 * hidden;
+            double[] sum = trace.sum;
+            double[][] projection = trace.projection;
+            int s = 0;
+            for (; s + 1 < length; s += 2) {
+                System.arraycopy(w.bias, 0, projection[s], 0, rows);
+                System.arraycopy(w.bias, 0, projection[s + 1], 0, rows);
+                addScaledTwice(w.inputColumns, inputs, x, first + s * stride, first + (s + 1) * stride,
+                        projection[s], projection[s + 1], rows);
+            }
+            if (s < length) {
+                System.arraycopy(w.bias, 0, projection[s], 0, rows);
+                addScaled(w.inputColumns, inputs, x, first + s * stride, projection[s], rows);
+            }
+            for (s = 0; s < length; s++) {
+                System.arraycopy(projection[s], 0, sum, 0, rows);
+                recurrentStep(w, sum, h, c, s * hidden, (s + 1) * hidden, trace.z, trace.gate, s * rows, trace.tanhC,
+                        s * hidden);
+            }
         }
     }
 
@@ -291,6 +466,18 @@ public final class LstmCell {
                                     double[] dh, int dhAt, double[] dc, int dcAt, double[] dz, int dzAt,
                                     double[] dx, int dxAt) {
         int rows = 4 * hidden;
+        gateGradients(hidden, gate, gateAt, tanhC, tanhAt, c, cPrevAt, dh, dhAt, dc, dcAt, dz, dzAt);
+        if (dx != null) {
+            transposedProduct(rows, inputs, wih, wihAt, dz, dzAt, dx, dxAt, true);
+        }
+        // δz is complete, so δh_s can be overwritten in place by δh_{s-1}
+        transposedProduct(rows, hidden, whh, whhAt, dz, dzAt, dh, dhAt, false);
+    }
+
+    /** δz from δh and the carried δc, and the new carried δc (dz, dc modified): the elementwise part of a backward step. */
+    private static void gateGradients(int hidden, double[] gate, int gateAt, double[] tanhC, int tanhAt, double[] c,
+                                      int cPrevAt, double[] dh, int dhAt, double[] dc, int dcAt, double[] dz,
+                                      int dzAt) {
         for (int k = 0; k < hidden; k++) {
             int at = gateAt + k;
             double i = gate[at];
@@ -306,11 +493,32 @@ public final class LstmCell {
             dz[dzAt + 3 * hidden + k] = dhk * tc * o * (1 - o);
             dc[dcAt + k] = cellGrad * f;
         }
-        if (dx != null) {
-            transposedProduct(rows, inputs, wih, wihAt, dz, dzAt, dx, dxAt, true);
+    }
+
+    /**
+     * {@link #backwardStepGeneral} through step s of the pass recorded in {@code trace}, its
+     * products W_ihᵀ δz and W_hhᵀ δz as sums of W's rows scaled by δz_j ({@link #addScaled}; per
+     * element the terms of {@link #transposedProduct} in its order, from 0): δh and δc in the
+     * trace's scratch carry from step to step; W_ihᵀ δz, summed in the trace's scratch, is added
+     * to {@code dx[dxAt .. + D)} (modified).
+     */
+    private static void backwardStepByRows(LstmDirection w, DirectionTrace trace, int s, double[] dx, int dxAt) {
+        int hidden = w.hiddenSize();
+        int inputs = w.inputSize();
+        int rows = 4 * hidden;
+        int prev = s * hidden;
+        double[] dz = trace.dz;
+        double[] dh = trace.dh;
+        double[] sum = trace.sum;
+        gateGradients(hidden, trace.gate, s * rows, trace.tanhC, prev, trace.c, prev, dh, 0, trace.dc, 0, dz, 0);
+        Arrays.fill(sum, 0, inputs, 0.0);
+        addScaled(w.inputRows, rows, dz, 0, sum, inputs);
+        for (int d = 0; d < inputs; d++) {
+            dx[dxAt + d] += sum[d];
         }
-        // δz is complete, so δh_s can be overwritten in place by δh_{s-1}
-        transposedProduct(rows, hidden, whh, whhAt, dz, dzAt, dh, dhAt, false);
+        // δz is complete, so δh_s can be overwritten by δh_{s-1}
+        Arrays.fill(dh, 0, hidden, 0.0);
+        addScaled(w.recurrentRows, rows, dz, 0, dh, hidden);
     }
 
     /**
@@ -465,11 +673,9 @@ public final class LstmCell {
                     reversed ? inputs : -inputs);
             return;
         }
+        trace.ensureScratch(inputs);
         for (int s = length - 1; s >= 0; s--) {
-            int xAt = (reversed ? length - 1 - s : s) * inputs;
-            int prev = s * hidden;
-            backwardStepGeneral(hidden, inputs, w.weightIh, 0, w.weightHh, 0, trace.gate, s * 4 * hidden,
-                    trace.tanhC, prev, trace.c, prev, dh, 0, dc, 0, trace.dz, 0, dx, xAt);
+            backwardStepByRows(w, trace, s, dx, (reversed ? length - 1 - s : s) * inputs);
         }
     }
 }

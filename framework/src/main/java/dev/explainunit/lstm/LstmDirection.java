@@ -14,6 +14,17 @@ import org.ejml.data.DMatrixRMaj;
  *
  * Immutable: the matrices are copied in and only copies are handed out. The element accessors
  * read the internal arrays directly and are meant for explainers' inner loops.
+ *
+ * <p>Besides the row-major weights the direction keeps, made once here, each weight matrix's
+ * columns and rows as arrays of their own: W_ih's D columns and W_hh's H columns (4H values
+ * each, i.e. the rows of W_ihᵀ and W_hhᵀ), and their 4H rows (D and H values). {@link LstmCell}
+ * computes z = b + W_ih x + W_hh h as z += x_d · (column d of W_ih) for d ascending, then
+ * z += h_k · (column k of W_hh) for k ascending, and the backward products W_ihᵀ δz, W_hhᵀ δz
+ * from the rows in the same way: each output element gets the same terms in the same order as
+ * its row sum, so the bits are those of the row sums, while the inner loop runs over a whole
+ * array from index 0, which the JIT turns into vector instructions (a row sum, a reduction of
+ * doubles in a fixed order, it cannot, and JDK 17 vectorises only loops whose arrays start at
+ * the same offset).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LstmDirection {
@@ -26,6 +37,14 @@ public final class LstmDirection {
     // Package-private so that the forward and backward passes index them without accessor calls.
     final double[] weightIh;
     final double[] weightHh;
+    /** Column d of W_ih (4H values): {@code inputColumns[d][j] = W_ih[j][d]}. */
+    final double[][] inputColumns;
+    /** Column k of W_hh (4H values): {@code recurrentColumns[k][j] = W_hh[j][k]}. */
+    final double[][] recurrentColumns;
+    /** Row j of W_ih (D values). */
+    final double[][] inputRows;
+    /** Row j of W_hh (H values). */
+    final double[][] recurrentRows;
     private final double[] biasIh;
     private final double[] biasHh;
     final double[] bias;
@@ -53,6 +72,10 @@ public final class LstmDirection {
         }
         this.weightIh = copyFinite("weight_ih", weightIh);
         this.weightHh = copyFinite("weight_hh", weightHh);
+        this.inputColumns = columns(this.weightIh, 4 * hiddenSize, inputSize);
+        this.recurrentColumns = columns(this.weightHh, 4 * hiddenSize, hiddenSize);
+        this.inputRows = rows(this.weightIh, 4 * hiddenSize, inputSize);
+        this.recurrentRows = rows(this.weightHh, 4 * hiddenSize, hiddenSize);
         this.biasIh = vector("bias_ih", biasIh, 4 * hiddenSize);
         this.biasHh = vector("bias_hh", biasHh, 4 * hiddenSize);
         this.bias = new double[4 * hiddenSize];
@@ -78,6 +101,26 @@ public final class LstmDirection {
             }
         }
         return copy;
+    }
+
+    /** The columns of the rows x cols row-major {@code m}, each an array of {@code rows} values. */
+    private static double[][] columns(double[] m, int rows, int cols) {
+        double[][] columns = new double[cols][rows];
+        for (int j = 0; j < rows; j++) {
+            for (int d = 0; d < cols; d++) {
+                columns[d][j] = m[j * cols + d];
+            }
+        }
+        return columns;
+    }
+
+    /** The rows of the rows x cols row-major {@code m}, each an array of {@code cols} values. */
+    private static double[][] rows(double[] m, int rows, int cols) {
+        double[][] result = new double[rows][cols];
+        for (int j = 0; j < rows; j++) {
+            System.arraycopy(m, j * cols, result[j], 0, cols);
+        }
+        return result;
     }
 
     private static double[] vector(String name, DMatrixRMaj v, int length) {
@@ -124,6 +167,28 @@ public final class LstmDirection {
     /** b_ih[row] + b_hh[row], the bias that enters the pre-activation. */
     public double bias(int row) {
         return bias[row];
+    }
+
+    /**
+     * out[d] += x[d] · W_ih[j][d] · a + b for d &lt; D, each term as ((x_d · W_ih[j][d]) · a) + b
+     * (out modified; {@code x} and {@code out} read from index 0): gate row j's share of a
+     * relevance redistribution (LRP's ε-rule), in vector instructions.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public void addWeightedInputRow(int j, double[] x, double a, double b, double[] out) {
+        addWeightedRow(inputRows[j], x, a, b, out);
+    }
+
+    /** {@link #addWeightedInputRow} for W_hh: out[k] += h[k] · W_hh[j][k] · a + b for k &lt; H. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public void addWeightedRecurrentRow(int j, double[] h, double a, double b, double[] out) {
+        addWeightedRow(recurrentRows[j], h, a, b, out);
+    }
+
+    private static void addWeightedRow(double[] row, double[] x, double a, double b, double[] out) {
+        for (int d = 0; d < row.length; d++) {
+            out[d] += x[d] * row[d] * a + b;
+        }
     }
 
     /** A copy of W_ih (4H x D). */
