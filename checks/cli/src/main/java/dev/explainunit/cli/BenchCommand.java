@@ -7,6 +7,8 @@ import dev.explainunit.Sequence;
 import dev.explainunit.internal.BenchWorkload;
 import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.lstm.Lstm;
+import dev.explainunit.sentence.SentimentTask;
+import dev.explainunit.task.Tasks;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -21,8 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code explainunit bench}: explanations per second of each built-in method on the single-unit
- * toy LSTM ({@link BenchWorkload}), one thread, after a warm-up. The rate is explanations per
+ * {@code explainunit bench}: explanations per second of each built-in method, one thread, after a
+ * warm-up: by default on the single-unit toy LSTM ({@link BenchWorkload}); with
+ * {@code --task sentiment} on the bundled sentiment BiLSTM ({@link SentimentBenchWorkload}). The rate is explanations per
  * second of CPU time of the measuring thread, so that other load on the machine does not count
  * against it; the wall-clock rate is shown beside it in the table. Each method's rate appears as
  * soon as it is measured (with {@code --json} as a progress line on stderr), so a run of several
@@ -31,7 +34,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measures explanations per second of each built-in method on the single-unit toy LSTM "
-                + "(sequences of length 13-14, one thread, after warm-up).")
+                + "(sequences of length 13-14), or with --task sentiment on the bundled sentiment model "
+                + "(test sentences of length >= 10); one thread, after warm-up.")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -53,8 +57,13 @@ final class BenchCommand implements Callable<Integer> {
     List<String> methods;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
-            description = "Seed of the toy sequences (default: ${DEFAULT-VALUE}).")
+            description = "Seed of the toy sequences (default: ${DEFAULT-VALUE}; unused with --task sentiment).")
     long seed;
+
+    @Option(names = "--task", paramLabel = "TASK",
+            description = "sentiment: the bundled sentiment model on its test sentences of length >= 10, "
+                    + "target the true class (default: the single-unit toy LSTM).")
+    String task;
 
     /** One method's measurement. */
     record Rate(String method, long explanations, double cpuSeconds, double wallSeconds) {
@@ -73,28 +82,37 @@ final class BenchCommand implements Callable<Integer> {
             throw new UsageException("--seconds must be in (0, 3600] and --warmup in [0, 3600], are " + seconds
                     + " and " + warmup);
         }
+        boolean sentiment = task != null;
+        if (sentiment && !SentimentTask.ID.equalsIgnoreCase(task.strip())) {
+            throw new UsageException("unknown bench task '" + task + "'; valid: " + SentimentTask.ID
+                    + " (without --task: the single-unit toy LSTM)");
+        }
         List<String> ids = methods == null ? BuiltInExplainers.ids() : methods;
         Map<String, Explainer> explainers = new LinkedHashMap<>();
         for (String id : ids) {
-            explainers.put(id, ExplainCommand.explainer(id, 0.001, 0));
+            Explainer checked = ExplainCommand.explainer(id, 0.001, 0); // refuses an unknown id
+            explainers.put(id, sentiment ? Tasks.byId(SentimentTask.ID).builtIn(id) : checked);
         }
-        Sequence[] sequences = BenchWorkload.sequences(seed);
+        SentimentBenchWorkload sentences = sentiment ? SentimentBenchWorkload.bundled() : null;
+        Sequence[] inputs = sentiment ? sentences.inputs() : BenchWorkload.sequences(seed);
+        int[] targets = sentiment ? sentences.targets() : new int[inputs.length];
+        String unit = sentiment ? "sentences/s" : "explanations/s";
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!json) {
-            out.printf("%-22s %18s %18s%n", "method", "explanations/s", "(wall clock)");
+            out.printf("%-22s %18s %18s%n", "method", unit, "(wall clock)");
             out.flush();
         }
         // Each method's result is shown as soon as it is measured: the table row on stdout, or with
         // --json (whose stdout must stay one JSON document) a progress line on stderr.
         List<Rate> rates = new ArrayList<>();
         for (Map.Entry<String, Explainer> e : explainers.entrySet()) {
-            Lstm model = BenchWorkload.modelFor(e.getKey());
-            Rate r = measure(e.getKey(), e.getValue(), model, sequences, warmup, seconds);
+            Lstm model = sentiment ? sentences.model() : BenchWorkload.modelFor(e.getKey());
+            Rate r = measure(e.getKey(), e.getValue(), model, inputs, targets, warmup, seconds);
             rates.add(r);
             if (json) {
-                err.printf("bench %d/%d %s: %,.0f explanations/s%n", rates.size(), explainers.size(), r.method(),
-                        r.perCpuSecond());
+                err.printf("bench %d/%d %s: %,.0f %s%n", rates.size(), explainers.size(), r.method(),
+                        r.perCpuSecond(), unit);
                 err.flush();
             } else {
                 out.printf("%-22s %,18.0f %,18.0f%n", r.method(), r.perCpuSecond(), r.perWallSecond());
@@ -107,21 +125,26 @@ final class BenchCommand implements Callable<Integer> {
                 root.put(r.method(), Math.rint(r.perCpuSecond()));
             }
             out.println(root.toPrettyString());
+        } else if (sentiment) {
+            out.printf("bundled sentiment BiLSTM (E = H = 60, 5 classes), %d test sentences of length %d-%d, target "
+                    + "the true class, sentiment settings, one thread, %.1f s warm-up and %.1f s per method; "
+                    + "rate per CPU second%n", inputs.length, sentences.shortest(), sentences.longest(), warmup,
+                    seconds);
         } else {
             out.printf("single-unit toy LSTM (D=2, H=1; 2 outputs for occlusion-p-diff), %d sequences of "
                     + "length 13-14, one thread, %.1f s warm-up and %.1f s per method; rate per CPU second%n",
-                    sequences.length, warmup, seconds);
+                    inputs.length, warmup, seconds);
         }
         out.flush();
         return 0;
     }
 
     /**
-     * Explains the sequences round-robin: {@code warmup} seconds unmeasured, then batches of 256
-     * until {@code seconds} of CPU time have passed.
+     * Explains the sequences round-robin, sequence i for output {@code targets[i]}: {@code warmup}
+     * seconds unmeasured, then batches of 256 until {@code seconds} of CPU time have passed.
      */
-    static Rate measure(String id, Explainer explainer, Lstm model, Sequence[] sequences, double warmup,
-                        double seconds) {
+    static Rate measure(String id, Explainer explainer, Lstm model, Sequence[] sequences, int[] targets,
+                        double warmup, double seconds) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
         double sink = 0;
@@ -129,7 +152,7 @@ final class BenchCommand implements Callable<Integer> {
         long warmupEnd = System.nanoTime() + (long) (warmup * 1e9);
         while (System.nanoTime() < warmupEnd) {
             for (int k = 0; k < 256; k++) {
-                sink += explainer.explain(model, sequences[next], 0).step(0);
+                sink += explainer.explain(model, sequences[next], targets[next]).step(0);
                 next = (next + 1) % sequences.length;
             }
         }
@@ -140,7 +163,7 @@ final class BenchCommand implements Callable<Integer> {
         long cpu;
         do {
             for (int k = 0; k < 256; k++) {
-                sink += explainer.explain(model, sequences[next], 0).step(0);
+                sink += explainer.explain(model, sequences[next], targets[next]).step(0);
                 next = (next + 1) % sequences.length;
             }
             count += 256;

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.explainunit.Sequence;
 import dev.explainunit.internal.BenchWorkload;
+import dev.explainunit.sentence.CorpusSentence;
+import dev.explainunit.sentence.SentenceModel;
+import dev.explainunit.sentence.SentimentCorpus;
+import dev.explainunit.zoo.ModelZoo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -96,5 +100,60 @@ class BenchCommandTest {
         assertThat(BenchWorkload.modelFor("occlusion-p-diff").outputSize()).isEqualTo(2);
         assertThat(BenchWorkload.sequences(1)).hasSize(BenchWorkload.SEQUENCES)
                 .extracting(Sequence::length).containsOnly(13, 14);
+    }
+
+    @Test
+    void sentiment_json_maps_each_requested_method_to_a_positive_rate_and_reports_sentences_per_second() throws Exception {
+        CommandRun run = CommandRun.of("bench", "--task", "sentiment", "--json", "--warmup", "0", "--seconds", "0.01",
+                "--method", "lrp-all,gradient-x-input");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.fieldNames()).toIterable().containsExactly("lrp-all", "gradient-x-input");
+        assertThat(json.get("lrp-all").asDouble()).isPositive().isFinite();
+        assertThat(json.get("gradient-x-input").asDouble()).isPositive().isFinite();
+        assertThat(run.err().lines().toList()).hasSize(2);
+        assertThat(run.err().lines().toList().get(0)).matches("bench 1/2 lrp-all: [0-9,.\\s\u00a0\u202f]+ sentences/s");
+    }
+
+    @Test
+    void sentiment_table_has_a_row_per_method_and_names_the_bundled_model_and_its_sentences() {
+        CommandRun run = CommandRun.of("bench", "--task", "sentiment", "--warmup", "0", "--seconds", "0.01",
+                "--method", "gradient,cd");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).startsWith("method").contains("sentences/s");
+        assertThat(run.out()).containsPattern("(?m)^gradient +[0-9,]+ +[0-9,]+$").containsPattern("(?m)^cd +[0-9,]+");
+        assertThat(lines.get(3)).startsWith("bundled sentiment BiLSTM")
+                .contains(SentimentBenchWorkload.bundled().inputs().length + " test sentences of length 10-");
+    }
+
+    @Test
+    void an_unknown_task_is_a_usage_error_naming_it_and_the_valid_one() {
+        CommandRun run = CommandRun.of("bench", "--task", "addition");
+
+        assertThat(run.exitCode()).isEqualTo(ExplainUnitCommand.USAGE_ERROR);
+        assertThat(run.err()).startsWith("explainunit: unknown bench task 'addition'; valid: sentiment")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void sentiment_workload_is_the_test_sentences_of_at_least_ten_words_each_for_its_true_class() {
+        SentenceModel model = ModelZoo.bundled().sentiment().model();
+        List<CorpusSentence> kept = SentimentCorpus.generate(SentimentCorpus.DEFAULT_SEED).test().stream()
+                .filter(s -> s.tokens().size() >= 10).toList();
+
+        SentimentBenchWorkload workload = SentimentBenchWorkload.bundled();
+
+        assertThat(workload.model()).isSameAs(model.lstm());
+        assertThat(workload.inputs()).hasSize(kept.size()).hasSizeGreaterThan(1000);
+        assertThat(workload.targets()).hasSize(kept.size());
+        for (int i = 0; i < kept.size(); i++) {
+            assertThat(workload.targets()[i]).isEqualTo(kept.get(i).label());
+            assertThat(workload.inputs()[i].length()).isEqualTo(kept.get(i).tokens().size());
+            assertThat(workload.inputs()[i].get(0, 0)).isEqualTo(model.embed(kept.get(i).tokens()).get(0, 0));
+        }
     }
 }
