@@ -31,18 +31,9 @@ public final class ProjectionSvg {
      * @param explained {% of variance by PC1 + PC2, % by PC3}
      */
     public static String render(String name, double[] explained, double[] xs, double[] ys, int[] classes) {
-        double xLo = Double.POSITIVE_INFINITY, xHi = Double.NEGATIVE_INFINITY;
-        double yLo = Double.POSITIVE_INFINITY, yHi = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < xs.length; i++) {
-            if (Double.isFinite(xs[i]) && Double.isFinite(ys[i])) {
-                xLo = Math.min(xLo, xs[i]);
-                xHi = Math.max(xHi, xs[i]);
-                yLo = Math.min(yLo, ys[i]);
-                yHi = Math.max(yHi, ys[i]);
-            }
-        }
-        Axis x = new Axis(xLo, xHi, LEFT, WIDTH - RIGHT, 4);
-        Axis y = new Axis(yLo, yHi, HEIGHT - BOTTOM, TOP, 4);
+        PlotAxes axes = PlotAxes.spanning(xs, ys, LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, TOP);
+        Axis x = axes.x();
+        Axis y = axes.y();
         String variance = "PC1+PC2 " + Numbers.general(round(explained[0])) + "%, PC3 "
                 + Numbers.general(round(explained[1])) + "%";
         Svg svg = new Svg(WIDTH, HEIGHT, name + ": whitened PCA of the test sentences, " + variance);

@@ -25,18 +25,9 @@ public final class ScatterPlotSvg {
      * @param colour fill colour of the points
      */
     public static String render(String title, String xLabel, String yLabel, double[] xs, double[] ys, String colour) {
-        double xLo = Double.POSITIVE_INFINITY, xHi = Double.NEGATIVE_INFINITY;
-        double yLo = Double.POSITIVE_INFINITY, yHi = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < xs.length; i++) {
-            if (Double.isFinite(xs[i]) && Double.isFinite(ys[i])) {
-                xLo = Math.min(xLo, xs[i]);
-                xHi = Math.max(xHi, xs[i]);
-                yLo = Math.min(yLo, ys[i]);
-                yHi = Math.max(yHi, ys[i]);
-            }
-        }
-        Axis x = new Axis(xLo, xHi, LEFT, WIDTH - RIGHT, 4);
-        Axis y = new Axis(yLo, yHi, HEIGHT - BOTTOM, TOP, 4);
+        PlotAxes axes = PlotAxes.spanning(xs, ys, LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, TOP);
+        Axis x = axes.x();
+        Axis y = axes.y();
         Svg svg = new Svg(WIDTH, HEIGHT, title + ": " + yLabel + " against " + xLabel);
         svg.text(WIDTH / 2, 14, title, "middle", "plot-title");
         Frame.draw(svg, x, y, LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM);
