@@ -341,6 +341,11 @@ public final class LstmCell {
                                        double[] bias, int biasAt, double[] x, int xAt, int xStride, double[] h,
                                        double[] c, int prevAt, int nextAt, double[] z, double[] gate, int gateAt,
                                        double[] tanhC, int tanhAt) {
+        // in a chain (nextAt = prevAt + 1) step v's h_{t−1}, c_{t−1} are step v − 1's results:
+        // carried in locals, so that the recurrence does not wait on a store and a reload
+        boolean chain = nextAt == prevAt + 1;
+        double hCarried = h[prevAt];
+        double cCarried = c[prevAt];
         for (int v = 0; v < count; v++) {
             // weights are read where used: Math.exp clobbers every floating-point register, so
             // values kept in registers across the five activations would be spilled and reloaded
@@ -358,7 +363,7 @@ public final class LstmCell {
                     zo += wih[wihAt + 3 * inputs + d] * xd;
                 }
             }
-            double hPrev = h[prevAt + v];
+            double hPrev = chain ? hCarried : h[prevAt + v];
             zi += whh[whhAt] * hPrev;
             zf += whh[whhAt + 1] * hPrev;
             zg += whh[whhAt + 2] * hPrev;
@@ -367,7 +372,7 @@ public final class LstmCell {
             double f = sigmoid(zf);
             double g = tanh(zg);
             double o = sigmoid(zo);
-            double cell = f * c[prevAt + v] + i * g;
+            double cell = f * (chain ? cCarried : c[prevAt + v]) + i * g;
             double tc = tanh(cell);
             int at = gateAt + 4 * v;
             if (z != null) {
@@ -380,9 +385,12 @@ public final class LstmCell {
             gate[at + 1] = f;
             gate[at + 2] = g;
             gate[at + 3] = o;
+            double hNext = o * tc;
             c[nextAt + v] = cell;
             tanhC[tanhAt + v] = tc;
-            h[nextAt + v] = o * tc;
+            h[nextAt + v] = hNext;
+            hCarried = hNext;
+            cCarried = cell;
         }
     }
 
@@ -592,6 +600,9 @@ public final class LstmCell {
         int wf = wihAt + inputs;
         int wg = wihAt + 2 * inputs;
         int wo = wihAt + 3 * inputs;
+        // δh and δc carry from step to step in locals, written back once after the last step
+        double dhs = dh[dhAt];
+        double dcs = dc[dcAt];
         for (int v = 0; v < count; v++) {
             int at = gateAt - 4 * v;
             double i = gate[at];
@@ -599,13 +610,12 @@ public final class LstmCell {
             double g = gate[at + 2];
             double o = gate[at + 3];
             double tc = tanhC[tanhAt - v];
-            double dhs = dh[dhAt];
-            double cellGrad = dc[dcAt] + dhs * o * (1 - tc * tc);
+            double cellGrad = dcs + dhs * o * (1 - tc * tc);
             double dzi = cellGrad * g * i * (1 - i);
             double dzf = cellGrad * c[cPrevAt - v] * f * (1 - f);
             double dzg = cellGrad * i * (1 - g * g);
             double dzo = dhs * tc * o * (1 - o);
-            dc[dcAt] = cellGrad * f;
+            dcs = cellGrad * f;
             dz[dzAt] = dzi;
             dz[dzAt + 1] = dzf;
             dz[dzAt + 2] = dzg;
@@ -616,8 +626,10 @@ public final class LstmCell {
                     dx[xv + d] += wih[wihAt + d] * dzi + wih[wf + d] * dzf + wih[wg + d] * dzg + wih[wo + d] * dzo;
                 }
             }
-            dh[dhAt] = ui * dzi + uf * dzf + ug * dzg + uo * dzo;
+            dhs = ui * dzi + uf * dzf + ug * dzg + uo * dzo;
         }
+        dh[dhAt] = dhs;
+        dc[dcAt] = dcs;
     }
 
     /**
