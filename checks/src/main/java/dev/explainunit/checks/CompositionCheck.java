@@ -133,14 +133,8 @@ final class CompositionCheck implements SanityCheck {
                     share[m][c] = samples.isEmpty() ? Double.NaN : (double) holds / samples.size();
                 }
             });
-        } catch (GuardedParallel.HangException hang) {
-            failure = "explainer [" + p.explainerId() + "] hung on a composition: " + hang.getMessage();
-        } catch (ExecutionException e) {
-            failure = e.getCause() instanceof ExplainedPopulation.ContractViolation ? e.getCause().getMessage()
-                    : "explainer [" + p.explainerId() + "] threw " + e.getCause() + " on a composition";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failure = "interrupted";
+        } catch (GuardedParallel.HangException | ExecutionException | InterruptedException e) {
+            failure = OwnModelsFailure.of(e, p, key(), "a composition");
         }
         if (failure != null) {
             return CheckEvaluation.result(key(), p, s, Map.of(), "composition", threshold, ">=", Verdict.FAIL,

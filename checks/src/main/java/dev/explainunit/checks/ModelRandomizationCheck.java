@@ -111,14 +111,8 @@ final class ModelRandomizationCheck implements SanityCheck {
                 }
                 perDraw[job] = sum / n;
             });
-        } catch (GuardedParallel.HangException hang) {
-            failure = "explainer [" + p.explainerId() + "] hung on a randomised model: " + hang.getMessage();
-        } catch (ExecutionException e) {
-            failure = e.getCause() instanceof ExplainedPopulation.ContractViolation ? e.getCause().getMessage()
-                    : "explainer [" + p.explainerId() + "] threw " + e.getCause() + " on a randomised model";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failure = "interrupted";
+        } catch (GuardedParallel.HangException | ExecutionException | InterruptedException e) {
+            failure = OwnModelsFailure.of(e, p, key(), "a randomised model");
         }
         double threshold = s.thresholds().randomization();
         if (failure != null) {

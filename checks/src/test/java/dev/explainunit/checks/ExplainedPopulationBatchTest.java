@@ -221,6 +221,41 @@ class ExplainedPopulationBatchTest {
                 .contains("sequence 0 of the randomised model of addition-random-0, explained in a batch");
     }
 
+    @Test
+    void an_explainer_throwing_only_on_randomised_models_fails_model_randomization_with_its_exception_as_cause() {
+        List<ZooModel> models = ExplainedPopulationTest.randomModels(ToyTask.ADDITION, 1);
+        RecurrentModel trained = models.get(0).model();
+        IllegalStateException refusal = new IllegalStateException("only trained models, please");
+        Explainer throwsOnRandomised = new Explainer() {
+            final Explainer single = new ReferenceGradientTimesInput();
+
+            @Override
+            public String id() {
+                return "picky";
+            }
+
+            @Override
+            public Relevance explain(RecurrentModel model, Sequence input, int target) {
+                if (model != trained) {
+                    throw refusal;
+                }
+                return single.explain(model, input, target);
+            }
+        };
+        ExplainedPopulation population = ExplainedPopulation.explain(throwsOnRandomised, ADDITION, models, SAMPLES,
+                Duration.ofSeconds(10));
+        assertThat(population.contractViolation()).isEmpty();
+        assertThat(population.thrown(Check.MODEL_RANDOMIZATION)).isEmpty();
+
+        CheckResult result = CheckEvaluation.evaluate(Check.MODEL_RANDOMIZATION, population,
+                SanitySettings.defaults().withProbeSamples(10));
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.message()).contains("explainer [picky] threw java.lang.IllegalStateException: only trained"
+                + " models, please on sequence 0 of the randomised model of addition-random-0");
+        assertThat(population.thrown(Check.MODEL_RANDOMIZATION)).containsSame(refusal);
+    }
+
     private static double[] scaled(double[] values, double factor) {
         double[] out = values.clone();
         for (int t = 0; t < out.length; t++) {
