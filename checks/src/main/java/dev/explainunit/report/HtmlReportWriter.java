@@ -183,13 +183,13 @@ public final class HtmlReportWriter {
             Counterexample ce = c.counterexample();
             if (ce != null) {
                 List<HeatmapSvg.Row> rows = new ArrayList<>();
-                rows.add(new HeatmapSvg.Row("shrunk", ce.shrunk().relevance()));
+                rows.add(new HeatmapSvg.Row("shrunk", ce.shrunk().relevance(), ce.shrunk().thrown()));
                 Example shown = ce.shrunk();
                 svg = HeatmapSvg.render("counterexample for " + c.explainerId() + " on " + c.task(), shown.inputs(),
                         shown.a(), shown.b(), rows);
                 Example o = ce.original();
                 svg += HeatmapSvg.render("original counterexample", o.inputs(), o.a(), o.b(),
-                        List.of(new HeatmapSvg.Row("original", o.relevance())));
+                        List.of(new HeatmapSvg.Row("original", o.relevance(), o.thrown())));
                 modelId = ce.modelId();
             }
             failures.add(new HtmlView.Failure(c.explainerId(), c.task(), c.check().id(), CheckStatistic.of(c).orElse(null),

@@ -41,6 +41,18 @@ class PlotSvgTest {
     }
 
     @Test
+    void heatmap_draws_a_row_the_explainer_threw_on_as_one_bar_naming_the_exception_not_as_nan_cells() {
+        String thrown = "java.lang.IllegalStateException: <no model>\n\tat my.Explainer.explain(Explainer.java:12)";
+        String svg = HeatmapSvg.render("h", new double[3][1], 0, 2, List.of(
+                new HeatmapSvg.Row("shrunk", new double[] {Double.NaN, Double.NaN, Double.NaN}, thrown)));
+
+        assertThat(svg).doesNotContain("R=NaN", ">NaN<")
+                .contains(">threw java.lang.IllegalStateException: &lt;no model&gt;</text>")
+                .contains("<title>shrunk: explain(model, x, target) threw java.lang.IllegalStateException: &lt;no model&gt;");
+        assertThat(HtmlReportWriterTest.count(svg, "fill=\"#e4e4e4\"")).isEqualTo(1);
+    }
+
+    @Test
     void scatter_plot_draws_one_point_per_finite_pair() {
         String svg = ScatterPlotSvg.render("t", "x", "y", new double[] {0, 1, 2, Double.NaN},
                 new double[] {0, -1, Double.POSITIVE_INFINITY, 3}, "#000");

@@ -17,9 +17,20 @@ public final class HeatmapSvg {
     private static final double INPUT_LINE = 13;
     private static final int MAX_INPUT_LINES = 3;
 
-    /** One heatmap row: a label and R_t per step. */
-    public record Row(String label, double[] relevance) {
+    /**
+     * One heatmap row: a label and R_t per step, or, when the explainer threw instead of explaining
+     * the sequence, what it threw (then {@code relevance} holds no values to draw).
+     */
+    public record Row(String label, double[] relevance, String thrown) {
+
+        /** A row of relevances. */
+        public Row(String label, double[] relevance) {
+            this(label, relevance, null);
+        }
     }
+
+    /** Longest thrown text drawn in a row; the tooltip has all of it. */
+    private static final int THROWN_CHARS = 90;
 
     private HeatmapSvg() {
     }
@@ -56,6 +67,13 @@ public final class HeatmapSvg {
             Row row = rows.get(r);
             double y = top + r * CELL_H;
             svg.text(LABEL_W - 8, y + CELL_H / 2 + 4, row.label(), "end", "hm-label");
+            if (row.thrown() != null) {
+                // one grey bar, not a row of NaN cells: there are no relevances, only an exception
+                svg.rectWithTitle(LABEL_W, y, steps * CELL_W - 1, CELL_H - 1, "#e4e4e4", null,
+                        row.label() + ": explain(model, x, target) threw " + row.thrown());
+                svg.text(LABEL_W + 6, y + CELL_H / 2 + 4, "threw " + shortened(row.thrown()), "start", "hm-value");
+                continue;
+            }
             double scale = maxAbs(row.relevance());
             for (int t = 0; t < row.relevance().length; t++) {
                 double value = row.relevance()[t];
@@ -124,6 +142,11 @@ public final class HeatmapSvg {
             return String.format(Locale.ROOT, "%.0e", value);
         }
         return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String shortened(String thrown) {
+        String firstLine = thrown.lines().findFirst().orElse("");
+        return firstLine.length() <= THROWN_CHARS ? firstLine : firstLine.substring(0, THROWN_CHARS - 1) + "…";
     }
 
     private static String inputText(double x) {
