@@ -13,15 +13,18 @@ import java.util.List;
 /**
  * Explains the first sequences of a list of samples on one model, for each sample's target, under
  * the {@link RelevanceContract} and the worker's {@link GuardedParallel.CallClock}. A
- * {@link BatchExplainer} gets them in chunks of up to {@value #CHUNK} through
+ * {@link BatchExplainer} gets them in chunks through
  * {@link BatchExplainer#explain(RecurrentModel, List, int[])}, each chunk timed as one call of that
- * many inputs; any other explainer one call per sequence. Every element is checked as a single
+ * many inputs; any other explainer one call per sequence. The chunks start at one input and double
+ * up to {@value #CHUNK}: an explainer that hangs from its first input on is stopped after the
+ * limit of one call, not of a thousand, while the later chunks still spread a call's own cost (a
+ * process round trip) thin. Every element is checked as a single
  * call's result is. A chunk that throws is explained again one sequence at a time, so that the
  * failure names its sequence; if each of them succeeds alone, the batch broke the contract.
  */
 final class GuardedExplanations {
 
-    /** Inputs per batch call: large enough that a call's own cost (a process round trip) is spread thin. */
+    /** Most inputs per batch call: large enough that a call's own cost (a process round trip) is spread thin. */
     static final int CHUNK = 1000;
 
     /** Says where sequences are in messages, e.g. "sequence 3" to "sequence 3 of model addition-07". */
@@ -48,8 +51,11 @@ final class GuardedExplanations {
     void explain(RecurrentModel model, List<Sample> samples, int count, GuardedParallel.CallClock clock,
                  Relevance[] out) throws ContractViolation {
         if (explainer instanceof BatchExplainer batch) {
-            for (int from = 0; from < count; from += CHUNK) {
-                chunk(batch, model, samples, from, Math.min(count, from + CHUNK), clock, out);
+            int from = 0;
+            for (int size = 1; from < count; size = Math.min(CHUNK, 2 * size)) {
+                int to = Math.min(count, from + size);
+                chunk(batch, model, samples, from, to, clock, out);
+                from = to;
             }
         } else {
             for (int i = 0; i < count; i++) {
@@ -109,15 +115,16 @@ final class GuardedExplanations {
             for (int i = from; i < to; i++) {
                 out[i] = one(model, samples.get(i), i, clock);  // names the sequence that fails alone
             }
-            throw new ContractViolation("explainer [" + id + "] explained each of " + range + " alone, but"
-                    + " explain(model, sequences, targets) on them threw " + e, e);
+            throw new ContractViolation("explainer [" + id + "] explained " + (count == 1 ? "" : "each of ") + range
+                    + " alone, but explain(model, sequences, targets) on " + (count == 1 ? "it" : "them") + " threw "
+                    + e, e);
         } finally {
             clock.stop();
         }
         if (results == null || results.size() != count) {
             throw new ContractViolation("explainer [" + id + "] returned " + (results == null ? "null" : results.size()
-                    + " relevances") + " from explain(model, sequences, targets) for " + count + " sequences ("
-                    + range + ")");
+                    + " relevances") + " from explain(model, sequences, targets) for " + count
+                    + (count == 1 ? " sequence (" : " sequences (") + range + ")");
         }
         for (int k = 0; k < count; k++) {
             Relevance r = results.get(k);

@@ -79,7 +79,12 @@ class ExplainedPopulationBatchTest {
         ExplainedPopulation single = explain(new ReferenceGradientTimesInput(), 3);
 
         assertThat(batched.contractViolation()).isEmpty();
-        assertThat(batching.batchSizes).containsExactlyInAnyOrder(1000, 1000, 37, 1000, 1000, 37, 1000, 1000, 37);
+        List<Integer> oneModel = List.of(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1000, 14);  // 2037 in all
+        List<Integer> threeModels = new ArrayList<>();
+        for (int m = 0; m < 3; m++) {
+            threeModels.addAll(oneModel);
+        }
+        assertThat(batching.batchSizes).containsExactlyInAnyOrderElementsOf(threeModels);
         for (int m = 0; m < 3; m++) {
             for (int i = 0; i < SAMPLES.size(); i++) {
                 assertThat(batched.relevance(m, i)).containsExactly(single.relevance(m, i));
@@ -90,7 +95,7 @@ class ExplainedPopulationBatchTest {
     }
 
     @Test
-    void model_randomization_explains_each_randomised_model_in_one_batch_and_agrees_with_single_calls() {
+    void model_randomization_explains_each_randomised_model_in_doubling_batches_and_agrees_with_single_calls() {
         Batching batching = new Batching((model, r) -> r);
         SanitySettings settings = SanitySettings.defaults().withProbeSamples(40);
         ExplainedPopulation batched = explain(batching, 2);
@@ -99,7 +104,11 @@ class ExplainedPopulationBatchTest {
         CheckResult viaSingles = CheckEvaluation.evaluate(Check.MODEL_RANDOMIZATION,
                 explain(new ReferenceGradientTimesInput(), 2), settings);
 
-        assertThat(batching.batchSizes).hasSize(2 * ModelRandomizationCheck.RANDOM_MODELS).containsOnly(40);
+        List<Integer> allRandomisedModels = new ArrayList<>();
+        for (int r = 0; r < 2 * ModelRandomizationCheck.RANDOM_MODELS; r++) {
+            allRandomisedModels.addAll(List.of(1, 2, 4, 8, 16, 9));  // the 40 probe sequences of one
+        }
+        assertThat(batching.batchSizes).containsExactlyInAnyOrderElementsOf(allRandomisedModels);
         assertThat(viaBatches.statistics()).isEqualTo(viaSingles.statistics());
         assertThat(viaBatches.verdict()).isEqualTo(viaSingles.verdict());
     }
@@ -121,8 +130,8 @@ class ExplainedPopulationBatchTest {
             }
         };
         assertThat(explain(short1, 1).contractViolation()).hasValueSatisfying(m -> assertThat(m)
-                .contains("explainer [batching] returned 999 relevances from explain(model, sequences, targets) for 1000"
-                        + " sequences (sequences 0 to 999 of model addition-random-0)"));
+                .contains("explainer [batching] returned 0 relevances from explain(model, sequences, targets) for 1"
+                        + " sequence (sequence 0 of model addition-random-0)"));
     }
 
     @Test
@@ -192,6 +201,27 @@ class ExplainedPopulationBatchTest {
     }
 
     @Test
+    void a_batch_explainer_that_hangs_from_its_first_input_on_is_stopped_after_the_limit_of_one_call() {
+        BatchExplainer hangs = new Batching((model, r) -> r) {
+            @Override
+            public List<Relevance> explain(RecurrentModel model, List<Sequence> inputs, int[] targets) {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("woke up");
+            }
+        };
+        ExplainedPopulation p = ExplainedPopulation.explain(hangs, ADDITION,
+                ExplainedPopulationTest.randomModels(ToyTask.ADDITION, 1), SAMPLES, Duration.ofMillis(100));
+
+        // the first chunk holds one input, so the limit is one call's, not 1000 calls'
+        assertThat(p.contractViolation()).hasValueSatisfying(m -> assertThat(m)
+                .contains("did not return within 100 ms (sequence 0 of model addition-random-0)"));
+    }
+
+    @Test
     void a_batch_that_throws_where_single_calls_succeed_breaks_the_contract() {
         BatchExplainer batchOnly = new Batching((model, r) -> r) {
             @Override
@@ -200,8 +230,8 @@ class ExplainedPopulationBatchTest {
             }
         };
         assertThat(explain(batchOnly, 1).contractViolation()).hasValueSatisfying(m -> assertThat(m)
-                .isEqualTo("explainer [batching] explained each of sequences 0 to 999 of model addition-random-0 alone,"
-                        + " but explain(model, sequences, targets) on them threw"
+                .isEqualTo("explainer [batching] explained sequence 0 of model addition-random-0 alone,"
+                        + " but explain(model, sequences, targets) on it threw"
                         + " java.lang.UnsupportedOperationException: no batches today"));
     }
 
