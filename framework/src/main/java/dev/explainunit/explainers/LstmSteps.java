@@ -34,6 +34,8 @@ final class LstmSteps {
         double[] h = new double[0];
         /** Per pass δc. */
         double[] dc = new double[0];
+        /** Per pass the step's δz_i, δz_f, δz_g, δz_o. */
+        double[] dz = new double[0];
 
         void ensure(int length, int lanes) {
             gate = Workspace.grow(gate, length * lanes * 4);
@@ -41,6 +43,7 @@ final class LstmSteps {
             tanhC = Workspace.grow(tanhC, length * lanes);
             h = Workspace.grow(h, lanes);
             dc = Workspace.grow(dc, lanes);
+            dz = Workspace.grow(dz, 4 * lanes);
         }
     }
 
@@ -114,6 +117,7 @@ final class LstmSteps {
         double[] tanhC = passes.tanhC;
         double[] dh = passes.h;
         double[] dc = passes.dc;
+        double[] dz = passes.dz;
         for (int k = 0; k < lanes; k++) {
             dh[k] = fcWeight;
             dc[k] = 0;
@@ -135,12 +139,22 @@ final class LstmSteps {
                 double dzg = cellGrad * i * (1 - g * g);
                 double dzo = dhk * tc * o * (1 - o);
                 dc[k] = cellGrad * f;
-                for (int d = 0; d < inputs; d++) {
-                    gradient[xBase + d] += w.weightIh(LstmDirection.GATE_I, d) * dzi
-                            + w.weightIh(LstmDirection.GATE_F, d) * dzf + w.weightIh(LstmDirection.GATE_G, d) * dzg
-                            + w.weightIh(LstmDirection.GATE_O, d) * dzo;
-                }
+                dz[4 * k] = dzi;
+                dz[4 * k + 1] = dzf;
+                dz[4 * k + 2] = dzg;
+                dz[4 * k + 3] = dzo;
                 dh[k] = whI * dzi + whF * dzf + whG * dzg + whO * dzo;
+            }
+            // the passes' terms added in the order k = 0, 1, ... as before, summed in a local rather
+            // than in the array element, so that the chain of additions does not wait on memory
+            for (int d = 0; d < inputs; d++) {
+                double wI = w.weightIh(LstmDirection.GATE_I, d), wF = w.weightIh(LstmDirection.GATE_F, d);
+                double wG = w.weightIh(LstmDirection.GATE_G, d), wO = w.weightIh(LstmDirection.GATE_O, d);
+                double sum = gradient[xBase + d];
+                for (int k = 0; k < lanes; k++) {
+                    sum += wI * dz[4 * k] + wF * dz[4 * k + 1] + wG * dz[4 * k + 2] + wO * dz[4 * k + 3];
+                }
+                gradient[xBase + d] = sum;
             }
         }
     }
