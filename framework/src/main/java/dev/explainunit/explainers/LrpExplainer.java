@@ -271,20 +271,49 @@ public class LrpExplainer implements BatchExplainer {
         int gateLayerUnits = inputs + hidden;
         int firstRow = rule == LrpRule.ALL ? LstmDirection.GATE_G * hidden : 0;
         int endRow = rule == LrpRule.ALL ? firstRow + hidden : 4 * hidden;
+        LrpGateLayerRows gateRows = bw.gateRows(w);
         for (int s = length - 1; s >= 0; s--) {
             int xBase = (reversed ? length - 1 - s : s) * inputs;
             for (int b = 0; b < lanes; b++) {
                 LrpWorkspace lane = bw.lane(b);
                 absorbed[b] = productLayers(trs[b], s, lane, absorbed[b]);
-                loadGateLayer(trs[b], s, bw.x[b], bw.rows[b], xBase, lane);
+                loadUnits(trs[b], s, bw.x[b], bw.rows[b], xBase, lane);
             }
-            for (int j = firstRow; j < endRow; j++) {
+            int j = firstRow;
+            for (; j + 3 < endRow; j += 4) {
                 for (int b = 0; b < lanes; b++) {
-                    absorbed[b] = gateRow(w, trs[b], s, j, gateLayerUnits, bw.lane(b), absorbed[b]);
+                    LrpWorkspace lane = bw.lane(b);
+                    double kept = absorbed[b];
+                    for (int u = 0; u < 4; u++) {
+                        kept = rowFactors(w, trs[b], s, j + u, gateLayerUnits, lane, kept, u);
+                    }
+                    absorbed[b] = kept;
+                    boolean[] active = lane.rowActive;
+                    if (active[0] && active[1] && active[2] && active[3]) {
+                        gateRows.addFourRows(j, lane.units, lane.rowFactor, lane.rowShift, lane.unitRelevance,
+                                gateLayerUnits);
+                    } else {
+                        for (int u = 0; u < 4; u++) {
+                            if (active[u]) {
+                                gateRows.addRow(j + u, lane.units, lane.rowFactor[u], lane.rowShift[u],
+                                        lane.unitRelevance, gateLayerUnits);
+                            }
+                        }
+                    }
+                }
+            }
+            for (; j < endRow; j++) {
+                for (int b = 0; b < lanes; b++) {
+                    LrpWorkspace lane = bw.lane(b);
+                    absorbed[b] = rowFactors(w, trs[b], s, j, gateLayerUnits, lane, absorbed[b], 0);
+                    if (lane.rowActive[0]) {
+                        gateRows.addRow(j, lane.units, lane.rowFactor[0], lane.rowShift[0], lane.unitRelevance,
+                                gateLayerUnits);
+                    }
                 }
             }
             for (int b = 0; b < lanes; b++) {
-                storeGateLayer(s, hidden, inputs, bw.rows[b], xBase, bw.lane(b));
+                storeUnits(s, hidden, inputs, bw.rows[b], xBase, bw.lane(b));
             }
         }
         for (int b = 0; b < lanes; b++) {
@@ -380,13 +409,53 @@ public class LrpExplainer implements BatchExplainer {
     }
 
     /**
+     * The batch path's {@link #loadGateLayer}: [x_t | h_{s−1}] to {@code ws.units} and their
+     * relevances so far [R_{x_t} | R_{h_{s−1}}] to {@code ws.unitRelevance} (modified).
+     */
+    private static void loadUnits(DirectionTrace tr, int s, double[] x, double[] rows, int xBase, LrpWorkspace ws) {
+        int hidden = tr.hiddenSize();
+        int inputs = ws.inputs;
+        System.arraycopy(x, xBase, ws.units, 0, inputs);
+        System.arraycopy(rows, xBase, ws.unitRelevance, 0, inputs);
+        for (int k = 0; k < hidden; k++) {
+            ws.units[inputs + k] = tr.h(s - 1, k);
+            ws.unitRelevance[inputs + k] = ws.rh[s * hidden + k];
+        }
+    }
+
+    /** Copies {@code ws.unitRelevance} back to {@code rows[xBase ..]} and R_{h_{s−1}} (modified). */
+    private static void storeUnits(int s, int hidden, int inputs, double[] rows, int xBase, LrpWorkspace ws) {
+        System.arraycopy(ws.unitRelevance, 0, rows, xBase, inputs);
+        System.arraycopy(ws.unitRelevance, inputs, ws.rh, s * hidden, hidden);
+    }
+
+    /**
      * Gate row j of step s's linear layer z_j = W_ih x_t + W_hh h_{s−1} + b_j (ε-rule, N = D + H):
      * adds the shares of x_t and h_{s−1} to the step buffers (modified); returns {@code absorbed}
      * plus the part kept by bias and stabiliser (all of R_j where the denominator is 0).
      */
     private double gateRow(LstmDirection w, DirectionTrace tr, int s, int j, int gateLayerUnits, LrpWorkspace ws,
                            double absorbed) {
+        absorbed = rowFactors(w, tr, s, j, gateLayerUnits, ws, absorbed, 0);
+        if (ws.rowActive[0]) {
+            w.addWeightedInputRow(j, ws.stepInput, ws.rowFactor[0], ws.rowShift[0], ws.stepInputRelevance);
+            w.addWeightedRecurrentRow(j, ws.previousState, ws.rowFactor[0], ws.rowShift[0],
+                    ws.previousStateRelevance);
+        }
+        return absorbed;
+    }
+
+    /**
+     * The factors of gate row j's redistribution, R_e += u_e · w_je · a + b: a = R_j / (z_j +
+     * ε·sign z_j) to {@code ws.rowFactor[u]}, b = β·(b_j + ε·sign z_j) / N · a to
+     * {@code ws.rowShift[u]}, and whether the row passes anything down to {@code ws.rowActive[u]}
+     * (not where R_j = 0 or the denominator is 0) (all modified). Returns {@code absorbed} plus the
+     * part kept by bias and stabiliser (all of R_j where the denominator is 0).
+     */
+    private double rowFactors(LstmDirection w, DirectionTrace tr, int s, int j, int gateLayerUnits, LrpWorkspace ws,
+                              double absorbed, int u) {
         double r = ws.rz[j];
+        ws.rowActive[u] = false;
         if (r == 0) {
             return absorbed;
         }
@@ -398,11 +467,10 @@ public class LrpExplainer implements BatchExplainer {
         }
         double coefficient = r / zDen;
         double biasAndStabiliser = w.bias(j) + eps * zSign;
-        double perUnit = biasFactor * biasAndStabiliser / gateLayerUnits * coefficient;
-        absorbed += (1 - biasFactor) * biasAndStabiliser * coefficient;
-        w.addWeightedInputRow(j, ws.stepInput, coefficient, perUnit, ws.stepInputRelevance);
-        w.addWeightedRecurrentRow(j, ws.previousState, coefficient, perUnit, ws.previousStateRelevance);
-        return absorbed;
+        ws.rowFactor[u] = coefficient;
+        ws.rowShift[u] = biasFactor * biasAndStabiliser / gateLayerUnits * coefficient;
+        ws.rowActive[u] = true;
+        return absorbed + (1 - biasFactor) * biasAndStabiliser * coefficient;
     }
 
     /** {@code absorbed} plus the relevance left on h_0 and c_0. */
@@ -568,6 +636,26 @@ public class LrpExplainer implements BatchExplainer {
         final double[] rest = new double[LANES];
         final double[] absorbed = new double[LANES];
         final DirectionTrace[] directionTraces = new DirectionTrace[LANES];
+        private LrpGateLayerRows forwardRows;
+        private LrpGateLayerRows reverseRows;
+
+        /** {@code w}'s rows [W_ih | W_hh] (made anew when the model changes). */
+        LrpGateLayerRows gateRows(LstmDirection w) {
+            if (forwardRows != null && forwardRows.direction == w) {
+                return forwardRows;
+            }
+            if (reverseRows != null && reverseRows.direction == w) {
+                return reverseRows;
+            }
+            LrpGateLayerRows rows = new LrpGateLayerRows(w);
+            if (forwardRows == null || reverseRows != null) {
+                forwardRows = rows;
+                reverseRows = null;
+            } else {
+                reverseRows = rows;
+            }
+            return rows;
+        }
 
         LrpWorkspace lane(int b) {
             if (lanes[b] == null) {
@@ -596,6 +684,13 @@ public class LrpExplainer implements BatchExplainer {
         double outPerUnit;
         /** D of the inputs being explained. */
         int inputs;
+        /** Up to four gate rows' factors a, b and whether each passes relevance down ({@code rowFactors}). */
+        final double[] rowFactor = new double[4];
+        final double[] rowShift = new double[4];
+        final boolean[] rowActive = new boolean[4];
+        /** Batch path: [x_t | h_{s−1}] and their relevances, D + H values from index 0. */
+        double[] units = new double[0];
+        double[] unitRelevance = new double[0];
 
         void ensure(int length, int hidden) {
             rh = grow(rh, (length + 1) * hidden);
@@ -604,12 +699,17 @@ public class LrpExplainer implements BatchExplainer {
             cellCoefficient = grow(cellCoefficient, hidden);
             previousState = grow(previousState, hidden);
             previousStateRelevance = grow(previousStateRelevance, hidden);
+            hiddenUnits = hidden;
         }
+
+        private int hiddenUnits;
 
         void ensureInputs(int inputs) {
             this.inputs = inputs;
             stepInput = grow(stepInput, inputs);
             stepInputRelevance = grow(stepInputRelevance, inputs);
+            units = grow(units, inputs + hiddenUnits);
+            unitRelevance = grow(unitRelevance, inputs + hiddenUnits);
         }
     }
 }

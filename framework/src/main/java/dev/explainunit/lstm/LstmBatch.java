@@ -9,7 +9,10 @@ import org.apiguardian.api.API;
  * {@link Lstm#forward(Sequence, LstmTrace)} records for input b, and {@link #inputGradient}
  * gives exactly what {@link Lstm#inputGradient} gives, bit for bit, while each weight is read
  * once per step for all lanes (for H &gt; 1; a single-unit model runs its lanes one after another,
- * its weights being few). Create one per thread; it grows when a longer sequence comes.
+ * its weights being few). The input projections b + W_ih x_t of recently seen input steps are
+ * kept and found again by the bits of x_t (a sentence repeats its words' embeddings), so a step
+ * seen before costs no product with W_ih. Create one per thread; it grows when a longer sequence
+ * comes, and keeps up to 16 MB of projections per direction.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class LstmBatch {
@@ -23,6 +26,8 @@ public final class LstmBatch {
     private final double[][] fcRows;
     private final int[] fcRowAt;
     private final LstmLanes.Scratch scratch = new LstmLanes.Scratch();
+    private final InputProjections forwardProjections;
+    private final InputProjections reverseProjections;
     private int lanes;
 
     /**
@@ -31,6 +36,11 @@ public final class LstmBatch {
      * @throws IllegalArgumentException if {@code capacity} is below 1
      */
     public LstmBatch(Lstm model, int capacity) {
+        this(model, capacity, 0);
+    }
+
+    /** With {@code keptSteps} &gt; 0 the input projections of at most that many steps are kept (to test forgetting). */
+    LstmBatch(Lstm model, int capacity, int keptSteps) {
         if (capacity < 1) {
             throw new IllegalArgumentException("a batch holds at least 1 input, capacity is " + capacity);
         }
@@ -44,9 +54,15 @@ public final class LstmBatch {
             reverseTraces[b] = traces[b].reverse;
         }
         this.inputs = new double[capacity][];
+        this.forwardProjections = projections(model.forwardDirection(), keptSteps);
+        this.reverseProjections = model.isBidirectional() ? projections(model.reverseDirection(), keptSteps) : null;
         int features = model.isBidirectional() ? 2 * model.hiddenSize() : model.hiddenSize();
         this.fcRows = new double[capacity][features];
         this.fcRowAt = new int[capacity];
+    }
+
+    private static InputProjections projections(LstmDirection direction, int keptSteps) {
+        return keptSteps > 0 ? new InputProjections(direction, keptSteps) : new InputProjections(direction);
     }
 
     /** The model this batch records. */
@@ -106,9 +122,11 @@ public final class LstmBatch {
             traces[b].setInput(x[from + b]);
             inputs[b] = traces[b].input;
         }
-        LstmLanes.forward(model.forwardDirection(), inputs, count, length, false, forwardTraces, scratch);
+        LstmLanes.forward(model.forwardDirection(), inputs, count, length, false, forwardTraces, forwardProjections,
+                scratch);
         if (model.isBidirectional()) {
-            LstmLanes.forward(model.reverseDirection(), inputs, count, length, true, reverseTraces, scratch);
+            LstmLanes.forward(model.reverseDirection(), inputs, count, length, true, reverseTraces, reverseProjections,
+                    scratch);
         }
         int hidden = model.hiddenSize();
         int last = length * hidden;

@@ -18,64 +18,22 @@ import java.util.Arrays;
  */
 final class LstmLanes {
 
-    /** Lanes that share one pass over a weight block's rows; the broadcast factors stay in registers. */
-    private static final int LANES_PER_PASS = 2;
-
     private LstmLanes() {
     }
 
     /**
      * out[b][j] += Σ_k v[b][vAt[b] + k] · vectors[k][j] for lanes b &lt; {@code lanes} and j &lt; n
      * ({@code out}'s rows modified), each element's terms added one at a time for k ascending as in
-     * {@code LstmCell.addScaled}. Four vectors at a time; a block of four is read from the
-     * second-level cache by the first lanes and from the first-level cache by the others, two
-     * lanes per pass over j ({@code o + w0·a0 + w1·a1 + w2·a2 + w3·a3} adds left to right, the
-     * same as four passes).
+     * {@code LstmCell.addScaled}. Four vectors at a time: a block of four is read from the
+     * second-level cache for the first lane and from the first-level cache for the others
+     * ({@code o + w0·a0 + w1·a1 + w2·a2 + w3·a3} adds left to right, the same as four passes).
+     * One lane per pass over j: the JIT of JDK 17 vectorises a loop that writes two arrays only
+     * sometimes (then the forward pass takes twice as long), a loop that writes one always.
      */
     static void addScaled(double[][] vectors, int count, double[][] v, int[] vAt, double[][] out, int lanes, int n) {
         int k = 0;
         for (; k + 3 < count; k += 4) {
-            double[] m0 = vectors[k];
-            double[] m1 = vectors[k + 1];
-            double[] m2 = vectors[k + 2];
-            double[] m3 = vectors[k + 3];
-            int b = 0;
-            for (; b + LANES_PER_PASS - 1 < lanes; b += LANES_PER_PASS) {
-                double[] va = v[b];
-                int a = vAt[b] + k;
-                double a0 = va[a];
-                double a1 = va[a + 1];
-                double a2 = va[a + 2];
-                double a3 = va[a + 3];
-                double[] vc = v[b + 1];
-                int c = vAt[b + 1] + k;
-                double c0 = vc[c];
-                double c1 = vc[c + 1];
-                double c2 = vc[c + 2];
-                double c3 = vc[c + 3];
-                double[] outA = out[b];
-                double[] outC = out[b + 1];
-                for (int j = 0; j < n; j++) {
-                    double w0 = m0[j];
-                    double w1 = m1[j];
-                    double w2 = m2[j];
-                    double w3 = m3[j];
-                    outA[j] = outA[j] + w0 * a0 + w1 * a1 + w2 * a2 + w3 * a3;
-                    outC[j] = outC[j] + w0 * c0 + w1 * c1 + w2 * c2 + w3 * c3;
-                }
-            }
-            for (; b < lanes; b++) {
-                double[] va = v[b];
-                int a = vAt[b] + k;
-                double a0 = va[a];
-                double a1 = va[a + 1];
-                double a2 = va[a + 2];
-                double a3 = va[a + 3];
-                double[] outA = out[b];
-                for (int j = 0; j < n; j++) {
-                    outA[j] = outA[j] + m0[j] * a0 + m1[j] * a1 + m2[j] * a2 + m3[j] * a3;
-                }
-            }
+            addFourScaled(vectors, k, v, vAt, out, lanes, n);
         }
         for (; k < count; k++) {
             double[] m = vectors[k];
@@ -89,6 +47,27 @@ final class LstmLanes {
         }
     }
 
+    /** Vectors k .. k + 3 scaled and added to every lane, one lane per pass over j. */
+    private static void addFourScaled(double[][] vectors, int k, double[][] v, int[] vAt, double[][] out, int lanes,
+                                      int n) {
+        double[] m0 = vectors[k];
+        double[] m1 = vectors[k + 1];
+        double[] m2 = vectors[k + 2];
+        double[] m3 = vectors[k + 3];
+        for (int b = 0; b < lanes; b++) {
+            double[] va = v[b];
+            int a = vAt[b] + k;
+            double a0 = va[a];
+            double a1 = va[a + 1];
+            double a2 = va[a + 2];
+            double a3 = va[a + 3];
+            double[] outA = out[b];
+            for (int j = 0; j < n; j++) {
+                outA[j] = outA[j] + m0[j] * a0 + m1[j] * a1 + m2[j] * a2 + m3[j] * a3;
+            }
+        }
+    }
+
     /**
      * Buffers of one group of lanes' products: per product lane its source vector, where it starts
      * and the row it is added to. Two steps' input projections per lane at most. Grows, never shrinks.
@@ -97,8 +76,15 @@ final class LstmLanes {
         double[][] source = new double[0][];
         int[] sourceAt = new int[0];
         double[][] out = new double[0][];
+        /** 4H exponentials and activations of one step. */
+        double[] exponential = new double[0];
+        double[] activation = new double[0];
 
-        void ensure(int lanes) {
+        void ensure(int lanes, int rows) {
+            if (exponential.length < rows) {
+                exponential = new double[rows];
+                activation = new double[rows];
+            }
             if (source.length < 2 * lanes) {
                 source = new double[2 * lanes][];
                 sourceAt = new int[2 * lanes];
@@ -110,15 +96,17 @@ final class LstmLanes {
     /**
      * Runs direction {@code w} (H &gt; 1) over each lane's row-major input {@code x[b]} (T × D) from
      * h_0 = c_0 = 0 and records lane b's pass in {@code traces[b]} (modified, grown if needed),
-     * exactly as {@link LstmCell#forward} would: first b + W_ih x_t of every step (two steps per
-     * read of the columns), then the recurrence z_t = (b + W_ih x_t) + W_hh h_{t−1}, gates, c_t, h_t.
+     * exactly as {@link LstmCell#forward} would: first b + W_ih x_t of every step (two steps of
+     * every lane per read of the columns; a step whose bits {@code known} holds takes its projection
+     * from there, and new ones are added to it), then the recurrence
+     * z_t = (b + W_ih x_t) + W_hh h_{t−1}, gates, c_t, h_t.
      */
     static void forward(LstmDirection w, double[][] x, int lanes, int length, boolean reversed,
-                        DirectionTrace[] traces, Scratch scratch) {
+                        DirectionTrace[] traces, InputProjections known, Scratch scratch) {
         int hidden = w.hiddenSize();
         int inputs = w.inputSize();
         int rows = 4 * hidden;
-        scratch.ensure(lanes);
+        scratch.ensure(lanes, rows);
         for (int b = 0; b < lanes; b++) {
             DirectionTrace trace = traces[b];
             trace.ensureCapacity(length);
@@ -137,14 +125,23 @@ final class LstmLanes {
             for (int b = 0; b < lanes; b++) {
                 for (int u = 0; u < steps; u++) {
                     double[] projection = traces[b].projection[s + u];
+                    int at = first + (s + u) * stride;
+                    double[] kept = known.find(x[b], at);
+                    if (kept != null) {
+                        System.arraycopy(kept, 0, projection, 0, rows);
+                        continue;
+                    }
                     System.arraycopy(w.bias, 0, projection, 0, rows);
                     source[products] = x[b];
-                    sourceAt[products] = first + (s + u) * stride;
+                    sourceAt[products] = at;
                     out[products] = projection;
                     products++;
                 }
             }
             addScaled(w.inputColumns, inputs, source, sourceAt, out, products, rows);
+            for (int p = 0; p < products; p++) {
+                known.put(source[p], sourceAt[p], out[p]);
+            }
         }
         for (int s = 0; s < length; s++) {
             for (int b = 0; b < lanes; b++) {
@@ -158,7 +155,7 @@ final class LstmLanes {
             for (int b = 0; b < lanes; b++) {
                 DirectionTrace trace = traces[b];
                 cellUpdate(hidden, trace.sum, trace.z, trace.gate, s * rows, trace.c, trace.h, s * hidden,
-                        (s + 1) * hidden, trace.tanhC, s * hidden);
+                        (s + 1) * hidden, trace.tanhC, s * hidden, scratch.exponential, scratch.activation);
             }
         }
     }
@@ -166,27 +163,46 @@ final class LstmLanes {
     /**
      * The elementwise rest of a forward step whose pre-activations are in {@code sum}: z copied to
      * {@code z[gateAt ..]}, i = σ(z_i), f = σ(z_f), g = tanh(z_g), o = σ(z_o) to {@code gate[gateAt ..]},
-     * c_t = f ⊙ c_{t−1} + i ⊙ g, tanh c_t and h_t = o ⊙ tanh c_t (all modified), as {@link LstmCell}'s
-     * recurrent step computes them.
+     * c_t = f ⊙ c_{t−1} + i ⊙ g, tanh c_t and h_t = o ⊙ tanh c_t (all modified), with the operations
+     * of {@link LstmCell#sigmoid} and {@link LstmCell#tanh}: first every exponential (e^{−z} for σ,
+     * e^{−2|z|} for tanh), then the quotients 1 / (1 + e) and (1 − e) / (1 + e) in loops of their
+     * own, which the JIT runs in vector instructions (a division is exact, so its bits do not depend
+     * on the instruction). {@code e} and {@code act} are scratch of at least 4H values.
      */
     private static void cellUpdate(int hidden, double[] sum, double[] z, double[] gate, int gateAt, double[] c,
-                                   double[] h, int prevAt, int nextAt, double[] tanhC, int tanhAt) {
+                                   double[] h, int prevAt, int nextAt, double[] tanhC, int tanhAt, double[] e,
+                                   double[] act) {
         int rows = 4 * hidden;
+        int gRows = 2 * hidden;
+        int oRows = 3 * hidden;
         System.arraycopy(sum, 0, z, gateAt, rows);
+        for (int j = 0; j < gRows; j++) {
+            e[j] = Math.exp(-sum[j]);
+        }
+        for (int j = gRows; j < oRows; j++) {
+            e[j] = Math.exp(-2 * Math.abs(sum[j]));
+        }
+        for (int j = oRows; j < rows; j++) {
+            e[j] = Math.exp(-sum[j]);
+        }
         for (int j = 0; j < rows; j++) {
-            gate[gateAt + j] = j >= 2 * hidden && j < 3 * hidden ? LstmCell.tanh(sum[j]) : LstmCell.sigmoid(sum[j]);
+            act[j] = 1.0 / (1.0 + e[j]);
+        }
+        for (int j = gRows; j < oRows; j++) {
+            double t = (1 - e[j]) / (1 + e[j]);
+            act[j] = sum[j] < 0 ? -t : t;
+        }
+        System.arraycopy(act, 0, gate, gateAt, rows);
+        for (int k = 0; k < hidden; k++) {
+            double cell = act[hidden + k] * c[prevAt + k] + act[k] * act[gRows + k];
+            c[nextAt + k] = cell;
+            e[k] = Math.exp(-2 * Math.abs(cell));
         }
         for (int k = 0; k < hidden; k++) {
-            int at = gateAt + k;
-            double i = gate[at];
-            double f = gate[at + hidden];
-            double g = gate[at + 2 * hidden];
-            double o = gate[at + 3 * hidden];
-            double cell = f * c[prevAt + k] + i * g;
-            double tc = LstmCell.tanh(cell);
-            c[nextAt + k] = cell;
+            double t = (1 - e[k]) / (1 + e[k]);
+            double tc = c[nextAt + k] < 0 ? -t : t;
             tanhC[tanhAt + k] = tc;
-            h[nextAt + k] = o * tc;
+            h[nextAt + k] = act[oRows + k] * tc;
         }
     }
 
@@ -203,7 +219,7 @@ final class LstmLanes {
         int inputs = w.inputSize();
         int rows = 4 * hidden;
         int length = traces[0].steps;
-        scratch.ensure(lanes);
+        scratch.ensure(lanes, rows);
         double[][] source = scratch.source;
         int[] sourceAt = scratch.sourceAt;
         double[][] out = scratch.out;

@@ -59,6 +59,52 @@ class LstmBatchTest {
         }
     }
 
+    @Test
+    void inputs_that_repeat_steps_get_the_bits_of_the_one_input_pass_with_projections_kept_or_forgotten() {
+        Random random = new Random(12);
+        for (int kept : new int[] {0, 1, 3, 50}) {
+            for (boolean bidirectional : new boolean[] {false, true}) {
+                Lstm model = RandomLstms.lstm(random, 6, 5, 3, bidirectional, 0.6);
+                LstmBatch batch = kept == 0 ? new LstmBatch(model, 4) : new LstmBatch(model, 4, kept);
+                // a vocabulary of 7 steps (one of them -0.0 where another has 0.0), so most steps repeat
+                double[][] words = new double[7][6];
+                for (int w = 0; w < words.length; w++) {
+                    for (int d = 0; d < 6; d++) {
+                        words[w][d] = 2 * random.nextDouble() - 1;
+                    }
+                }
+                words[5][2] = 0.0;
+                words[6] = words[5].clone();
+                words[6][2] = -0.0;
+                for (int call = 0; call < 6; call++) {
+                    int length = 1 + random.nextInt(9);
+                    int lanes = 1 + random.nextInt(4);
+                    Sequence[] x = new Sequence[lanes];
+                    for (int b = 0; b < lanes; b++) {
+                        double[][] steps = new double[length][];
+                        for (int t = 0; t < length; t++) {
+                            steps[t] = words[random.nextInt(words.length)].clone();
+                        }
+                        x[b] = Sequence.of(steps);
+                    }
+                    int[] targets = random.ints(lanes, 0, 3).toArray();
+                    double[][] gradients = new double[lanes][length * 6];
+                    batch.forward(x, 0, lanes);
+                    for (int b = 0; b < lanes; b++) {
+                        assertSameRecord(batch.trace(b), model.forward(x[b], model.newTrace()),
+                                "kept=" + kept + " call " + call + " lane " + b);
+                    }
+                    batch.inputGradient(targets, gradients);
+                    for (int b = 0; b < lanes; b++) {
+                        double[] expected = new double[length * 6];
+                        model.inputGradient(model.forward(x[b], model.newTrace()), targets[b], expected);
+                        assertThat(bits(gradients[b], length * 6)).isEqualTo(bits(expected, length * 6));
+                    }
+                }
+            }
+        }
+    }
+
     private static void assertSameRecord(LstmTrace actual, LstmTrace expected, String where) {
         assertThat(actual.length()).isEqualTo(expected.length());
         assertThat(bits(actual.outputs(), actual.outputs().length)).as(where + " outputs")
