@@ -11,8 +11,8 @@ import dev.explainunit.lstm.LstmBatch;
 class BatchWorkspace {
 
     /**
-     * Inputs run side by side. Eight sentences share each read of the bundled sentiment model's
-     * weights (4 and 16 were slower on `bench --task sentiment`).
+     * Inputs run side by side. On `bench --task sentiment` 4, 8 and 16 differed by less than the
+     * noise of a shared machine; 8 groups the bundled test sentences into groups of 7.4 on average.
      */
     static final int LANES = 8;
 

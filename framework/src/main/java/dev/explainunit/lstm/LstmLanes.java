@@ -194,7 +194,10 @@ final class LstmLanes {
         for (int j = oRows; j < rows; j++) {
             e[j] = Math.exp(-sum[j]);
         }
-        for (int j = 0; j < rows; j++) {
+        for (int j = 0; j < gRows; j++) {
+            act[j] = 1.0 / (1.0 + e[j]);
+        }
+        for (int j = oRows; j < rows; j++) {
             act[j] = 1.0 / (1.0 + e[j]);
         }
         for (int j = gRows; j < oRows; j++) {
