@@ -57,8 +57,11 @@ public final class LstmBatch {
             reverseTraces[b] = traces[b].reverse;
         }
         this.inputs = new double[capacity][];
-        this.forwardProjections = projections(model.forwardDirection(), keptSteps);
-        this.reverseProjections = model.isBidirectional() ? projections(model.reverseDirection(), keptSteps) : null;
+        // a single-unit model runs the one-input passes, which keep no projections
+        boolean lanes = model.hiddenSize() > 1;
+        this.forwardProjections = lanes ? projections(model.forwardDirection(), keptSteps) : null;
+        this.reverseProjections = lanes && model.isBidirectional() ? projections(model.reverseDirection(), keptSteps)
+                : null;
         int features = model.isBidirectional() ? 2 * model.hiddenSize() : model.hiddenSize();
         this.fcRows = new double[capacity][features];
         this.fcRowAt = new int[capacity];
