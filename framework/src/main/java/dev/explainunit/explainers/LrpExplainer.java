@@ -176,9 +176,25 @@ public class LrpExplainer implements BatchExplainer {
                 lane.ensureInputs(dim);
                 bw.rest[b] = outputLayer(lstm, batch.trace(b), targets[members[b]], lane);
             }
-            propagateLanes(lstm, false, batch, members, targets, bw);
-            if (lstm.isBidirectional()) {
-                propagateLanes(lstm, true, batch, members, targets, bw);
+            if (rule == LrpRule.ALL) {
+                propagateLanes(lstm, false, batch, members, targets, bw);
+                if (lstm.isBidirectional()) {
+                    propagateLanes(lstm, true, batch, members, targets, bw);
+                }
+            } else {
+                // the other rules propagate each lane alone: sharing propagateLanes with LRP-all
+                // made the JIT compile it for whichever rule ran first, and the other one slower
+                for (int b = 0; b < lanes; b++) {
+                    LrpWorkspace lane = bw.lane(b);
+                    LstmTrace trace = batch.trace(b);
+                    int target = targets[members[b]];
+                    bw.rest[b] += propagate(lstm, lstm.forwardDirection(), trace.forward(), bw.x[b], target, 0,
+                            lane.outCoefficient, lane.outPerUnit, false, lane, bw.rows[b]);
+                    if (lstm.isBidirectional()) {
+                        bw.rest[b] += propagate(lstm, lstm.reverseDirection(), trace.reverse(), bw.x[b], target,
+                                lstm.hiddenSize(), lane.outCoefficient, lane.outPerUnit, true, lane, bw.rows[b]);
+                    }
+                }
             }
             for (int b = 0; b < lanes; b++) {
                 results[members[b]] = Relevance.perInput(length, dim, bw.rows[b]).withRest(bw.rest[b]);
