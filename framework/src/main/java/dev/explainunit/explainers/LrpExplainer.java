@@ -142,10 +142,13 @@ public class LrpExplainer implements BatchExplainer {
 
     /**
      * {@inheritDoc} The inputs are explained in groups of one length, up to
-     * {@value BatchWorkspace#LANES} at a time, whose forward passes ({@link LstmBatch}) and gate
-     * layers run side by side: each weight row is read once per step for the group. Every value
-     * is computed as by {@link #explain(RecurrentModel, Sequence, int)}, in the same order, so
-     * the results are equal bit for bit. A single-unit model (H = 1) is explained input by input.
+     * {@value BatchWorkspace#LANES} at a time, whose forward passes run side by side
+     * ({@link LstmBatch}); with {@link LrpRule#ALL} so do the gate layers of the relevance pass,
+     * four rows of [W_ih | W_hh] at a time, each row read once per step for the group (the other
+     * rules propagate each input alone: one method shared by all rules, compiled by the JIT for the
+     * rule that ran first, ran the others slower). Every value is
+     * computed as by {@link #explain(RecurrentModel, Sequence, int)}, in the same order, so the
+     * results are equal bit for bit. A single-unit model (H = 1) is explained input by input.
      */
     @Override
     public List<Relevance> explain(RecurrentModel model, List<Sequence> inputs, int[] targets) {

@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * The passes of {@link LstmCell} over several inputs of one length side by side, one input per
- * lane, for a direction with H &gt; 1: each weight column and row is read once per step for all
- * lanes instead of once per lane (the passes are limited by reading the weights, about 230 KB per
- * direction, from the second-level cache).
+ * lane, for a direction with H &gt; 1: each block of four weight columns or rows is read from the
+ * second-level cache once per step for all lanes instead of once per lane (a direction's weights,
+ * about 230 KB, do not fit the first-level cache), and the input projections of steps seen before
+ * come from {@link InputProjections}.
  *
  * <p>Per lane every value is computed by the same operations in the same order as
  * {@link LstmCell#forward} and {@link LstmCell#inputGradient} on that lane alone (paper appendix
