@@ -1,10 +1,11 @@
 package dev.explainunit.explainers;
 
-import dev.explainunit.Explainer;
+import dev.explainunit.BatchExplainer;
 import dev.explainunit.RecurrentModel;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.lstm.Lstm;
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -19,12 +20,14 @@ import org.apiguardian.api.API;
  * kept per thread.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class GradientTimesInputExplainer implements Explainer {
+public final class GradientTimesInputExplainer implements BatchExplainer {
 
     /** The method id. */
     public static final String ID = "gradient-x-input";
 
     private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
+    private final ThreadLocal<InputGradientBatches.Buffers> batchWorkspaces =
+            ThreadLocal.withInitial(InputGradientBatches.Buffers::new);
 
     @Override
     public String id() {
@@ -35,9 +38,24 @@ public final class GradientTimesInputExplainer implements Explainer {
     public Relevance explain(RecurrentModel model, Sequence input, int target) {
         Lstm lstm = Arguments.requireLstm(ID, model, input, target);
         Workspace ws = workspaces.get();
+        return relevance(input, ws.inputGradient(lstm, input, target), ws);
+    }
+
+    /**
+     * {@inheritDoc} The gradients come from {@link dev.explainunit.lstm.LstmBatch}, which runs groups
+     * of inputs of one length side by side and gives each the gradient of the one-input pass, bit
+     * for bit; so each relevance equals {@link #explain(RecurrentModel, Sequence, int)}'s.
+     */
+    @Override
+    public List<Relevance> explain(RecurrentModel model, List<Sequence> inputs, int[] targets) {
+        Lstm lstm = Arguments.requireLstm(ID, model, inputs, targets);
+        return InputGradientBatches.explain(lstm, inputs, targets, batchWorkspaces.get(), this::relevance);
+    }
+
+    /** The relevance of {@code input} from its gradient (T·D values, modified). */
+    private Relevance relevance(Sequence input, double[] gradient, Workspace ws) {
         int length = input.length();
         int dim = input.dim();
-        double[] gradient = ws.inputGradient(lstm, input, target);
         double[] x = ws.input(input);
         for (int v = 0; v < length * dim; v++) {
             gradient[v] *= x[v];

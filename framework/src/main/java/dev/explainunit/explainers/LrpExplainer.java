@@ -1,13 +1,15 @@
 package dev.explainunit.explainers;
 
-import dev.explainunit.Explainer;
+import dev.explainunit.BatchExplainer;
 import dev.explainunit.RecurrentModel;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.lstm.DirectionTrace;
 import dev.explainunit.lstm.Lstm;
+import dev.explainunit.lstm.LstmBatch;
 import dev.explainunit.lstm.LstmDirection;
 import dev.explainunit.lstm.LstmTrace;
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -57,7 +59,7 @@ import org.apiguardian.api.API;
  * ε = {@value #DEFAULT_EPS}, β = {@value #DEFAULT_BIAS_FACTOR}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public class LrpExplainer implements Explainer {
+public class LrpExplainer implements BatchExplainer {
 
     /** Default stabiliser ε for explaining a user's model ({@link BuiltInExplainers#create(String)}). */
     public static final double DEFAULT_EPS = 0.001;
@@ -69,6 +71,7 @@ public class LrpExplainer implements Explainer {
     private final double biasFactor;
     private final boolean singleUnitPath;
     private final ThreadLocal<LrpWorkspace> workspaces = ThreadLocal.withInitial(LrpWorkspace::new);
+    private final ThreadLocal<LrpBatchWorkspace> batchWorkspaces = ThreadLocal.withInitial(LrpBatchWorkspace::new);
 
     /**
      * @param rule       the product rule
@@ -122,14 +125,94 @@ public class LrpExplainer implements Explainer {
         Lstm lstm = Arguments.requireLstm(id(), model, input, target);
         LrpWorkspace ws = workspaces.get();
         int length = input.length();
-        int hidden = lstm.hiddenSize();
         LstmTrace trace = lstm.forward(input, ws.trace(lstm));
         double[] x = ws.input(input);
         double[] rows = ws.zeroed(length * input.dim());
-        ws.ensure(length, hidden);
+        ws.ensure(length, lstm.hiddenSize());
         ws.ensureInputs(input.dim());
+        double rest = outputLayer(lstm, trace, target, ws);
+        rest += propagate(lstm, lstm.forwardDirection(), trace.forward(), x, target, 0, ws.outCoefficient,
+                ws.outPerUnit, false, ws, rows);
+        if (lstm.isBidirectional()) {
+            rest += propagate(lstm, lstm.reverseDirection(), trace.reverse(), x, target, lstm.hiddenSize(),
+                    ws.outCoefficient, ws.outPerUnit, true, ws, rows);
+        }
+        return Relevance.perInput(length, input.dim(), rows).withRest(rest);
+    }
 
-        // Output layer: relevance f_c(x) on z = fc.weight_c · h_T + fc.bias_c; the bias keeps its share.
+    /**
+     * {@inheritDoc} The inputs are explained in groups of one length, up to
+     * {@value BatchWorkspace#LANES} at a time, whose forward passes run side by side
+     * ({@link LstmBatch}); with {@link LrpRule#ALL} so do the gate layers of the relevance pass,
+     * four rows of [W_ih | W_hh] at a time, each row read once per step for the group (the other
+     * rules propagate each input alone: one method shared by all rules, compiled by the JIT for the
+     * rule that ran first, ran the others slower). Every value is
+     * computed as by {@link #explain(RecurrentModel, Sequence, int)}, in the same order, so the
+     * results are equal bit for bit. A single-unit model (H = 1) is explained input by input.
+     */
+    @Override
+    public List<Relevance> explain(RecurrentModel model, List<Sequence> inputs, int[] targets) {
+        Lstm lstm = Arguments.requireLstm(id(), model, inputs, targets);
+        Relevance[] results = new Relevance[inputs.size()];
+        if (lstm.hiddenSize() == 1) {
+            for (int k = 0; k < results.length; k++) {
+                results[k] = explain(model, inputs.get(k), targets[k]);
+            }
+            return List.of(results);
+        }
+        LrpBatchWorkspace bw = batchWorkspaces.get();
+        LstmBatch batch = bw.batch(lstm);
+        Sequence[] group = bw.group;
+        for (int[] members : EqualLengthGroups.of(inputs, BatchWorkspace.LANES)) {
+            int lanes = members.length;
+            for (int b = 0; b < lanes; b++) {
+                group[b] = inputs.get(members[b]);
+            }
+            batch.forward(group, 0, lanes);
+            int length = group[0].length();
+            int dim = group[0].dim();
+            for (int b = 0; b < lanes; b++) {
+                LrpWorkspace lane = bw.lane(b);
+                bw.x[b] = lane.input(group[b]);
+                bw.rows[b] = lane.zeroed(length * dim);
+                lane.ensure(length, lstm.hiddenSize());
+                lane.ensureInputs(dim);
+                bw.rest[b] = outputLayer(lstm, batch.trace(b), targets[members[b]], lane);
+            }
+            if (rule == LrpRule.ALL) {
+                propagateLanes(lstm, false, batch, members, targets, bw);
+                if (lstm.isBidirectional()) {
+                    propagateLanes(lstm, true, batch, members, targets, bw);
+                }
+            } else {
+                // the other rules propagate each lane alone: sharing propagateLanes with LRP-all
+                // made the JIT compile it for whichever rule ran first, and the other one slower
+                for (int b = 0; b < lanes; b++) {
+                    LrpWorkspace lane = bw.lane(b);
+                    LstmTrace trace = batch.trace(b);
+                    int target = targets[members[b]];
+                    bw.rest[b] += propagate(lstm, lstm.forwardDirection(), trace.forward(), bw.x[b], target, 0,
+                            lane.outCoefficient, lane.outPerUnit, false, lane, bw.rows[b]);
+                    if (lstm.isBidirectional()) {
+                        bw.rest[b] += propagate(lstm, lstm.reverseDirection(), trace.reverse(), bw.x[b], target,
+                                lstm.hiddenSize(), lane.outCoefficient, lane.outPerUnit, true, lane, bw.rows[b]);
+                    }
+                }
+            }
+            for (int b = 0; b < lanes; b++) {
+                results[members[b]] = Relevance.perInput(length, dim, bw.rows[b]).withRest(bw.rest[b]);
+            }
+        }
+        return List.of(results);
+    }
+
+    /**
+     * The output layer: relevance f_c(x) on z = fc.weight_c · h_T + fc.bias_c, the bias keeping its
+     * share. Sets {@code ws.outCoefficient} = f_c / (f_c + ε·sign f_c) and {@code ws.outPerUnit},
+     * the stabiliser's share per unit (modified); returns the output layer's rest.
+     */
+    private double outputLayer(Lstm lstm, LstmTrace trace, int target, LrpWorkspace ws) {
+        int hidden = lstm.hiddenSize();
         double out = trace.output(target);
         double sign = out >= 0 ? 1 : -1;
         double den = out + eps * sign;
@@ -144,13 +227,9 @@ public class LrpExplainer implements Explainer {
             perUnit = biasFactor * eps * sign / features * coefficient;
             rest = (lstm.fcBias(target) + (1 - biasFactor) * eps * sign) * coefficient;
         }
-        rest += propagate(lstm, lstm.forwardDirection(), trace.forward(), x, target, 0, coefficient, perUnit,
-                false, ws, rows);
-        if (lstm.isBidirectional()) {
-            rest += propagate(lstm, lstm.reverseDirection(), trace.reverse(), x, target, hidden, coefficient,
-                    perUnit, true, ws, rows);
-        }
-        return Relevance.perInput(length, input.dim(), rows).withRest(rest);
+        ws.outCoefficient = coefficient;
+        ws.outPerUnit = perUnit;
+        return rest;
     }
 
     /**
@@ -168,98 +247,255 @@ public class LrpExplainer implements Explainer {
         int length = tr.steps();
         int hidden = w.hiddenSize();
         int inputs = w.inputSize();
-        double[] rh = ws.rh;
-        double[] rc = ws.rc;
-        double[] rz = ws.rz;
-        double[] cellCoefficient = ws.cellCoefficient;
         double absorbed = 0;
-        int last = length * hidden;
-        for (int k = 0; k < hidden; k++) {
-            rh[last + k] = tr.h(length - 1, k) * lstm.fcWeight(target, fcOffset + k) * outCoefficient + outPerUnit;
-            rc[last + k] = 0;
-        }
+        startAtOutput(lstm, tr, target, fcOffset, outCoefficient, outPerUnit, ws);
         int gateLayerUnits = inputs + hidden;
         int firstRow = rule == LrpRule.ALL ? LstmDirection.GATE_G * hidden : 0;
         int endRow = rule == LrpRule.ALL ? firstRow + hidden : 4 * hidden;
         for (int s = length - 1; s >= 0; s--) {
-            int t = reversed ? length - 1 - s : s;
-            int cur = (s + 1) * hidden;
-            int prev = s * hidden;
-            // h_s = o ⊙ tanh(c_s): the gate share goes to z_o, the signal share through tanh to c_s.
-            for (int k = 0; k < hidden; k++) {
-                absorbed += split(tr.gate(s, 3 * hidden + k), tr.tanhC(s, k), rh[cur + k], ws);
-                rz[3 * hidden + k] = ws.gateShare;
-                rc[cur + k] += ws.signalShare;
-                rh[prev + k] = 0;
-            }
-            // c_s = f ⊙ c_{s-1} + i ⊙ g: identity weights, no bias, N = 2H.
-            double spread = 0;
-            for (int k = 0; k < hidden; k++) {
-                double cell = tr.c(s, k);
-                double cellSign = cell >= 0 ? 1 : -1;
-                double cellDen = cell + eps * cellSign;
-                if (cellDen == 0) {
-                    absorbed += rc[cur + k];
-                    cellCoefficient[k] = 0;
-                } else {
-                    double coefficient = rc[cur + k] / cellDen;
-                    cellCoefficient[k] = coefficient;
-                    spread += biasFactor * eps * cellSign / (2 * hidden) * coefficient;
-                    absorbed += (1 - biasFactor) * eps * cellSign * coefficient;
-                }
-            }
-            for (int k = 0; k < hidden; k++) {
-                double i = tr.gate(s, k);
-                double f = tr.gate(s, hidden + k);
-                double g = tr.gate(s, 2 * hidden + k);
-                double cellBefore = tr.c(s - 1, k);
-                double forgetProduct = f * cellBefore * cellCoefficient[k] + spread;
-                double inputProduct = i * g * cellCoefficient[k] + spread;
-                absorbed += split(f, cellBefore, forgetProduct, ws);
-                rz[hidden + k] = ws.gateShare;
-                rc[prev + k] = ws.signalShare;
-                absorbed += split(i, g, inputProduct, ws);
-                rz[k] = ws.gateShare;
-                rz[2 * hidden + k] = ws.signalShare;
-            }
-            // Gate pre-activations z_j = W_ih x_t + W_hh h_{s-1} + b_j, N = D + H. The shares of x_t
-            // and h_{s-1} are summed in arrays of their own, row by row as before, so that the
-            // direction's row kernels run in vector instructions.
-            int xBase = t * inputs;
-            double[] stepInput = ws.stepInput;
-            double[] inputRelevance = ws.stepInputRelevance;
-            double[] state = ws.previousState;
-            double[] stateRelevance = ws.previousStateRelevance;
-            System.arraycopy(x, xBase, stepInput, 0, inputs);
-            System.arraycopy(rows, xBase, inputRelevance, 0, inputs);
-            for (int k = 0; k < hidden; k++) {
-                state[k] = tr.h(s - 1, k);
-                stateRelevance[k] = rh[prev + k];
-            }
+            int xBase = (reversed ? length - 1 - s : s) * inputs;
+            absorbed = productLayers(tr, s, ws, absorbed);
+            loadGateLayer(tr, s, x, rows, xBase, ws);
             for (int j = firstRow; j < endRow; j++) {
-                double r = rz[j];
-                if (r == 0) {
-                    continue;
-                }
-                double z = tr.z(s, j);
-                double zSign = z >= 0 ? 1 : -1;
-                double zDen = z + eps * zSign;
-                if (zDen == 0) {
-                    absorbed += r;
-                    continue;
-                }
-                double coefficient = r / zDen;
-                double biasAndStabiliser = w.bias(j) + eps * zSign;
-                double perUnit = biasFactor * biasAndStabiliser / gateLayerUnits * coefficient;
-                absorbed += (1 - biasFactor) * biasAndStabiliser * coefficient;
-                w.addWeightedInputRow(j, stepInput, coefficient, perUnit, inputRelevance);
-                w.addWeightedRecurrentRow(j, state, coefficient, perUnit, stateRelevance);
+                absorbed = gateRow(w, tr, s, j, gateLayerUnits, ws, absorbed);
             }
-            System.arraycopy(inputRelevance, 0, rows, xBase, inputs);
-            System.arraycopy(stateRelevance, 0, rh, prev, hidden);
+            storeGateLayer(s, hidden, inputs, rows, xBase, ws);
+        }
+        return leftOnInitialState(hidden, ws, absorbed);
+    }
+
+    /**
+     * {@link #propagate} for the lanes of {@code batch} side by side (H &gt; 1): lane b's input
+     * relevance goes to {@code bw.rows[b]} and what it leaves to {@code bw.rest[b]} (both
+     * modified). Per lane the same steps as {@link #propagate} in the same order; the gate layer
+     * takes row j for every lane before row j + 1, so that the row is read from memory once.
+     */
+    private void propagateLanes(Lstm lstm, boolean reversed, LstmBatch batch, int[] members, int[] targets,
+                                LrpBatchWorkspace bw) {
+        LstmDirection w = reversed ? lstm.reverseDirection() : lstm.forwardDirection();
+        int lanes = members.length;
+        int hidden = w.hiddenSize();
+        int inputs = w.inputSize();
+        int fcOffset = reversed ? hidden : 0;
+        DirectionTrace[] trs = bw.directionTraces;
+        double[] absorbed = bw.absorbed;
+        for (int b = 0; b < lanes; b++) {
+            LstmTrace trace = batch.trace(b);
+            trs[b] = reversed ? trace.reverse() : trace.forward();
+            LrpWorkspace lane = bw.lane(b);
+            absorbed[b] = 0;
+            startAtOutput(lstm, trs[b], targets[members[b]], fcOffset, lane.outCoefficient, lane.outPerUnit, lane);
+        }
+        int length = trs[0].steps();
+        int gateLayerUnits = inputs + hidden;
+        int firstRow = rule == LrpRule.ALL ? LstmDirection.GATE_G * hidden : 0;
+        int endRow = rule == LrpRule.ALL ? firstRow + hidden : 4 * hidden;
+        LrpGateLayerRows gateRows = bw.gateRows(w);
+        for (int s = length - 1; s >= 0; s--) {
+            int xBase = (reversed ? length - 1 - s : s) * inputs;
+            for (int b = 0; b < lanes; b++) {
+                LrpWorkspace lane = bw.lane(b);
+                absorbed[b] = productLayers(trs[b], s, lane, absorbed[b]);
+                loadUnits(trs[b], s, bw.x[b], bw.rows[b], xBase, lane);
+            }
+            int j = firstRow;
+            for (; j + 3 < endRow; j += 4) {
+                for (int b = 0; b < lanes; b++) {
+                    LrpWorkspace lane = bw.lane(b);
+                    double kept = absorbed[b];
+                    for (int u = 0; u < 4; u++) {
+                        kept = rowFactors(w, trs[b], s, j + u, gateLayerUnits, lane, kept, u);
+                    }
+                    absorbed[b] = kept;
+                    boolean[] active = lane.rowActive;
+                    if (active[0] && active[1] && active[2] && active[3]) {
+                        gateRows.addFourRows(j, lane.units, lane.rowFactor, lane.rowShift, lane.unitRelevance,
+                                gateLayerUnits);
+                    } else {
+                        for (int u = 0; u < 4; u++) {
+                            if (active[u]) {
+                                gateRows.addRow(j + u, lane.units, lane.rowFactor[u], lane.rowShift[u],
+                                        lane.unitRelevance, gateLayerUnits);
+                            }
+                        }
+                    }
+                }
+            }
+            for (; j < endRow; j++) {
+                for (int b = 0; b < lanes; b++) {
+                    LrpWorkspace lane = bw.lane(b);
+                    absorbed[b] = rowFactors(w, trs[b], s, j, gateLayerUnits, lane, absorbed[b], 0);
+                    if (lane.rowActive[0]) {
+                        gateRows.addRow(j, lane.units, lane.rowFactor[0], lane.rowShift[0], lane.unitRelevance,
+                                gateLayerUnits);
+                    }
+                }
+            }
+            for (int b = 0; b < lanes; b++) {
+                storeUnits(s, hidden, inputs, bw.rows[b], xBase, bw.lane(b));
+            }
+        }
+        for (int b = 0; b < lanes; b++) {
+            bw.rest[b] += leftOnInitialState(hidden, bw.lane(b), absorbed[b]);
+        }
+    }
+
+    /** R_{h_T} of one direction's units (k &lt; H): h_k · w_ck · f_c / (f_c + ε·sign f_c) + the stabiliser's share; R_{c_T} = 0. */
+    private static void startAtOutput(Lstm lstm, DirectionTrace tr, int target, int fcOffset, double outCoefficient,
+                                      double outPerUnit, LrpWorkspace ws) {
+        int length = tr.steps();
+        int hidden = tr.hiddenSize();
+        int last = length * hidden;
+        for (int k = 0; k < hidden; k++) {
+            ws.rh[last + k] = tr.h(length - 1, k) * lstm.fcWeight(target, fcOffset + k) * outCoefficient
+                    + outPerUnit;
+            ws.rc[last + k] = 0;
+        }
+    }
+
+    /**
+     * The elementwise layers of step s: h_s = o ⊙ tanh(c_s) split by the rule (the gate share to
+     * z_o, the signal share through tanh to c_s), the cell sum c_s = f ⊙ c_{s−1} + i ⊙ g (identity
+     * weights, no bias, N = 2H) and its two products split. Fills {@code ws.rz} and R_{c_{s−1}},
+     * zeroes R_{h_{s−1}} (modified); returns {@code absorbed} plus the stabilisers' shares.
+     */
+    private double productLayers(DirectionTrace tr, int s, LrpWorkspace ws, double absorbed) {
+        int hidden = tr.hiddenSize();
+        double[] rh = ws.rh;
+        double[] rc = ws.rc;
+        double[] rz = ws.rz;
+        double[] cellCoefficient = ws.cellCoefficient;
+        int cur = (s + 1) * hidden;
+        int prev = s * hidden;
+        for (int k = 0; k < hidden; k++) {
+            absorbed += split(tr.gate(s, 3 * hidden + k), tr.tanhC(s, k), rh[cur + k], ws);
+            rz[3 * hidden + k] = ws.gateShare;
+            rc[cur + k] += ws.signalShare;
+            rh[prev + k] = 0;
+        }
+        double spread = 0;
+        for (int k = 0; k < hidden; k++) {
+            double cell = tr.c(s, k);
+            double cellSign = cell >= 0 ? 1 : -1;
+            double cellDen = cell + eps * cellSign;
+            if (cellDen == 0) {
+                absorbed += rc[cur + k];
+                cellCoefficient[k] = 0;
+            } else {
+                double coefficient = rc[cur + k] / cellDen;
+                cellCoefficient[k] = coefficient;
+                spread += biasFactor * eps * cellSign / (2 * hidden) * coefficient;
+                absorbed += (1 - biasFactor) * eps * cellSign * coefficient;
+            }
         }
         for (int k = 0; k < hidden; k++) {
-            absorbed += rh[k] + rc[k];
+            double i = tr.gate(s, k);
+            double f = tr.gate(s, hidden + k);
+            double g = tr.gate(s, 2 * hidden + k);
+            double cellBefore = tr.c(s - 1, k);
+            double forgetProduct = f * cellBefore * cellCoefficient[k] + spread;
+            double inputProduct = i * g * cellCoefficient[k] + spread;
+            absorbed += split(f, cellBefore, forgetProduct, ws);
+            rz[hidden + k] = ws.gateShare;
+            rc[prev + k] = ws.signalShare;
+            absorbed += split(i, g, inputProduct, ws);
+            rz[k] = ws.gateShare;
+            rz[2 * hidden + k] = ws.signalShare;
+        }
+        return absorbed;
+    }
+
+    /**
+     * Copies x_t, its relevance so far, h_{s−1} and R_{h_{s−1}} into {@code ws}'s step buffers
+     * (modified), from index 0, so that the direction's row kernels run in vector instructions.
+     */
+    private static void loadGateLayer(DirectionTrace tr, int s, double[] x, double[] rows, int xBase,
+                                      LrpWorkspace ws) {
+        int hidden = tr.hiddenSize();
+        int inputs = ws.inputs;
+        System.arraycopy(x, xBase, ws.stepInput, 0, inputs);
+        System.arraycopy(rows, xBase, ws.stepInputRelevance, 0, inputs);
+        for (int k = 0; k < hidden; k++) {
+            ws.previousState[k] = tr.h(s - 1, k);
+            ws.previousStateRelevance[k] = ws.rh[s * hidden + k];
+        }
+    }
+
+    /** Copies the step buffers' relevances back to {@code rows[xBase ..]} and R_{h_{s−1}} (modified). */
+    private static void storeGateLayer(int s, int hidden, int inputs, double[] rows, int xBase, LrpWorkspace ws) {
+        System.arraycopy(ws.stepInputRelevance, 0, rows, xBase, inputs);
+        System.arraycopy(ws.previousStateRelevance, 0, ws.rh, s * hidden, hidden);
+    }
+
+    /**
+     * The batch path's {@link #loadGateLayer}: [x_t | h_{s−1}] to {@code ws.units} and their
+     * relevances so far [R_{x_t} | R_{h_{s−1}}] to {@code ws.unitRelevance} (modified).
+     */
+    private static void loadUnits(DirectionTrace tr, int s, double[] x, double[] rows, int xBase, LrpWorkspace ws) {
+        int hidden = tr.hiddenSize();
+        int inputs = ws.inputs;
+        System.arraycopy(x, xBase, ws.units, 0, inputs);
+        System.arraycopy(rows, xBase, ws.unitRelevance, 0, inputs);
+        for (int k = 0; k < hidden; k++) {
+            ws.units[inputs + k] = tr.h(s - 1, k);
+            ws.unitRelevance[inputs + k] = ws.rh[s * hidden + k];
+        }
+    }
+
+    /** Copies {@code ws.unitRelevance} back to {@code rows[xBase ..]} and R_{h_{s−1}} (modified). */
+    private static void storeUnits(int s, int hidden, int inputs, double[] rows, int xBase, LrpWorkspace ws) {
+        System.arraycopy(ws.unitRelevance, 0, rows, xBase, inputs);
+        System.arraycopy(ws.unitRelevance, inputs, ws.rh, s * hidden, hidden);
+    }
+
+    /**
+     * Gate row j of step s's linear layer z_j = W_ih x_t + W_hh h_{s−1} + b_j (ε-rule, N = D + H):
+     * adds the shares of x_t and h_{s−1} to the step buffers (modified); returns {@code absorbed}
+     * plus the part kept by bias and stabiliser (all of R_j where the denominator is 0).
+     */
+    private double gateRow(LstmDirection w, DirectionTrace tr, int s, int j, int gateLayerUnits, LrpWorkspace ws,
+                           double absorbed) {
+        absorbed = rowFactors(w, tr, s, j, gateLayerUnits, ws, absorbed, 0);
+        if (ws.rowActive[0]) {
+            w.addWeightedInputRow(j, ws.stepInput, ws.rowFactor[0], ws.rowShift[0], ws.stepInputRelevance);
+            w.addWeightedRecurrentRow(j, ws.previousState, ws.rowFactor[0], ws.rowShift[0],
+                    ws.previousStateRelevance);
+        }
+        return absorbed;
+    }
+
+    /**
+     * The factors of gate row j's redistribution, R_e += u_e · w_je · a + b: a = R_j / (z_j +
+     * ε·sign z_j) to {@code ws.rowFactor[u]}, b = β·(b_j + ε·sign z_j) / N · a to
+     * {@code ws.rowShift[u]}, and whether the row passes anything down to {@code ws.rowActive[u]}
+     * (not where R_j = 0 or the denominator is 0) (all modified). Returns {@code absorbed} plus the
+     * part kept by bias and stabiliser (all of R_j where the denominator is 0).
+     */
+    private double rowFactors(LstmDirection w, DirectionTrace tr, int s, int j, int gateLayerUnits, LrpWorkspace ws,
+                              double absorbed, int u) {
+        double r = ws.rz[j];
+        ws.rowActive[u] = false;
+        if (r == 0) {
+            return absorbed;
+        }
+        double z = tr.z(s, j);
+        double zSign = z >= 0 ? 1 : -1;
+        double zDen = z + eps * zSign;
+        if (zDen == 0) {
+            return absorbed + r;
+        }
+        double coefficient = r / zDen;
+        double biasAndStabiliser = w.bias(j) + eps * zSign;
+        ws.rowFactor[u] = coefficient;
+        ws.rowShift[u] = biasFactor * biasAndStabiliser / gateLayerUnits * coefficient;
+        ws.rowActive[u] = true;
+        return absorbed + (1 - biasFactor) * biasAndStabiliser * coefficient;
+    }
+
+    /** {@code absorbed} plus the relevance left on h_0 and c_0. */
+    private static double leftOnInitialState(int hidden, LrpWorkspace ws, double absorbed) {
+        for (int k = 0; k < hidden; k++) {
+            absorbed += ws.rh[k] + ws.rc[k];
         }
         return absorbed;
     }
@@ -411,6 +647,43 @@ public class LrpExplainer implements Explainer {
         return id() + "(eps=" + eps + ", bias-factor=" + biasFactor + ")";
     }
 
+    /** Per thread: the batch's passes and one {@link LrpWorkspace} per lane. */
+    private static final class LrpBatchWorkspace extends BatchWorkspace {
+        final LrpWorkspace[] lanes = new LrpWorkspace[LANES];
+        final double[][] x = new double[LANES][];
+        final double[][] rows = new double[LANES][];
+        final double[] rest = new double[LANES];
+        final double[] absorbed = new double[LANES];
+        final DirectionTrace[] directionTraces = new DirectionTrace[LANES];
+        private LrpGateLayerRows forwardRows;
+        private LrpGateLayerRows reverseRows;
+
+        /** {@code w}'s rows [W_ih | W_hh] (made anew when the model changes). */
+        LrpGateLayerRows gateRows(LstmDirection w) {
+            if (forwardRows != null && forwardRows.direction == w) {
+                return forwardRows;
+            }
+            if (reverseRows != null && reverseRows.direction == w) {
+                return reverseRows;
+            }
+            LrpGateLayerRows rows = new LrpGateLayerRows(w);
+            if (forwardRows == null || reverseRows != null) {
+                forwardRows = rows;
+                reverseRows = null;
+            } else {
+                reverseRows = rows;
+            }
+            return rows;
+        }
+
+        LrpWorkspace lane(int b) {
+            if (lanes[b] == null) {
+                lanes[b] = new LrpWorkspace();
+            }
+            return lanes[b];
+        }
+    }
+
     private static final class LrpWorkspace extends Workspace {
         double[] rh = new double[0];
         double[] rc = new double[0];
@@ -425,6 +698,18 @@ public class LrpExplainer implements Explainer {
         double signalShare;
         /** What {@code gateLayer} left in bias and stabiliser. */
         double absorbed;
+        /** The output layer's f_c / (f_c + ε·sign f_c) and stabiliser share per unit. */
+        double outCoefficient;
+        double outPerUnit;
+        /** D of the inputs being explained. */
+        int inputs;
+        /** Up to four gate rows' factors a, b and whether each passes relevance down ({@code rowFactors}). */
+        final double[] rowFactor = new double[4];
+        final double[] rowShift = new double[4];
+        final boolean[] rowActive = new boolean[4];
+        /** Batch path: [x_t | h_{s−1}] and their relevances, D + H values from index 0. */
+        double[] units = new double[0];
+        double[] unitRelevance = new double[0];
 
         void ensure(int length, int hidden) {
             rh = grow(rh, (length + 1) * hidden);
@@ -433,11 +718,17 @@ public class LrpExplainer implements Explainer {
             cellCoefficient = grow(cellCoefficient, hidden);
             previousState = grow(previousState, hidden);
             previousStateRelevance = grow(previousStateRelevance, hidden);
+            hiddenUnits = hidden;
         }
 
+        private int hiddenUnits;
+
         void ensureInputs(int inputs) {
+            this.inputs = inputs;
             stepInput = grow(stepInput, inputs);
             stepInputRelevance = grow(stepInputRelevance, inputs);
+            units = grow(units, inputs + hiddenUnits);
+            unitRelevance = grow(unitRelevance, inputs + hiddenUnits);
         }
     }
 }

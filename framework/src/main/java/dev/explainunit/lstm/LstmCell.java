@@ -483,9 +483,8 @@ public final class LstmCell {
     }
 
     /** δz from δh and the carried δc, and the new carried δc (dz, dc modified): the elementwise part of a backward step. */
-    private static void gateGradients(int hidden, double[] gate, int gateAt, double[] tanhC, int tanhAt, double[] c,
-                                      int cPrevAt, double[] dh, int dhAt, double[] dc, int dcAt, double[] dz,
-                                      int dzAt) {
+    static void gateGradients(int hidden, double[] gate, int gateAt, double[] tanhC, int tanhAt, double[] c,
+                              int cPrevAt, double[] dh, int dhAt, double[] dc, int dcAt, double[] dz, int dzAt) {
         for (int k = 0; k < hidden; k++) {
             int at = gateAt + k;
             double i = gate[at];

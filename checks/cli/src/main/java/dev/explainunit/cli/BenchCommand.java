@@ -2,7 +2,9 @@ package dev.explainunit.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.explainunit.BatchExplainer;
 import dev.explainunit.Explainer;
+import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.internal.BenchWorkload;
 import dev.explainunit.explainers.BuiltInExplainers;
@@ -13,6 +15,7 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code explainunit bench}: explanations per second of each built-in method, one thread, after a
  * warm-up: by default on the single-unit toy LSTM ({@link BenchWorkload}); with
- * {@code --task sentiment} on the bundled sentiment BiLSTM ({@link SentimentBenchWorkload}). The rate is explanations per
+ * {@code --task sentiment} on the bundled sentiment BiLSTM ({@link SentimentBenchWorkload}). A
+ * {@link BatchExplainer} is measured through its batch call, on up to {@value #CHUNK} inputs per call
+ * as the checks call it; any other explainer per input. The rate is explanations per
  * second of CPU time of the measuring thread, so that other load on the machine does not count
  * against it; the wall-clock rate is shown beside it in the table. Each method's rate appears as
  * soon as it is measured (with {@code --json} as a progress line on stderr), so a run of several
@@ -35,7 +40,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Measures explanations per second of each built-in method on the single-unit toy LSTM "
                 + "(sequences of length 13-14), or with --task sentiment on the bundled sentiment model "
-                + "(test sentences of length >= 10); one thread, after warm-up.")
+                + "(test sentences of length >= 10); one thread, after warm-up. Methods that explain "
+                + "batches (gradient, gradient-x-input, lrp-*) are measured through their batch call, "
+                + "on up to 1000 inputs per call as the checks ask for them; the others per input.")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -128,33 +135,44 @@ final class BenchCommand implements Callable<Integer> {
         } else if (sentiment) {
             out.printf("bundled sentiment BiLSTM (E = H = 60, 5 classes), %d test sentences of length %d-%d, target "
                     + "the true class, sentiment settings, one thread, %.1f s warm-up and %.1f s per method; "
-                    + "rate per CPU second%n", inputs.length, sentences.shortest(), sentences.longest(), warmup,
-                    seconds);
+                    + "rate per CPU second%s%n", inputs.length, sentences.shortest(), sentences.longest(), warmup,
+                    seconds, batchNote(explainers, "sentences"));
         } else {
             out.printf("single-unit toy LSTM (D=2, H=1; 2 outputs for occlusion-p-diff), %d sequences of "
-                    + "length 13-14, one thread, %.1f s warm-up and %.1f s per method; rate per CPU second%n",
-                    inputs.length, warmup, seconds);
+                    + "length 13-14, one thread, %.1f s warm-up and %.1f s per method; rate per CPU second%s%n",
+                    inputs.length, warmup, seconds, batchNote(explainers, "sequences"));
         }
         out.flush();
         return 0;
     }
 
+    /** "; a, b through their batch call ..." for the measured methods that explain batches, else "". */
+    private static String batchNote(Map<String, Explainer> explainers, String inputs) {
+        List<String> batched = explainers.entrySet().stream().filter(e -> e.getValue() instanceof BatchExplainer)
+                .map(Map.Entry::getKey).toList();
+        return batched.isEmpty() ? "" : "; " + String.join(", ", batched) + " through their batch call, " + CHUNK
+                + " " + inputs + " per call";
+    }
+
+    /** Inputs per batch call when a method explains batches, as the checks ask for them. */
+    static final int CHUNK = 1000;
+
     /**
      * Explains the sequences round-robin, sequence i for output {@code targets[i]}: {@code warmup}
-     * seconds unmeasured, then batches of 256 until {@code seconds} of CPU time have passed.
+     * seconds unmeasured, then until {@code seconds} of CPU time have passed. A
+     * {@link BatchExplainer} is measured through its batch call on chunks of up to {@value #CHUNK}
+     * consecutive sequences (the last chunk of a round ends at the last sequence), as the checks
+     * call it; any other explainer per call, in rounds of 256.
      */
     static Rate measure(String id, Explainer explainer, Lstm model, Sequence[] sequences, int[] targets,
                         double warmup, double seconds) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
-        double sink = 0;
-        int next = 0;
+        Round round = explainer instanceof BatchExplainer batch ? new Chunks(batch, model, sequences, targets)
+                : new Calls(explainer, model, sequences, targets);
         long warmupEnd = System.nanoTime() + (long) (warmup * 1e9);
         while (System.nanoTime() < warmupEnd) {
-            for (int k = 0; k < 256; k++) {
-                sink += explainer.explain(model, sequences[next], targets[next]).step(0);
-                next = (next + 1) % sequences.length;
-            }
+            round.run();
         }
         long budget = (long) (seconds * 1e9);
         long cpuStart = cpuClock ? threads.getCurrentThreadCpuTime() : 0;
@@ -162,18 +180,77 @@ final class BenchCommand implements Callable<Integer> {
         long count = 0;
         long cpu;
         do {
-            for (int k = 0; k < 256; k++) {
-                sink += explainer.explain(model, sequences[next], targets[next]).step(0);
-                next = (next + 1) % sequences.length;
-            }
-            count += 256;
+            count += round.run();
             cpu = cpuClock ? threads.getCurrentThreadCpuTime() - cpuStart : System.nanoTime() - wallStart;
         } while (cpu < budget);
         long wall = System.nanoTime() - wallStart;
-        if (Double.isNaN(sink)) {
+        if (Double.isNaN(round.sink)) {
             // Keeps the results observable so that the JIT cannot drop the work.
             throw new IllegalStateException(id + " produced NaN relevance on the benchmark workload");
         }
         return new Rate(id, count, cpu / 1e9, wall / 1e9);
+    }
+
+    /** One measured unit of work over the sequences, continuing where the last one stopped. */
+    private abstract static class Round {
+        final Sequence[] sequences;
+        final int[] targets;
+        /** The sum of every explanation's first step, so that the work stays observable. */
+        double sink;
+        int next;
+
+        Round(Sequence[] sequences, int[] targets) {
+            this.sequences = sequences;
+            this.targets = targets;
+        }
+
+        /** Explains the next sequences; returns how many. */
+        abstract int run();
+    }
+
+    /** 256 calls of {@link Explainer#explain(dev.explainunit.RecurrentModel, Sequence, int)}. */
+    private static final class Calls extends Round {
+        private final Explainer explainer;
+        private final Lstm model;
+
+        Calls(Explainer explainer, Lstm model, Sequence[] sequences, int[] targets) {
+            super(sequences, targets);
+            this.explainer = explainer;
+            this.model = model;
+        }
+
+        @Override
+        int run() {
+            for (int k = 0; k < 256; k++) {
+                sink += explainer.explain(model, sequences[next], targets[next]).step(0);
+                next = (next + 1) % sequences.length;
+            }
+            return 256;
+        }
+    }
+
+    /** One batch call on the next chunk of up to {@value #CHUNK} sequences. */
+    private static final class Chunks extends Round {
+        private final BatchExplainer explainer;
+        private final Lstm model;
+        private final List<Sequence> all;
+
+        Chunks(BatchExplainer explainer, Lstm model, Sequence[] sequences, int[] targets) {
+            super(sequences, targets);
+            this.explainer = explainer;
+            this.model = model;
+            this.all = List.of(sequences);
+        }
+
+        @Override
+        int run() {
+            int to = Math.min(sequences.length, next + CHUNK);
+            for (Relevance r : explainer.explain(model, all.subList(next, to), Arrays.copyOfRange(targets, next, to))) {
+                sink += r.step(0);
+            }
+            int count = to - next;
+            next = to % sequences.length;
+            return count;
+        }
     }
 }

@@ -131,6 +131,16 @@ class BenchCommandTest {
     }
 
     @Test
+    void the_footer_names_the_methods_measured_through_their_batch_call() {
+        CommandRun run = CommandRun.of("bench", "--task", "sentiment", "--warmup", "0", "--seconds", "0.01",
+                "--method", "lrp-all,cd");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).endsWith("; lrp-all through their batch call, 1000 sentences per call");
+    }
+
+    @Test
     void an_unknown_task_is_a_usage_error_naming_it_and_the_valid_one() {
         CommandRun run = CommandRun.of("bench", "--task", "addition");
 
