@@ -3,7 +3,6 @@ package dev.explainunit.explainers;
 import dev.explainunit.Sequence;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /** How a batch explainer splits its inputs into groups that run side by side. */
@@ -18,22 +17,24 @@ final class EqualLengthGroups {
      * {@code size} and a last smaller one.
      */
     static List<int[]> of(List<Sequence> inputs, int size) {
-        Integer[] order = new Integer[inputs.size()];
-        for (int k = 0; k < order.length; k++) {
-            order[k] = k;
+        // sort keys length · 2^32 + index: by length, and within a length by index, with a
+        // primitive sort (no boxing, no comparator: this runs once per batch of up to 1000 inputs)
+        long[] keys = new long[inputs.size()];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = (long) inputs.get(k).length() << 32 | k;
         }
-        Arrays.sort(order, Comparator.comparingInt(k -> inputs.get(k).length())); // stable
+        Arrays.sort(keys);
         List<int[]> groups = new ArrayList<>();
         int from = 0;
-        while (from < order.length) {
-            int length = inputs.get(order[from]).length();
+        while (from < keys.length) {
+            long length = keys[from] >>> 32;
             int to = from + 1;
-            while (to < order.length && to - from < size && inputs.get(order[to]).length() == length) {
+            while (to < keys.length && to - from < size && keys[to] >>> 32 == length) {
                 to++;
             }
             int[] group = new int[to - from];
             for (int k = 0; k < group.length; k++) {
-                group[k] = order[from + k];
+                group[k] = (int) keys[from + k];
             }
             groups.add(group);
             from = to;

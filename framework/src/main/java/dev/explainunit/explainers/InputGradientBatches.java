@@ -35,6 +35,19 @@ final class InputGradientBatches {
     static List<Relevance> explain(Lstm model, List<Sequence> inputs, int[] targets, Buffers ws,
                                    FromGradient fromGradient) {
         Relevance[] results = new Relevance[inputs.size()];
+        if (model.hiddenSize() == 1) {
+            // a single-unit model's lanes would run one after another anyway: the one-input path,
+            // without the grouping's cost
+            if (ws.lanes[0] == null) {
+                ws.lanes[0] = new Workspace();
+            }
+            Workspace one = ws.lanes[0];
+            for (int k = 0; k < results.length; k++) {
+                Sequence x = inputs.get(k);
+                results[k] = fromGradient.relevance(x, one.inputGradient(model, x, targets[k]), one);
+            }
+            return List.of(results);
+        }
         LstmBatch batch = ws.batch(model);
         Sequence[] group = ws.group;
         for (int[] members : EqualLengthGroups.of(inputs, BatchWorkspace.LANES)) {

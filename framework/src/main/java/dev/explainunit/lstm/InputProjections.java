@@ -10,15 +10,15 @@ import java.util.Arrays;
  * one comparison instead of 4H·D multiply-adds.
  *
  * <p>Keeps up to {@value #MAX_CAPACITY} steps and at most {@value #MAX_VALUES} values of steps
- * and projections (16 MB), then forgets them all and starts anew (reusing its arrays, so that a
- * steady stream allocates nothing once grown). One thread.
+ * and projections (4 MB; every thread that explains keeps its own), then forgets them all and
+ * starts anew, reusing its arrays, so that a steady stream allocates nothing once grown. One thread.
  */
 final class InputProjections {
 
     /** Most steps kept before the table starts anew. */
     static final int MAX_CAPACITY = 4096;
     /** Most values (steps' D and projections' 4H) kept. */
-    static final int MAX_VALUES = 1 << 21;
+    static final int MAX_VALUES = 1 << 19;
 
     private final int inputs;
     private final int rows;
