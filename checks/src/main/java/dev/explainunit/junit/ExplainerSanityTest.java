@@ -66,7 +66,10 @@ public @interface ExplainerSanityTest {
     /** Checks to run; {@code explainunit.checks} (e.g. "RELEVANT_MASS,CONTRACT"); default all. */
     Check[] checks() default {};
 
-    /** Bundled models per task; {@code explainunit.models}; default all (50). */
+    /**
+     * The first models of each task; {@code explainunit.models}; default all (50 per toy task). A
+     * task that bundles fewer uses all of its own; a count above every task's fails the configuration.
+     */
     int models() default NOT_SET;
 
     /** Test sequences per model; {@code explainunit.samples}; default 2500. */

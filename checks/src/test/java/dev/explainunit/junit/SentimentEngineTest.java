@@ -61,8 +61,30 @@ class SentimentEngineTest {
         }
     }
 
+    @ExplainerSanityTest(tasks = {"addition", "sentiment"}, checks = dev.explainunit.checks.Check.CONTRACT, samples = 12)
+    static class ToyAndSentimentTogether implements ExplainerUnderTest {
+        @Override
+        public Explainer explainer() {
+            return BuiltInExplainers.create("gradient-x-input");
+        }
+    }
+
     @TempDir
     Path dir;
+
+    @Test
+    void one_project_wide_model_count_serves_a_task_that_bundles_fewer_models_with_all_of_its_own() {
+        // the user guide's quick start sets explainunit.models=5; sentiment bundles one model
+        EngineExecutionResults results = EngineTestKit.engine("explainunit")
+                .selectors(selectClass(ToyAndSentimentTogether.class))
+                .configurationParameter("explainunit.models", "5").execute();
+
+        results.containerEvents().assertStatistics(stats -> stats.failed(0));
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test(checkNamed("contract · addition")), finishedSuccessfully()))
+                .haveExactly(1, event(test(checkNamed("contract · sentiment")), finishedSuccessfully()));
+    }
 
     @Test
     void on_the_bundled_model_every_check_but_conservation_is_evaluated_through_the_engine() {

@@ -302,7 +302,7 @@ final class CheckCommand implements Callable<Integer> {
             int available = t.models().size();
             if (models > available) {
                 throw new UsageException("--models " + models + ": the " + t.id() + " task has only " + available
-                        + " models");
+                        + (available == 1 ? " model" : " models"));
             }
         }
         try {
