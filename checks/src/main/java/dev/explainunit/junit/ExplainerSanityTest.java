@@ -67,8 +67,9 @@ public @interface ExplainerSanityTest {
     Check[] checks() default {};
 
     /**
-     * The first models of each task; {@code explainunit.models}; default all (50 per toy task). A
-     * task that bundles fewer uses all of its own; a count above every task's fails the configuration.
+     * The first models of each task; default all (50 per toy task). Here, a count above a task's
+     * models fails the configuration test; the project-wide {@code explainunit.models} caps each
+     * task instead, so that a task that bundles fewer (sentiment's one) uses all of its own.
      */
     int models() default NOT_SET;
 

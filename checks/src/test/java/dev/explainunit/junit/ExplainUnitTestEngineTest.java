@@ -405,13 +405,16 @@ class ExplainUnitTestEngineTest {
     @Test
     void more_models_than_the_zoo_bundles_fail_a_configuration_test_naming_the_available_count() {
         failsOneConfigurationTest(results(MoreModelsThanBundled.class),
-                "explainunit.models = 51: the addition task has only 50 models");
+                "@ExplainerSanityTest(models) = 51: the addition task has only 50 models");
     }
 
     @Test
-    void a_models_parameter_above_the_bundled_count_fails_a_configuration_test() {
-        failsOneConfigurationTest(EngineTestKit.engine("explainunit").selectors(selectClass(ModelsFromParameters.class))
-                .configurationParameter("explainunit.models", "60").execute(), "explainunit.models = 60");
+    void a_project_wide_models_parameter_above_a_tasks_bundled_count_uses_all_of_its_models() {
+        EngineExecutionResults results = EngineTestKit.engine("explainunit")
+                .selectors(selectClass(ModelsFromParameters.class))
+                .configurationParameter("explainunit.models", "60").execute();
+        results.containerEvents().assertStatistics(stats -> stats.failed(0));
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
     }
 
     @Test
