@@ -25,9 +25,7 @@ public final class GradientExplainer implements BatchExplainer {
     /** The method id. */
     public static final String ID = "gradient";
 
-    private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
-    private final ThreadLocal<InputGradientBatches.Buffers> batchWorkspaces =
-            ThreadLocal.withInitial(InputGradientBatches.Buffers::new);
+    private final InputGradientMethod method = new InputGradientMethod(ID, this::relevance);
 
     @Override
     public String id() {
@@ -36,9 +34,7 @@ public final class GradientExplainer implements BatchExplainer {
 
     @Override
     public Relevance explain(RecurrentModel model, Sequence input, int target) {
-        Lstm lstm = Arguments.requireLstm(ID, model, input, target);
-        Workspace ws = workspaces.get();
-        return relevance(input, ws.inputGradient(lstm, input, target), ws);
+        return method.explain(model, input, target);
     }
 
     /**
@@ -48,8 +44,7 @@ public final class GradientExplainer implements BatchExplainer {
      */
     @Override
     public List<Relevance> explain(RecurrentModel model, List<Sequence> inputs, int[] targets) {
-        Lstm lstm = Arguments.requireLstm(ID, model, inputs, targets);
-        return InputGradientBatches.explain(lstm, inputs, targets, batchWorkspaces.get(), this::relevance);
+        return method.explain(model, inputs, targets);
     }
 
     /** The relevance of {@code input} from its gradient (T·D values, modified). */
