@@ -71,7 +71,7 @@ public class LrpExplainer implements BatchExplainer {
     private final double biasFactor;
     private final boolean singleUnitPath;
     private final ThreadLocal<LrpWorkspace> workspaces = ThreadLocal.withInitial(LrpWorkspace::new);
-    private final ThreadLocal<LrpBatchWorkspace> batchWorkspaces = ThreadLocal.withInitial(LrpBatchWorkspace::new);
+    private final LrpBatches batches = new LrpBatches(this);
 
     /**
      * @param rule       the product rule
@@ -153,57 +153,14 @@ public class LrpExplainer implements BatchExplainer {
     @Override
     public List<Relevance> explain(RecurrentModel model, List<Sequence> inputs, int[] targets) {
         Lstm lstm = Arguments.requireLstm(id(), model, inputs, targets);
-        Relevance[] results = new Relevance[inputs.size()];
         if (lstm.hiddenSize() == 1) {
+            Relevance[] results = new Relevance[inputs.size()];
             for (int k = 0; k < results.length; k++) {
                 results[k] = explain(model, inputs.get(k), targets[k]);
             }
             return List.of(results);
         }
-        LrpBatchWorkspace bw = batchWorkspaces.get();
-        LstmBatch batch = bw.batch(lstm);
-        Sequence[] group = bw.group;
-        for (int[] members : EqualLengthGroups.of(inputs, BatchWorkspace.LANES)) {
-            int lanes = members.length;
-            for (int b = 0; b < lanes; b++) {
-                group[b] = inputs.get(members[b]);
-            }
-            batch.forward(group, 0, lanes);
-            int length = group[0].length();
-            int dim = group[0].dim();
-            for (int b = 0; b < lanes; b++) {
-                LrpWorkspace lane = bw.lane(b);
-                bw.x[b] = lane.input(group[b]);
-                bw.rows[b] = lane.zeroed(length * dim);
-                lane.ensure(length, lstm.hiddenSize());
-                lane.ensureInputs(dim);
-                bw.rest[b] = outputLayer(lstm, batch.trace(b), targets[members[b]], lane);
-            }
-            if (rule == LrpRule.ALL) {
-                propagateLanes(lstm, false, batch, members, targets, bw);
-                if (lstm.isBidirectional()) {
-                    propagateLanes(lstm, true, batch, members, targets, bw);
-                }
-            } else {
-                // the other rules propagate each lane alone: sharing propagateLanes with LRP-all
-                // made the JIT compile it for whichever rule ran first, and the other one slower
-                for (int b = 0; b < lanes; b++) {
-                    LrpWorkspace lane = bw.lane(b);
-                    LstmTrace trace = batch.trace(b);
-                    int target = targets[members[b]];
-                    bw.rest[b] += propagate(lstm, lstm.forwardDirection(), trace.forward(), bw.x[b], target, 0,
-                            lane.outCoefficient, lane.outPerUnit, false, lane, bw.rows[b]);
-                    if (lstm.isBidirectional()) {
-                        bw.rest[b] += propagate(lstm, lstm.reverseDirection(), trace.reverse(), bw.x[b], target,
-                                lstm.hiddenSize(), lane.outCoefficient, lane.outPerUnit, true, lane, bw.rows[b]);
-                    }
-                }
-            }
-            for (int b = 0; b < lanes; b++) {
-                results[members[b]] = Relevance.perInput(length, dim, bw.rows[b]).withRest(bw.rest[b]);
-            }
-        }
-        return List.of(results);
+        return batches.explain(lstm, inputs, targets);
     }
 
     /**
@@ -211,7 +168,7 @@ public class LrpExplainer implements BatchExplainer {
      * share. Sets {@code ws.outCoefficient} = f_c / (f_c + ε·sign f_c) and {@code ws.outPerUnit},
      * the stabiliser's share per unit (modified); returns the output layer's rest.
      */
-    private double outputLayer(Lstm lstm, LstmTrace trace, int target, LrpWorkspace ws) {
+    double outputLayer(Lstm lstm, LstmTrace trace, int target, LrpWorkspace ws) {
         int hidden = lstm.hiddenSize();
         double out = trace.output(target);
         double sign = out >= 0 ? 1 : -1;
@@ -237,7 +194,7 @@ public class LrpExplainer implements BatchExplainer {
      * to {@code rows[t·D + d]} (modified). Returns the relevance this direction leaves on biases,
      * stabilisers and the initial state.
      */
-    private double propagate(Lstm lstm, LstmDirection w, DirectionTrace tr, double[] x, int target, int fcOffset,
+    double propagate(Lstm lstm, LstmDirection w, DirectionTrace tr, double[] x, int target, int fcOffset,
                              double outCoefficient, double outPerUnit, boolean reversed, LrpWorkspace ws,
                              double[] rows) {
         if (w.hiddenSize() == 1 && singleUnitPath) {
@@ -264,84 +221,8 @@ public class LrpExplainer implements BatchExplainer {
         return leftOnInitialState(hidden, ws, absorbed);
     }
 
-    /**
-     * {@link #propagate} for the lanes of {@code batch} side by side (H &gt; 1): lane b's input
-     * relevance goes to {@code bw.rows[b]} and what it leaves to {@code bw.rest[b]} (both
-     * modified). Per lane the same steps as {@link #propagate} in the same order; the gate layer
-     * takes row j for every lane before row j + 1, so that the row is read from memory once.
-     */
-    private void propagateLanes(Lstm lstm, boolean reversed, LstmBatch batch, int[] members, int[] targets,
-                                LrpBatchWorkspace bw) {
-        LstmDirection w = reversed ? lstm.reverseDirection() : lstm.forwardDirection();
-        int lanes = members.length;
-        int hidden = w.hiddenSize();
-        int inputs = w.inputSize();
-        int fcOffset = reversed ? hidden : 0;
-        DirectionTrace[] trs = bw.directionTraces;
-        double[] absorbed = bw.absorbed;
-        for (int b = 0; b < lanes; b++) {
-            LstmTrace trace = batch.trace(b);
-            trs[b] = reversed ? trace.reverse() : trace.forward();
-            LrpWorkspace lane = bw.lane(b);
-            absorbed[b] = 0;
-            startAtOutput(lstm, trs[b], targets[members[b]], fcOffset, lane.outCoefficient, lane.outPerUnit, lane);
-        }
-        int length = trs[0].steps();
-        int gateLayerUnits = inputs + hidden;
-        int firstRow = rule == LrpRule.ALL ? LstmDirection.GATE_G * hidden : 0;
-        int endRow = rule == LrpRule.ALL ? firstRow + hidden : 4 * hidden;
-        LrpGateLayerRows gateRows = bw.gateRows(w);
-        for (int s = length - 1; s >= 0; s--) {
-            int xBase = (reversed ? length - 1 - s : s) * inputs;
-            for (int b = 0; b < lanes; b++) {
-                LrpWorkspace lane = bw.lane(b);
-                absorbed[b] = productLayers(trs[b], s, lane, absorbed[b]);
-                loadUnits(trs[b], s, bw.x[b], bw.rows[b], xBase, lane);
-            }
-            int j = firstRow;
-            for (; j + 3 < endRow; j += 4) {
-                for (int b = 0; b < lanes; b++) {
-                    LrpWorkspace lane = bw.lane(b);
-                    double kept = absorbed[b];
-                    for (int u = 0; u < 4; u++) {
-                        kept = rowFactors(w, trs[b], s, j + u, gateLayerUnits, lane, kept, u);
-                    }
-                    absorbed[b] = kept;
-                    boolean[] active = lane.rowActive;
-                    if (active[0] && active[1] && active[2] && active[3]) {
-                        gateRows.addFourRows(j, lane.units, lane.rowFactor, lane.rowShift, lane.unitRelevance,
-                                gateLayerUnits);
-                    } else {
-                        for (int u = 0; u < 4; u++) {
-                            if (active[u]) {
-                                gateRows.addRow(j + u, lane.units, lane.rowFactor[u], lane.rowShift[u],
-                                        lane.unitRelevance, gateLayerUnits);
-                            }
-                        }
-                    }
-                }
-            }
-            for (; j < endRow; j++) {
-                for (int b = 0; b < lanes; b++) {
-                    LrpWorkspace lane = bw.lane(b);
-                    absorbed[b] = rowFactors(w, trs[b], s, j, gateLayerUnits, lane, absorbed[b], 0);
-                    if (lane.rowActive[0]) {
-                        gateRows.addRow(j, lane.units, lane.rowFactor[0], lane.rowShift[0], lane.unitRelevance,
-                                gateLayerUnits);
-                    }
-                }
-            }
-            for (int b = 0; b < lanes; b++) {
-                storeUnits(s, hidden, inputs, bw.rows[b], xBase, bw.lane(b));
-            }
-        }
-        for (int b = 0; b < lanes; b++) {
-            bw.rest[b] += leftOnInitialState(hidden, bw.lane(b), absorbed[b]);
-        }
-    }
-
     /** R_{h_T} of one direction's units (k &lt; H): h_k · w_ck · f_c / (f_c + ε·sign f_c) + the stabiliser's share; R_{c_T} = 0. */
-    private static void startAtOutput(Lstm lstm, DirectionTrace tr, int target, int fcOffset, double outCoefficient,
+    static void startAtOutput(Lstm lstm, DirectionTrace tr, int target, int fcOffset, double outCoefficient,
                                       double outPerUnit, LrpWorkspace ws) {
         int length = tr.steps();
         int hidden = tr.hiddenSize();
@@ -359,7 +240,7 @@ public class LrpExplainer implements BatchExplainer {
      * weights, no bias, N = 2H) and its two products split. Fills {@code ws.rz} and R_{c_{s−1}},
      * zeroes R_{h_{s−1}} (modified); returns {@code absorbed} plus the stabilisers' shares.
      */
-    private double productLayers(DirectionTrace tr, int s, LrpWorkspace ws, double absorbed) {
+    double productLayers(DirectionTrace tr, int s, LrpWorkspace ws, double absorbed) {
         int hidden = tr.hiddenSize();
         double[] rh = ws.rh;
         double[] rc = ws.rc;
@@ -431,7 +312,7 @@ public class LrpExplainer implements BatchExplainer {
      * The batch path's {@link #loadGateLayer}: [x_t | h_{s−1}] to {@code ws.units} and their
      * relevances so far [R_{x_t} | R_{h_{s−1}}] to {@code ws.unitRelevance} (modified).
      */
-    private static void loadUnits(DirectionTrace tr, int s, double[] x, double[] rows, int xBase, LrpWorkspace ws) {
+    static void loadUnits(DirectionTrace tr, int s, double[] x, double[] rows, int xBase, LrpWorkspace ws) {
         int hidden = tr.hiddenSize();
         int inputs = ws.inputs;
         System.arraycopy(x, xBase, ws.units, 0, inputs);
@@ -443,7 +324,7 @@ public class LrpExplainer implements BatchExplainer {
     }
 
     /** Copies {@code ws.unitRelevance} back to {@code rows[xBase ..]} and R_{h_{s−1}} (modified). */
-    private static void storeUnits(int s, int hidden, int inputs, double[] rows, int xBase, LrpWorkspace ws) {
+    static void storeUnits(int s, int hidden, int inputs, double[] rows, int xBase, LrpWorkspace ws) {
         System.arraycopy(ws.unitRelevance, 0, rows, xBase, inputs);
         System.arraycopy(ws.unitRelevance, inputs, ws.rh, s * hidden, hidden);
     }
@@ -471,7 +352,7 @@ public class LrpExplainer implements BatchExplainer {
      * (not where R_j = 0 or the denominator is 0) (all modified). Returns {@code absorbed} plus the
      * part kept by bias and stabiliser (all of R_j where the denominator is 0).
      */
-    private double rowFactors(LstmDirection w, DirectionTrace tr, int s, int j, int gateLayerUnits, LrpWorkspace ws,
+    double rowFactors(LstmDirection w, DirectionTrace tr, int s, int j, int gateLayerUnits, LrpWorkspace ws,
                               double absorbed, int u) {
         double r = ws.rz[j];
         ws.rowActive[u] = false;
@@ -493,7 +374,7 @@ public class LrpExplainer implements BatchExplainer {
     }
 
     /** {@code absorbed} plus the relevance left on h_0 and c_0. */
-    private static double leftOnInitialState(int hidden, LrpWorkspace ws, double absorbed) {
+    static double leftOnInitialState(int hidden, LrpWorkspace ws, double absorbed) {
         for (int k = 0; k < hidden; k++) {
             absorbed += ws.rh[k] + ws.rc[k];
         }
@@ -645,90 +526,5 @@ public class LrpExplainer implements BatchExplainer {
     @Override
     public String toString() {
         return id() + "(eps=" + eps + ", bias-factor=" + biasFactor + ")";
-    }
-
-    /** Per thread: the batch's passes and one {@link LrpWorkspace} per lane. */
-    private static final class LrpBatchWorkspace extends BatchWorkspace {
-        final LrpWorkspace[] lanes = new LrpWorkspace[LANES];
-        final double[][] x = new double[LANES][];
-        final double[][] rows = new double[LANES][];
-        final double[] rest = new double[LANES];
-        final double[] absorbed = new double[LANES];
-        final DirectionTrace[] directionTraces = new DirectionTrace[LANES];
-        private LrpGateLayerRows forwardRows;
-        private LrpGateLayerRows reverseRows;
-
-        /** {@code w}'s rows [W_ih | W_hh] (made anew when the model changes). */
-        LrpGateLayerRows gateRows(LstmDirection w) {
-            if (forwardRows != null && forwardRows.direction == w) {
-                return forwardRows;
-            }
-            if (reverseRows != null && reverseRows.direction == w) {
-                return reverseRows;
-            }
-            LrpGateLayerRows rows = new LrpGateLayerRows(w);
-            if (forwardRows == null || reverseRows != null) {
-                forwardRows = rows;
-                reverseRows = null;
-            } else {
-                reverseRows = rows;
-            }
-            return rows;
-        }
-
-        LrpWorkspace lane(int b) {
-            if (lanes[b] == null) {
-                lanes[b] = new LrpWorkspace();
-            }
-            return lanes[b];
-        }
-    }
-
-    private static final class LrpWorkspace extends Workspace {
-        double[] rh = new double[0];
-        double[] rc = new double[0];
-        double[] rz = new double[0];
-        double[] cellCoefficient = new double[0];
-        /** x_t, h_{s−1} and their relevances during one step's gate layer, from index 0 (D or H values). */
-        double[] stepInput = new double[0];
-        double[] stepInputRelevance = new double[0];
-        double[] previousState = new double[0];
-        double[] previousStateRelevance = new double[0];
-        double gateShare;
-        double signalShare;
-        /** What {@code gateLayer} left in bias and stabiliser. */
-        double absorbed;
-        /** The output layer's f_c / (f_c + ε·sign f_c) and stabiliser share per unit. */
-        double outCoefficient;
-        double outPerUnit;
-        /** D of the inputs being explained. */
-        int inputs;
-        /** Up to four gate rows' factors a, b and whether each passes relevance down ({@code rowFactors}). */
-        final double[] rowFactor = new double[4];
-        final double[] rowShift = new double[4];
-        final boolean[] rowActive = new boolean[4];
-        /** Batch path: [x_t | h_{s−1}] and their relevances, D + H values from index 0. */
-        double[] units = new double[0];
-        double[] unitRelevance = new double[0];
-
-        void ensure(int length, int hidden) {
-            rh = grow(rh, (length + 1) * hidden);
-            rc = grow(rc, (length + 1) * hidden);
-            rz = grow(rz, 4 * hidden);
-            cellCoefficient = grow(cellCoefficient, hidden);
-            previousState = grow(previousState, hidden);
-            previousStateRelevance = grow(previousStateRelevance, hidden);
-            hiddenUnits = hidden;
-        }
-
-        private int hiddenUnits;
-
-        void ensureInputs(int inputs) {
-            this.inputs = inputs;
-            stepInput = grow(stepInput, inputs);
-            stepInputRelevance = grow(stepInputRelevance, inputs);
-            units = grow(units, inputs + hiddenUnits);
-            unitRelevance = grow(unitRelevance, inputs + hiddenUnits);
-        }
     }
 }
