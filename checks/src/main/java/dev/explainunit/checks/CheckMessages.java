@@ -27,6 +27,11 @@ final class CheckMessages {
         return header(p) + check.sentence(p.task()) + "; but " + found;
     }
 
+    /** "worst model addition-07" among several models; "model sentiment" when there is one. */
+    static String worstModel(int models, String id) {
+        return (models == 1 ? "model " : "worst model ") + id;
+    }
+
     /** "mean over 50 models × 2500 test sequences"; on sentences "mean over 1 model × 300 test sentences". */
     static String population(ExplainedPopulation p) {
         int models = p.models().size();

@@ -63,7 +63,7 @@ final class FailureMessage {
                     .append(result.comparison().equals("<=") ? " > " : " < ").append(shown[1]);
         }
         if (ce != null && ce.modelId() != null) {
-            line.append(" (worst model ").append(ce.modelId()).append(')');
+            line.append(" (").append(CheckMessages.worstModel(result.modelIds().size(), ce.modelId())).append(')');
         }
         return line.toString();
     }

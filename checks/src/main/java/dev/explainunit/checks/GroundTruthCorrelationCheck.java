@@ -143,7 +143,7 @@ final class GroundTruthCorrelationCheck implements SanityCheck {
                     + "; e.g. model " + worst(stats, roles) + ").");
         } else {
             message = CheckMessages.failed(p, this, measured + ", expected " + expected + " ("
-                    + CheckMessages.population(p) + "; worst model " + worst(stats, roles) + ").");
+                    + CheckMessages.population(p) + "; " + CheckMessages.worstModel(stats.size(), worst(stats, roles)) + ").");
         }
         return CheckEvaluation.result(key(), p, s, statistics, "signed_min", threshold, ">=", verdict, stats, message);
     }

@@ -96,7 +96,7 @@ final class RelevantMassCheck implements SanityCheck {
             message = CheckMessages.failed(p, this, "only " + pct(mass) + " of the absolute relevance lies on "
                     + (SentenceForm.appliesTo(p.task()) ? "the " + p.task().words().relevant()
                     : Roles.of(p.samples()).names()) + " (threshold " + pct(threshold) + "; "
-                    + CheckMessages.population(p) + "; worst model " + worst.modelId() + " with "
+                    + CheckMessages.population(p) + "; " + CheckMessages.worstModel(stats.size(), worst.modelId()) + " with "
                     + pct(worst.get(ModelStatistics.MASS) / 100) + ").");
         }
         Map<String, Double> statistics = new LinkedHashMap<>();

@@ -31,12 +31,23 @@ class FailureMessageTest {
     @Test
     void the_first_line_is_terse_what_how_far_off_and_where() {
         CheckResult failed = new CheckResult(Check.RELEVANT_MASS, "cd", "subtraction", Map.of("mass", 0.41), "mass",
-                0.9, ">=", Verdict.FAIL, 7L, 100, List.of("subtraction-07"), List.of(), null,
+                0.9, ">=", Verdict.FAIL, 7L, 100, List.of("subtraction-06", "subtraction-07"), List.of(), null,
                 "[cd] on subtraction: relevance should concentrate on the two operands; but ...", 0);
         Example e = new Example(List.of(new StepValue(0, new double[] {0.5, 0}, 0.2)), null, 0.5, 0.4, 0.3);
         Counterexample ce = new Counterexample("subtraction-07", e, e, "mass ≥ 0.9");
         assertThat(FailureMessage.with(failed, ce, SanitySettings.defaults()).lines().findFirst().orElseThrow())
                 .isEqualTo("[cd] on subtraction: relevant mass 0.41 < 0.9 (worst model subtraction-07)");
+    }
+
+    @Test
+    void on_a_task_with_one_model_the_first_line_names_the_model_without_calling_it_the_worst() {
+        CheckResult failed = new CheckResult(Check.RELEVANT_MASS, "lrp-all", "sentiment", Map.of("mass", 0.48), "mass",
+                0.5, ">=", Verdict.FAIL, 7L, 100, List.of("sentiment"), List.of(), null,
+                "[lrp-all] on sentiment: relevance should concentrate on the label-deciding words; but ...", 0);
+        Example e = new Example(List.of(new StepValue(0, new double[] {0.5, 0}, 0.2)), null, 0.5, 0.4, 0.3);
+        Counterexample ce = new Counterexample("sentiment", e, e, "mass ≥ 0.5");
+        assertThat(FailureMessage.with(failed, ce, SanitySettings.defaults()).lines().findFirst().orElseThrow())
+                .isEqualTo("[lrp-all] on sentiment: relevant mass 0.48 < 0.5 (model sentiment)");
     }
 
     @Test
