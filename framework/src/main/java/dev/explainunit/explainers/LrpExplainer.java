@@ -72,6 +72,7 @@ public class LrpExplainer implements BatchExplainer {
     private final boolean singleUnitPath;
     private final ThreadLocal<LrpWorkspace> workspaces = ThreadLocal.withInitial(LrpWorkspace::new);
     private final LrpBatches batches = new LrpBatches(this);
+    private final LrpSingleUnitPass singleUnit = new LrpSingleUnitPass(this);
 
     /**
      * @param rule       the product rule
@@ -195,10 +196,10 @@ public class LrpExplainer implements BatchExplainer {
      * stabilisers and the initial state.
      */
     double propagate(Lstm lstm, LstmDirection w, DirectionTrace tr, double[] x, int target, int fcOffset,
-                             double outCoefficient, double outPerUnit, boolean reversed, LrpWorkspace ws,
-                             double[] rows) {
+                     double outCoefficient, double outPerUnit, boolean reversed, LrpWorkspace ws,
+                     double[] rows) {
         if (w.hiddenSize() == 1 && singleUnitPath) {
-            return propagateSingleUnit(w, tr, x, lstm.fcWeight(target, fcOffset), outCoefficient, outPerUnit,
+            return singleUnit.propagate(w, tr, x, lstm.fcWeight(target, fcOffset), outCoefficient, outPerUnit,
                     reversed, ws, rows);
         }
         int length = tr.steps();
@@ -223,7 +224,7 @@ public class LrpExplainer implements BatchExplainer {
 
     /** R_{h_T} of one direction's units (k &lt; H): h_k · w_ck · f_c / (f_c + ε·sign f_c) + the stabiliser's share; R_{c_T} = 0. */
     static void startAtOutput(Lstm lstm, DirectionTrace tr, int target, int fcOffset, double outCoefficient,
-                                      double outPerUnit, LrpWorkspace ws) {
+                              double outPerUnit, LrpWorkspace ws) {
         int length = tr.steps();
         int hidden = tr.hiddenSize();
         int last = length * hidden;
@@ -353,7 +354,7 @@ public class LrpExplainer implements BatchExplainer {
      * part kept by bias and stabiliser (all of R_j where the denominator is 0).
      */
     double rowFactors(LstmDirection w, DirectionTrace tr, int s, int j, int gateLayerUnits, LrpWorkspace ws,
-                              double absorbed, int u) {
+                      double absorbed, int u) {
         double r = ws.rz[j];
         ws.rowActive[u] = false;
         if (r == 0) {
@@ -382,110 +383,10 @@ public class LrpExplainer implements BatchExplainer {
     }
 
     /**
-     * {@link #propagate} for a single-unit direction (H = 1): the same products and sums in the same
-     * order, with R_h, R_c and the gate relevances in registers and the weights in locals. For H = 1
-     * the cell layer has N = 2 and the gate layers N = D + 1.
-     */
-    private double propagateSingleUnit(LstmDirection w, DirectionTrace tr, double[] x, double fcWeight,
-                                       double outCoefficient, double outPerUnit, boolean reversed, LrpWorkspace ws,
-                                       double[] rows) {
-        int length = tr.steps();
-        int inputs = w.inputSize();
-        boolean gatesToo = rule != LrpRule.ALL;
-        double gateLayerUnits = inputs + 1;
-        double absorbed = 0;
-        double rh = tr.h(length - 1, 0) * fcWeight * outCoefficient + outPerUnit;
-        double rc = 0;
-        for (int s = length - 1; s >= 0; s--) {
-            int t = reversed ? length - 1 - s : s;
-            double i = tr.gate(s, LstmDirection.GATE_I);
-            double f = tr.gate(s, LstmDirection.GATE_F);
-            double g = tr.gate(s, LstmDirection.GATE_G);
-            double o = tr.gate(s, LstmDirection.GATE_O);
-            // h_s = o ⊙ tanh(c_s)
-            absorbed += split(o, tr.tanhC(s, 0), rh, ws);
-            double rzO = ws.gateShare;
-            rc += ws.signalShare;
-            // c_s = f ⊙ c_{s-1} + i ⊙ g, N = 2
-            double cell = tr.c(s, 0);
-            double cellSign = cell >= 0 ? 1 : -1;
-            double cellDen = cell + eps * cellSign;
-            double cellCoefficient = 0;
-            double spread = 0;
-            if (cellDen == 0) {
-                absorbed += rc;
-            } else {
-                cellCoefficient = rc / cellDen;
-                spread += biasFactor * eps * cellSign / 2 * cellCoefficient;
-                absorbed += (1 - biasFactor) * eps * cellSign * cellCoefficient;
-            }
-            double cellBefore = tr.c(s - 1, 0);
-            double forgetProduct = f * cellBefore * cellCoefficient + spread;
-            double inputProduct = i * g * cellCoefficient + spread;
-            absorbed += split(f, cellBefore, forgetProduct, ws);
-            double rzF = ws.gateShare;
-            rc = ws.signalShare;
-            absorbed += split(i, g, inputProduct, ws);
-            double rzI = ws.gateShare;
-            double rzG = ws.signalShare;
-            // z_j = W_ih x_t + W_hh h_{s-1} + b_j, N = D + 1, rows in the order i, f, g, o
-            double hBefore = tr.h(s - 1, 0);
-            int xBase = t * inputs;
-            double rhBefore = 0;
-            if (gatesToo) {
-                rhBefore = gateLayer(w, LstmDirection.GATE_I, tr.z(s, LstmDirection.GATE_I), rzI, x, xBase, hBefore,
-                        gateLayerUnits, rhBefore, rows, ws);
-                absorbed += ws.absorbed;
-                rhBefore = gateLayer(w, LstmDirection.GATE_F, tr.z(s, LstmDirection.GATE_F), rzF, x, xBase, hBefore,
-                        gateLayerUnits, rhBefore, rows, ws);
-                absorbed += ws.absorbed;
-            }
-            rhBefore = gateLayer(w, LstmDirection.GATE_G, tr.z(s, LstmDirection.GATE_G), rzG, x, xBase, hBefore,
-                    gateLayerUnits, rhBefore, rows, ws);
-            absorbed += ws.absorbed;
-            if (gatesToo) {
-                rhBefore = gateLayer(w, LstmDirection.GATE_O, tr.z(s, LstmDirection.GATE_O), rzO, x, xBase, hBefore,
-                        gateLayerUnits, rhBefore, rows, ws);
-                absorbed += ws.absorbed;
-            }
-            rh = rhBefore;
-        }
-        return absorbed + (rh + rc);
-    }
-
-    /**
-     * One gate row j of a single-unit direction's linear layer (ε-rule, N = D + 1): adds the
-     * inputs' shares to {@code rows[xBase + d]} (modified), sets {@code ws.absorbed} to the part
-     * kept by bias and stabiliser (or all of {@code r} when the denominator is 0), and returns
-     * {@code rh} plus h_{s−1}'s share.
-     */
-    private double gateLayer(LstmDirection w, int j, double z, double r, double[] x, int xBase, double hBefore,
-                             double gateLayerUnits, double rh, double[] rows, LrpWorkspace ws) {
-        ws.absorbed = 0;
-        if (r == 0) {
-            return rh;
-        }
-        double zSign = z >= 0 ? 1 : -1;
-        double zDen = z + eps * zSign;
-        if (zDen == 0) {
-            ws.absorbed = r;
-            return rh;
-        }
-        double coefficient = r / zDen;
-        double biasAndStabiliser = w.bias(j) + eps * zSign;
-        double perUnit = biasFactor * biasAndStabiliser / gateLayerUnits * coefficient;
-        ws.absorbed = (1 - biasFactor) * biasAndStabiliser * coefficient;
-        for (int d = 0, inputs = w.inputSize(); d < inputs; d++) {
-            rows[xBase + d] += x[xBase + d] * w.weightIh(j, d) * coefficient + perUnit;
-        }
-        return rh + (hBefore * w.weightHh(j, 0) * coefficient + perUnit);
-    }
-
-    /**
      * Splits relevance {@code r} of the product gate · signal by the rule into
      * {@code ws.gateShare} and {@code ws.signalShare} (modified); returns the stabiliser's share.
      */
-    private double split(double gate, double signal, double r, LrpWorkspace ws) {
+    double split(double gate, double signal, double r, LrpWorkspace ws) {
         switch (rule) {
             case ALL -> {
                 ws.gateShare = 0;
