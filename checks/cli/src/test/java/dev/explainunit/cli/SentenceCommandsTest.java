@@ -154,6 +154,20 @@ class SentenceCommandsTest {
     }
 
     @Test
+    void check_refuses_a_label_outside_the_models_classes_naming_file_and_line_before_any_work() throws Exception {
+        Path bad = dir.resolve("bad.jsonl");
+        Files.writeString(bad, "{\"tokens\": [\"good\", \"film\"], \"label\": 1}\n"
+                + "{\"tokens\": [\"bad\", \"film\"], \"label\": 9}\n");
+        CommandRun run = CommandRun.of("check", "--explainer", "gradient-x-input", "--task", "sentiment", "--model",
+                modelFile.toString(), "--vocab", vocabFile.toString(), "--data", bad.toString(),
+                "--out", dir.resolve("report").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("explainunit: " + bad + ":2: label 9 outside 0..4");
+        assertThat(dir.resolve("report")).doesNotExist();
+    }
+
+    @Test
     void a_task_option_without_a_task_or_for_a_task_that_does_not_read_it_is_refused() {
         CommandRun noTask = CommandRun.of("check", "--explainer", "gradient", "--model", modelFile.toString());
         assertThat(noTask.exitCode()).isEqualTo(2);
