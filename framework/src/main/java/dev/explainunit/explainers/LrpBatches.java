@@ -98,13 +98,13 @@ final class LrpBatches {
             trs[b] = reversed ? trace.reverse() : trace.forward();
             LrpWorkspace lane = bw.lane(b);
             absorbed[b] = 0;
-            LrpExplainer.startAtOutput(lstm, trs[b], targets[members[b]], fcOffset, lane.outCoefficient, lane.outPerUnit, lane);
+            LrpExplainer.startAtOutput(lstm, trs[b], targets[members[b]], fcOffset, lane.outCoefficient,
+                    lane.outPerUnit, lane);
         }
         int length = trs[0].steps();
         int gateLayerUnits = inputs + hidden;
         int firstRow = lrp.rule() == LrpRule.ALL ? LstmDirection.GATE_G * hidden : 0;
         int endRow = lrp.rule() == LrpRule.ALL ? firstRow + hidden : 4 * hidden;
-        LrpGateLayerRows gateRows = bw.gateRows(w);
         for (int s = length - 1; s >= 0; s--) {
             int xBase = (reversed ? length - 1 - s : s) * inputs;
             for (int b = 0; b < lanes; b++) {
@@ -123,13 +123,12 @@ final class LrpBatches {
                     absorbed[b] = kept;
                     boolean[] active = lane.rowActive;
                     if (active[0] && active[1] && active[2] && active[3]) {
-                        gateRows.addFourRows(j, lane.units, lane.rowFactor, lane.rowShift, lane.unitRelevance,
-                                gateLayerUnits);
+                        w.addFourWeightedGateRows(j, lane.units, lane.rowFactor, lane.rowShift, lane.unitRelevance);
                     } else {
                         for (int u = 0; u < 4; u++) {
                             if (active[u]) {
-                                gateRows.addRow(j + u, lane.units, lane.rowFactor[u], lane.rowShift[u],
-                                        lane.unitRelevance, gateLayerUnits);
+                                w.addWeightedGateRow(j + u, lane.units, lane.rowFactor[u], lane.rowShift[u],
+                                        lane.unitRelevance);
                             }
                         }
                     }
@@ -140,8 +139,7 @@ final class LrpBatches {
                     LrpWorkspace lane = bw.lane(b);
                     absorbed[b] = lrp.rowFactors(w, trs[b], s, j, gateLayerUnits, lane, absorbed[b], 0);
                     if (lane.rowActive[0]) {
-                        gateRows.addRow(j, lane.units, lane.rowFactor[0], lane.rowShift[0], lane.unitRelevance,
-                                gateLayerUnits);
+                        w.addWeightedGateRow(j, lane.units, lane.rowFactor[0], lane.rowShift[0], lane.unitRelevance);
                     }
                 }
             }
@@ -162,26 +160,6 @@ final class LrpBatches {
         final double[] rest = new double[LANES];
         final double[] absorbed = new double[LANES];
         final DirectionTrace[] directionTraces = new DirectionTrace[LANES];
-        private LrpGateLayerRows forwardRows;
-        private LrpGateLayerRows reverseRows;
-
-        /** {@code w}'s rows [W_ih | W_hh] (made anew when the model changes). */
-        LrpGateLayerRows gateRows(LstmDirection w) {
-            if (forwardRows != null && forwardRows.direction == w) {
-                return forwardRows;
-            }
-            if (reverseRows != null && reverseRows.direction == w) {
-                return reverseRows;
-            }
-            LrpGateLayerRows rows = new LrpGateLayerRows(w);
-            if (forwardRows == null || reverseRows != null) {
-                forwardRows = rows;
-                reverseRows = null;
-            } else {
-                reverseRows = rows;
-            }
-            return rows;
-        }
 
         LrpWorkspace lane(int b) {
             if (lanes[b] == null) {

@@ -30,8 +30,6 @@ public final class LstmBatch {
     private final InputProjections forwardProjections;
     private final InputProjections reverseProjections;
     /** Per direction row j of [W_ih | W_hh], made on the first {@link #inputGradient}. */
-    private double[][] forwardStackedRows;
-    private double[][] reverseStackedRows;
     private int lanes;
 
     /**
@@ -189,17 +187,13 @@ public final class LstmBatch {
             }
             fcRowAt[b] = 0;
         }
-        if (forwardStackedRows == null) {
-            forwardStackedRows = LstmLanes.stackedRows(model.forwardDirection());
-            reverseStackedRows = model.isBidirectional() ? LstmLanes.stackedRows(model.reverseDirection()) : null;
-        }
-        LstmLanes.inputGradient(model.forwardDirection(), forwardStackedRows, forwardTraces, lanes, fcRows, fcRowAt,
+        LstmLanes.inputGradient(model.forwardDirection(), forwardTraces, lanes, fcRows, fcRowAt,
                 false, gradients, scratch);
         if (model.isBidirectional()) {
             for (int b = 0; b < lanes; b++) {
                 fcRowAt[b] = hidden;
             }
-            LstmLanes.inputGradient(model.reverseDirection(), reverseStackedRows, reverseTraces, lanes, fcRows,
+            LstmLanes.inputGradient(model.reverseDirection(), reverseTraces, lanes, fcRows,
                     fcRowAt, true, gradients, scratch);
         }
     }

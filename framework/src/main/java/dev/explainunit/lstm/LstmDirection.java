@@ -45,6 +45,8 @@ public final class LstmDirection {
     final double[][] inputRows;
     /** Row j of W_hh (H values). */
     final double[][] recurrentRows;
+    /** Row j of W_ih followed by row j of W_hh (D + H values): [W_ih | W_hh], the gate layer's rows. */
+    final double[][] stackedRows;
     private final double[] biasIh;
     private final double[] biasHh;
     final double[] bias;
@@ -76,6 +78,7 @@ public final class LstmDirection {
         this.recurrentColumns = columns(this.weightHh, 4 * hiddenSize, hiddenSize);
         this.inputRows = rows(this.weightIh, 4 * hiddenSize, inputSize);
         this.recurrentRows = rows(this.weightHh, 4 * hiddenSize, hiddenSize);
+        this.stackedRows = stacked(inputRows, recurrentRows);
         this.biasIh = vector("bias_ih", biasIh, 4 * hiddenSize);
         this.biasHh = vector("bias_hh", biasHh, 4 * hiddenSize);
         this.bias = new double[4 * hiddenSize];
@@ -119,6 +122,16 @@ public final class LstmDirection {
         double[][] result = new double[rows][cols];
         for (int j = 0; j < rows; j++) {
             System.arraycopy(m, j * cols, result[j], 0, cols);
+        }
+        return result;
+    }
+
+    private static double[][] stacked(double[][] left, double[][] right) {
+        double[][] result = new double[left.length][];
+        for (int j = 0; j < left.length; j++) {
+            result[j] = new double[left[j].length + right[j].length];
+            System.arraycopy(left[j], 0, result[j], 0, left[j].length);
+            System.arraycopy(right[j], 0, result[j], left[j].length, right[j].length);
         }
         return result;
     }
@@ -183,6 +196,42 @@ public final class LstmDirection {
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     public void addWeightedRecurrentRow(int j, double[] h, double a, double b, double[] out) {
         addWeightedRow(recurrentRows[j], h, a, b, out);
+    }
+
+    /**
+     * {@link #addWeightedInputRow} and {@link #addWeightedRecurrentRow} in one loop over the gate
+     * row [W_ih[j] | W_hh[j]]: out[e] += u[e] · row_j[e] · a + b for e &lt; D + H, with
+     * u = [x_t | h_{t−1}] side by side (out modified; {@code u} and {@code out} read from index 0).
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public void addWeightedGateRow(int j, double[] u, double a, double b, double[] out) {
+        addWeightedRow(stackedRows[j], u, a, b, out);
+    }
+
+    /**
+     * {@link #addWeightedGateRow} for rows j .. j + 3 with factors {@code a[0 .. 4)} and
+     * {@code b[0 .. 4)} in one pass: each element gets the four rows' terms in the order of the rows,
+     * {@code out[e] + t_j + t_{j+1} + t_{j+2} + t_{j+3}} added left to right, the same as four calls.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public void addFourWeightedGateRows(int j, double[] u, double[] a, double[] b, double[] out) {
+        double[] w0 = stackedRows[j];
+        double[] w1 = stackedRows[j + 1];
+        double[] w2 = stackedRows[j + 2];
+        double[] w3 = stackedRows[j + 3];
+        double a0 = a[0];
+        double a1 = a[1];
+        double a2 = a[2];
+        double a3 = a[3];
+        double b0 = b[0];
+        double b1 = b[1];
+        double b2 = b[2];
+        double b3 = b[3];
+        for (int e = 0; e < w0.length; e++) {
+            double ue = u[e];
+            out[e] = out[e] + (ue * w0[e] * a0 + b0) + (ue * w1[e] * a1 + b1) + (ue * w2[e] * a2 + b2)
+                    + (ue * w3[e] * a3 + b3);
+        }
     }
 
     private static void addWeightedRow(double[] row, double[] x, double a, double b, double[] out) {

@@ -225,10 +225,10 @@ final class LstmLanes {
      * {@code dx[b][t·D + d]} (modified) for the original time index t, exactly as
      * {@link LstmCell#inputGradient} would: per step δz from δh and the carried δc, then
      * [W_ihᵀ δz | W_hhᵀ δz] = Σ_j δz_j · [W_ih[j] | W_hh[j]] summed from 0 over the rows j ascending
-     * with {@code stackedRows} (one product of D + H values instead of two of D and H: the longer
+     * with the direction's stacked rows (one product of D + H values instead of two of D and H: the longer
      * loop runs faster), dx_t += W_ihᵀ δz and δh_{t−1} = W_hhᵀ δz.
      */
-    static void inputGradient(LstmDirection w, double[][] stackedRows, DirectionTrace[] traces, int lanes,
+    static void inputGradient(LstmDirection w, DirectionTrace[] traces, int lanes,
                               double[][] dhLast, int[] dhLastAt, boolean reversed, double[][] dx, Scratch scratch) {
         int hidden = w.hiddenSize();
         int inputs = w.inputSize();
@@ -256,7 +256,7 @@ final class LstmLanes {
                         trace.dc, 0, trace.dz, 0);
                 Arrays.fill(stacked[b], 0, inputs + hidden, 0.0);
             }
-            addScaled(stackedRows, rows, source, sourceAt, stacked, lanes, inputs + hidden);
+            addScaled(w.stackedRows, rows, source, sourceAt, stacked, lanes, inputs + hidden);
             int dxAt = (reversed ? length - 1 - s : s) * inputs;
             for (int b = 0; b < lanes; b++) {
                 double[] sum = stacked[b];
@@ -268,17 +268,5 @@ final class LstmLanes {
                 System.arraycopy(sum, inputs, traces[b].dh, 0, hidden);
             }
         }
-    }
-
-    /** Row j of W_ih followed by row j of W_hh (D + H values), for j &lt; 4H. */
-    static double[][] stackedRows(LstmDirection w) {
-        int inputs = w.inputSize();
-        int hidden = w.hiddenSize();
-        double[][] stacked = new double[4 * hidden][inputs + hidden];
-        for (int j = 0; j < 4 * hidden; j++) {
-            System.arraycopy(w.inputRows[j], 0, stacked[j], 0, inputs);
-            System.arraycopy(w.recurrentRows[j], 0, stacked[j], inputs, hidden);
-        }
-        return stacked;
     }
 }
