@@ -143,24 +143,31 @@ public final class LstmCell {
     private static void addScaled(double[][] vectors, int count, double[] v, int vAt, double[] out, int n) {
         int k = 0;
         for (; k + 3 < count; k += 4) {
-            double v0 = v[vAt + k];
-            double v1 = v[vAt + k + 1];
-            double v2 = v[vAt + k + 2];
-            double v3 = v[vAt + k + 3];
-            double[] m0 = vectors[k];
-            double[] m1 = vectors[k + 1];
-            double[] m2 = vectors[k + 2];
-            double[] m3 = vectors[k + 3];
-            for (int j = 0; j < n; j++) {
-                out[j] = out[j] + m0[j] * v0 + m1[j] * v1 + m2[j] * v2 + m3[j] * v3;
-            }
+            addFourScaled(vectors[k], vectors[k + 1], vectors[k + 2], vectors[k + 3], v[vAt + k], v[vAt + k + 1],
+                    v[vAt + k + 2], v[vAt + k + 3], out, n);
         }
         for (; k < count; k++) {
-            double vk = v[vAt + k];
-            double[] m = vectors[k];
-            for (int j = 0; j < n; j++) {
-                out[j] += m[j] * vk;
-            }
+            addOneScaled(vectors[k], v[vAt + k], out, n);
+        }
+    }
+
+    /**
+     * out[j] = out[j] + m0[j]·v0 + m1[j]·v1 + m2[j]·v2 + m3[j]·v3 for j &lt; n (out modified), added
+     * left to right: the same as four passes of {@link #addOneScaled}. Every array is read from
+     * index 0, so the JIT vectorises the loop. The kernel of every product by columns or rows, of
+     * one input ({@link #addScaled}) or of several side by side ({@link LstmLanes}).
+     */
+    static void addFourScaled(double[] m0, double[] m1, double[] m2, double[] m3, double v0, double v1, double v2,
+                              double v3, double[] out, int n) {
+        for (int j = 0; j < n; j++) {
+            out[j] = out[j] + m0[j] * v0 + m1[j] * v1 + m2[j] * v2 + m3[j] * v3;
+        }
+    }
+
+    /** out[j] += m[j]·v for j &lt; n (out modified). */
+    static void addOneScaled(double[] m, double v, double[] out, int n) {
+        for (int j = 0; j < n; j++) {
+            out[j] += m[j] * v;
         }
     }
 

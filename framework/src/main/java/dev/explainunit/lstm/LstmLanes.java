@@ -37,13 +37,8 @@ final class LstmLanes {
             addFourScaled(vectors, k, v, vAt, out, lanes, n);
         }
         for (; k < count; k++) {
-            double[] m = vectors[k];
             for (int b = 0; b < lanes; b++) {
-                double vk = v[b][vAt[b] + k];
-                double[] outB = out[b];
-                for (int j = 0; j < n; j++) {
-                    outB[j] += m[j] * vk;
-                }
+                LstmCell.addOneScaled(vectors[k], v[b][vAt[b] + k], out[b], n);
             }
         }
     }
@@ -58,14 +53,7 @@ final class LstmLanes {
         for (int b = 0; b < lanes; b++) {
             double[] va = v[b];
             int a = vAt[b] + k;
-            double a0 = va[a];
-            double a1 = va[a + 1];
-            double a2 = va[a + 2];
-            double a3 = va[a + 3];
-            double[] outA = out[b];
-            for (int j = 0; j < n; j++) {
-                outA[j] = outA[j] + m0[j] * a0 + m1[j] * a1 + m2[j] * a2 + m3[j] * a3;
-            }
+            LstmCell.addFourScaled(m0, m1, m2, m3, va[a], va[a + 1], va[a + 2], va[a + 3], out[b], n);
         }
     }
 
