@@ -116,22 +116,13 @@ final class PerturbationSelectivityCheck implements SanityCheck {
         } catch (Exception e) {
             throw new IllegalStateException("perturbation of the zoo models failed", e);
         }
-        double meanMost = mean(most);
-        double meanLeast = mean(least);
-        int undefined = 0;
-        for (int m = 0; m < models; m++) {
-            undefined += Double.isNaN(most[m]) || Double.isNaN(least[m]) ? 1 : 0;
-        }
-        double statistic = undefined > 0 ? Double.NaN : Math.min(meanMost, meanLeast);
+        Halves halves = Halves.of(p, most, least);
+        double meanMost = halves.most();
+        double meanLeast = halves.least();
+        int undefined = halves.undefined();
         double threshold = s.thresholds().selectivity();
-        Verdict verdict = statistic >= threshold ? Verdict.PASS : Verdict.FAIL;
-        Map<String, Double> statistics = new LinkedHashMap<>();
-        statistics.put("selectivity_most", meanMost);
-        statistics.put("selectivity_least", meanLeast);
-        statistics.put("selectivity", statistic);
-        if (undefined > 0) {
-            statistics.put("undefined_models", (double) undefined);
-        }
+        Verdict verdict = halves.statistic() >= threshold ? Verdict.PASS : Verdict.FAIL;
+        Map<String, Double> statistics = halves.statistics(Map.of());
         String measured = "removing the most relevant steps scores " + CheckMessages.num(meanMost)
                 + " and removing the least relevant scores " + CheckMessages.num(meanLeast)
                 + " (random = 0, the known relevant steps = 100)";
@@ -143,13 +134,6 @@ final class PerturbationSelectivityCheck implements SanityCheck {
                 : "the least-relevant removal fails (" + CheckMessages.num(meanLeast) + " < "
                 + CheckMessages.num(threshold) + "), the most-relevant removal passes; ";
         int probes = Math.min(s.probeSamples(), p.samples().size());
-        List<ModelStatistics> perModel = new java.util.ArrayList<>();
-        for (int m = 0; m < models; m++) {
-            Map<String, Double> row = new LinkedHashMap<>();
-            row.put(MOST, most[m]);
-            row.put(LEAST, least[m]);
-            perModel.add(new ModelStatistics(p.models().get(m).id(), row));
-        }
         String message = verdict == Verdict.PASS
                 ? CheckMessages.passed(p, measured + ", at least " + CheckMessages.num(threshold), this)
                 : undefined > 0
@@ -160,8 +144,8 @@ final class PerturbationSelectivityCheck implements SanityCheck {
                 : CheckMessages.failed(p, this, failedHalf + measured + ", threshold " + CheckMessages.num(threshold)
                         + " (mean over " + models + " models × " + probes + " test sequences each, "
                         + "explainunit.probeSamples).");
-        return CheckEvaluation.result(key(), p, s, statistics, "selectivity", threshold, ">=", verdict, perModel,
-                message);
+        return CheckEvaluation.result(key(), p, s, statistics, "selectivity", threshold, ">=", verdict,
+                halves.perModel(), message);
     }
 
     /** The sentence form: Table 3's row of the explainer on each model ({@link WordDeletionSelectivity}). */
@@ -179,39 +163,28 @@ final class PerturbationSelectivityCheck implements SanityCheck {
         }
         double[] decreasing = new double[models];
         double[] increasing = new double[models];
-        int undefined = 0;
         int correct = 0;
         int incorrect = 0;
         double zeroDecreasing = 0;
         double zeroIncreasing = 0;
-        List<ModelStatistics> perModel = new ArrayList<>();
         for (int m = 0; m < models; m++) {
             decreasing[m] = rows[m].decreasing();
             increasing[m] = rows[m].increasing();
-            undefined += Double.isNaN(decreasing[m]) || Double.isNaN(increasing[m]) ? 1 : 0;
             correct += rows[m].correct();
             incorrect += rows[m].incorrect();
             zeroDecreasing += rows[m].decreasingError() / models;
             zeroIncreasing += rows[m].increasingError() / models;
-            Map<String, Double> row = new LinkedHashMap<>();
-            row.put(MOST, decreasing[m]);
-            row.put(LEAST, increasing[m]);
-            perModel.add(new ModelStatistics(p.models().get(m).id(), row));
         }
-        double meanDecreasing = mean(decreasing);
-        double meanIncreasing = mean(increasing);
-        double statistic = undefined > 0 ? Double.NaN : Math.min(meanDecreasing, meanIncreasing);
+        Halves halves = Halves.of(p, decreasing, increasing);
+        double meanDecreasing = halves.most();
+        double meanIncreasing = halves.least();
+        int undefined = halves.undefined();
         double threshold = s.thresholds().selectivity();
-        Verdict verdict = statistic >= threshold ? Verdict.PASS : Verdict.FAIL;
-        Map<String, Double> statistics = new LinkedHashMap<>();
-        statistics.put("selectivity_most", meanDecreasing);
-        statistics.put("selectivity_least", meanIncreasing);
-        statistics.put("selectivity", statistic);
-        statistics.put("random_error_most", zeroDecreasing);
-        statistics.put("random_error_least", zeroIncreasing);
-        if (undefined > 0) {
-            statistics.put("undefined_models", (double) undefined);
-        }
+        Verdict verdict = halves.statistic() >= threshold ? Verdict.PASS : Verdict.FAIL;
+        Map<String, Double> randomErrors = new LinkedHashMap<>();
+        randomErrors.put("random_error_most", zeroDecreasing);
+        randomErrors.put("random_error_least", zeroIncreasing);
+        Map<String, Double> statistics = halves.statistics(randomErrors);
         String words = p.task().words().steps();
         String measured = "deleting the most relevant " + words + " scores " + CheckMessages.num(meanDecreasing)
                 + " and deleting the least relevant " + CheckMessages.num(meanIncreasing) + " (Table 3: random = 0 ± "
@@ -233,8 +206,47 @@ final class PerturbationSelectivityCheck implements SanityCheck {
                         + "changes the accuracy no more than random deletion") + "; " + measured + ".")
                 : CheckMessages.failed(p, this, failedHalf + measured + ", threshold " + CheckMessages.num(threshold)
                         + ".");
-        return CheckEvaluation.result(key(), p, s, statistics, "selectivity", threshold, ">=", verdict, perModel,
-                message);
+        return CheckEvaluation.result(key(), p, s, statistics, "selectivity", threshold, ">=", verdict,
+                halves.perModel(), message);
+    }
+
+    /**
+     * What both forms report of their two halves (most- and least-relevant removal; on sentences the
+     * decreasing and increasing orders): the means over the models where each is defined, how many
+     * models have an undefined half, the statistic (the lower mean; NaN when any model has an
+     * undefined half) and each model's row.
+     */
+    private record Halves(double most, double least, int undefined, double statistic,
+                          List<ModelStatistics> perModel) {
+
+        static Halves of(ExplainedPopulation p, double[] most, double[] least) {
+            int undefined = 0;
+            List<ModelStatistics> perModel = new ArrayList<>();
+            for (int m = 0; m < most.length; m++) {
+                undefined += Double.isNaN(most[m]) || Double.isNaN(least[m]) ? 1 : 0;
+                Map<String, Double> row = new LinkedHashMap<>();
+                row.put(MOST, most[m]);
+                row.put(LEAST, least[m]);
+                perModel.add(new ModelStatistics(p.models().get(m).id(), row));
+            }
+            double meanMost = mean(most);
+            double meanLeast = mean(least);
+            return new Halves(meanMost, meanLeast, undefined,
+                    undefined > 0 ? Double.NaN : Math.min(meanMost, meanLeast), perModel);
+        }
+
+        /** selectivity_most, selectivity_least, selectivity, then {@code extra}, then undefined_models if any. */
+        Map<String, Double> statistics(Map<String, Double> extra) {
+            Map<String, Double> statistics = new LinkedHashMap<>();
+            statistics.put("selectivity_most", most);
+            statistics.put("selectivity_least", least);
+            statistics.put("selectivity", statistic);
+            statistics.putAll(extra);
+            if (undefined > 0) {
+                statistics.put("undefined_models", (double) undefined);
+            }
+            return statistics;
+        }
     }
 
     /**
