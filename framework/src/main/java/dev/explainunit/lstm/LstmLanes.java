@@ -163,9 +163,9 @@ final class LstmLanes {
      * {@code z[gateAt ..]}, i = σ(z_i), f = σ(z_f), g = tanh(z_g), o = σ(z_o) to {@code gate[gateAt ..]},
      * c_t = f ⊙ c_{t−1} + i ⊙ g, tanh c_t and h_t = o ⊙ tanh c_t (all modified), with the operations
      * of {@link LstmCell#sigmoid} and {@link LstmCell#tanh}: first every exponential (e^{−z} for σ,
-     * e^{−2|z|} for tanh), then the quotients 1 / (1 + e) and (1 − e) / (1 + e) in loops of their
-     * own, which the JIT runs in vector instructions (a division is exact, so its bits do not depend
-     * on the instruction). {@code e} and {@code act} are scratch of at least 4H values.
+     * e^{−2|z|} for tanh where its argument is not small enough for the series), then the quotients
+     * 1 / (1 + e) and tanh in loops of their own, which the JIT can run in vector instructions (a
+     * division is exact, so its bits do not depend on the instruction). {@code e} and {@code act} are scratch of at least 4H values.
      */
     private static void cellUpdate(int hidden, double[] sum, double[] z, double[] gate, int gateAt, double[] c,
                                    double[] h, int prevAt, int nextAt, double[] tanhC, int tanhAt, double[] e,
@@ -178,7 +178,8 @@ final class LstmLanes {
             e[j] = Math.exp(-sum[j]);
         }
         for (int j = gRows; j < oRows; j++) {
-            e[j] = Math.exp(-2 * Math.abs(sum[j]));
+            double a = Math.abs(sum[j]);
+            e[j] = a < LstmCell.SERIES_LIMIT ? 0 : Math.exp(-2 * a);
         }
         for (int j = oRows; j < rows; j++) {
             e[j] = Math.exp(-sum[j]);
@@ -190,21 +191,25 @@ final class LstmLanes {
             act[j] = 1.0 / (1.0 + e[j]);
         }
         for (int j = gRows; j < oRows; j++) {
-            double t = (1 - e[j]) / (1 + e[j]);
-            act[j] = sum[j] < 0 ? -t : t;
+            act[j] = tanhWithExponential(sum[j], e[j]);
         }
         System.arraycopy(act, 0, gate, gateAt, rows);
         for (int k = 0; k < hidden; k++) {
             double cell = act[hidden + k] * c[prevAt + k] + act[k] * act[gRows + k];
             c[nextAt + k] = cell;
-            e[k] = Math.exp(-2 * Math.abs(cell));
+            double a = Math.abs(cell);
+            e[k] = a < LstmCell.SERIES_LIMIT ? 0 : Math.exp(-2 * a);
         }
         for (int k = 0; k < hidden; k++) {
-            double t = (1 - e[k]) / (1 + e[k]);
-            double tc = c[nextAt + k] < 0 ? -t : t;
+            double tc = tanhWithExponential(c[nextAt + k], e[k]);
             tanhC[tanhAt + k] = tc;
             h[nextAt + k] = act[oRows + k] * tc;
         }
+    }
+
+    /** {@link LstmCell#tanh}(x) given its exponential e = e^{−2|x|} (not read below the series limit). */
+    private static double tanhWithExponential(double x, double e) {
+        return Math.abs(x) < LstmCell.SERIES_LIMIT ? LstmCell.tanhSeries(x) : LstmCell.tanhFromExponential(x, e);
     }
 
     /**

@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
-import dev.explainunit.safetensors.ModelFiles;
-import dev.explainunit.safetensors.TensorType;
 import dev.explainunit.toy.ForwardPassMse;
 import dev.explainunit.toy.Split;
 import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToyData;
+import dev.explainunit.toy.ToySample;
 import dev.explainunit.zoo.ModelZoo;
 import dev.explainunit.zoo.ZooIndex;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.explainunit.zoo.ZooModel;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -41,17 +39,25 @@ class ToyTrainerTest {
                 .isCloseTo(run.trainMse(), offset(1e-12));
     }
 
+    /**
+     * The bundled models were trained by version 0.1, whose training objective took tanh from the
+     * exponential form on small arguments too; the one tanh's series differs there in the last bits,
+     * and the loss is flat along directions where such differences move the end point. So a seed
+     * trained again converges as recorded, to a model that computes the task as well, not to the
+     * same weights.
+     */
     @Test
-    void training_a_bundled_models_seed_again_writes_the_bundled_file_byte_for_byte() throws IOException {
+    void training_a_bundled_models_seed_again_converges_to_a_model_that_solves_the_task_as_well() {
+        ZooModel bundled = ModelZoo.bundled().models(ToyTask.SUBTRACTION).get(0);
         ZooIndex index = ModelZoo.bundled().index(ToyTask.SUBTRACTION).orElseThrow();
-        ZooIndex.Entry first = index.models().get(0);
         TrainingRun run = new ToyTrainer(ToyTask.SUBTRACTION, index.dataSeed(), TrainingSettings.defaults())
-                .train(first.seed());
+                .train(bundled.seed());
 
-        String name = ModelZoo.RESOURCES + ToyTask.SUBTRACTION.id() + "/" + first.file();
-        try (InputStream bundled = ModelZoo.class.getResourceAsStream(name)) {
-            assertThat(ModelFiles.toBytes(run.model(), TensorType.F64)).as(name).isEqualTo(bundled.readAllBytes());
-        }
+        assertThat(run.kept()).isTrue();
+        assertThat(run.validationMse()).isLessThan(1e-5);
+        List<ToySample> test = ToyData.generate(ToyTask.SUBTRACTION, Split.TEST, index.dataSeed());
+        assertThat(ForwardPassMse.of(run.model(), test)).isLessThan(1e-4);
+        assertThat(ForwardPassMse.of(bundled.model(), test)).isLessThan(1e-4);
     }
 
     @Test
