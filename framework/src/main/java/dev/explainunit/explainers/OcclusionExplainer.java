@@ -191,9 +191,6 @@ public class OcclusionExplainer implements Explainer {
         int half = length * hidden;
         int prevBase = 0;
         int nextBase = half;
-        if (hidden == 1) {
-            ws.ensureSingleUnit(length, inputs);
-        }
         for (int s = 0; s < length; s++) {
             int t = reversed ? length - 1 - s : s;
             int start = s * hidden;
@@ -226,17 +223,13 @@ public class OcclusionExplainer implements Explainer {
 
     /**
      * Step s of the single-unit variants: variants v &lt; s read x_t at {@code x[xAt ..]}, variant s
-     * reads a zero row. The zero row, and pre-activations written to scratch rather than skipped,
-     * make these calls take the same branches of {@link LstmCell#forwardSteps} as a forward pass
-     * ({@link LstmCell#forward}, which gradient and LRP run), so the JIT compiles the single-unit
-     * step once for all callers instead of recompiling it when occlusion starts. The numbers are
-     * those of a null input: with finite weights w · 0 adds a zero to each sum.
+     * reads no input (x_t = 0, so W_ih x_t adds nothing). Their pre-activations are not recorded:
+     * nothing reads them.
      */
     private static void occludeStepSingleUnit(LstmDirection w, int s, double[] x, int xAt, double[] h, double[] c,
                                               int prevBase, int nextBase, OcclusionWorkspace ws) {
-        LstmCell.forwardSteps(w, s, x, xAt, 0, h, c, prevBase, nextBase, ws.z, ws.gate, 0, ws.tanhC, 0);
-        LstmCell.forwardSteps(w, 1, ws.zeroRow, 0, 0, h, c, prevBase + s, nextBase + s, ws.z, ws.gate, 4 * s,
-                ws.tanhC, s);
+        LstmCell.forwardSteps(w, s, x, xAt, 0, h, c, prevBase, nextBase, null, ws.gate, 0, ws.tanhC, 0);
+        LstmCell.forwardSteps(w, 1, null, 0, 0, h, c, prevBase + s, nextBase + s, null, ws.gate, 4 * s, ws.tanhC, s);
     }
 
     /** {@link #output} on the last hidden state h_T recorded in {@code pass}. */
@@ -269,21 +262,12 @@ public class OcclusionExplainer implements Explainer {
         double[] c = new double[0];
         double[] gate = new double[0];
         double[] tanhC = new double[0];
-        /** Single-unit variants: their pre-activations (written, never read) and a zero input row. */
-        double[] z = new double[0];
-        double[] zeroRow = new double[0];
         double[] outputs = new double[0];
         /** T x C outputs of the occluded passes. */
         double[] occludedOutputs = new double[0];
         double[] oneOutput = new double[0];
         DirectionTrace forwardPass;
         DirectionTrace reversePass;
-
-        /** Grows {@link #z} and {@link #zeroRow} for T single-unit variants of D inputs. */
-        void ensureSingleUnit(int length, int inputs) {
-            z = grow(z, length * 4);
-            zeroRow = grow(zeroRow, inputs);
-        }
 
         void ensure(int length, int hidden, int outputCount) {
             if (forwardPass == null || forwardPass.hiddenSize() != hidden) {
