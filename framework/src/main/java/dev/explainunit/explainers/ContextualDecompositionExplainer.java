@@ -252,7 +252,7 @@ public final class ContextualDecompositionExplainer implements Explainer {
         int gRows = LstmDirection.GATE_G * hidden;
         int oRows = LstmDirection.GATE_O * hidden;
         for (int j = 0; j < oRows; j++) {
-            biasAct[j] = j >= gRows ? LstmCell.tanh(w.bias(j)) : LstmCell.sigmoid(w.bias(j));
+            biasAct[j] = j >= gRows ? LstmCell.tanhOfLayer(w.bias(j)) : LstmCell.sigmoid(w.bias(j));
         }
         int before = start * hidden;
         for (int k = 0; k < hidden; k++) {
@@ -283,8 +283,8 @@ public final class ContextualDecompositionExplainer implements Explainer {
                 double c = w.bias(j);
                 double full = tr.gate(s, j);
                 boolean tanh = j >= gRows;
-                double withA = tanh ? LstmCell.tanh(a + c) : LstmCell.sigmoid(a + c);
-                double withB = tanh ? LstmCell.tanh(b + c) : LstmCell.sigmoid(b + c);
+                double withA = tanh ? LstmCell.tanhOfLayer(a + c) : LstmCell.sigmoid(a + c);
+                double withB = tanh ? LstmCell.tanhOfLayer(b + c) : LstmCell.sigmoid(b + c);
                 rel[j] = 0.5 * (withA - biasAct[j] + full - withB);
                 irrel[j] = 0.5 * (withB - biasAct[j] + full - withA);
             }
@@ -312,8 +312,8 @@ public final class ContextualDecompositionExplainer implements Explainer {
                 betaC[next + k] = beta;
                 gammaC[next + k] = gamma;
                 double o = tr.gate(s, oRows + k);
-                double tanhBeta = LstmCell.tanh(beta);
-                double tanhGamma = LstmCell.tanh(gamma);
+                double tanhBeta = LstmCell.tanhOfLayer(beta);
+                double tanhGamma = LstmCell.tanhOfLayer(gamma);
                 double tanhCell = tr.tanhC(s, k);
                 betaH[next + k] = o * 0.5 * (tanhBeta + (tanhCell - tanhGamma));
                 gammaH[next + k] = o * 0.5 * (tanhGamma + (tanhCell - tanhBeta));

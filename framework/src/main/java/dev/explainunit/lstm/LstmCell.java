@@ -70,6 +70,20 @@ public final class LstmCell {
         return a < SERIES_LIMIT ? tanhSeries(x) : tanhFromExponential(x, Math.exp(-2 * a));
     }
 
+    /**
+     * {@link #tanh}(x), bit for bit, without a branch on |x|: both forms are computed and the one
+     * for |x| is selected. For the units of a layer (H &gt; 1), whose arguments fall on both sides
+     * of 1/16 in no predictable order, so that {@link #tanh}'s branch would be mispredicted about as
+     * often as it is taken; a single unit's arguments mostly stay on one side, where the branch
+     * saves the exponential.
+     */
+    public static double tanhOfLayer(double x) {
+        double a = Math.abs(x);
+        double exponentialForm = tanhFromExponential(x, Math.exp(-2 * a));
+        double series = tanhSeries(x);
+        return a < SERIES_LIMIT ? series : exponentialForm;
+    }
+
     /** Below this magnitude {@link #tanh} takes the Taylor series, from it up the exponential form. */
     static final double SERIES_LIMIT = 0.0625;
 
@@ -278,7 +292,7 @@ public final class LstmCell {
             double g = gate[at + 2 * hidden];
             double o = gate[at + 3 * hidden];
             double cell = f * c[prevAt + k] + i * g;
-            double tc = tanh(cell);
+            double tc = tanhOfLayer(cell);
             c[nextAt + k] = cell;
             tanhC[tanhAt + k] = tc;
             h[nextAt + k] = o * tc;
@@ -352,7 +366,7 @@ public final class LstmCell {
             double g = gate[at + 2 * hidden];
             double o = gate[at + 3 * hidden];
             double cell = f * c[prevAt + k] + i * g;
-            double tc = tanh(cell);
+            double tc = tanhOfLayer(cell);
             c[nextAt + k] = cell;
             tanhC[tanhAt + k] = tc;
             h[nextAt + k] = o * tc;
@@ -361,7 +375,7 @@ public final class LstmCell {
 
     /** Gate row j's activation: tanh for the g block (rows 2H .. 3H), σ for i, f and o. */
     private static double activation(int j, int hidden, double z) {
-        return j >= 2 * hidden && j < 3 * hidden ? tanh(z) : sigmoid(z);
+        return j >= 2 * hidden && j < 3 * hidden ? tanhOfLayer(z) : sigmoid(z);
     }
 
     /**

@@ -162,10 +162,10 @@ final class LstmLanes {
      * The elementwise rest of a forward step whose pre-activations are in {@code sum}: z copied to
      * {@code z[gateAt ..]}, i = σ(z_i), f = σ(z_f), g = tanh(z_g), o = σ(z_o) to {@code gate[gateAt ..]},
      * c_t = f ⊙ c_{t−1} + i ⊙ g, tanh c_t and h_t = o ⊙ tanh c_t (all modified), with the operations
-     * of {@link LstmCell#sigmoid} and {@link LstmCell#tanh}: first every exponential (e^{−z} for σ,
-     * e^{−2|z|} for tanh where its argument is not small enough for the series), then the quotients
-     * 1 / (1 + e) and tanh in loops of their own, which the JIT can run in vector instructions (a
-     * division is exact, so its bits do not depend on the instruction). {@code e} and {@code act} are scratch of at least 4H values.
+     * of {@link LstmCell#sigmoid} and {@link LstmCell#tanhOfLayer}: first every exponential (e^{−z}
+     * for σ, e^{−2|z|} for tanh), then the quotients 1 / (1 + e) and tanh in loops of their own,
+     * which the JIT can run in vector instructions (a division is exact, so its bits do not depend
+     * on the instruction). {@code e} and {@code act} are scratch of at least 4H values.
      */
     private static void cellUpdate(int hidden, double[] sum, double[] z, double[] gate, int gateAt, double[] c,
                                    double[] h, int prevAt, int nextAt, double[] tanhC, int tanhAt, double[] e,
@@ -178,8 +178,7 @@ final class LstmLanes {
             e[j] = Math.exp(-sum[j]);
         }
         for (int j = gRows; j < oRows; j++) {
-            double a = Math.abs(sum[j]);
-            e[j] = a < LstmCell.SERIES_LIMIT ? 0 : Math.exp(-2 * a);
+            e[j] = Math.exp(-2 * Math.abs(sum[j]));
         }
         for (int j = oRows; j < rows; j++) {
             e[j] = Math.exp(-sum[j]);
@@ -197,8 +196,7 @@ final class LstmLanes {
         for (int k = 0; k < hidden; k++) {
             double cell = act[hidden + k] * c[prevAt + k] + act[k] * act[gRows + k];
             c[nextAt + k] = cell;
-            double a = Math.abs(cell);
-            e[k] = a < LstmCell.SERIES_LIMIT ? 0 : Math.exp(-2 * a);
+            e[k] = Math.exp(-2 * Math.abs(cell));
         }
         for (int k = 0; k < hidden; k++) {
             double tc = tanhWithExponential(c[nextAt + k], e[k]);
@@ -207,9 +205,11 @@ final class LstmLanes {
         }
     }
 
-    /** {@link LstmCell#tanh}(x) given its exponential e = e^{−2|x|} (not read below the series limit). */
+    /** {@link LstmCell#tanhOfLayer}(x) given e = e^{−2|x|}: both forms computed, the one for |x| selected. */
     private static double tanhWithExponential(double x, double e) {
-        return Math.abs(x) < LstmCell.SERIES_LIMIT ? LstmCell.tanhSeries(x) : LstmCell.tanhFromExponential(x, e);
+        double exponentialForm = LstmCell.tanhFromExponential(x, e);
+        double series = LstmCell.tanhSeries(x);
+        return Math.abs(x) < LstmCell.SERIES_LIMIT ? series : exponentialForm;
     }
 
     /**

@@ -34,6 +34,20 @@ class ActivationTest {
     }
 
     @Test
+    void the_branch_free_tanh_of_a_layer_has_the_bits_of_tanh_on_both_sides_of_the_series_limit() {
+        Random random = new Random(29);
+        for (int k = 0; k < 200_000; k++) {
+            double x = Math.copySign(Math.pow(10, -20 + 21.6 * random.nextDouble()), random.nextDouble() - 0.5);
+            assertThat(LstmCell.tanhOfLayer(x)).as("tanh(%s)", x).isEqualTo(LstmCell.tanh(x));
+        }
+        for (double x : new double[] {0.0, -0.0, 0.0625, Math.nextDown(0.0625), -0.0625, Double.MIN_VALUE,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN}) {
+            assertThat(Double.doubleToRawLongBits(LstmCell.tanhOfLayer(x))).as("tanh(%s)", x)
+                    .isEqualTo(Double.doubleToRawLongBits(LstmCell.tanh(x)));
+        }
+    }
+
+    @Test
     void tanh_is_odd_and_saturates_exactly_at_plus_and_minus_one() {
         Random random = new Random(23);
         for (int k = 0; k < 10_000; k++) {
