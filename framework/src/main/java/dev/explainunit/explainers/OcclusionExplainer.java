@@ -121,20 +121,28 @@ public class OcclusionExplainer implements Explainer {
     }
 
     private double score(double[] outputs, int target) {
-        return difference == Difference.FUNCTION ? outputs[target] : softmax(outputs, target);
+        return score(outputs, 0, outputs.length, target);
     }
 
-    /** P_target = exp(f_target − max f) / Σ_k exp(f_k − max f) (shifted for range). */
-    static double softmax(double[] outputs, int target) {
+    /** The compared score of the C outputs at {@code outputs[at .. at + C)}. */
+    private double score(double[] outputs, int at, int classes, int target) {
+        return difference == Difference.FUNCTION ? outputs[at + target] : softmax(outputs, at, classes, target);
+    }
+
+    /**
+     * P_target = exp(f_target − max f) / Σ_k exp(f_k − max f) (shifted for range) of the C outputs
+     * at {@code outputs[at .. at + C)}.
+     */
+    private static double softmax(double[] outputs, int at, int classes, int target) {
         double max = Double.NEGATIVE_INFINITY;
-        for (double v : outputs) {
-            max = Math.max(max, v);
+        for (int k = 0; k < classes; k++) {
+            max = Math.max(max, outputs[at + k]);
         }
         double sum = 0;
-        for (double v : outputs) {
-            sum += Math.exp(v - max);
+        for (int k = 0; k < classes; k++) {
+            sum += Math.exp(outputs[at + k] - max);
         }
-        return Math.exp(outputs[target] - max) / sum;
+        return Math.exp(outputs[at + target] - max) / sum;
     }
 
     private void occludeLstm(Lstm lstm, Sequence input, int target, double[] relevance) {
@@ -167,10 +175,8 @@ public class OcclusionExplainer implements Explainer {
         if (lstm.isBidirectional()) {
             occludeDirection(lstm, lstm.reverseDirection(), ws.reversePass, x, length, true, hidden, ws);
         }
-        double[] one = ws.oneOutput;
         for (int t = 0; t < length; t++) {
-            System.arraycopy(occluded, t * outputs, one, 0, outputs);
-            relevance[t] = reference - score(one, target);
+            relevance[t] = reference - score(occluded, t * outputs, outputs, target);
         }
     }
 
@@ -265,7 +271,6 @@ public class OcclusionExplainer implements Explainer {
         double[] outputs = new double[0];
         /** T x C outputs of the occluded passes. */
         double[] occludedOutputs = new double[0];
-        double[] oneOutput = new double[0];
         DirectionTrace forwardPass;
         DirectionTrace reversePass;
 
@@ -281,7 +286,6 @@ public class OcclusionExplainer implements Explainer {
             occludedOutputs = grow(occludedOutputs, length * outputCount);
             if (outputs.length != outputCount) {
                 outputs = new double[outputCount];
-                oneOutput = new double[outputCount];
             }
         }
     }
