@@ -53,6 +53,11 @@ class SentimentEngineTest {
         }
     }
 
+    @ExplainerSanityTest(explainers = {"gradient", "gradient-x-input"}, tasks = "sentiment", samples = 10,
+            probeSamples = 5)
+    static class TwoExplainersOnTheUsersOwnSentenceModel {
+    }
+
     @ExplainerSanityTest(tasks = "sentiment", samples = 12, probeSamples = 6)
     static class LrpAllOnTheBundledModel implements ExplainerUnderTest {
         @Override
@@ -166,6 +171,31 @@ class SentimentEngineTest {
                 .execute();
         results.allEvents().assertThatEvents().haveAtLeastOne(event(finishedWithFailure(message(m ->
                 m.contains("explainunit.sentiment.*") && m.contains("missing [vocab]")))));
+    }
+
+    @Test
+    void a_bad_line_in_the_users_data_fails_one_configuration_test_naming_file_and_line_not_one_per_explainer()
+            throws Exception {
+        Path model = dir.resolve("mine.safetensors");
+        Path vocab = dir.resolve("vocab.txt");
+        Path data = dir.resolve("test.jsonl");
+        SentenceModelFiles.write(SentimentFixtures.model(5), model, vocab);
+        List<CorpusSentence> sentences = SentimentFixtures.testSentences(30);
+        SentenceWriter.write(data, sentences.subList(0, 29).stream().map(CorpusSentence::toRecord).toList());
+        java.nio.file.Files.writeString(data, "{\"tokens\": [\"" + sentences.get(29).tokens().get(0)
+                + "\"], \"label\": 9}\n", java.nio.file.StandardOpenOption.APPEND);
+
+        EngineExecutionResults results = EngineTestKit.engine("explainunit")
+                .selectors(selectClass(TwoExplainersOnTheUsersOwnSentenceModel.class))
+                .configurationParameter("explainunit.sentiment.model", model.toString())
+                .configurationParameter("explainunit.sentiment.vocab", vocab.toString())
+                .configurationParameter("explainunit.sentiment.data", data.toString())
+                .execute();
+
+        // the defect is past the 10 samples the checks read: found before any work, reported once
+        assertThat(results.testEvents().started().count()).isEqualTo(1);
+        results.testEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m ->
+                m.contains("explainunit.sentiment.*") && m.contains(data + ":30: label 9 outside 0..4")))));
     }
 
     @Test

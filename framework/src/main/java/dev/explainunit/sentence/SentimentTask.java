@@ -99,6 +99,22 @@ public final class SentimentTask implements Task {
                 () -> named(id, model), new FileSource(data, model));
     }
 
+    /** Reads {@code data} through once: every line must be a sentence {@code model} can classify. */
+    private static void checkEveryLine(Path data, SentenceModel model) {
+        boolean any = false;
+        try (SentenceReader in = SentenceReader.open(data).withClasses(model.classes())
+                .withVocabulary(model.vocabulary())) {
+            while (in.next() != null) {
+                any = true;
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (!any) {
+            throw new IllegalArgumentException(data + ": no sentence; a line holds {\"tokens\": [...], \"label\": n}");
+        }
+    }
+
     /**
      * A user's own model ({@code model}: safetensors with PyTorch names, {@code vocab}: one token a
      * line) on the labelled sentences of {@code data} (JSON Lines), read lazily; no ground truth.
@@ -107,10 +123,14 @@ public final class SentimentTask implements Task {
      * @throws IOException naming the file and its defect when the model or vocabulary cannot be read
      */
     public static SentimentTask of(Path model, Path vocab, Path data) throws IOException {
-        SentenceModel read = SentenceModelFiles.read(model, vocab);
+        return of(SentenceModelFiles.read(model, vocab), modelId(model), data);
+    }
+
+    /** A model file's name without its extension. */
+    private static String modelId(Path model) {
         String name = model.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return of(read, dot > 0 ? name.substring(0, dot) : name, data);
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     @Override
@@ -158,8 +178,12 @@ public final class SentimentTask implements Task {
      * The task on the user's model and data when {@code model}, {@code vocab} and {@code data} are
      * given (paths, relative to the working directory), else this one.
      *
+     * The data file is read through once here, so that a defect anywhere in it is refused before
+     * any work (the checks then read only the sentences they use).
+     *
      * @throws IllegalArgumentException when only some of the three are given, naming the missing
-     *                                  ones, or when a file cannot be read, naming it and the defect
+     *                                  ones, or when a file cannot be read or the data has no
+     *                                  sentence or a defect, naming the file (and line) and the defect
      */
     @Override
     public Task configured(Function<String, Optional<String>> parameters) {
@@ -176,7 +200,12 @@ public final class SentimentTask implements Task {
                     + VOCAB + " and " + DATA + " together; missing " + missing);
         }
         try {
-            return of(Path.of(m.get()), Path.of(v.get()), Path.of(d.get()));
+            Path modelFile = Path.of(m.get());
+            Path data = Path.of(d.get());
+            SentenceModel model = SentenceModelFiles.read(modelFile, Path.of(v.get()));
+            SentimentTask task = of(model, modelId(modelFile), data);
+            checkEveryLine(data, model);
+            return task;
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

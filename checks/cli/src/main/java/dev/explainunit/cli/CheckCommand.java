@@ -289,7 +289,6 @@ final class CheckCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage());
             }
             settings = settings.withTasks(List.of(taskOptions.configure(found)));
-            taskOptions.checkSentenceData(found);
         } else if (!taskOptions.given().isEmpty()) {
             throw new UsageException("--" + taskOptions.given().keySet().iterator().next()
                     + " belongs to a task: name it with --task (e.g. --task sentiment)");

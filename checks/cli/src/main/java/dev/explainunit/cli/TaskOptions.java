@@ -1,9 +1,6 @@
 package dev.explainunit.cli;
 
-import dev.explainunit.safetensors.SentenceModelFiles;
-import dev.explainunit.sentence.SentimentTask;
 import dev.explainunit.task.Task;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,25 +39,6 @@ final class TaskOptions {
             given.put("data", data.toString());
         }
         return given;
-    }
-
-    /**
-     * Reads the whole {@code --data} file of a configured {@code sentiment} task once, so that a bad
-     * line (a label outside the model's classes, an unknown word without {@code <unk>}) is refused as
-     * {@code file:line: defect} before any work, as {@code reproduce} does; other tasks read their
-     * own parameters.
-     *
-     * @throws UsageException naming the file, its line and the defect, or an unreadable model
-     */
-    void checkSentenceData(Task task) {
-        if (!SentimentTask.ID.equals(task.id()) || data == null || model == null || vocab == null) {
-            return;
-        }
-        try {
-            SentenceFile.checked(data, SentenceModelFiles.read(model, vocab));
-        } catch (IOException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
     }
 
     /**
