@@ -62,8 +62,9 @@ public final class LstmCell {
      * the relative error near one rounding (≤ 3e-16), where 1 − e^{−2|x|} would cancel; from 1/16
      * up the error of e (≤ 1 ulp) is amplified at most 8.5 times: ≤ 1.3e-15 relative. The series
      * also saves an exponential on small arguments, which single-unit models see at most steps.
-     * Training, inference and every explainer run this one function; it is the tanh of version
-     * 0.1's inference, so the bundled toy models are explained with 0.1's arithmetic.
+     * Training, inference and every explainer compute tanh with this one function, or with
+     * {@link #tanhOfLayer}, its bits without the branch; it is the tanh of version 0.1's inference,
+     * so the bundled toy models are explained with 0.1's arithmetic.
      */
     public static double tanh(double x) {
         double a = Math.abs(x);
