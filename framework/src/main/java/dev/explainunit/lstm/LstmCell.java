@@ -79,10 +79,14 @@ public final class LstmCell {
      * saves the exponential.
      */
     public static double tanhOfLayer(double x) {
-        double a = Math.abs(x);
-        double exponentialForm = tanhFromExponential(x, Math.exp(-2 * a));
+        return tanhOfLayer(x, Math.exp(-2 * Math.abs(x)));
+    }
+
+    /** {@link #tanhOfLayer}(x) given e = e^{−2|x|} (computed beforehand, as by the batch lanes). */
+    static double tanhOfLayer(double x, double e) {
+        double exponentialForm = tanhFromExponential(x, e);
         double series = tanhSeries(x);
-        return a < SERIES_LIMIT ? series : exponentialForm;
+        return Math.abs(x) < SERIES_LIMIT ? series : exponentialForm;
     }
 
     /** Below this magnitude {@link #tanh} takes the Taylor series, from it up the exponential form. */

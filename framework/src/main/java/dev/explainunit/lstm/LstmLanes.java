@@ -190,7 +190,7 @@ final class LstmLanes {
             act[j] = 1.0 / (1.0 + e[j]);
         }
         for (int j = gRows; j < oRows; j++) {
-            act[j] = tanhWithExponential(sum[j], e[j]);
+            act[j] = LstmCell.tanhOfLayer(sum[j], e[j]);
         }
         System.arraycopy(act, 0, gate, gateAt, rows);
         for (int k = 0; k < hidden; k++) {
@@ -199,17 +199,10 @@ final class LstmLanes {
             e[k] = Math.exp(-2 * Math.abs(cell));
         }
         for (int k = 0; k < hidden; k++) {
-            double tc = tanhWithExponential(c[nextAt + k], e[k]);
+            double tc = LstmCell.tanhOfLayer(c[nextAt + k], e[k]);
             tanhC[tanhAt + k] = tc;
             h[nextAt + k] = act[oRows + k] * tc;
         }
-    }
-
-    /** {@link LstmCell#tanhOfLayer}(x) given e = e^{−2|x|}: both forms computed, the one for |x| selected. */
-    private static double tanhWithExponential(double x, double e) {
-        double exponentialForm = LstmCell.tanhFromExponential(x, e);
-        double series = LstmCell.tanhSeries(x);
-        return Math.abs(x) < LstmCell.SERIES_LIMIT ? series : exponentialForm;
     }
 
     /**
