@@ -119,6 +119,25 @@ public final class SentenceReader implements Closeable {
     }
 
     /**
+     * Reads {@code file} through once, keeping no sentence, and returns how many it holds.
+     *
+     * @throws MalformedDataException at the first bad line, or when the file holds no sentence
+     */
+    public static long count(Path file, int classes, Vocabulary vocabulary) throws IOException {
+        long count = 0;
+        try (SentenceReader reader = open(file).withClasses(classes).withVocabulary(vocabulary)) {
+            while (reader.next() != null) {
+                count++;
+            }
+        }
+        if (count == 0) {
+            throw new MalformedDataException(file.toString(), 0,
+                    "no sentence; a line holds {\"tokens\": [...], \"label\": n}");
+        }
+        return count;
+    }
+
+    /**
      * The next sentence, or {@code null} at the end of the file.
      *
      * @throws MalformedDataException naming {@code file:line} and the defect

@@ -101,17 +101,10 @@ public final class SentimentTask implements Task {
 
     /** Reads {@code data} through once: every line must be a sentence {@code model} can classify. */
     private static void checkEveryLine(Path data, SentenceModel model) {
-        boolean any = false;
-        try (SentenceReader in = SentenceReader.open(data).withClasses(model.classes())
-                .withVocabulary(model.vocabulary())) {
-            while (in.next() != null) {
-                any = true;
-            }
+        try {
+            SentenceReader.count(data, model.classes(), model.vocabulary());
         } catch (IOException | UncheckedIOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        if (!any) {
-            throw new IllegalArgumentException(data + ": no sentence; a line holds {\"tokens\": [...], \"label\": n}");
         }
     }
 

@@ -44,20 +44,13 @@ final class SentenceFile implements Iterable<SentenceRecord> {
     }
 
     private long count() {
-        long count = 0;
-        try (SentenceReader in = reader()) {
-            while (in.next() != null) {
-                count++;
-            }
+        try {
+            return SentenceReader.count(file, model.classes(), model.vocabulary());
         } catch (NoSuchFileException e) {
             throw new UsageException(file + ": no such file");
         } catch (IOException | UncheckedIOException e) {
             throw new UsageException(e.getMessage(), e);
         }
-        if (count == 0) {
-            throw new UsageException(file + ": no sentence; a line holds {\"tokens\": [...], \"label\": n}");
-        }
-        return count;
     }
 
     private SentenceReader reader() throws IOException {
