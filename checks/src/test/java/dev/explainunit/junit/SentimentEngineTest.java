@@ -137,17 +137,9 @@ class SentimentEngineTest {
     @Test
     void the_sentiment_task_reads_the_users_model_vocab_and_data_from_the_configuration_runs_selectivity_and_skips_the_ground_truth_checks()
             throws Exception {
-        Path model = dir.resolve("mine.safetensors");
-        Path vocab = dir.resolve("vocab.txt");
         Path data = dir.resolve("test.jsonl");
-        SentenceModelFiles.write(SentimentFixtures.model(5), model, vocab);
         SentenceWriter.write(data, SentimentFixtures.testSentences(12).stream().map(CorpusSentence::toRecord).toList());
-        EngineExecutionResults results = EngineTestKit.engine("explainunit")
-                .selectors(selectClass(OnTheUsersOwnSentenceModel.class))
-                .configurationParameter("explainunit.sentiment.model", model.toString())
-                .configurationParameter("explainunit.sentiment.vocab", vocab.toString())
-                .configurationParameter("explainunit.sentiment.data", data.toString())
-                .execute();
+        EngineExecutionResults results = runOnTheUsersOwnModel(OnTheUsersOwnSentenceModel.class, data);
 
         results.testEvents().assertThatEvents()
                 .haveExactly(1, event(test(checkNamed("contract")), finishedSuccessfully()))
@@ -176,21 +168,13 @@ class SentimentEngineTest {
     @Test
     void a_bad_line_in_the_users_data_fails_one_configuration_test_naming_file_and_line_not_one_per_explainer()
             throws Exception {
-        Path model = dir.resolve("mine.safetensors");
-        Path vocab = dir.resolve("vocab.txt");
         Path data = dir.resolve("test.jsonl");
-        SentenceModelFiles.write(SentimentFixtures.model(5), model, vocab);
         List<CorpusSentence> sentences = SentimentFixtures.testSentences(30);
         SentenceWriter.write(data, sentences.subList(0, 29).stream().map(CorpusSentence::toRecord).toList());
         java.nio.file.Files.writeString(data, "{\"tokens\": [\"" + sentences.get(29).tokens().get(0)
                 + "\"], \"label\": 9}\n", java.nio.file.StandardOpenOption.APPEND);
 
-        EngineExecutionResults results = EngineTestKit.engine("explainunit")
-                .selectors(selectClass(TwoExplainersOnTheUsersOwnSentenceModel.class))
-                .configurationParameter("explainunit.sentiment.model", model.toString())
-                .configurationParameter("explainunit.sentiment.vocab", vocab.toString())
-                .configurationParameter("explainunit.sentiment.data", data.toString())
-                .execute();
+        EngineExecutionResults results = runOnTheUsersOwnModel(TwoExplainersOnTheUsersOwnSentenceModel.class, data);
 
         // the defect is past the 10 samples the checks read: found before any work, reported once
         assertThat(results.testEvents().started().count()).isEqualTo(1);
@@ -203,6 +187,22 @@ class SentimentEngineTest {
         assertThat(dev.explainunit.junit.internal.SettingsResolver.unknownKeys(java.util.Set.of(
                 "explainunit.sentiment.model", "explainunit.sentiment.vocab", "explainunit.sentiment.data",
                 "explainunit.sentiment.modle"))).containsExactly("explainunit.sentiment.modle");
+    }
+
+    /**
+     * Runs {@code testClass} with the configuration keys of the sentiment task naming a fixture
+     * model, written with its vocabulary to the temporary folder, and {@code data}.
+     */
+    private EngineExecutionResults runOnTheUsersOwnModel(Class<?> testClass, Path data) throws Exception {
+        Path model = dir.resolve("mine.safetensors");
+        Path vocab = dir.resolve("vocab.txt");
+        SentenceModelFiles.write(SentimentFixtures.model(5), model, vocab);
+        return EngineTestKit.engine("explainunit")
+                .selectors(selectClass(testClass))
+                .configurationParameter("explainunit.sentiment.model", model.toString())
+                .configurationParameter("explainunit.sentiment.vocab", vocab.toString())
+                .configurationParameter("explainunit.sentiment.data", data.toString())
+                .execute();
     }
 
     /** A test of the check (or configuration) {@code name} on any task: its display name is "relevant mass · addition". */
