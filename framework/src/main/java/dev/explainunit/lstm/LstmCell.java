@@ -89,8 +89,35 @@ public final class LstmCell {
         return Math.abs(x) < SERIES_LIMIT ? series : exponentialForm;
     }
 
+    /**
+     * out[j] = {@link #tanhOfLayer}(x[j], e[j]) for j in [from, to), bit for bit, in a loop the JIT
+     * runs in vector instructions (a select or a branch on |x| keeps it scalar, and a branch is
+     * mispredicted on a layer's units). Both forms are computed and blended by m ∈ {0, 1}:
+     *
+     * <pre>
+     *   m  = 1 − min(1, ⌊16 |x|⌋)           (1 exactly where |x| &lt; 1/16, NaN for NaN)
+     *   xc = max(−1/16, min(1/16, x))        (x where the series is taken; finite elsewhere)
+     *   out = m · series(xc) + (1 − m) · ((1 − e)/(1 + e) · 16 xc)
+     * </pre>
+     *
+     * Where m = 1 the second term is a zero with the sign of x, which leaves series(x) unchanged
+     * (−0 included); where m = 0 the first is a zero and 16 xc = ±1 gives the sign of x exactly.
+     * All arrays are read and written at index j, which the JIT of JDK 17 needs to vectorise.
+     */
+    static void tanhOfLayers(double[] x, double[] e, double[] out, int from, int to) {
+        for (int j = from; j < to; j++) {
+            double v = x[j];
+            double m = 1 - Math.min(1.0, Math.floor(SERIES_SCALE * Math.abs(v)));
+            double xc = Math.max(-SERIES_LIMIT, Math.min(SERIES_LIMIT, v));
+            double t = (1 - e[j]) / (1 + e[j]);
+            out[j] = m * tanhSeries(xc) + (1 - m) * (t * (SERIES_SCALE * xc));
+        }
+    }
+
     /** Below this magnitude {@link #tanh} takes the Taylor series, from it up the exponential form. */
     static final double SERIES_LIMIT = 0.0625;
+    /** 1 / {@link #SERIES_LIMIT}, a power of 2, so that scaling by it is exact. */
+    private static final double SERIES_SCALE = 16;
 
     /** {@link #tanh}'s Taylor series, for |x| &lt; {@link #SERIES_LIMIT}. */
     static double tanhSeries(double x) {

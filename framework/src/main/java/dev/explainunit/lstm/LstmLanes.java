@@ -59,15 +59,15 @@ final class LstmLanes {
 
     /**
      * Buffers of one group of lanes' products: per product lane its source vector, where it starts
-     * and the row it is added to. Two steps' input projections per lane at most. Grows, never shrinks.
+     * and the row it is added to (two steps' input projections per lane at most), and those of the
+     * steps' elementwise parts. Grows, never shrinks.
      */
     static final class Scratch {
         double[][] source = new double[0][];
         int[] sourceAt = new int[0];
         double[][] out = new double[0][];
-        /** 4H exponentials and activations of one step. */
-        double[] exponential = new double[0];
-        double[] activation = new double[0];
+        /** The elementwise parts of a step. */
+        final UnitSteps units = new UnitSteps();
 
         /** Per lane [W_ihᵀ δz | W_hhᵀ δz] being summed. */
         double[][] stacked = new double[0][];
@@ -79,10 +79,7 @@ final class LstmLanes {
         }
 
         void ensure(int lanes, int rows) {
-            if (exponential.length < rows) {
-                exponential = new double[rows];
-                activation = new double[rows];
-            }
+            units.ensure(rows / 4);
             if (source.length < 2 * lanes) {
                 source = new double[2 * lanes][];
                 sourceAt = new int[2 * lanes];
@@ -151,57 +148,8 @@ final class LstmLanes {
             }
             addScaled(w.recurrentColumns, hidden, source, sourceAt, out, lanes, rows);
             for (int b = 0; b < lanes; b++) {
-                DirectionTrace trace = traces[b];
-                cellUpdate(hidden, trace.sum, trace.z, trace.gate, s * rows, trace.c, trace.h, s * hidden,
-                        (s + 1) * hidden, trace.tanhC, s * hidden, scratch.exponential, scratch.activation);
+                scratch.units.forward(hidden, traces[b].sum, traces[b], s);
             }
-        }
-    }
-
-    /**
-     * The elementwise rest of a forward step whose pre-activations are in {@code sum}: z copied to
-     * {@code z[gateAt ..]}, i = σ(z_i), f = σ(z_f), g = tanh(z_g), o = σ(z_o) to {@code gate[gateAt ..]},
-     * c_t = f ⊙ c_{t−1} + i ⊙ g, tanh c_t and h_t = o ⊙ tanh c_t (all modified), with the operations
-     * of {@link LstmCell#sigmoid} and {@link LstmCell#tanhOfLayer}: first every exponential (e^{−z}
-     * for σ, e^{−2|z|} for tanh), then the quotients 1 / (1 + e) and tanh in loops of their own,
-     * which the JIT can run in vector instructions (a division is exact, so its bits do not depend
-     * on the instruction). {@code e} and {@code act} are scratch of at least 4H values.
-     */
-    private static void cellUpdate(int hidden, double[] sum, double[] z, double[] gate, int gateAt, double[] c,
-                                   double[] h, int prevAt, int nextAt, double[] tanhC, int tanhAt, double[] e,
-                                   double[] act) {
-        int rows = 4 * hidden;
-        int gRows = 2 * hidden;
-        int oRows = 3 * hidden;
-        System.arraycopy(sum, 0, z, gateAt, rows);
-        for (int j = 0; j < gRows; j++) {
-            e[j] = Math.exp(-sum[j]);
-        }
-        for (int j = gRows; j < oRows; j++) {
-            e[j] = Math.exp(-2 * Math.abs(sum[j]));
-        }
-        for (int j = oRows; j < rows; j++) {
-            e[j] = Math.exp(-sum[j]);
-        }
-        for (int j = 0; j < gRows; j++) {
-            act[j] = 1.0 / (1.0 + e[j]);
-        }
-        for (int j = oRows; j < rows; j++) {
-            act[j] = 1.0 / (1.0 + e[j]);
-        }
-        for (int j = gRows; j < oRows; j++) {
-            act[j] = LstmCell.tanhOfLayer(sum[j], e[j]);
-        }
-        System.arraycopy(act, 0, gate, gateAt, rows);
-        for (int k = 0; k < hidden; k++) {
-            double cell = act[hidden + k] * c[prevAt + k] + act[k] * act[gRows + k];
-            c[nextAt + k] = cell;
-            e[k] = Math.exp(-2 * Math.abs(cell));
-        }
-        for (int k = 0; k < hidden; k++) {
-            double tc = LstmCell.tanhOfLayer(c[nextAt + k], e[k]);
-            tanhC[tanhAt + k] = tc;
-            h[nextAt + k] = act[oRows + k] * tc;
         }
     }
 
@@ -235,11 +183,8 @@ final class LstmLanes {
             sourceAt[b] = 0;
         }
         for (int s = length - 1; s >= 0; s--) {
-            int prev = s * hidden;
             for (int b = 0; b < lanes; b++) {
-                DirectionTrace trace = traces[b];
-                LstmCell.gateGradients(hidden, trace.gate, s * rows, trace.tanhC, prev, trace.c, prev, trace.dh, 0,
-                        trace.dc, 0, trace.dz, 0);
+                scratch.units.backward(hidden, traces[b], s);
                 Arrays.fill(stacked[b], 0, inputs + hidden, 0.0);
             }
             addScaled(w.stackedRows, rows, source, sourceAt, stacked, lanes, inputs + hidden);

@@ -48,6 +48,36 @@ class ActivationTest {
     }
 
     @Test
+    void the_vector_loop_tanh_of_a_layer_has_the_bits_of_tanh_on_every_magnitude_and_at_the_edges() {
+        double[] edges = {0.0, -0.0, 0.0625, -0.0625, Math.nextDown(0.0625), -Math.nextDown(0.0625),
+            Math.nextUp(0.0625), Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, 1e-310, -1e-310, 19.1,
+            -19.1, 400, Double.MAX_VALUE, -Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.NaN};
+        Random random = new Random(31);
+        int count = 200_000;
+        double[] x = new double[count + edges.length + 3];
+        for (int k = 0; k < count; k++) {
+            // log-uniform magnitudes from 1e-320 to 1e308, and as many around the series limit
+            double magnitude = k % 2 == 0 ? Math.pow(10, -320 + 628 * random.nextDouble())
+                    : Math.pow(10, -3 + 3 * random.nextDouble());
+            x[3 + k] = Math.copySign(magnitude, random.nextDouble() - 0.5);
+        }
+        System.arraycopy(edges, 0, x, 3 + count, edges.length);
+        double[] e = new double[x.length];
+        for (int k = 0; k < x.length; k++) {
+            e[k] = Math.exp(-2 * Math.abs(x[k]));
+        }
+        double[] out = new double[x.length];
+        out[0] = 7;
+        LstmCell.tanhOfLayers(x, e, out, 3, x.length);
+        assertThat(out[0]).as("before the range").isEqualTo(7);
+        for (int k = 3; k < x.length; k++) {
+            assertThat(Double.doubleToRawLongBits(out[k])).as("tanh(%s)", x[k])
+                    .isEqualTo(Double.doubleToRawLongBits(LstmCell.tanh(x[k])));
+        }
+    }
+
+    @Test
     void tanh_is_odd_and_saturates_exactly_at_plus_and_minus_one() {
         Random random = new Random(23);
         for (int k = 0; k < 10_000; k++) {
