@@ -12,18 +12,19 @@ import java.util.List;
 /**
  * The batch path of {@link LrpExplainer}: inputs in groups of one length, up to
  * {@value BatchWorkspace#LANES} at a time, whose forward passes run side by side
- * ({@link LstmBatch}); with {@link LrpRule#ALL} so do the gate layers of the relevance pass, four
- * rows of [W_ih | W_hh] at a time, each row read once per step for the group. Every value is
- * computed by the explainer's own layer methods in the order of its one-input path, so the
- * results are equal bit for bit. Buffers are kept per thread.
+ * ({@link LstmBatch}); with {@link LrpRule#ALL} so do the relevance passes: the per-unit layers in
+ * vector loops ({@link LrpAllSteps}) and the gate layer four rows of [W_ih | W_hh] at a time, each
+ * row read once per step for the group. Every value is computed as by the one-input path and in
+ * its order, so the results are equal bit for bit. Buffers are kept per thread.
  */
 final class LrpBatches {
 
     private final LrpExplainer lrp;
-    private final ThreadLocal<LrpBatchWorkspace> workspaces = ThreadLocal.withInitial(LrpBatchWorkspace::new);
+    private final ThreadLocal<LrpBatchWorkspace> workspaces;
 
     LrpBatches(LrpExplainer lrp) {
         this.lrp = lrp;
+        this.workspaces = ThreadLocal.withInitial(() -> new LrpBatchWorkspace(lrp));
     }
 
     /**
@@ -79,10 +80,11 @@ final class LrpBatches {
     }
 
     /**
-     * {@link #propagate} for the lanes of {@code batch} side by side (H &gt; 1): lane b's input
-     * relevance goes to {@code bw.rows[b]} and what it leaves to {@code bw.rest[b]} (both
-     * modified). Per lane the same steps as {@link #propagate} in the same order; the gate layer
-     * takes row j for every lane before row j + 1, so that the row is read from memory once.
+     * {@link LrpExplainer#propagate} under {@link LrpRule#ALL} for the lanes of {@code batch} side by
+     * side (H &gt; 1): lane b's input relevance goes to {@code bw.rows[b]} and what it leaves to
+     * {@code bw.rest[b]} (both modified). Per lane the same values in the same order: the per-unit
+     * layers of every lane ({@link LrpAllSteps}), then the g rows of the gate layer, four at a time
+     * for every lane before the next four, so that the rows are read from memory once per step.
      */
     private void propagateLanes(Lstm lstm, boolean reversed, LstmBatch batch, int[] members, int[] targets,
                                 LrpBatchWorkspace bw) {
@@ -93,6 +95,7 @@ final class LrpBatches {
         int fcOffset = reversed ? hidden : 0;
         DirectionTrace[] trs = bw.directionTraces;
         double[] absorbed = bw.absorbed;
+        LrpAllSteps steps = bw.steps;
         for (int b = 0; b < lanes; b++) {
             LstmTrace trace = batch.trace(b);
             trs[b] = reversed ? trace.reverse() : trace.forward();
@@ -103,44 +106,33 @@ final class LrpBatches {
         }
         int length = trs[0].steps();
         int gateLayerUnits = inputs + hidden;
-        int firstRow = lrp.rule() == LrpRule.ALL ? LstmDirection.GATE_G * hidden : 0;
-        int endRow = lrp.rule() == LrpRule.ALL ? firstRow + hidden : 4 * hidden;
+        int firstRow = LstmDirection.GATE_G * hidden;
         for (int s = length - 1; s >= 0; s--) {
             int xBase = (reversed ? length - 1 - s : s) * inputs;
             for (int b = 0; b < lanes; b++) {
                 LrpWorkspace lane = bw.lane(b);
-                absorbed[b] = lrp.productLayers(trs[b], s, lane, absorbed[b]);
+                absorbed[b] = steps.productLayers(trs[b], s, lane, absorbed[b]);
+                absorbed[b] = steps.gateRowFactors(w, trs[b], s, gateLayerUnits, lane, absorbed[b]);
                 LrpExplainer.loadUnits(trs[b], s, bw.x[b], bw.rows[b], xBase, lane);
             }
-            int j = firstRow;
-            for (; j + 3 < endRow; j += 4) {
+            int k = 0;
+            for (; k + 3 < hidden; k += 4) {
                 for (int b = 0; b < lanes; b++) {
                     LrpWorkspace lane = bw.lane(b);
-                    double kept = absorbed[b];
-                    for (int u = 0; u < 4; u++) {
-                        kept = lrp.rowFactors(w, trs[b], s, j + u, gateLayerUnits, lane, kept, u);
-                    }
-                    absorbed[b] = kept;
-                    boolean[] active = lane.rowActive;
-                    if (active[0] && active[1] && active[2] && active[3]) {
-                        w.addFourWeightedGateRows(j, lane.units, lane.rowFactor, lane.rowShift, lane.unitRelevance);
+                    boolean[] active = lane.gateRowActive;
+                    if (active[k] && active[k + 1] && active[k + 2] && active[k + 3]) {
+                        w.addFourWeightedGateRows(firstRow + k, lane.units, lane.gateRowFactor, lane.gateRowShift, k,
+                                lane.unitRelevance);
                     } else {
-                        for (int u = 0; u < 4; u++) {
-                            if (active[u]) {
-                                w.addWeightedGateRow(j + u, lane.units, lane.rowFactor[u], lane.rowShift[u],
-                                        lane.unitRelevance);
-                            }
+                        for (int u = k; u < k + 4; u++) {
+                            addGateRow(w, firstRow, u, lane);
                         }
                     }
                 }
             }
-            for (; j < endRow; j++) {
+            for (; k < hidden; k++) {
                 for (int b = 0; b < lanes; b++) {
-                    LrpWorkspace lane = bw.lane(b);
-                    absorbed[b] = lrp.rowFactors(w, trs[b], s, j, gateLayerUnits, lane, absorbed[b], 0);
-                    if (lane.rowActive[0]) {
-                        w.addWeightedGateRow(j, lane.units, lane.rowFactor[0], lane.rowShift[0], lane.unitRelevance);
-                    }
+                    addGateRow(w, firstRow, k, bw.lane(b));
                 }
             }
             for (int b = 0; b < lanes; b++) {
@@ -152,6 +144,14 @@ final class LrpBatches {
         }
     }
 
+    /** Gate row {@code firstRow + k}'s shares to the lane's units, if it passes any down. */
+    private static void addGateRow(LstmDirection w, int firstRow, int k, LrpWorkspace lane) {
+        if (lane.gateRowActive[k]) {
+            w.addWeightedGateRow(firstRow + k, lane.units, lane.gateRowFactor[k], lane.gateRowShift[k],
+                    lane.unitRelevance);
+        }
+    }
+
     /** Per thread: the batch's passes and one {@link LrpWorkspace} per lane. */
     private static final class LrpBatchWorkspace extends BatchWorkspace {
         final LrpWorkspace[] lanes = new LrpWorkspace[LANES];
@@ -160,6 +160,12 @@ final class LrpBatches {
         final double[] rest = new double[LANES];
         final double[] absorbed = new double[LANES];
         final DirectionTrace[] directionTraces = new DirectionTrace[LANES];
+        /** The per-unit layers of LRP-all's steps with the explainer's settings. */
+        final LrpAllSteps steps;
+
+        LrpBatchWorkspace(LrpExplainer lrp) {
+            this.steps = new LrpAllSteps(lrp.eps(), lrp.biasFactor());
+        }
 
         LrpWorkspace lane(int b) {
             if (lanes[b] == null) {

@@ -241,7 +241,7 @@ public class LrpExplainer implements BatchExplainer {
      * weights, no bias, N = 2H) and its two products split. Fills {@code ws.rz} and R_{c_{s−1}},
      * zeroes R_{h_{s−1}} (modified); returns {@code absorbed} plus the stabilisers' shares.
      */
-    double productLayers(DirectionTrace tr, int s, LrpWorkspace ws, double absorbed) {
+    private double productLayers(DirectionTrace tr, int s, LrpWorkspace ws, double absorbed) {
         int hidden = tr.hiddenSize();
         double[] rh = ws.rh;
         double[] rc = ws.rc;
@@ -337,26 +337,25 @@ public class LrpExplainer implements BatchExplainer {
      */
     private double gateRow(LstmDirection w, DirectionTrace tr, int s, int j, int gateLayerUnits, LrpWorkspace ws,
                            double absorbed) {
-        absorbed = rowFactors(w, tr, s, j, gateLayerUnits, ws, absorbed, 0);
-        if (ws.rowActive[0]) {
-            w.addWeightedInputRow(j, ws.stepInput, ws.rowFactor[0], ws.rowShift[0], ws.stepInputRelevance);
-            w.addWeightedRecurrentRow(j, ws.previousState, ws.rowFactor[0], ws.rowShift[0],
-                    ws.previousStateRelevance);
+        absorbed = rowFactors(w, tr, s, j, gateLayerUnits, ws, absorbed);
+        if (ws.rowActive) {
+            w.addWeightedInputRow(j, ws.stepInput, ws.rowFactor, ws.rowShift, ws.stepInputRelevance);
+            w.addWeightedRecurrentRow(j, ws.previousState, ws.rowFactor, ws.rowShift, ws.previousStateRelevance);
         }
         return absorbed;
     }
 
     /**
      * The factors of gate row j's redistribution, R_e += u_e · w_je · a + b: a = R_j / (z_j +
-     * ε·sign z_j) to {@code ws.rowFactor[u]}, b = β·(b_j + ε·sign z_j) / N · a to
-     * {@code ws.rowShift[u]}, and whether the row passes anything down to {@code ws.rowActive[u]}
+     * ε·sign z_j) to {@code ws.rowFactor}, b = β·(b_j + ε·sign z_j) / N · a to
+     * {@code ws.rowShift}, and whether the row passes anything down to {@code ws.rowActive}
      * (not where R_j = 0 or the denominator is 0) (all modified). Returns {@code absorbed} plus the
      * part kept by bias and stabiliser (all of R_j where the denominator is 0).
      */
-    double rowFactors(LstmDirection w, DirectionTrace tr, int s, int j, int gateLayerUnits, LrpWorkspace ws,
-                      double absorbed, int u) {
+    private double rowFactors(LstmDirection w, DirectionTrace tr, int s, int j, int gateLayerUnits, LrpWorkspace ws,
+                      double absorbed) {
         double r = ws.rz[j];
-        ws.rowActive[u] = false;
+        ws.rowActive = false;
         if (r == 0) {
             return absorbed;
         }
@@ -368,9 +367,9 @@ public class LrpExplainer implements BatchExplainer {
         }
         double coefficient = r / zDen;
         double biasAndStabiliser = w.bias(j) + eps * zSign;
-        ws.rowFactor[u] = coefficient;
-        ws.rowShift[u] = biasFactor * biasAndStabiliser / gateLayerUnits * coefficient;
-        ws.rowActive[u] = true;
+        ws.rowFactor = coefficient;
+        ws.rowShift = biasFactor * biasAndStabiliser / gateLayerUnits * coefficient;
+        ws.rowActive = true;
         return absorbed + (1 - biasFactor) * biasAndStabiliser * coefficient;
     }
 

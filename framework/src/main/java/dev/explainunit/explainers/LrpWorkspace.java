@@ -24,10 +24,14 @@ final class LrpWorkspace extends Workspace {
     double outPerUnit;
     /** D of the inputs being explained. */
     int inputs;
-    /** Up to four gate rows' factors a, b and whether each passes relevance down ({@code rowFactors}). */
-    final double[] rowFactor = new double[4];
-    final double[] rowShift = new double[4];
-    final boolean[] rowActive = new boolean[4];
+    /** A gate row's factors a, b and whether it passes relevance down ({@code rowFactors}). */
+    double rowFactor;
+    double rowShift;
+    boolean rowActive;
+    /** Batch path of LRP-all: the factors of the g rows of a step, row 2H + k at index k. */
+    double[] gateRowFactor = new double[0];
+    double[] gateRowShift = new double[0];
+    boolean[] gateRowActive = new boolean[0];
     /** Batch path: [x_t | h_{s−1}] and their relevances, D + H values from index 0. */
     double[] units = new double[0];
     double[] unitRelevance = new double[0];
@@ -39,6 +43,11 @@ final class LrpWorkspace extends Workspace {
         cellCoefficient = grow(cellCoefficient, hidden);
         previousState = grow(previousState, hidden);
         previousStateRelevance = grow(previousStateRelevance, hidden);
+        gateRowFactor = grow(gateRowFactor, hidden);
+        gateRowShift = grow(gateRowShift, hidden);
+        if (gateRowActive.length < hidden) {
+            gateRowActive = new boolean[hidden];
+        }
         hiddenUnits = hidden;
     }
 

@@ -107,4 +107,28 @@ public final class DirectionTrace {
     public double tanhC(int s, int k) {
         return tanhC[s * hiddenSize + k];
     }
+
+    /** Copies z(s, from .. from + count) to {@code dst[dstAt ..]}: a block that loops can read from index 0. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public void copyZ(int s, int from, int count, double[] dst, int dstAt) {
+        System.arraycopy(z, s * 4 * hiddenSize + from, dst, dstAt, count);
+    }
+
+    /** Copies gate(s, from .. from + count) to {@code dst[dstAt ..]}. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public void copyGates(int s, int from, int count, double[] dst, int dstAt) {
+        System.arraycopy(gate, s * 4 * hiddenSize + from, dst, dstAt, count);
+    }
+
+    /** Copies c(s, 0 .. H) to {@code dst[dstAt ..]}; s = -1 gives the initial state. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public void copyC(int s, double[] dst, int dstAt) {
+        System.arraycopy(c, (s + 1) * hiddenSize, dst, dstAt, hiddenSize);
+    }
+
+    /** Copies h(s, 0 .. H) to {@code dst[dstAt ..]}; s = -1 gives the initial state. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public void copyH(int s, double[] dst, int dstAt) {
+        System.arraycopy(h, (s + 1) * hiddenSize, dst, dstAt, hiddenSize);
+    }
 }

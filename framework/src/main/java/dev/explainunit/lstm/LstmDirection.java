@@ -209,24 +209,24 @@ public final class LstmDirection {
     }
 
     /**
-     * {@link #addWeightedGateRow} for rows j .. j + 3 with factors {@code a[0 .. 4)} and
-     * {@code b[0 .. 4)} in one pass: each element gets the four rows' terms in the order of the rows,
-     * {@code out[e] + t_j + t_{j+1} + t_{j+2} + t_{j+3}} added left to right, the same as four calls.
+     * {@link #addWeightedGateRow} for rows j .. j + 3 with factors {@code a[at .. at + 4)} and
+     * {@code b[at .. at + 4)} in one pass: each element gets the four rows' terms in the order of the
+     * rows, {@code out[e] + t_j + t_{j+1} + t_{j+2} + t_{j+3}} added left to right, the same as four calls.
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-    public void addFourWeightedGateRows(int j, double[] u, double[] a, double[] b, double[] out) {
+    public void addFourWeightedGateRows(int j, double[] u, double[] a, double[] b, int at, double[] out) {
         double[] w0 = stackedRows[j];
         double[] w1 = stackedRows[j + 1];
         double[] w2 = stackedRows[j + 2];
         double[] w3 = stackedRows[j + 3];
-        double a0 = a[0];
-        double a1 = a[1];
-        double a2 = a[2];
-        double a3 = a[3];
-        double b0 = b[0];
-        double b1 = b[1];
-        double b2 = b[2];
-        double b3 = b[3];
+        double a0 = a[at];
+        double a1 = a[at + 1];
+        double a2 = a[at + 2];
+        double a3 = a[at + 3];
+        double b0 = b[at];
+        double b1 = b[at + 1];
+        double b2 = b[at + 2];
+        double b3 = b[at + 3];
         for (int e = 0; e < w0.length; e++) {
             double ue = u[e];
             out[e] = out[e] + (ue * w0[e] * a0 + b0) + (ue * w1[e] * a1 + b1) + (ue * w2[e] * a2 + b2)
