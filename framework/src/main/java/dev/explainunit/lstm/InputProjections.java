@@ -89,11 +89,23 @@ final class InputProjections {
         slots[slot] = entry + 1;
     }
 
+    /** Four interleaved chains of 31·h + bits, so that a step's hash does not wait on D multiplications in a row. */
     private int hash(double[] x, int at) {
-        long h = 1;
-        for (int d = 0; d < inputs; d++) {
-            h = 31 * h + Double.doubleToRawLongBits(x[at + d]);
+        long h0 = 1;
+        long h1 = 2;
+        long h2 = 3;
+        long h3 = 4;
+        int d = 0;
+        for (; d + 3 < inputs; d += 4) {
+            h0 = 31 * h0 + Double.doubleToRawLongBits(x[at + d]);
+            h1 = 31 * h1 + Double.doubleToRawLongBits(x[at + d + 1]);
+            h2 = 31 * h2 + Double.doubleToRawLongBits(x[at + d + 2]);
+            h3 = 31 * h3 + Double.doubleToRawLongBits(x[at + d + 3]);
         }
+        for (; d < inputs; d++) {
+            h0 = 31 * h0 + Double.doubleToRawLongBits(x[at + d]);
+        }
+        long h = h0 ^ Long.rotateLeft(h1, 16) ^ Long.rotateLeft(h2, 32) ^ Long.rotateLeft(h3, 48);
         h ^= h >>> 29;
         h *= 0xbf58476d1ce4e5b9L;
         return (int) (h ^ (h >>> 32));

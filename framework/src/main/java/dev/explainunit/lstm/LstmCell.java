@@ -95,8 +95,8 @@ public final class LstmCell {
      * mispredicted on a layer's units). Both forms are computed and blended by m ∈ {0, 1}:
      *
      * <pre>
-     *   m  = 1 − min(1, ⌊16 |x|⌋)           (1 exactly where |x| &lt; 1/16, NaN for NaN)
-     *   xc = max(−1/16, min(1/16, x))        (x where the series is taken; finite elsewhere)
+     *   xc = max(−1/16, min(1/16, x))        (x where the series is taken, ±1/16 elsewhere)
+     *   m  = 1 − ⌊16 |xc|⌋                   (1 exactly where |x| &lt; 1/16, else 0; NaN for NaN)
      *   out = m · series(xc) + (1 − m) · ((1 − e)/(1 + e) · 16 xc)
      * </pre>
      *
@@ -107,8 +107,8 @@ public final class LstmCell {
     static void tanhOfLayers(double[] x, double[] e, double[] out, int from, int to) {
         for (int j = from; j < to; j++) {
             double v = x[j];
-            double m = 1 - Math.min(1.0, Math.floor(SERIES_SCALE * Math.abs(v)));
             double xc = Math.max(-SERIES_LIMIT, Math.min(SERIES_LIMIT, v));
+            double m = 1 - Math.floor(SERIES_SCALE * Math.abs(xc));
             double t = (1 - e[j]) / (1 + e[j]);
             out[j] = m * tanhSeries(xc) + (1 - m) * (t * (SERIES_SCALE * xc));
         }
