@@ -4,9 +4,8 @@ import dev.explainunit.Explainer;
 import dev.explainunit.RecurrentModel;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.DirectionTrace;
 import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmCell;
+import dev.explainunit.lstm.LstmBatch;
 import org.apiguardian.api.API;
 
 /**
@@ -18,7 +17,9 @@ import org.apiguardian.api.API;
  * </pre>
  *
  * As m grows, Σ_t R_t → f_c(x) − f_c(0) (completeness). White-box: needs an {@link Lstm}; m forward
- * and backward passes. Thread-safe; buffers are kept per thread.
+ * and backward passes, up to {@value BatchWorkspace#LANES} of them side by side ({@link LstmBatch}),
+ * the gradients added in the order of m passes one after another, so that the sum is the same bit
+ * for bit. Thread-safe; buffers are kept per thread.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class IntegratedGradientsExplainer implements Explainer {
@@ -82,33 +83,34 @@ public class IntegratedGradientsExplainer implements Explainer {
         if (lstm.hiddenSize() == 1 && singleUnitPath) {
             return explainSingleUnit(lstm, x, length, dim, target, ws);
         }
-        double[] scaled = ws.scaled = Workspace.grow(ws.scaled, n);
-        int hidden = lstm.hiddenSize();
-        ws.ensure(hidden, lstm.isBidirectional());
-        double[] fc = ws.fcRow;
-        for (int k = 0; k < fc.length; k++) {
-            fc[k] = lstm.fcWeight(target, k);
-        }
-        double[] gradient = ws.gradient(n);
-        for (int v = 0; v < n; v++) {
-            gradient[v] = 0;
-        }
-        for (int k = 1; k <= steps; k++) {
-            double alpha = (double) k / steps;
-            for (int v = 0; v < n; v++) {
-                scaled[v] = alpha * x[v];
-            }
-            LstmCell.forward(lstm.forwardDirection(), scaled, length, false, ws.forward);
-            LstmCell.inputGradient(lstm.forwardDirection(), ws.forward, fc, 0, false, gradient);
-            if (lstm.isBidirectional()) {
-                LstmCell.forward(lstm.reverseDirection(), scaled, length, true, ws.reverse);
-                LstmCell.inputGradient(lstm.reverseDirection(), ws.reverse, fc, hidden, true, gradient);
+        double[] sum = ws.gradient(n);
+        java.util.Arrays.fill(sum, 0, n, 0.0);
+        LstmBatch batch = ws.batches.batch(lstm);
+        int lanes = batch.capacity();
+        ws.ensure(lanes, n);
+        java.util.Arrays.fill(ws.targets, target);
+        for (int first = 0; first < steps; first += lanes) {
+            int count = Math.min(lanes, steps - first);
+            batch.forwardScaled(x, length, alphas, first, count);
+            batch.inputGradientByDirection(ws.targets, ws.forwardGradients, ws.reverseGradients);
+            for (int b = 0; b < count; b++) {
+                // point k's forward terms, then its reverse ones: the order of m passes one after another
+                add(ws.forwardGradients[b], sum, n);
+                if (lstm.isBidirectional()) {
+                    add(ws.reverseGradients[b], sum, n);
+                }
             }
         }
         for (int v = 0; v < n; v++) {
-            gradient[v] = x[v] * gradient[v] / steps;
+            sum[v] = x[v] * sum[v] / steps;
         }
-        return Relevance.perInput(length, dim, gradient);
+        return Relevance.perInput(length, dim, sum);
+    }
+
+    private static void add(double[] terms, double[] sum, int n) {
+        for (int v = 0; v < n; v++) {
+            sum[v] += terms[v];
+        }
     }
 
     /**
@@ -143,23 +145,20 @@ public class IntegratedGradientsExplainer implements Explainer {
     }
 
     private static final class IntegratedGradientsWorkspace extends Workspace {
-        DirectionTrace forward;
-        DirectionTrace reverse;
-        /** fc.weight of the target, both directions' blocks: δh_T of each direction. */
-        double[] fcRow = new double[0];
-
-        void ensure(int hidden, boolean bidirectional) {
-            if (forward == null || forward.hiddenSize() != hidden) {
-                forward = new DirectionTrace(hidden);
-                reverse = new DirectionTrace(hidden);
-            }
-            int features = bidirectional ? 2 * hidden : hidden;
-            if (fcRow.length != features) {
-                fcRow = new double[features];
-            }
-        }
-        double[] scaled = new double[0];
+        /** The points' passes side by side, up to {@value BatchWorkspace#LANES} at a time. */
+        final BatchWorkspace batches = new BatchWorkspace();
+        final int[] targets = new int[BatchWorkspace.LANES];
+        /** Per lane the gradient at its point through each direction. */
+        final double[][] forwardGradients = new double[BatchWorkspace.LANES][0];
+        final double[][] reverseGradients = new double[BatchWorkspace.LANES][0];
         final LstmSteps.ScaledSingleUnitPasses scaledForward = new LstmSteps.ScaledSingleUnitPasses();
         final LstmSteps.ScaledSingleUnitPasses scaledReverse = new LstmSteps.ScaledSingleUnitPasses();
+
+        void ensure(int lanes, int n) {
+            for (int b = 0; b < lanes; b++) {
+                forwardGradients[b] = grow(forwardGradients[b], n);
+                reverseGradients[b] = grow(reverseGradients[b], n);
+            }
+        }
     }
 }

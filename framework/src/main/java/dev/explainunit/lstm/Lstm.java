@@ -176,12 +176,22 @@ public final class Lstm implements RecurrentModel {
     LstmTrace forward(Sequence x, LstmTrace trace, boolean singleUnitPath) {
         requireInput(x);
         trace.setInput(x);
-        int length = trace.length;
-        LstmCell.forward(forward, trace.input, length, false, trace.forward, singleUnitPath);
+        run(trace, singleUnitPath);
+        return trace;
+    }
+
+    /** The forward pass on the trace's input (set beforehand), recorded in {@code trace}. */
+    void run(LstmTrace trace, boolean singleUnitPath) {
+        LstmCell.forward(forward, trace.input, trace.length, false, trace.forward, singleUnitPath);
         if (reverse != null) {
-            LstmCell.forward(reverse, trace.input, length, true, trace.reverse, singleUnitPath);
+            LstmCell.forward(reverse, trace.input, trace.length, true, trace.reverse, singleUnitPath);
         }
-        int last = length * hiddenSize;
+        outputs(trace);
+    }
+
+    /** f_c = fc.bias_c + Σ_k w_ck h_k (forward units, then reverse ones) from the trace's last states. */
+    void outputs(LstmTrace trace) {
+        int last = trace.length * hiddenSize;
         double[] hf = trace.forward.h;
         double[] hr = reverse == null ? null : trace.reverse.h;
         for (int c = 0; c < outputSize; c++) {
@@ -197,7 +207,6 @@ public final class Lstm implements RecurrentModel {
             }
             trace.output[c] = sum;
         }
-        return trace;
     }
 
     private void requireInput(Sequence x) {

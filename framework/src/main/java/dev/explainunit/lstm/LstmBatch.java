@@ -29,7 +29,7 @@ public final class LstmBatch {
     private final LstmLanes.Scratch scratch = new LstmLanes.Scratch();
     private final InputProjections forwardProjections;
     private final InputProjections reverseProjections;
-    /** Per direction row j of [W_ih | W_hh], made on the first {@link #inputGradient}. */
+    /** Inputs the last forward call ran. */
     private int lanes;
 
     /**
@@ -101,9 +101,7 @@ public final class LstmBatch {
      *                                  differ in length or do not have the model's input size
      */
     public void forward(Sequence[] x, int from, int count) {
-        if (count < 1 || count > traces.length) {
-            throw new IllegalArgumentException("a batch of " + count + " inputs; this one holds 1 to " + traces.length);
-        }
+        requireCount(count);
         int length = x[from].length();
         for (int b = 0; b < count; b++) {
             Sequence input = x[from + b];
@@ -111,20 +109,57 @@ public final class LstmBatch {
                 throw new IllegalArgumentException("the inputs of a batch must have one length; input " + b + " has "
                         + input.length() + " steps, input 0 " + length);
             }
+            if (input.dim() != model.inputSize()) {
+                throw new IllegalArgumentException("the model reads " + model.inputSize()
+                        + " inputs per step, input " + b + " has " + input.dim());
+            }
         }
+        for (int b = 0; b < count; b++) {
+            traces[b].setInput(x[from + b]);
+        }
+        run(count, length);
+    }
+
+    /**
+     * Runs the model over the scaled copies {@code scales[from + b] · x} of one input, lane b the
+     * copy with scale {@code scales[from + b]} (each value s · x_{t,d} a multiplication of its
+     * own), and records the passes as {@link #forward} would for those inputs: the points of
+     * integrated gradients on the path from 0 to x, without a {@link Sequence} per point.
+     *
+     * @param x      T × D values, row-major, D the model's input size (not modified)
+     * @param length T
+     * @throws IllegalArgumentException if {@code count} is not in [1, capacity] or {@code x} holds
+     *                                  fewer than T · D values
+     */
+    public void forwardScaled(double[] x, int length, double[] scales, int from, int count) {
+        requireCount(count);
+        int dim = model.inputSize();
+        if (length < 1 || x.length < length * dim) {
+            throw new IllegalArgumentException("an input of " + length + " steps of " + dim + " values needs "
+                    + length * dim + " values, x holds " + x.length);
+        }
+        for (int b = 0; b < count; b++) {
+            traces[b].setScaledInput(x, length, dim, scales[from + b]);
+        }
+        run(count, length);
+    }
+
+    private void requireCount(int count) {
+        if (count < 1 || count > traces.length) {
+            throw new IllegalArgumentException("a batch of " + count + " inputs; this one holds 1 to " + traces.length);
+        }
+    }
+
+    /** The passes of lanes 0 .. count − 1 over their traces' inputs (set beforehand). */
+    private void run(int count, int length) {
         lanes = count;
         if (model.hiddenSize() == 1) {
             for (int b = 0; b < count; b++) {
-                model.forward(x[from + b], traces[b]);
+                model.run(traces[b], true);
             }
             return;
         }
         for (int b = 0; b < count; b++) {
-            if (x[from + b].dim() != model.inputSize()) {
-                throw new IllegalArgumentException("the model reads " + model.inputSize()
-                        + " inputs per step, input " + b + " has " + x[from + b].dim());
-            }
-            traces[b].setInput(x[from + b]);
             inputs[b] = traces[b].input;
         }
         LstmLanes.forward(model.forwardDirection(), inputs, count, length, false, forwardTraces, forwardProjections,
@@ -133,25 +168,8 @@ public final class LstmBatch {
             LstmLanes.forward(model.reverseDirection(), inputs, count, length, true, reverseTraces, reverseProjections,
                     scratch);
         }
-        int hidden = model.hiddenSize();
-        int last = length * hidden;
         for (int b = 0; b < count; b++) {
-            double[] hf = forwardTraces[b].h;
-            double[] hr = model.isBidirectional() ? reverseTraces[b].h : null;
-            double[] output = traces[b].output;
-            // as in Lstm.forward: f_c = fc.bias_c + Σ_k w_ck h_k (forward units, then reverse ones)
-            for (int c = 0; c < output.length; c++) {
-                double sum = model.fcBias(c);
-                for (int k = 0; k < hidden; k++) {
-                    sum += model.fcWeight(c, k) * hf[last + k];
-                }
-                if (hr != null) {
-                    for (int k = 0; k < hidden; k++) {
-                        sum += model.fcWeight(c, hidden + k) * hr[last + k];
-                    }
-                }
-                output[c] = sum;
-            }
+            model.outputs(traces[b]);
         }
     }
 
@@ -163,38 +181,76 @@ public final class LstmBatch {
      * @throws IllegalArgumentException if a target is outside the outputs or a buffer is too short
      */
     public void inputGradient(int[] targets, double[][] gradients) {
-        if (model.hiddenSize() == 1) {
-            for (int b = 0; b < lanes; b++) {
-                model.inputGradient(traces[b], targets[b], gradients[b]);
-            }
-            return;
-        }
+        inputGradient(targets, gradients, gradients);
+    }
+
+    /**
+     * {@link #inputGradient} with each direction's terms in buffers of their own:
+     * {@code forwardGradients[b]} gets lane b's gradient through the forward direction,
+     * {@code reverseGradients[b]} through the reverse one (not touched for a unidirectional model),
+     * the first T·D values of each overwritten. The sum of the two is {@link #inputGradient}'s
+     * gradient; kept apart they let a caller add the terms of several passes in the order in which
+     * one pass after another would have added them (integrated gradients).
+     *
+     * @throws IllegalArgumentException if a target is outside the outputs or a buffer is too short
+     */
+    public void inputGradientByDirection(int[] targets, double[][] forwardGradients, double[][] reverseGradients) {
+        inputGradient(targets, forwardGradients, reverseGradients);
+    }
+
+    /** Both directions' terms added to zeroed buffers, the forward direction's first (the two may be the same). */
+    private void inputGradient(int[] targets, double[][] forwardGradients, double[][] reverseGradients) {
         int length = traces[0].length;
         int dim = model.inputSize();
         int hidden = model.hiddenSize();
+        boolean bidirectional = model.isBidirectional();
         for (int b = 0; b < lanes; b++) {
             int target = targets[b];
             if (target < 0 || target >= model.outputSize()) {
                 throw new IllegalArgumentException("target " + target + " outside [0, " + model.outputSize() + ")");
             }
-            if (gradients[b].length < length * dim) {
-                throw new IllegalArgumentException("gradient buffer " + b + " holds " + gradients[b].length
-                        + " values, needs " + length * dim);
+            requireGradientBuffer(forwardGradients[b], b, length * dim);
+            if (bidirectional) {
+                requireGradientBuffer(reverseGradients[b], b, length * dim);
             }
-            java.util.Arrays.fill(gradients[b], 0, length * dim, 0.0);
+        }
+        for (int b = 0; b < lanes; b++) {
+            java.util.Arrays.fill(forwardGradients[b], 0, length * dim, 0.0);
+            if (bidirectional) {
+                java.util.Arrays.fill(reverseGradients[b], 0, length * dim, 0.0);
+            }
             for (int k = 0; k < fcRows[b].length; k++) {
-                fcRows[b][k] = model.fcWeight(target, k);
+                fcRows[b][k] = model.fcWeight(targets[b], k);
             }
             fcRowAt[b] = 0;
         }
+        if (hidden == 1) {
+            // a single unit's lanes run one after another, as Lstm.inputGradient runs them
+            for (int b = 0; b < lanes; b++) {
+                LstmCell.inputGradient(model.forwardDirection(), forwardTraces[b], fcRows[b], 0, false,
+                        forwardGradients[b]);
+                if (bidirectional) {
+                    LstmCell.inputGradient(model.reverseDirection(), reverseTraces[b], fcRows[b], hidden, true,
+                            reverseGradients[b]);
+                }
+            }
+            return;
+        }
         LstmLanes.inputGradient(model.forwardDirection(), forwardTraces, lanes, fcRows, fcRowAt,
-                false, gradients, scratch);
-        if (model.isBidirectional()) {
+                false, forwardGradients, scratch);
+        if (bidirectional) {
             for (int b = 0; b < lanes; b++) {
                 fcRowAt[b] = hidden;
             }
             LstmLanes.inputGradient(model.reverseDirection(), reverseTraces, lanes, fcRows,
-                    fcRowAt, true, gradients, scratch);
+                    fcRowAt, true, reverseGradients, scratch);
+        }
+    }
+
+    private static void requireGradientBuffer(double[] buffer, int lane, int size) {
+        if (buffer.length < size) {
+            throw new IllegalArgumentException("gradient buffer " + lane + " holds " + buffer.length + " values, needs "
+                    + size);
         }
     }
 }

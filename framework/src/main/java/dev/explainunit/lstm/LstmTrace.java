@@ -33,6 +33,18 @@ public final class LstmTrace {
         length = x.length();
     }
 
+    /** Input s · x, x being T × D row-major (not modified); s · x_{t,d} as a multiplication of its own. */
+    void setScaledInput(double[] x, int length, int dim, double s) {
+        int size = length * dim;
+        if (input.length < size) {
+            input = new double[Math.max(size, 2 * input.length)];
+        }
+        for (int v = 0; v < size; v++) {
+            input[v] = s * x[v];
+        }
+        this.length = length;
+    }
+
     /** T of the last pass. */
     public int length() {
         return length;

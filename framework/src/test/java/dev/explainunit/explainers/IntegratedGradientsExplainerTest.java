@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.lstm.Lstm;
+import dev.explainunit.lstm.LstmCell;
+import dev.explainunit.lstm.LstmTrace;
+import dev.explainunit.lstm.RandomLstms;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class IntegratedGradientsExplainerTest {
@@ -73,6 +77,62 @@ class IntegratedGradientsExplainerTest {
         }
         for (int t = 0; t < x.length(); t++) {
             assertThat(ig.step(t)).isCloseTo(gxi.step(t), within(0.01 * largest));
+        }
+    }
+
+    /**
+     * The sum as m passes one after another give it (each point's forward-direction terms, then
+     * its reverse ones, added to the running sum), written here with the one-input passes of
+     * {@link Lstm}: the explainer runs its points side by side and must keep every bit.
+     */
+    private static double[] integratedGradientsOneAfterAnother(Lstm model, Sequence x, int target, int steps) {
+        int n = x.length() * x.dim();
+        double[] values = new double[n];
+        x.copyTo(values);
+        double[] sum = new double[n];
+        for (int k = 1; k <= steps; k++) {
+            LstmTrace trace = model.forward(scaled(x, (double) k / steps), model.newTrace());
+            double[] fc = new double[model.isBidirectional() ? 2 * model.hiddenSize() : model.hiddenSize()];
+            for (int j = 0; j < fc.length; j++) {
+                fc[j] = model.fcWeight(target, j);
+            }
+            LstmCell.inputGradient(model.forwardDirection(), trace.forward(), fc, 0, false, sum);
+            if (model.isBidirectional()) {
+                LstmCell.inputGradient(model.reverseDirection(), trace.reverse(), fc, model.hiddenSize(), true, sum);
+            }
+        }
+        for (int v = 0; v < n; v++) {
+            sum[v] = values[v] * sum[v] / steps;
+        }
+        return sum;
+    }
+
+    @Test
+    void the_points_run_side_by_side_give_the_bits_of_the_points_one_after_another() {
+        Random random = new Random(41);
+        int[][] shapes = {{1, 1}, {3, 2}, {6, 60}, {60, 60}};
+        for (int[] shape : shapes) {
+            for (boolean bidirectional : new boolean[] {false, true}) {
+                Lstm model = RandomLstms.lstm(random, shape[0], shape[1], 4, bidirectional, 0.6);
+                for (int steps : new int[] {1, 7, 8, 9, 50}) {
+                    // H = 1 takes the general path only when told to
+                    IntegratedGradientsExplainer explainer = new IntegratedGradientsExplainer(steps, shape[1] > 1);
+                    for (int length : new int[] {1, 5, 12}) {
+                        Sequence x = RandomLstms.sequence(random, length, shape[0]);
+                        int target = random.nextInt(4);
+                        Relevance r = explainer.explain(model, x, target);
+                        double[] expected = integratedGradientsOneAfterAnother(model, x, target, steps);
+                        for (int t = 0; t < length; t++) {
+                            for (int d = 0; d < shape[0]; d++) {
+                                assertThat(Double.doubleToRawLongBits(r.input(t, d)))
+                                        .as("D=%d H=%d bi=%s m=%d T=%d (%d, %d)", shape[0], shape[1], bidirectional,
+                                                steps, length, t, d)
+                                        .isEqualTo(Double.doubleToRawLongBits(expected[t * shape[0] + d]));
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 

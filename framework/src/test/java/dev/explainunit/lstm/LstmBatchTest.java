@@ -105,6 +105,47 @@ class LstmBatchTest {
         }
     }
 
+    @Test
+    void scaled_copies_of_one_input_run_as_those_inputs_and_the_directions_gradients_add_up_to_the_gradient() {
+        Random random = new Random(13);
+        double[] scales = {0.25, 1.0 / 3, 0.5, 2.0 / 3, 0.75, 1, -1.5, 0, 3};
+        for (int[] shape : SHAPES) {
+            for (boolean bidirectional : new boolean[] {false, true}) {
+                int dim = shape[0];
+                Lstm model = RandomLstms.lstm(random, dim, shape[1], 3, bidirectional, 0.6);
+                LstmBatch batch = new LstmBatch(model, 8);
+                for (int length : new int[] {1, 6, 13}) {
+                    Sequence input = RandomLstms.sequence(random, length, dim);
+                    double[] x = new double[length * dim];
+                    input.copyTo(x);
+                    int lanes = 1 + random.nextInt(8);
+                    int from = random.nextInt(scales.length - lanes + 1);
+                    batch.forwardScaled(x, length, scales, from, lanes);
+                    int[] targets = random.ints(lanes, 0, 3).toArray();
+                    double[][] forward = new double[lanes][length * dim];
+                    double[][] reverse = new double[lanes][length * dim];
+                    batch.inputGradientByDirection(targets, forward, reverse);
+                    String where = "D=" + dim + " H=" + shape[1] + " bi=" + bidirectional + " T=" + length;
+                    for (int b = 0; b < lanes; b++) {
+                        double[][] rows = new double[length][dim];
+                        for (int v = 0; v < x.length; v++) {
+                            rows[v / dim][v % dim] = scales[from + b] * x[v];
+                        }
+                        LstmTrace alone = model.forward(Sequence.of(rows), model.newTrace());
+                        assertSameRecord(batch.trace(b), alone, where + " lane " + b);
+                        double[] expected = new double[length * dim];
+                        model.inputGradient(alone, targets[b], expected);
+                        double[] sum = new double[length * dim];
+                        for (int v = 0; v < sum.length; v++) {
+                            sum[v] = bidirectional ? forward[b][v] + reverse[b][v] : forward[b][v];
+                        }
+                        assertThat(bits(sum, sum.length)).as(where + " lane " + b).isEqualTo(bits(expected, sum.length));
+                    }
+                }
+            }
+        }
+    }
+
     private static void assertSameRecord(LstmTrace actual, LstmTrace expected, String where) {
         assertThat(actual.length()).isEqualTo(expected.length());
         assertThat(bits(actual.outputs(), actual.outputs().length)).as(where + " outputs")
