@@ -58,14 +58,18 @@ final class UnitSteps {
         double[] e = exponential;
         double[] act = activation;
         System.arraycopy(sum, 0, trace.z, s * rows, rows);
+        // the exponentials' arguments first (in vector loops), then one loop of calls
         for (int j = 0; j < gRows; j++) {
-            e[j] = Math.exp(-sum[j]);
+            act[j] = -sum[j];
         }
         for (int j = gRows; j < oRows; j++) {
-            e[j] = Math.exp(-2 * Math.abs(sum[j]));
+            act[j] = -2 * Math.abs(sum[j]);
         }
         for (int j = oRows; j < rows; j++) {
-            e[j] = Math.exp(-sum[j]);
+            act[j] = -sum[j];
+        }
+        for (int j = 0; j < rows; j++) {
+            e[j] = Math.exp(act[j]);
         }
         for (int j = 0; j < gRows; j++) {
             act[j] = 1.0 / (1.0 + e[j]);
