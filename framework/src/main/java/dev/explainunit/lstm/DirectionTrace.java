@@ -35,6 +35,8 @@ public final class DirectionTrace {
     final double[] dc;
     /** max(4H, D) values: a pre-activation or W_ihᵀ δz being summed (vectorised loops start at index 0). */
     double[] sum = new double[0];
+    /** The elementwise parts of a step (H &gt; 1) on buffers of their own. */
+    final UnitSteps units = new UnitSteps();
 
     /**
      * An empty trace for a direction of {@code hiddenSize} units; {@link LstmCell#forward} grows it

@@ -199,8 +199,8 @@ public final class LstmCell {
         double[] projection = step < 0 ? w.bias : recorded.projection[step];
         for (int v = 0; v < count; v++) {
             System.arraycopy(projection, 0, recorded.sum, 0, rows);
-            recurrentStep(w, recorded.sum, h, c, prevAt + v * hidden, nextAt + v * hidden, null, gate,
-                    gateAt + v * rows, tanhC, tanhAt + v * hidden);
+            recurrentStep(w, recorded.sum, recorded.units, h, c, prevAt + v * hidden, nextAt + v * hidden, null,
+                    gate, gateAt + v * rows, tanhC, tanhAt + v * hidden);
         }
     }
 
@@ -304,31 +304,15 @@ public final class LstmCell {
      * The rest of a forward step whose b + W_ih x is in {@code sum} (4H, modified): adds W_hh h
      * for h at {@code h[prevAt ..]}, stores the pre-activations in {@code z[gateAt ..]} when
      * {@code z} is not null and their activations in {@code gate[gateAt ..]}; writes h, c at
-     * {@code nextAt} and tanh c at {@code tanhC[tanhAt ..]} (all modified).
+     * {@code nextAt} and tanh c at {@code tanhC[tanhAt ..]} (all modified); the elementwise part in
+     * the vector loops of {@code units}.
      */
-    private static void recurrentStep(LstmDirection w, double[] sum, double[] h, double[] c, int prevAt, int nextAt,
-                                      double[] z, double[] gate, int gateAt, double[] tanhC, int tanhAt) {
+    private static void recurrentStep(LstmDirection w, double[] sum, UnitSteps units, double[] h, double[] c,
+                                      int prevAt, int nextAt, double[] z, double[] gate, int gateAt, double[] tanhC,
+                                      int tanhAt) {
         int hidden = w.hiddenSize();
-        int rows = 4 * hidden;
-        addScaled(w.recurrentColumns, hidden, h, prevAt, sum, rows);
-        if (z != null) {
-            System.arraycopy(sum, 0, z, gateAt, rows);
-        }
-        for (int j = 0; j < rows; j++) {
-            gate[gateAt + j] = activation(j, hidden, sum[j]);
-        }
-        for (int k = 0; k < hidden; k++) {
-            int at = gateAt + k;
-            double i = gate[at];
-            double f = gate[at + hidden];
-            double g = gate[at + 2 * hidden];
-            double o = gate[at + 3 * hidden];
-            double cell = f * c[prevAt + k] + i * g;
-            double tc = tanhOfLayer(cell);
-            c[nextAt + k] = cell;
-            tanhC[tanhAt + k] = tc;
-            h[nextAt + k] = o * tc;
-        }
+        addScaled(w.recurrentColumns, hidden, h, prevAt, sum, 4 * hidden);
+        units.forward(hidden, sum, z, gate, gateAt, c, prevAt, nextAt, tanhC, tanhAt, h);
     }
 
     /** {@link #forwardSteps} for any H: {@link #forwardStepGeneral} per step. */
@@ -515,8 +499,8 @@ public final class LstmCell {
             }
             for (s = 0; s < length; s++) {
                 System.arraycopy(projection[s], 0, sum, 0, rows);
-                recurrentStep(w, sum, h, c, s * hidden, (s + 1) * hidden, trace.z, trace.gate, s * rows, trace.tanhC,
-                        s * hidden);
+                recurrentStep(w, sum, trace.units, h, c, s * hidden, (s + 1) * hidden, trace.z, trace.gate, s * rows,
+                        trace.tanhC, s * hidden);
             }
         }
     }
@@ -590,11 +574,10 @@ public final class LstmCell {
         int hidden = w.hiddenSize();
         int inputs = w.inputSize();
         int rows = 4 * hidden;
-        int prev = s * hidden;
         double[] dz = trace.dz;
         double[] dh = trace.dh;
         double[] sum = trace.sum;
-        gateGradients(hidden, trace.gate, s * rows, trace.tanhC, prev, trace.c, prev, dh, 0, trace.dc, 0, dz, 0);
+        trace.units.backward(hidden, trace, s);
         Arrays.fill(sum, 0, inputs, 0.0);
         addScaled(w.inputRows, rows, dz, 0, sum, inputs);
         for (int d = 0; d < inputs; d++) {

@@ -79,7 +79,6 @@ final class LstmLanes {
         }
 
         void ensure(int lanes, int rows) {
-            units.ensure(rows / 4);
             if (source.length < 2 * lanes) {
                 source = new double[2 * lanes][];
                 sourceAt = new int[2 * lanes];

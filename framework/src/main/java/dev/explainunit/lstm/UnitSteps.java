@@ -26,7 +26,7 @@ final class UnitSteps {
     private double[] candidateGradient = new double[0];
     private double[] outputGradient = new double[0];
 
-    void ensure(int hidden) {
+    private void ensure(int hidden) {
         if (input.length < hidden) {
             exponential = new double[4 * hidden];
             activation = new double[4 * hidden];
@@ -44,20 +44,36 @@ final class UnitSteps {
     }
 
     /**
-     * The rest of forward step s whose pre-activations are in {@code sum} (4H from index 0): z to
-     * the trace, i = σ(z_i), f = σ(z_f), g = tanh(z_g), o = σ(z_o), c_s = f ⊙ c_{s−1} + i ⊙ g,
-     * tanh c_s and h_s = o ⊙ tanh c_s (the trace modified), with the operations of
-     * {@link LstmCell#sigmoid} and {@link LstmCell#tanhOfLayers}: first every exponential (e^{−z}
-     * for σ, e^{−2|z|} for tanh), then the quotients and tanh in loops of their own (a division is
-     * exact, so its bits do not depend on the instruction).
+     * The rest of forward step s of the pass in {@code trace} whose pre-activations are in
+     * {@code sum} (4H from index 0): {@link #forward(int, double[], double[], double[], int, double[],
+     * int, int, double[], int, double[])} on the trace's records of step s.
      */
     void forward(int hidden, double[] sum, DirectionTrace trace, int s) {
+        forward(hidden, sum, trace.z, trace.gate, s * 4 * hidden, trace.c, s * hidden, (s + 1) * hidden,
+                trace.tanhC, s * hidden, trace.h);
+    }
+
+    /**
+     * The rest of a forward step whose pre-activations are in {@code sum} (4H from index 0): z to
+     * {@code z[gateAt ..]} (unless {@code z} is null), i = σ(z_i), f = σ(z_f), g = tanh(z_g),
+     * o = σ(z_o) to {@code gate[gateAt ..]}, c_t = f ⊙ c_{t−1} + i ⊙ g from {@code c[prevAt ..]} to
+     * {@code c[nextAt ..]}, tanh c_t to {@code tanhC[tanhAt ..]} and h_t = o ⊙ tanh c_t to
+     * {@code h[nextAt ..]} (all modified), with the operations of {@link LstmCell#sigmoid} and
+     * {@link LstmCell#tanhOfLayers}: first every exponential (e^{−z} for σ, e^{−2|z|} for tanh),
+     * then the quotients and tanh in loops of their own (a division is exact, so its bits do not
+     * depend on the instruction).
+     */
+    void forward(int hidden, double[] sum, double[] z, double[] gate, int gateAt, double[] c, int prevAt,
+                 int nextAt, double[] tanhC, int tanhAt, double[] h) {
+        ensure(hidden);
         int rows = 4 * hidden;
         int gRows = 2 * hidden;
         int oRows = 3 * hidden;
         double[] e = exponential;
         double[] act = activation;
-        System.arraycopy(sum, 0, trace.z, s * rows, rows);
+        if (z != null) {
+            System.arraycopy(sum, 0, z, gateAt, rows);
+        }
         // the exponentials' arguments first (in vector loops), then one loop of calls
         for (int j = 0; j < gRows; j++) {
             act[j] = -sum[j];
@@ -78,11 +94,11 @@ final class UnitSteps {
             act[j] = 1.0 / (1.0 + e[j]);
         }
         LstmCell.tanhOfLayers(sum, e, act, gRows, oRows);
-        System.arraycopy(act, 0, trace.gate, s * rows, rows);
+        System.arraycopy(act, 0, gate, gateAt, rows);
         System.arraycopy(act, hidden, forget, 0, hidden);
         System.arraycopy(act, gRows, candidate, 0, hidden);
         System.arraycopy(act, oRows, output, 0, hidden);
-        System.arraycopy(trace.c, s * hidden, cellBefore, 0, hidden);
+        System.arraycopy(c, prevAt, cellBefore, 0, hidden);
         for (int k = 0; k < hidden; k++) {
             cellAfter[k] = forget[k] * cellBefore[k] + act[k] * candidate[k];
         }
@@ -93,9 +109,9 @@ final class UnitSteps {
         for (int k = 0; k < hidden; k++) {
             state[k] = output[k] * tanhCell[k];
         }
-        System.arraycopy(cellAfter, 0, trace.c, (s + 1) * hidden, hidden);
-        System.arraycopy(tanhCell, 0, trace.tanhC, s * hidden, hidden);
-        System.arraycopy(state, 0, trace.h, (s + 1) * hidden, hidden);
+        System.arraycopy(cellAfter, 0, c, nextAt, hidden);
+        System.arraycopy(tanhCell, 0, tanhC, tanhAt, hidden);
+        System.arraycopy(state, 0, h, nextAt, hidden);
     }
 
     /**
@@ -103,6 +119,7 @@ final class UnitSteps {
      * δc (in its scratch, from index 0): δz to {@code trace.dz} and the new carried δc (modified).
      */
     void backward(int hidden, DirectionTrace trace, int s) {
+        ensure(hidden);
         int gateAt = s * 4 * hidden;
         double[] cellGradient = cellAfter;
         double[] forgetGradient = state;
