@@ -297,8 +297,10 @@ public class LrpExplainer implements BatchExplainer {
         int inputs = ws.inputs;
         System.arraycopy(x, xBase, ws.stepInput, 0, inputs);
         System.arraycopy(rows, xBase, ws.stepInputRelevance, 0, inputs);
-        tr.copyH(s - 1, ws.previousState, 0);
-        System.arraycopy(ws.rh, s * hidden, ws.previousStateRelevance, 0, hidden);
+        for (int k = 0; k < hidden; k++) {
+            ws.previousState[k] = tr.h(s - 1, k);
+            ws.previousStateRelevance[k] = ws.rh[s * hidden + k];
+        }
     }
 
     /** Copies the step buffers' relevances back to {@code rows[xBase ..]} and R_{h_{s−1}} (modified). */
@@ -316,8 +318,10 @@ public class LrpExplainer implements BatchExplainer {
         int inputs = ws.inputs;
         System.arraycopy(x, xBase, ws.units, 0, inputs);
         System.arraycopy(rows, xBase, ws.unitRelevance, 0, inputs);
-        tr.copyH(s - 1, ws.units, inputs);
-        System.arraycopy(ws.rh, s * hidden, ws.unitRelevance, inputs, hidden);
+        for (int k = 0; k < hidden; k++) {
+            ws.units[inputs + k] = tr.h(s - 1, k);
+            ws.unitRelevance[inputs + k] = ws.rh[s * hidden + k];
+        }
     }
 
     /** Copies {@code ws.unitRelevance} back to {@code rows[xBase ..]} and R_{h_{s−1}} (modified). */

@@ -127,10 +127,4 @@ public final class DirectionTrace {
     public void copyC(int s, double[] dst, int dstAt) {
         System.arraycopy(c, (s + 1) * hiddenSize, dst, dstAt, hiddenSize);
     }
-
-    /** Copies h(s, 0 .. H) to {@code dst[dstAt ..]}; s = -1 gives the initial state. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-    public void copyH(int s, double[] dst, int dstAt) {
-        System.arraycopy(h, (s + 1) * hiddenSize, dst, dstAt, hiddenSize);
-    }
 }

@@ -1,9 +1,10 @@
 package dev.explainunit.lstm;
 
 /**
- * The elementwise parts of a forward and a backward step of a direction with H &gt; 1, for
- * {@link LstmLanes}: the operations of {@link LstmCell}'s step in its order, so the bits are the
- * same, on buffers that start at index 0. The JIT of JDK 17 runs a loop in vector instructions
+ * The elementwise parts of a forward and a backward step of a direction with H &gt; 1, for the
+ * batch lanes ({@link LstmLanes}) and the one-input passes ({@link LstmCell}, whose
+ * {@link DirectionTrace} keeps one): the operations of the step in one fixed order, so that both
+ * paths give the same bits, on buffers that start at index 0. The JIT of JDK 17 runs a loop in vector instructions
  * only when every array in it is indexed by the loop variable itself: a loop that reads
  * {@code gate[at + k]} or writes {@code c[nextAt + k]} stays scalar, so each gate's block and each
  * state is copied here first ({@link System#arraycopy} is cheap) and the results copied back. One
