@@ -78,7 +78,7 @@ final class LstmLanes {
             }
         }
 
-        void ensure(int lanes, int rows) {
+        void ensure(int lanes) {
             if (source.length < 2 * lanes) {
                 source = new double[2 * lanes][];
                 sourceAt = new int[2 * lanes];
@@ -100,7 +100,7 @@ final class LstmLanes {
         int hidden = w.hiddenSize();
         int inputs = w.inputSize();
         int rows = 4 * hidden;
-        scratch.ensure(lanes, rows);
+        scratch.ensure(lanes);
         for (int b = 0; b < lanes; b++) {
             DirectionTrace trace = traces[b];
             trace.ensureCapacity(length);
@@ -167,7 +167,7 @@ final class LstmLanes {
         int inputs = w.inputSize();
         int rows = 4 * hidden;
         int length = traces[0].steps;
-        scratch.ensure(lanes, rows);
+        scratch.ensure(lanes);
         scratch.ensureStacked(lanes, inputs + hidden);
         double[][] source = scratch.source;
         int[] sourceAt = scratch.sourceAt;
