@@ -63,13 +63,7 @@ final class LrpAllSteps {
         absorbed += 0.0;
         tr.copyC(s, cell, 0);
         System.arraycopy(rc, cur, cellRelevance, 0, hidden);
-        signs(cell, hidden);
-        for (int k = 0; k < hidden; k++) {
-            denominator[k] = cell[k] + eps * sign[k];
-        }
-        for (int k = 0; k < hidden; k++) {
-            coefficient[k] = cellRelevance[k] / denominator[k];
-        }
+        stabilisedQuotients(cellRelevance, cell, coefficient, hidden);
         for (int k = 0; k < hidden; k++) {
             spreadShare[k] = biasFactor * eps * sign[k] / (2 * hidden) * coefficient[k];
         }
@@ -116,13 +110,7 @@ final class LrpAllSteps {
         double[] factor = ws.gateRowFactor;
         double[] shift = ws.gateRowShift;
         tr.copyZ(s, 2 * hidden, hidden, preActivation, 0);
-        signs(preActivation, hidden);
-        for (int k = 0; k < hidden; k++) {
-            denominator[k] = preActivation[k] + eps * sign[k];
-        }
-        for (int k = 0; k < hidden; k++) {
-            factor[k] = r[k] / denominator[k];
-        }
+        stabilisedQuotients(r, preActivation, factor, hidden);
         for (int k = 0; k < hidden; k++) {
             biasAndStabiliser[k] = candidateBias[k] + eps * sign[k];
         }
@@ -147,10 +135,20 @@ final class LrpAllSteps {
         return absorbed;
     }
 
-    /** sign[k] = v[k] ≥ 0 ? 1 : −1 for k &lt; n (NaN for NaN), without a branch. */
-    private void signs(double[] v, int n) {
+    /**
+     * The ε-rule's division of a layer's units, k &lt; n: sign[k] = z[k] ≥ 0 ? 1 : −1 (NaN for NaN,
+     * without a branch), denominator[k] = z[k] + ε·sign[k] and quotient[k] = r[k] / denominator[k]
+     * (all modified; a zero denominator is for the caller to handle).
+     */
+    private void stabilisedQuotients(double[] r, double[] z, double[] quotient, int n) {
         for (int k = 0; k < n; k++) {
-            sign[k] = 1 + 2 * Math.max(-1.0, Math.min(0.0, Math.floor(v[k])));
+            sign[k] = 1 + 2 * Math.max(-1.0, Math.min(0.0, Math.floor(z[k])));
+        }
+        for (int k = 0; k < n; k++) {
+            denominator[k] = z[k] + eps * sign[k];
+        }
+        for (int k = 0; k < n; k++) {
+            quotient[k] = r[k] / denominator[k];
         }
     }
 

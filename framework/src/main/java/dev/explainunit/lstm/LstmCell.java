@@ -79,20 +79,16 @@ public final class LstmCell {
      * saves the exponential.
      */
     public static double tanhOfLayer(double x) {
-        return tanhOfLayer(x, Math.exp(-2 * Math.abs(x)));
-    }
-
-    /** {@link #tanhOfLayer}(x) given e = e^{−2|x|} (computed beforehand, as by the batch lanes). */
-    static double tanhOfLayer(double x, double e) {
-        double exponentialForm = tanhFromExponential(x, e);
+        double exponentialForm = tanhFromExponential(x, Math.exp(-2 * Math.abs(x)));
         double series = tanhSeries(x);
         return Math.abs(x) < SERIES_LIMIT ? series : exponentialForm;
     }
 
     /**
-     * out[j] = {@link #tanhOfLayer}(x[j], e[j]) for j in [from, to), bit for bit, in a loop the JIT
-     * runs in vector instructions (a select or a branch on |x| keeps it scalar, and a branch is
-     * mispredicted on a layer's units). Both forms are computed and blended by m ∈ {0, 1}:
+     * out[j] = {@link #tanhOfLayer}(x[j]) for j in [from, to), given e[j] = e^{−2|x[j]|}, bit for
+     * bit, in a loop the JIT runs in vector instructions (a select or a branch on |x| keeps it
+     * scalar, and a branch is mispredicted on a layer's units). Both forms are computed and blended
+     * by m ∈ {0, 1}:
      *
      * <pre>
      *   xc = max(−1/16, min(1/16, x))        (x where the series is taken, ±1/16 elsewhere)
