@@ -99,4 +99,19 @@ class MarkdownReportWriterTest {
                         + "skipped: the contract check failed (explainer \\[flaky\\] is not deterministic)")
                 .doesNotContain("<b>flaky · addition · relevant-mass</b>");
     }
+
+    @Test
+    void a_check_that_was_not_applicable_is_no_failure_in_the_headline_or_its_colour() {
+        Report report = Report.ofChecks(ReportFixtures.run("na"), List.of(
+                ReportFixtures.passing("lrp-all", "sentiment", "contract"),
+                ReportFixtures.result("relevance-conservation", "lrp-all", "sentiment", java.util.Map.of(), "",
+                        Double.NaN, dev.explainunit.checks.Verdict.NOT_APPLICABLE, List.of("sentiment"), null,
+                        "relevance conservation needs complete ground truth"),
+                ReportFixtures.passing("lrp-all", "sentiment", "perturbation-selectivity")));
+
+        assertThat(Headline.isGood(report)).isTrue();
+        assertThat(MarkdownReportWriter.render(report)).contains("✅ All 2 checks that applied passed, 1 not applicable")
+                .doesNotContain("failed");
+        assertThat(HtmlReportWriter.render(report)).contains("All 2 checks that applied passed, 1 not applicable");
+    }
 }
