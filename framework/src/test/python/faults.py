@@ -45,6 +45,9 @@ if mode in ("orphan", "orphan-busy"):  # starts a grandchild; orphan also ignore
     subprocess.Popen(["sleep", "600"])
 
 
+explained = []
+
+
 def explain(model, x, target):
     if mode == "wrong-shape":
         return np.zeros(x.shape[0] + 1)
@@ -64,6 +67,10 @@ def explain(model, x, target):
         open(sys.argv[2], "w").close()
         while True:
             sum(k * k for k in range(1000))
+    if mode == "hang-after":  # explains the number of inputs its second argument gives, then hangs
+        explained.append(x)
+        if len(explained) > int(sys.argv[2]):
+            time.sleep(600)
     if mode == "slow":
         time.sleep(0.5)
     return np.zeros(x.shape[0])
