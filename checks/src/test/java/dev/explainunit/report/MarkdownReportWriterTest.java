@@ -114,4 +114,23 @@ class MarkdownReportWriterTest {
                 .doesNotContain("failed");
         assertThat(HtmlReportWriter.render(report)).contains("All 2 checks that applied passed, 1 not applicable");
     }
+
+    @Test
+    void a_sentence_counterexample_without_a_message_is_a_table_of_its_words_with_their_roles() {
+        java.util.List<dev.explainunit.checks.StepValue> steps = java.util.List.of(
+                new dev.explainunit.checks.StepValue(0, new double[] {0.01, 0.02}, 0.1, "not"),
+                new dev.explainunit.checks.StepValue(1, new double[] {0.03, 0.04}, 2.0, "good"));
+        var truth = dev.explainunit.task.GroundTruth.of(
+                new dev.explainunit.task.GroundTruth.Relevant(0, "negator", 1.0, 1),
+                new dev.explainunit.task.GroundTruth.Relevant(1, "polar", -0.75, -1));
+        var e = new dev.explainunit.checks.Example(steps, truth, 1, 2.5, 0.7);
+        Report report = Report.ofChecks(ReportFixtures.run("s"), List.of(ReportFixtures.result("relevant-mass",
+                "lrp-all", "sentiment", java.util.Map.of("mass", 0.3), "mass", 0.5,
+                dev.explainunit.checks.Verdict.FAIL, List.of("sentiment"),
+                new dev.explainunit.checks.Counterexample("sentiment", e, e, "p"), null)));
+
+        assertThat(MarkdownReportWriter.render(report)).contains("| t | word | R_t |")
+                .contains("| 0 ◀ | not (negator) | 0.1 |").contains("| 1 ◀ | good (polar) | 2 |")
+                .contains("a data file cannot be shrunk").doesNotContain("(0.010, 0.020)");
+    }
 }
