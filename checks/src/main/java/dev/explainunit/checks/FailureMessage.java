@@ -68,6 +68,69 @@ final class FailureMessage {
         return line.toString();
     }
 
+    /**
+     * The message of a failed check as a terminal shows it: {@code result}'s message with the
+     * counterexample's tables replaced by one line and where the tables are ({@code tablesAt}), so
+     * that a failure stays about ten lines however long its sequence; the message as it is where it
+     * has no counterexample (or does not hold its tables).
+     */
+    static String console(CheckResult result, String tablesAt) {
+        String full = result.message() == null ? "" : result.message();
+        Counterexample ce = result.counterexample();
+        if (ce == null) {
+            return full;
+        }
+        String tables = counterexample(ce, result);
+        int at = full.indexOf(tables);
+        if (at < 0) {
+            return full;
+        }
+        return full.substring(0, at) + summary(ce, result) + NL + "The counterexample's table"
+                + (ce.shrunkIsOriginal() ? "" : "s") + ": " + tablesAt + NL + full.substring(at + tables.length());
+    }
+
+    /** Steps whose relevances the one-line summary lists; a longer sequence is described by its length. */
+    private static final int LISTED_STEPS = 6;
+
+    /**
+     * "Counterexample on model addition-05, shrunk to T = 3 from T = 14: R_t = 0.0000 (a), -0.0003 (b),
+     * -0.0709; on this sequence -3.458e-04 (threshold 0.9)."; a sentence's words stand before their R_t.
+     */
+    static String summary(Counterexample ce, CheckResult result) {
+        Example e = ce.shrunk();
+        int length = e.steps().size();
+        StringBuilder line = new StringBuilder("Counterexample on model ").append(ce.modelId()).append(", ");
+        if (ce.isSentence()) {
+            line.append(ce.shrunkIsOriginal() ? "a sentence of the data, " : "shrunk, ").append(length)
+                    .append(length == 1 ? " word" : " words");
+        } else {
+            line.append(ce.shrunkIsOriginal() ? "a test sequence of T = " + length
+                    : "shrunk to T = " + length + " from T = " + ce.original().steps().size());
+        }
+        if (e.thrown() != null) {
+            line.append(": explain(model, x, target) threw ").append(e.thrown().lines().findFirst().orElse(""));
+        } else if (length <= LISTED_STEPS) {
+            line.append(": R_t = ");
+            for (StepValue step : e.steps()) {
+                String role = e.role(step.t());
+                line.append(step.t() == 0 ? "" : ", ").append(step.word() == null ? "" : step.word() + " ")
+                        .append(String.format(Locale.ROOT, "%.4f", step.relevance()))
+                        .append(role == null ? "" : " (" + role + ")");
+            }
+        }
+        boolean sequenceValue = result.check() != Check.PERTURBATION_SELECTIVITY
+                && result.check() != Check.MODEL_RANDOMIZATION;
+        if (!Double.isNaN(e.statistic()) && sequenceValue && e.thrown() == null) {
+            if (Double.isFinite(result.threshold())) {
+                String[] shown = CheckMessages.distinguishing(e.statistic(), result.threshold());
+                line.append("; on this sequence ").append(shown[0]).append(" (threshold ").append(shown[1]).append(')');
+            } else {
+                line.append(String.format(Locale.ROOT, "; on this sequence %.4f", e.statistic()));
+            }
+        }
+        return line.append('.').toString();
+    }
+
     /** The counterexample as tables, one line per step, ending with a line break. */
     static String counterexample(Counterexample ce) {
         return counterexample(ce, null);

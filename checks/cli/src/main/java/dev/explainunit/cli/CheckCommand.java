@@ -171,7 +171,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         for (CheckResult r : report.failures()) {
             Throwable e = thrown.get(r.key());
-            if (e != null) {
+            // an explainer process's exception has no Java frames of its author; the contract's message quotes it whole
+            if (e != null && (ThrownFrames.hasCallerFrames(e) || r.check() != Check.CONTRACT)) {
                 stdout.printf(Locale.ROOT, "%n%s on %s: [%s] threw%n%s", r.check().displayName(), r.task(),
                         r.explainerId(), ThrownFrames.describe(e));
             }

@@ -2,6 +2,8 @@ package dev.explainunit.junit.internal;
 
 import dev.explainunit.junit.ExplainerSanityTest;
 import dev.explainunit.junit.internal.Descriptors.ClassDescriptor;
+import dev.explainunit.report.ExplainUnitReportListener;
+import dev.explainunit.report.ReportFiles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -109,7 +111,12 @@ public final class ExplainUnitTestEngine implements TestEngine {
         } catch (RuntimeException | LinkageError olderPlatform) {
             outputDirectories = null;
         }
-        new SanityTestExecutor(request.getEngineExecutionListener(), outputDirectories)
+        String reportDir = request.getConfigurationParameters().get(ExplainUnitReportListener.REPORT_DIR_KEY)
+                .orElse(System.getProperty(ExplainUnitReportListener.REPORT_DIR_KEY,
+                        ExplainUnitReportListener.DEFAULT_REPORT_DIR));
+        String report = reportDir.replaceAll("[/\\\\]+$", "") + "/" + ReportFiles.HTML + " (when the run ends; also "
+                + ReportFiles.MARKDOWN + ")";
+        new SanityTestExecutor(request.getEngineExecutionListener(), outputDirectories, report)
                 .execute(request.getRootTestDescriptor());
     }
 

@@ -5,6 +5,7 @@ import dev.explainunit.checks.CheckResultJson;
 import dev.explainunit.checks.ExplainedPopulation;
 import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanitySettings;
+import dev.explainunit.checks.internal.CallerFrames;
 import dev.explainunit.junit.internal.Descriptors.CheckDescriptor;
 import dev.explainunit.report.Report;
 import dev.explainunit.report.ReportJson;
@@ -58,12 +59,17 @@ final class SanityTestExecutor {
 
     private final EngineExecutionListener listener;
     private final OutputDirectoryCreator outputDirectories;
+    private final String report;
     private ExplainerClosing explainers;
 
-    /** @param outputDirectories where file entries go; null on a Platform without file entries */
-    SanityTestExecutor(EngineExecutionListener listener, OutputDirectoryCreator outputDirectories) {
+    /**
+     * @param outputDirectories where file entries go; null on a Platform without file entries
+     * @param report            where the report with the counterexamples' tables will be, as failures name it
+     */
+    SanityTestExecutor(EngineExecutionListener listener, OutputDirectoryCreator outputDirectories, String report) {
         this.listener = listener;
         this.outputDirectories = outputDirectories;
+        this.report = report;
     }
 
     void execute(TestDescriptor root) {
@@ -150,7 +156,7 @@ final class SanityTestExecutor {
                     case SKIPPED, NOT_APPLICABLE -> TestExecutionResult.aborted(
                             new TestAbortedException(outcome.message()));
                     // what the explainer threw is the cause, so that reports and IDEs show its frames
-                    case FAIL -> TestExecutionResult.failed(new AssertionFailedError(outcome.message(),
+                    case FAIL -> TestExecutionResult.failed(failure(outcome,
                             population.thrown(check.check).orElse(null)));
                 };
             } catch (RuntimeException | LinkageError | StackOverflowError failure) {
@@ -162,6 +168,20 @@ final class SanityTestExecutor {
         }
         publishFigures(t, population, outcomes, settings);
         listener.executionFinished(t, TestExecutionResult.successful());
+    }
+
+    /**
+     * A failed check as a terminal shows it: the short message ({@link CheckResult#consoleMessage}; the
+     * tables are in the report), no frames of the engine, which are never the user's code (as JUnit
+     * and AssertJ prune their own), and what the explainer threw as the cause, with the user's frames.
+     */
+    private AssertionFailedError failure(CheckResult outcome, Throwable thrown) {
+        if (thrown != null) {
+            CallerFrames.trim(thrown);
+        }
+        AssertionFailedError failure = new AssertionFailedError(outcome.consoleMessage(report), thrown);
+        failure.setStackTrace(new StackTraceElement[0]);
+        return failure;
     }
 
     /**
