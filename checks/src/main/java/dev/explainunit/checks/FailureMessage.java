@@ -21,8 +21,9 @@ final class FailureMessage {
         if (ce != null) {
             text.append(counterexample(ce, result));
         }
-        if (result.check() == Check.CONTRACT) {
-            // a throw, NaN, a wrong length, non-determinism or a hang: rerunning with the seed adds nothing
+        if (result.check() == Check.CONTRACT || !seedMatters(result, settings)) {
+            // a throw, NaN, a wrong length, non-determinism or a hang, or a check on a fixed data set
+            // that draws nothing at random: rerunning with the seed adds nothing
             return text.toString().stripTrailing();
         }
         text.append("Seed ").append(settings.seed()).append(": rerun with @ExplainerSanityTest(seed = ")
@@ -30,6 +31,19 @@ final class FailureMessage {
                 .append(" in junit-platform.properties (").append(settings.samples()).append(" samples, ")
                 .append(result.modelIds().size()).append(" models).");
         return text.toString();
+    }
+
+    /**
+     * Whether the seed changes the outcome of {@code result}: it chooses the samples of a task that
+     * generates them (a task without a generator reads a fixed data set, the same for any seed), and
+     * the randomised models and random deletions of model randomization and perturbation selectivity.
+     */
+    private static boolean seedMatters(CheckResult result, SanitySettings settings) {
+        if (result.check() == Check.MODEL_RANDOMIZATION || result.check() == Check.PERTURBATION_SELECTIVITY) {
+            return true;
+        }
+        return settings.tasks().stream().filter(t -> t.id().equals(result.task())).findFirst()
+                .map(t -> t.generator().isPresent()).orElse(true);
     }
 
     /**
@@ -167,7 +181,10 @@ final class FailureMessage {
 
     private static void table(StringBuilder text, Example e, CheckResult result) {
         boolean words = e.isSentence();
-        text.append(String.format(Locale.ROOT, "  %3s | %-16s | %10s%n", "t", words ? "word" : "x_t", "R_t"));
+        double[] randomised = e.randomised() != null && e.randomised().length == e.steps().size() ? e.randomised()
+                : null;
+        text.append(String.format(Locale.ROOT, "  %3s | %-16s | %10s", "t", words ? "word" : "x_t", "R_t"))
+                .append(randomised == null ? "" : " | R_t randomised").append(NL);
         for (StepValue step : e.steps()) {
             StringBuilder x = new StringBuilder(words ? step.word() : "(");
             for (int d = 0; !words && d < step.x().length; d++) {
@@ -178,7 +195,8 @@ final class FailureMessage {
             String mark = role == null ? "" : "  <- " + role;
             // a sequence the explainer threw on has no R_t: say so rather than print NaN as if returned
             String r = e.thrown() != null ? "threw" : String.format(Locale.ROOT, "%.4f", step.relevance());
-            text.append(String.format(Locale.ROOT, "  %3d | %-16s | %10s%s%n", step.t(), x, r, mark));
+            String other = randomised == null ? "" : String.format(Locale.ROOT, " | %14.4f", randomised[step.t()]);
+            text.append(String.format(Locale.ROOT, "  %3d | %-16s | %10s%s%s%n", step.t(), x, r, other, mark));
         }
         if (e.thrown() != null) {
             text.append("  explain(model, x, target) threw ").append(e.thrown()).append(NL);

@@ -484,7 +484,9 @@ final class CheckCommand implements Callable<Integer> {
                 checks.add(r);
             }
             int modelCount = report.results().stream().mapToInt(r -> r.modelIds().size()).max().orElse(0);
-            RunInfo run = new RunInfo(RunInfo.toolVersion(), "check", settings.seed(), settings.samples(), modelCount,
+            // the sequences the checks ran on: a data file may hold fewer than --samples asks for
+            int samples = report.results().stream().mapToInt(CheckResult::samples).max().orElse(settings.samples());
+            RunInfo run = new RunInfo(RunInfo.toolVersion(), "check", settings.seed(), samples, modelCount,
                     settings.tasks().stream().map(Task::id).toList(), Instant.now().toString(), seconds,
                     "check-" + ProcessHandle.current().pid());
             Report written = Report.ofChecks(run, checks);
