@@ -94,13 +94,15 @@ final class FailureMessage {
         if (ce == null) {
             return full;
         }
-        String tables = counterexample(ce, result);
+        // the tables end the message where no seed line follows them (then without their last line break)
+        String tables = counterexample(ce, result).stripTrailing();
         int at = full.indexOf(tables);
         if (at < 0) {
             return full;
         }
+        String after = full.substring(at + tables.length()).replaceFirst("^" + java.util.regex.Pattern.quote(NL), "");
         return full.substring(0, at) + summary(ce, result) + NL + "The counterexample's table"
-                + (ce.shrunkIsOriginal() ? "" : "s") + ": " + tablesAt + NL + full.substring(at + tables.length());
+                + (ce.shrunkIsOriginal() ? "" : "s") + ": " + tablesAt + (after.isEmpty() ? "" : NL + after);
     }
 
     /** Steps whose relevances the one-line summary lists; a longer sequence is described by its length. */

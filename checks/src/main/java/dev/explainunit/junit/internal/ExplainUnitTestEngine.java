@@ -57,7 +57,7 @@ public final class ExplainUnitTestEngine implements TestEngine {
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-        EngineDescriptor engine = new EngineDescriptor(uniqueId, "ExplainUnit");
+        Descriptors.Root engine = new Descriptors.Root(uniqueId);
         SettingsResolver settings = new SettingsResolver(request.getConfigurationParameters()::get);
         for (String key : SettingsResolver.unknownKeys(request.getConfigurationParameters().keySet())) {
             if (WARNED_KEYS.add(key)) {
@@ -74,6 +74,8 @@ public final class ExplainUnitTestEngine implements TestEngine {
                 .resolve(request, engine);
         deepSelections.forEach((classId, selected) -> engine.findByUniqueId(classId)
                 .ifPresent(descriptor -> prune(descriptor, selected)));
+        boolean filtered = MethodFilters.apply(engine, request);
+        engine.partial = !deepSelections.isEmpty() || filtered;
         return engine;
     }
 
@@ -87,7 +89,7 @@ public final class ExplainUnitTestEngine implements TestEngine {
     }
 
     /** Keeps only the descendants on the path to, or below, one of {@code selected}. */
-    private static void prune(TestDescriptor descriptor, List<UniqueId> selected) {
+    static void prune(TestDescriptor descriptor, List<UniqueId> selected) {
         for (TestDescriptor child : new ArrayList<>(descriptor.getChildren())) {
             UniqueId id = child.getUniqueId();
             boolean onPath = selected.stream().anyMatch(s -> s.hasPrefix(id));

@@ -74,6 +74,11 @@ final class SanityTestExecutor {
 
     void execute(TestDescriptor root) {
         listener.executionStarted(root);
+        if (root instanceof Descriptors.Root engine && engine.partial) {
+            // the report merges a rerun of some checks into the last report instead of replacing it
+            listener.reportingEntryPublished(root, ReportEntry.from(CheckResultJson.SELECTION_KEY,
+                    CheckResultJson.PARTIAL));
+        }
         explainers = ExplainerClosing.of(root);
         for (TestDescriptor child : root.getChildren()) {
             if (child instanceof ClassDescriptor c) {
