@@ -62,7 +62,7 @@ public final class ExplainUnitTestEngine implements TestEngine {
         for (String key : SettingsResolver.unknownKeys(request.getConfigurationParameters().keySet())) {
             if (WARNED_KEYS.add(key)) {
                 java.util.logging.Logger.getLogger(ExplainUnitTestEngine.class.getName()).warning(
-                        "ExplainUnit: unknown configuration parameter " + key + " is ignored (see the keys in checks.md)");
+                        SettingsResolver.unknownKeyWarning(key));
             }
         }
         Map<UniqueId, List<UniqueId>> deepSelections = new HashMap<>();

@@ -4,6 +4,7 @@ import dev.explainunit.checks.Check;
 import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanitySettings;
 import dev.explainunit.checks.Thresholds;
+import dev.explainunit.checks.internal.Suggestions;
 import dev.explainunit.junit.ExplainerSanityTest;
 import dev.explainunit.task.Task;
 import dev.explainunit.task.Tasks;
@@ -181,16 +182,38 @@ public final class SettingsResolver {
     public static List<String> unknownKeys(Set<String> keys) {
         Set<String> taskKeys = new HashSet<>();
         if (keys.stream().anyMatch(k -> k.startsWith(PREFIX) && !KNOWN_KEYS.contains(k.substring(PREFIX.length())))) {
-            try {
-                for (Task task : Tasks.all().values()) {
-                    task.parameters().forEach(p -> taskKeys.add(task.id() + "." + p));
-                }
-            } catch (IllegalStateException unloadable) {
-                // a task that cannot be loaded is reported where it is used
-            }
+            taskKeys.addAll(taskKeys());
         }
         return keys.stream().filter(k -> k.startsWith(PREFIX)).map(k -> k.substring(PREFIX.length()))
                 .filter(k -> !KNOWN_KEYS.contains(k) && !taskKeys.contains(k)).map(k -> PREFIX + k).sorted().toList();
+    }
+
+    /** The tasks' own keys without the prefix, {@code sentiment.model}, ...; those of a task that cannot be loaded are left out. */
+    private static Set<String> taskKeys() {
+        Set<String> taskKeys = new HashSet<>();
+        try {
+            for (Task task : Tasks.all().values()) {
+                task.parameters().forEach(p -> taskKeys.add(task.id() + "." + p));
+            }
+        } catch (IllegalStateException unloadable) {
+            // a task that cannot be loaded is reported where it is used
+        }
+        return taskKeys;
+    }
+
+    /**
+     * The warning for an unknown key ({@link #unknownKeys}), with the key it most likely stands for:
+     * "ExplainUnit: unknown configuration parameter explainunit.sampels is ignored; did you mean
+     * explainunit.samples? (the keys are in checks.md)".
+     */
+    public static String unknownKeyWarning(String key) {
+        Set<String> known = new java.util.TreeSet<>(KNOWN_KEYS);
+        known.addAll(taskKeys());
+        String bare = key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key;
+        List<String> close = Suggestions.closest(bare, known);
+        return "ExplainUnit: unknown configuration parameter " + key + " is ignored"
+                + (close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close.stream().map(k -> PREFIX + k)
+                .toList()) + "?") + " (the keys are in checks.md)";
     }
 
     /** The explainer ids to test: the annotation's, else {@code explainunit.explainers}, else none. */
