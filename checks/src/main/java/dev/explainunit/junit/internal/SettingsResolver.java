@@ -80,7 +80,7 @@ public final class SettingsResolver {
         List<Task> tasks = configured(annotation.tasks().length > 0 ? annotationTasks(annotation.tasks())
                 : config("tasks").map(SettingsResolver::tasks).orElse(d.tasks()));
         Set<Check> checks = annotation.checks().length > 0 ? EnumSet.copyOf(List.of(annotation.checks()))
-                : config("checks").map(SettingsResolver::checks).orElse(d.checks());
+                : config("checks").map(this::checks).orElse(d.checks());
         boolean modelsOnClass = annotation.models() != ExplainerSanityTest.NOT_SET;
         int models = modelsOnClass ? annotation.models() : intConfig("models", d.models());
         if (modelsOnClass || config("models").isPresent()) {
@@ -241,8 +241,22 @@ public final class SettingsResolver {
         if (!Double.isNaN(attribute)) {
             return attribute;
         }
-        return config(key).map(v -> parse(key, v, Double::parseDouble)).orElse(fallback);
+        return config(key).map(v -> {
+            double value = parse(key, v, Double::parseDouble);
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException(names.apply(key) + " = [" + v + "] is not a finite number");
+            }
+            return value;
+        }).orElse(fallback);
     }
+
+    /** The names of the thresholds, as in {@code explainunit.threshold.<name>}: correlation, mass, ... */
+    public static List<String> thresholdNames() {
+        return KNOWN_KEYS.stream().filter(k -> k.startsWith(THRESHOLD)).map(k -> k.substring(THRESHOLD.length()))
+                .sorted().toList();
+    }
+
+    private static final String THRESHOLD = "threshold.";
 
     private <T> T parse(String key, String value, Function<String, T> parser) {
         try {
@@ -276,15 +290,20 @@ public final class SettingsResolver {
         return tasks;
     }
 
-    static Set<Check> checks(String value) {
+    /** The checks named in {@code value}, comma-separated, by id, constant or display name. */
+    Set<Check> checks(String value) {
         Set<Check> checks = EnumSet.noneOf(Check.class);
         for (String name : value.split(",")) {
             String key = name.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
             try {
                 checks.add(Check.valueOf(key));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("configuration parameter " + PREFIX + "checks: unknown check ["
-                        + name.strip() + "]; known checks: " + List.of(Check.values()));
+                List<String> ids = java.util.Arrays.stream(Check.values()).map(Check::id).toList();
+                List<String> close = Suggestions.closest(name.strip().toLowerCase(Locale.ROOT).replace('_', '-')
+                        .replace(' ', '-'), ids);
+                throw new IllegalArgumentException(names.apply("checks") + ": unknown check [" + name.strip() + "]"
+                        + (close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?")
+                        + " The checks: " + String.join(", ", ids));
             }
         }
         return checks;
