@@ -2,7 +2,7 @@ package dev.explainunit.benchmarks;
 
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.process.ProcessExplainer;
 import dev.explainunit.toy.Split;
 import dev.explainunit.toy.ToyTask;
@@ -53,7 +53,7 @@ public class ProcessBridgeBenchmark {
     public String script;
 
     private ProcessExplainer explainer;
-    private Lstm model;
+    private RecurrentNetwork model;
     private List<Sequence> sequences;
     private int[] targets;
 

@@ -3,8 +3,8 @@ package dev.explainunit.checks;
 import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.checks.internal.GuardedParallel;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.RecurrentNetwork;
+import dev.explainunit.model.DirectionWeights;
 import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
 import java.util.List;
@@ -90,7 +90,7 @@ final class ModelRandomizationCheck implements SanityCheck {
             GuardedParallel.run(perDraw.length, Runtime.getRuntime().availableProcessors(), s.timeLimit(),
                     (job, clock) -> {
                 int m = job / RANDOM_MODELS;
-                Lstm randomised = randomised(p.models().get(m).model(), seed(s.seed(), m, job % RANDOM_MODELS));
+                RecurrentNetwork randomised = randomised(p.models().get(m).model(), seed(s.seed(), m, job % RANDOM_MODELS));
                 String trainedId = p.models().get(m).id();
                 Relevance[] explained = new Relevance[n];
                 new GuardedExplanations(explainer, p.explainerId(),
@@ -237,20 +237,20 @@ final class ModelRandomizationCheck implements SanityCheck {
     }
 
     /** A model shaped like {@code trained} with weights drawn from U(−1/√H, 1/√H), as PyTorch initialises. */
-    static Lstm randomised(Lstm trained, long seed) {
+    static RecurrentNetwork randomised(RecurrentNetwork trained, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double bound = 1 / Math.sqrt(trained.hiddenSize());
-        LstmDirection forward = direction(trained.forwardDirection(), random, bound);
-        LstmDirection reverse = trained.isBidirectional() ? direction(trained.reverseDirection(), random, bound) : null;
+        DirectionWeights forward = direction(trained.layer(0).forward(), random, bound);
+        DirectionWeights reverse = trained.isBidirectional() ? direction(trained.layer(0).reverse(), random, bound) : null;
         DMatrixRMaj fc = uniform(trained.outputSize(), trained.isBidirectional() ? 2 * trained.hiddenSize()
                 : trained.hiddenSize(), random, bound);
         DMatrixRMaj fcBias = trained.hasFcBias() ? uniform(trained.outputSize(), 1, random, bound) : null;
-        return new Lstm(forward, reverse, fc, fcBias);
+        return RecurrentNetwork.singleLayer(forward, reverse, fc, fcBias);
     }
 
-    private static LstmDirection direction(LstmDirection shape, SplittableRandom random, double bound) {
+    private static DirectionWeights direction(DirectionWeights shape, SplittableRandom random, double bound) {
         int rows = 4 * shape.hiddenSize();
-        return new LstmDirection(uniform(rows, shape.inputSize(), random, bound),
+        return DirectionWeights.lstm(uniform(rows, shape.inputSize(), random, bound),
                 uniform(rows, shape.hiddenSize(), random, bound), uniform(rows, 1, random, bound),
                 uniform(rows, 1, random, bound));
     }

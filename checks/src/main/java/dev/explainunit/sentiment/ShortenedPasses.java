@@ -1,11 +1,11 @@
 package dev.explainunit.sentiment;
 
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.DirectionTrace;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmCell;
-import dev.explainunit.lstm.LstmDirection;
-import dev.explainunit.lstm.LstmTrace;
+import dev.explainunit.model.DirectionTrace;
+import dev.explainunit.model.RecurrentNetwork;
+import dev.explainunit.model.Activations;
+import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.NetworkTrace;
 
 /**
  * Classifies a sentence with some words deleted (footnote 11: dropped, the rest joined) by
@@ -17,7 +17,7 @@ import dev.explainunit.lstm.LstmTrace;
  *   reverse:  its first T − 1 − p_k steps read x_{T−1} .. x_{p_k + 1}, unchanged; resume after them
  *   f'_c = b_c + Σ_k W_{c,k} h'^fwd_{T'−1,k} + Σ_k W_{c,H+k} h'^rev_{T'−1,k}
  * </pre>
- * The steps are {@link LstmCell#forwardSteps} of the same cell as {@link Lstm#forward}, and the
+ * The steps are {@link LstmCell#forwardSteps} of the same cell as {@link RecurrentNetwork#forward}, and the
  * output sums run in the same order, so the class is the one {@link
  * dev.explainunit.sentence.SentenceModel#predictClass} gives the shortened sentence, bit for bit;
  * a deletion costs T' − p_1 + p_k − k + 1 steps instead of 2T'. One instance per thread: it holds
@@ -25,8 +25,8 @@ import dev.explainunit.lstm.LstmTrace;
  */
 final class ShortenedPasses {
 
-    private final Lstm lstm;
-    private final LstmTrace original;
+    private final RecurrentNetwork lstm;
+    private final NetworkTrace original;
     private double[] input = new double[0];
     private double[] shortened = new double[0];
     private double[] h = new double[0];
@@ -38,7 +38,7 @@ final class ShortenedPasses {
     private final double[] outputs;
     private int length;
 
-    ShortenedPasses(Lstm lstm) {
+    ShortenedPasses(RecurrentNetwork lstm) {
         this.lstm = lstm;
         this.original = lstm.newTrace();
         this.outputs = new double[lstm.outputSize()];
@@ -80,10 +80,10 @@ final class ShortenedPasses {
         }
         int first = positions[0];
         int last = positions[positions.length - 1];
-        resume(lstm.forwardDirection(), original.forward(), first, kept, false, forwardLast);
+        resume(lstm.layer(0).forward(), original.forward(), first, kept, false, forwardLast);
         boolean bidirectional = lstm.isBidirectional();
         if (bidirectional) {
-            resume(lstm.reverseDirection(), original.reverse(), length - 1 - last, kept, true, reverseLast);
+            resume(lstm.layer(0).reverse(), original.reverse(), length - 1 - last, kept, true, reverseLast);
         }
         int best = 0;
         for (int o = 0; o < outputs.length; o++) {
@@ -114,7 +114,7 @@ final class ShortenedPasses {
      * {@code from}, starting from the recorded state after step {@code from − 1}, and writes its
      * last hidden state into {@code last} (modified).
      */
-    private void resume(LstmDirection w, DirectionTrace recorded, int from, int kept, boolean reversed,
+    private void resume(DirectionWeights w, DirectionTrace recorded, int from, int kept, boolean reversed,
                         double[] last) {
         int hidden = w.hiddenSize();
         int dim = w.inputSize();

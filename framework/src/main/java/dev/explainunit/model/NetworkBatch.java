@@ -27,6 +27,8 @@ public final class NetworkBatch {
     private final int[] prefix;
     private final int[] suffix;
     private int lanes;
+    /** Per layer, direction and lane the δ's of the last {@link #backward} ({@code null} until needed). */
+    private double[][][][] deltas;
 
     /**
      * @param model    the model whose passes this batch records
@@ -187,5 +189,72 @@ public final class NetworkBatch {
             }
         }
         passes.inputGradient(model.weights(), records, lanes, targets, gradients);
+    }
+
+    /**
+     * Back-propagates a loss's gradient with respect to each lane's outputs, {@code outputGradients[b]}
+     * (C values, g = ∂L/∂f), through the lanes' recorded passes: adds each lane's parameter gradients
+     * to {@code parameters} (when not null) and writes ∂L/∂x of lane b to {@code inputGradients[b]}
+     * (when not null; the first T·D values overwritten).
+     *
+     * @throws IllegalArgumentException if a gradient has the wrong length or a buffer is too short
+     */
+    public void backward(double[][] outputGradients, double[][] inputGradients, ParameterGradient parameters) {
+        int length = records[0].length();
+        int size = length * model.inputSize();
+        for (int b = 0; b < lanes; b++) {
+            if (outputGradients[b].length != model.outputSize()) {
+                throw new IllegalArgumentException("output gradient " + b + " holds " + outputGradients[b].length
+                        + " values, the model has " + model.outputSize() + " outputs");
+            }
+            if (inputGradients != null && inputGradients[b].length < size) {
+                throw new IllegalArgumentException("input gradient buffer " + b + " holds "
+                        + inputGradients[b].length + " values, needs " + size);
+            }
+        }
+        double[][][][] stored = parameters == null ? null : deltas(length);
+        passes.backward(model.weights(), records, lanes, outputGradients, inputGradients, stored);
+        if (parameters == null) {
+            return;
+        }
+        int features = model.features();
+        double[] fcWeight = parameters.fcWeight();
+        double[] fcBias = parameters.fcBias();
+        for (int b = 0; b < lanes; b++) {
+            NetworkTrace trace = traces[b];
+            for (int k = 0; k < model.layerCount(); k++) {
+                double[] input = records[b].layerInput(k);
+                parameters.direction(k, false).add(records[b].forward(k), input, false, stored[k][0][b]);
+                if (model.isBidirectional()) {
+                    parameters.direction(k, true).add(records[b].reverse(k), input, true, stored[k][1][b]);
+                }
+            }
+            double[] g = outputGradients[b];
+            int hidden = model.hiddenSize();
+            DirectionTrace forward = trace.forward();
+            DirectionTrace reverse = trace.reverse();
+            for (int c = 0; c < g.length; c++) {
+                fcBias[c] += g[c];
+                for (int k = 0; k < hidden; k++) {
+                    fcWeight[c * features + k] += g[c] * forward.h(length - 1, k);
+                    if (reverse != null) {
+                        fcWeight[c * features + hidden + k] += g[c] * reverse.h(length - 1, k);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The δ buffers for passes of {@code length} steps, grown if needed. */
+    private double[][][][] deltas(int length) {
+        int layers = model.layerCount();
+        int directions = model.isBidirectional() ? 2 : 1;
+        int rows = model.cellKind().gates() * model.hiddenSize();
+        int perLane = (model.cellKind() == CellKind.LSTM ? 1 : 2) * length * rows;
+        if (deltas == null || deltas[0][0][0].length < perLane) {
+            deltas = new double[layers][directions][traces.length][Math.max(perLane, 2 * (deltas == null ? 0
+                    : deltas[0][0][0].length))];
+        }
+        return deltas;
     }
 }

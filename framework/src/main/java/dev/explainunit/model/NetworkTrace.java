@@ -37,6 +37,11 @@ public final class NetworkTrace {
         x.copyTo(record.inputBuffer(x.length(), x.dim()));
     }
 
+    /** Whether this trace can record {@code model}'s passes: the same cell kind, layers, H, directions and outputs. */
+    public boolean fits(RecurrentNetwork model) {
+        return record.fits(model.weights());
+    }
+
     /** T of the last pass. */
     public int length() {
         return record.length();
@@ -85,6 +90,11 @@ public final class NetworkTrace {
     /** Output c of the last pass, f_c(x) = fc.weight_c · h_T + fc.bias_c. */
     public double output(int c) {
         return record.output(c);
+    }
+
+    /** C, the number of outputs. */
+    public int outputCount() {
+        return record.outputCount();
     }
 
     /** A copy of the output vector. */

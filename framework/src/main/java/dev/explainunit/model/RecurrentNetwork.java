@@ -186,6 +186,7 @@ public final class RecurrentNetwork implements RecurrentModel {
      */
     public NetworkTrace forward(Sequence x, NetworkTrace trace) {
         requireInput(x.dim());
+        requireFits(trace);
         trace.setInput(x);
         OneInput one = oneInput.get();
         one.lane[0] = trace.record();
@@ -204,6 +205,8 @@ public final class RecurrentNetwork implements RecurrentModel {
      */
     public NetworkTrace forwardResumed(double[] x, int length, NetworkTrace reference, int prefix, int suffix,
                                       NetworkTrace trace) {
+        requireFits(trace);
+        requireFits(reference);
         System.arraycopy(x, 0, trace.record().inputBuffer(length, inputSize()), 0, length * inputSize());
         OneInput one = oneInput.get();
         one.lane[0] = trace.record();
@@ -222,6 +225,7 @@ public final class RecurrentNetwork implements RecurrentModel {
      */
     public void inputGradient(NetworkTrace trace, int target, double[] gradient) {
         requireTarget(target);
+        requireFits(trace);
         int size = trace.length() * inputSize();
         if (gradient.length < size) {
             throw new IllegalArgumentException("gradient buffer holds " + gradient.length + " values, needs " + size);
@@ -238,6 +242,13 @@ public final class RecurrentNetwork implements RecurrentModel {
         if (dim != inputSize()) {
             throw new IllegalArgumentException("the model reads " + inputSize() + " inputs per step, the sequence has "
                     + dim);
+        }
+    }
+
+    private void requireFits(NetworkTrace trace) {
+        if (!trace.fits(this)) {
+            throw new IllegalArgumentException("the trace was made for another shape of model; use this model's"
+                    + " newTrace() (" + this + ")");
         }
     }
 

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.explainunit.BatchExplainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.lstm.RandomLstms;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +57,7 @@ class BatchExplainersTest {
         Random random = new Random(5);
         for (int[] shape : SHAPES) {
             for (boolean bidirectional : new boolean[] {false, true}) {
-                Lstm model = RandomLstms.lstm(random, shape[0], shape[1], 4, bidirectional, 0.7);
+                RecurrentNetwork model = RandomLstms.lstm(random, shape[0], shape[1], 4, bidirectional, 0.7);
                 List<Sequence> inputs = mixedBatch(random, shape[0]);
                 int[] targets = random.ints(inputs.size(), 0, 4).toArray();
                 int[] targetsBefore = targets.clone();
@@ -81,7 +81,7 @@ class BatchExplainersTest {
     void lrp_conserves_the_output_on_the_batch_path() {
         Random random = new Random(8);
         for (boolean bidirectional : new boolean[] {false, true}) {
-            Lstm model = RandomLstms.lstm(random, 7, 60, 5, bidirectional, 0.3);
+            RecurrentNetwork model = RandomLstms.lstm(random, 7, 60, 5, bidirectional, 0.3);
             List<Sequence> inputs = mixedBatch(random, 7);
             int[] targets = random.ints(inputs.size(), 0, 5).toArray();
             for (LrpRule rule : LrpRule.values()) {
@@ -103,7 +103,7 @@ class BatchExplainersTest {
     @Test
     void gradient_times_input_of_the_batch_path_matches_finite_differences() {
         Random random = new Random(9);
-        Lstm model = RandomLstms.lstm(random, 3, 5, 2, true, 0.6);
+        RecurrentNetwork model = RandomLstms.lstm(random, 3, 5, 2, true, 0.6);
         List<Sequence> inputs = mixedBatch(random, 3);
         int[] targets = random.ints(inputs.size(), 0, 2).toArray();
         List<Relevance> batch = new GradientTimesInputExplainer().explain(model, inputs, targets);
@@ -121,7 +121,7 @@ class BatchExplainersTest {
 
     @Test
     void an_empty_batch_gives_no_relevances() {
-        Lstm model = RandomLstms.lstm(new Random(1), 2, 3, 2, false, 0.5);
+        RecurrentNetwork model = RandomLstms.lstm(new Random(1), 2, 3, 2, false, 0.5);
         for (BatchExplainer explainer : explainers()) {
             assertThat(explainer.explain(model, List.of(), new int[0])).isEmpty();
         }
@@ -130,7 +130,7 @@ class BatchExplainersTest {
     @Test
     void a_bad_target_in_a_batch_is_refused_naming_the_input() {
         Random random = new Random(2);
-        Lstm model = RandomLstms.lstm(random, 2, 3, 2, false, 0.5);
+        RecurrentNetwork model = RandomLstms.lstm(random, 2, 3, 2, false, 0.5);
         List<Sequence> inputs = List.of(RandomLstms.sequence(random, 3, 2), RandomLstms.sequence(random, 3, 2));
 
         for (BatchExplainer explainer : explainers()) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -94,7 +94,7 @@ class BuiltInExplainersTest {
     @Test
     void every_built_in_returns_one_finite_value_per_step_deterministically() {
         for (TestModels.Shape shape : TestModels.SHAPES) {
-            Lstm model = TestModels.random(shape, 900);
+            RecurrentNetwork model = TestModels.random(shape, 900);
             for (Explainer explainer : applicable(shape.outputs())) {
                 for (int length : new int[] {1, 2, 13}) {
                     Sequence x = TestModels.sequence(length, shape.inputs(), length);
@@ -115,7 +115,7 @@ class BuiltInExplainersTest {
     @Test
     void explainers_shared_between_threads_give_the_same_results_as_alone() throws Exception {
         TestModels.Shape shape = TestModels.SHAPES[2];
-        Lstm model = TestModels.random(shape, 901);
+        RecurrentNetwork model = TestModels.random(shape, 901);
         List<Sequence> inputs = new ArrayList<>();
         for (int k = 0; k < 40; k++) {
             inputs.add(TestModels.sequence(1 + k % 15, shape.inputs(), k));
@@ -148,7 +148,7 @@ class BuiltInExplainersTest {
 
     @Test
     void a_wrong_target_or_input_width_is_refused_naming_the_method() {
-        Lstm model = TestModels.random(TestModels.SHAPES[0], 902);
+        RecurrentNetwork model = TestModels.random(TestModels.SHAPES[0], 902);
         for (String id : BuiltInExplainers.ids()) {
             Explainer explainer = BuiltInExplainers.create(id);
             assertThatThrownBy(() -> explainer.explain(model, TestModels.sequence(3, 2, 0), 1))

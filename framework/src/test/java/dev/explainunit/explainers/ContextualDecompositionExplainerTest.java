@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.RecurrentNetwork;
+import dev.explainunit.model.DirectionWeights;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +19,10 @@ class ContextualDecompositionExplainerTest {
     void relevant_and_irrelevant_parts_add_up_to_the_hidden_state_at_every_step() {
         for (int m = 0; m < TestModels.SHAPES.length; m++) {
             TestModels.Shape shape = TestModels.SHAPES[m];
-            Lstm model = TestModels.random(shape, 700 + m, 1.5, true);
+            RecurrentNetwork model = TestModels.random(shape, 700 + m, 1.5, true);
             Sequence x = TestModels.sequence(9, shape.inputs(), m);
-            double[][] forward = hiddenStates(model.forwardDirection(), x, false);
-            double[][] reverse = shape.bidirectional() ? hiddenStates(model.reverseDirection(), x, true) : null;
+            double[][] forward = hiddenStates(model.layer(0).forward(), x, false);
+            double[][] reverse = shape.bidirectional() ? hiddenStates(model.layer(0).reverse(), x, true) : null;
             for (int word = 0; word < x.length(); word++) {
                 checkParts(cd.decomposition(model, x, word, false), forward, shape, word);
                 if (shape.bidirectional()) {
@@ -45,7 +45,7 @@ class ContextualDecompositionExplainerTest {
     void relevant_plus_irrelevant_scores_equal_the_output_without_its_bias() {
         for (int m = 0; m < TestModels.SHAPES.length; m++) {
             TestModels.Shape shape = TestModels.SHAPES[m];
-            Lstm model = TestModels.random(shape, 710 + m);
+            RecurrentNetwork model = TestModels.random(shape, 710 + m);
             Sequence x = TestModels.sequence(6, shape.inputs(), 20 + m);
             for (int c = 0; c < shape.outputs(); c++) {
                 for (int word = 0; word < x.length(); word++) {
@@ -67,7 +67,7 @@ class ContextualDecompositionExplainerTest {
     void cd_equals_the_authors_algorithm_with_the_papers_stop_index_fix() {
         for (int m = 0; m < TestModels.SHAPES.length; m++) {
             TestModels.Shape shape = TestModels.SHAPES[m];
-            Lstm model = TestModels.random(shape, 720 + m, 1.5, true);
+            RecurrentNetwork model = TestModels.random(shape, 720 + m, 1.5, true);
             for (int length : new int[] {1, 2, 7}) {
                 Sequence x = TestModels.sequence(length, shape.inputs(), 30L * length + m);
                 for (int c = 0; c < shape.outputs(); c++) {
@@ -84,7 +84,7 @@ class ContextualDecompositionExplainerTest {
     @Test
     void on_a_single_step_the_word_gets_the_whole_output_without_its_bias() {
         TestModels.Shape shape = TestModels.SHAPES[1];
-        Lstm model = TestModels.random(shape, 730);
+        RecurrentNetwork model = TestModels.random(shape, 730);
         Sequence x = TestModels.sequence(1, shape.inputs(), 3);
         for (int c = 0; c < shape.outputs(); c++) {
             assertThat(cd.explain(model, x, c).step(0)).isCloseTo(model.predict(x)[c] - model.fcBias(c), within(1e-12));
@@ -93,13 +93,13 @@ class ContextualDecompositionExplainerTest {
 
     @Test
     void cd_refuses_a_model_that_is_not_an_lstm() {
-        Lstm model = TestModels.random(TestModels.SHAPES[0], 1);
+        RecurrentNetwork model = TestModels.random(TestModels.SHAPES[0], 1);
         assertThatThrownBy(() -> cd.explain(TestModels.blackBox(model), TestModels.sequence(3, 2, 1), 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cd").hasMessageContaining("Lstm");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cd").hasMessageContaining("RecurrentNetwork");
     }
 
     /** h after every step of one direction, recomputed from the weights (row s = after step s). */
-    private static double[][] hiddenStates(LstmDirection w, Sequence x, boolean reversed) {
+    private static double[][] hiddenStates(DirectionWeights w, Sequence x, boolean reversed) {
         int hidden = w.hiddenSize();
         double[][] states = new double[x.length()][hidden];
         double[] h = new double[hidden];
@@ -126,8 +126,8 @@ class ContextualDecompositionExplainerTest {
      * direction, written out anew: start = processing step of the word, stop = start + 1, and the
      * input term is relevant iff start ≤ i &lt; stop (paper A.3). Returns w_c · β_T.
      */
-    private static double referenceDirection(LstmDirection w, Sequence x, boolean reversed, int start, int stop,
-                                              Lstm model, int c, int fcOffset) {
+    private static double referenceDirection(DirectionWeights w, Sequence x, boolean reversed, int start, int stop,
+                                              RecurrentNetwork model, int c, int fcOffset) {
         int hidden = w.hiddenSize();
         int length = x.length();
         double[] relC = new double[hidden], irrelC = new double[hidden];
@@ -182,11 +182,11 @@ class ContextualDecompositionExplainerTest {
         return score;
     }
 
-    private static double referenceScore(Lstm model, Sequence x, int word, int c) {
-        double score = referenceDirection(model.forwardDirection(), x, false, word, word + 1, model, c, 0);
+    private static double referenceScore(RecurrentNetwork model, Sequence x, int word, int c) {
+        double score = referenceDirection(model.layer(0).forward(), x, false, word, word + 1, model, c, 0);
         if (model.isBidirectional()) {
             int start = x.length() - 1 - word;
-            score += referenceDirection(model.reverseDirection(), x, true, start, start + 1, model, c, model.hiddenSize());
+            score += referenceDirection(model.layer(0).reverse(), x, true, start, start + 1, model, c, model.hiddenSize());
         }
         return score;
     }
@@ -199,7 +199,7 @@ class ContextualDecompositionExplainerTest {
         return new double[] {aContrib, bContrib, activation.applyAsDouble(c)};
     }
 
-    private static double dot(LstmDirection w, int row, Sequence x, int t) {
+    private static double dot(DirectionWeights w, int row, Sequence x, int t) {
         double sum = 0;
         for (int d = 0; d < w.inputSize(); d++) {
             sum += w.weightIh(row, d) * x.get(t, d);
@@ -207,7 +207,7 @@ class ContextualDecompositionExplainerTest {
         return sum;
     }
 
-    private static double hh(LstmDirection w, int row, double[] h) {
+    private static double hh(DirectionWeights w, int row, double[] h) {
         double sum = 0;
         for (int k = 0; k < h.length; k++) {
             sum += w.weightHh(row, k) * h[k];

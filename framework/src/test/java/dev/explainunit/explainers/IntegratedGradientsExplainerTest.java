@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmCell;
-import dev.explainunit.lstm.LstmTrace;
+import dev.explainunit.model.RecurrentNetwork;
+import dev.explainunit.model.Activations;
+import dev.explainunit.model.NetworkTrace;
 import dev.explainunit.lstm.RandomLstms;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class IntegratedGradientsExplainerTest {
         IntegratedGradientsExplainer explainer = new IntegratedGradientsExplainer(m);
         for (int s = 0; s < TestModels.SHAPES.length; s++) {
             TestModels.Shape shape = TestModels.SHAPES[s];
-            Lstm model = TestModels.random(shape, 800 + s);
+            RecurrentNetwork model = TestModels.random(shape, 800 + s);
             Sequence x = TestModels.sequence(5, shape.inputs(), s);
             int target = shape.outputs() - 1;
             double[][] expected = new double[x.length()][x.dim()];
@@ -57,7 +57,7 @@ class IntegratedGradientsExplainerTest {
         IntegratedGradientsExplainer explainer = new IntegratedGradientsExplainer(4000);
         for (int s = 0; s < TestModels.SHAPES.length; s++) {
             TestModels.Shape shape = TestModels.SHAPES[s];
-            Lstm model = TestModels.random(shape, 810 + s);
+            RecurrentNetwork model = TestModels.random(shape, 810 + s);
             Sequence x = TestModels.sequence(8, shape.inputs(), 10 + s);
             double expected = model.predict(x)[0] - model.predict(scaled(x, 0))[0];
             assertThat(explainer.explain(model, x, 0).sum()).as("%s", shape).isCloseTo(expected, within(1e-3));
@@ -67,7 +67,7 @@ class IntegratedGradientsExplainerTest {
     @Test
     void on_a_nearly_linear_model_integrated_gradients_approach_gradient_times_input() {
         TestModels.Shape shape = TestModels.SHAPES[2];
-        Lstm model = TestModels.random(shape, 820, 0.01, true);
+        RecurrentNetwork model = TestModels.random(shape, 820, 0.01, true);
         Sequence x = TestModels.sequence(6, shape.inputs(), 4);
         Relevance ig = new IntegratedGradientsExplainer().explain(model, x, 1);
         Relevance gxi = new GradientTimesInputExplainer().explain(model, x, 1);
@@ -83,22 +83,22 @@ class IntegratedGradientsExplainerTest {
     /**
      * The sum as m passes one after another give it (each point's forward-direction terms, then
      * its reverse ones, added to the running sum), written here with the one-input passes of
-     * {@link Lstm}: the explainer runs its points side by side and must keep every bit.
+     * {@link RecurrentNetwork}: the explainer runs its points side by side and must keep every bit.
      */
-    private static double[] integratedGradientsOneAfterAnother(Lstm model, Sequence x, int target, int steps) {
+    private static double[] integratedGradientsOneAfterAnother(RecurrentNetwork model, Sequence x, int target, int steps) {
         int n = x.length() * x.dim();
         double[] values = new double[n];
         x.copyTo(values);
         double[] sum = new double[n];
         for (int k = 1; k <= steps; k++) {
-            LstmTrace trace = model.forward(scaled(x, (double) k / steps), model.newTrace());
+            NetworkTrace trace = model.forward(scaled(x, (double) k / steps), model.newTrace());
             double[] fc = new double[model.isBidirectional() ? 2 * model.hiddenSize() : model.hiddenSize()];
             for (int j = 0; j < fc.length; j++) {
                 fc[j] = model.fcWeight(target, j);
             }
-            LstmCell.inputGradient(model.forwardDirection(), trace.forward(), fc, 0, false, sum);
+            LstmCell.inputGradient(model.layer(0).forward(), trace.forward(), fc, 0, false, sum);
             if (model.isBidirectional()) {
-                LstmCell.inputGradient(model.reverseDirection(), trace.reverse(), fc, model.hiddenSize(), true, sum);
+                LstmCell.inputGradient(model.layer(0).reverse(), trace.reverse(), fc, model.hiddenSize(), true, sum);
             }
         }
         for (int v = 0; v < n; v++) {
@@ -113,7 +113,7 @@ class IntegratedGradientsExplainerTest {
         int[][] shapes = {{1, 1}, {3, 2}, {6, 60}, {60, 60}};
         for (int[] shape : shapes) {
             for (boolean bidirectional : new boolean[] {false, true}) {
-                Lstm model = RandomLstms.lstm(random, shape[0], shape[1], 4, bidirectional, 0.6);
+                RecurrentNetwork model = RandomLstms.lstm(random, shape[0], shape[1], 4, bidirectional, 0.6);
                 for (int steps : new int[] {1, 7, 8, 9, 50}) {
                     // H = 1 takes the general path only when told to
                     IntegratedGradientsExplainer explainer = new IntegratedGradientsExplainer(steps, shape[1] > 1);

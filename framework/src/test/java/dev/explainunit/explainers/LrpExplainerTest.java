@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.RecurrentNetwork;
+import dev.explainunit.model.DirectionWeights;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class LrpExplainerTest {
                 LrpExplainer explainer = new LrpExplainer(rule, eps, 1.0);
                 for (int m = 0; m < TestModels.SHAPES.length; m++) {
                     TestModels.Shape shape = TestModels.SHAPES[m];
-                    Lstm model = TestModels.random(shape, 400 + m);
+                    RecurrentNetwork model = TestModels.random(shape, 400 + m);
                     for (int length : new int[] {1, 3, 8, 14}) {
                         Sequence x = TestModels.sequence(length, shape.inputs(), 11L * length + m);
                         for (int target = 0; target < shape.outputs(); target++) {
@@ -55,7 +55,7 @@ class LrpExplainerTest {
             LrpExplainer explainer = new LrpExplainer(rule, rule == LrpRule.PROP ? 0.2 : 0.01, 0.0);
             for (int m = 0; m < TestModels.SHAPES.length; m++) {
                 TestModels.Shape shape = TestModels.SHAPES[m];
-                Lstm model = TestModels.random(shape, 500 + m);
+                RecurrentNetwork model = TestModels.random(shape, 500 + m);
                 Sequence x = TestModels.sequence(9, shape.inputs(), m);
                 Relevance r = explainer.explain(model, x, 0);
                 assertThat(r.sum() + r.rest().getAsDouble()).isCloseTo(model.predict(x)[0], within(1e-9));
@@ -70,7 +70,7 @@ class LrpExplainerTest {
             LrpExplainer explainer = new LrpExplainer(rule, 0.0, 0.0);
             for (int m = 0; m < TestModels.SHAPES.length; m++) {
                 TestModels.Shape shape = TestModels.SHAPES[m];
-                Lstm model = TestModels.random(shape, 600 + m, 1.0, false);
+                RecurrentNetwork model = TestModels.random(shape, 600 + m, 1.0, false);
                 Sequence x = TestModels.sequence(7, shape.inputs(), 40 + m);
                 Relevance r = explainer.explain(model, x, shape.outputs() - 1);
                 assertThat(r.sum()).as("%s %s", rule, shape).isCloseTo(model.predict(x)[shape.outputs() - 1], within(1e-9));
@@ -82,17 +82,17 @@ class LrpExplainerTest {
     @Test
     void the_rest_holds_the_output_bias_when_everything_else_is_redistributed() {
         TestModels.Shape shape = new TestModels.Shape(2, 2, 1, false, true);
-        Lstm withBias = TestModels.random(shape, 7);
+        RecurrentNetwork withBias = TestModels.random(shape, 7);
         DMatrixRMaj fcBias = withBias.fcBias();
-        Lstm noInnerBias = new Lstm(strip(withBias.forwardDirection()), null, withBias.fcWeight(), fcBias);
+        RecurrentNetwork noInnerBias = RecurrentNetwork.singleLayer(strip(withBias.layer(0).forward()), null, withBias.fcWeight(), fcBias);
         Sequence x = TestModels.sequence(5, 2, 9);
         Relevance r = new LrpExplainer(LrpRule.ALL, 0.0, 1.0).explain(noInnerBias, x, 0);
         assertThat(r.rest().getAsDouble()).isCloseTo(fcBias.get(0), within(1e-12));
         assertThat(r.sum()).isCloseTo(noInnerBias.predict(x)[0] - fcBias.get(0), within(1e-12));
     }
 
-    private static LstmDirection strip(LstmDirection w) {
-        return new LstmDirection(w.weightIh(), w.weightHh(), null, null);
+    private static DirectionWeights strip(DirectionWeights w) {
+        return DirectionWeights.lstm(w.weightIh(), w.weightHh(), null, null);
     }
 
     /**
@@ -104,11 +104,11 @@ class LrpExplainerTest {
     private static final double[] B = {0.2, 0.1, -1.5, 0.5};   // biases of i, f, g, o
     private static final double W = 1.7;
 
-    private static Lstm oneStepModel() {
+    private static RecurrentNetwork oneStepModel() {
         DMatrixRMaj weightIh = new DMatrixRMaj(new double[][] {{A[0]}, {A[1]}, {A[2]}, {A[3]}});
         DMatrixRMaj weightHh = new DMatrixRMaj(new double[][] {{0.5}, {-0.5}, {0.25}, {0.75}});
         DMatrixRMaj bias = new DMatrixRMaj(new double[][] {{B[0]}, {B[1]}, {B[2]}, {B[3]}});
-        return new Lstm(new LstmDirection(weightIh, weightHh, bias, null), null, new DMatrixRMaj(new double[][] {{W}}), null);
+        return RecurrentNetwork.singleLayer(DirectionWeights.lstm(weightIh, weightHh, bias, null), null, new DMatrixRMaj(new double[][] {{W}}), null);
     }
 
     private static double share(int gate) {
@@ -169,7 +169,7 @@ class LrpExplainerTest {
 
     @Test
     void lrp_all_gives_the_operands_their_values_on_the_hand_set_addition_model() {
-        Lstm model = TestModels.handSetAddition();
+        RecurrentNetwork model = TestModels.handSetAddition();
         double na = 0.83;
         double nb = -0.61;
         Sequence x = Sequence.of(new double[][] {{0, -0.7}, {0, 0.9}, {na, 0}, {0, 0.55}, {0, -0.95}, {nb, 0}, {0, 0.6}});
@@ -184,7 +184,7 @@ class LrpExplainerTest {
     @Test
     void lrp_returns_relevance_per_input_dimension_that_sums_to_the_step() {
         TestModels.Shape shape = TestModels.SHAPES[3];
-        Lstm model = TestModels.random(shape, 77);
+        RecurrentNetwork model = TestModels.random(shape, 77);
         Sequence x = TestModels.sequence(6, shape.inputs(), 78);
         for (LrpRule rule : LrpRule.values()) {
             Relevance r = new LrpExplainer(rule, 0.001, 0.0).explain(model, x, 0);
@@ -201,11 +201,11 @@ class LrpExplainerTest {
 
     @Test
     void lrp_refuses_a_model_that_is_not_an_lstm_and_bad_settings() {
-        Lstm model = TestModels.random(TestModels.SHAPES[0], 1);
+        RecurrentNetwork model = TestModels.random(TestModels.SHAPES[0], 1);
         Sequence x = TestModels.sequence(3, 2, 1);
         assertThatThrownBy(() -> new LrpExplainer(LrpRule.ALL, 0, 0).explain(TestModels.blackBox(model), x, 0))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("lrp-all").hasMessageContaining("Lstm");
+                .hasMessageContaining("lrp-all").hasMessageContaining("RecurrentNetwork");
         assertThatThrownBy(() -> new LrpExplainer(LrpRule.PROP, -1, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("eps");
         assertThatThrownBy(() -> new LrpExplainer(LrpRule.PROP, 0.1, Double.NaN))

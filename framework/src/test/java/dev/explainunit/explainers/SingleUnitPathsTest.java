@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,8 +23,8 @@ class SingleUnitPathsTest {
     };
 
     /** Random models with and without biases, large weights (saturated gates) included. */
-    private static List<Lstm> models() {
-        List<Lstm> models = new ArrayList<>();
+    private static List<RecurrentNetwork> models() {
+        List<RecurrentNetwork> models = new ArrayList<>();
         long seed = 100;
         for (TestModels.Shape shape : SINGLE_UNIT_SHAPES) {
             models.add(TestModels.random(shape, seed++));
@@ -47,7 +47,7 @@ class SingleUnitPathsTest {
     void lrp_single_unit_path_agrees_with_the_general_path_for_every_rule_eps_and_bias_factor() {
         double[][] settings = {{0.001, 0}, {0.2, 1}, {0, 0}, {0, 1}, {0.05, 0.5}};
         int compared = 0;
-        for (Lstm model : models()) {
+        for (RecurrentNetwork model : models()) {
             for (LrpRule rule : LrpRule.values()) {
                 for (double[] setting : settings) {
                     LrpExplainer fast = new LrpExplainer(rule, setting[0], setting[1]);
@@ -71,7 +71,7 @@ class SingleUnitPathsTest {
         for (int steps : new int[] {1, 7, 50}) {
             IntegratedGradientsExplainer fast = new IntegratedGradientsExplainer(steps);
             IntegratedGradientsExplainer general = new IntegratedGradientsExplainer(steps, false);
-            for (Lstm model : models()) {
+            for (RecurrentNetwork model : models()) {
                 for (Sequence x : sequences(model.inputSize(), compared)) {
                     for (int target = 0; target < model.outputSize(); target++) {
                         assertAgree(fast.explain(model, x, target), general.explain(model, x, target),
@@ -95,7 +95,7 @@ class SingleUnitPathsTest {
         ContextualDecompositionExplainer fast = new ContextualDecompositionExplainer();
         ContextualDecompositionExplainer general = new ContextualDecompositionExplainer(false);
         int compared = 0;
-        for (Lstm model : models()) {
+        for (RecurrentNetwork model : models()) {
             for (Sequence x : sequences(model.inputSize(), compared)) {
                 for (int target = 0; target < model.outputSize(); target++) {
                     Relevance a = fast.explain(model, x, target);

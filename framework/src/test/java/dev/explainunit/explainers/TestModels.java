@@ -2,8 +2,8 @@ package dev.explainunit.explainers;
 
 import dev.explainunit.RecurrentModel;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.RecurrentNetwork;
+import dev.explainunit.model.DirectionWeights;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
@@ -30,23 +30,23 @@ final class TestModels {
     };
 
     /** Random weights U(−scale, scale), random biases U(−scale, scale) (both vectors) unless {@code biases} is false. */
-    static Lstm random(Shape shape, long seed, double scale, boolean biases) {
+    static RecurrentNetwork random(Shape shape, long seed, double scale, boolean biases) {
         Random random = new Random(seed);
-        LstmDirection forward = direction(shape, random, scale, biases);
-        LstmDirection reverse = shape.bidirectional() ? direction(shape, random, scale, biases) : null;
+        DirectionWeights forward = direction(shape, random, scale, biases);
+        DirectionWeights reverse = shape.bidirectional() ? direction(shape, random, scale, biases) : null;
         int features = shape.bidirectional() ? 2 * shape.hidden() : shape.hidden();
         DMatrixRMaj fcWeight = matrix(shape.outputs(), features, random, scale);
         DMatrixRMaj fcBias = shape.outputBias() && biases ? matrix(shape.outputs(), 1, random, scale) : null;
-        return new Lstm(forward, reverse, fcWeight, fcBias);
+        return RecurrentNetwork.singleLayer(forward, reverse, fcWeight, fcBias);
     }
 
-    static Lstm random(Shape shape, long seed) {
+    static RecurrentNetwork random(Shape shape, long seed) {
         return random(shape, seed, 1.0, true);
     }
 
-    private static LstmDirection direction(Shape shape, Random random, double scale, boolean biases) {
+    private static DirectionWeights direction(Shape shape, Random random, double scale, boolean biases) {
         int rows = 4 * shape.hidden();
-        return new LstmDirection(matrix(rows, shape.inputs(), random, scale), matrix(rows, shape.hidden(), random, scale),
+        return DirectionWeights.lstm(matrix(rows, shape.inputs(), random, scale), matrix(rows, shape.hidden(), random, scale),
                 biases ? matrix(rows, 1, random, scale) : null, biases ? matrix(rows, 1, random, scale) : null);
     }
 
@@ -113,13 +113,13 @@ final class TestModels {
      * The single-unit addition solution the paper describes (3.2): i, f, o saturated open (bias
      * 30), g = tanh(0.01·x_0) reading only the number dimension, fc.weight compensating the slope.
      */
-    static Lstm handSetAddition() {
+    static RecurrentNetwork handSetAddition() {
         double open = 30;
         double slope = 0.01;
         DMatrixRMaj weightIh = new DMatrixRMaj(new double[][] {{0, 0}, {0, 0}, {slope, 0}, {0, 0}});
         DMatrixRMaj weightHh = new DMatrixRMaj(4, 1);
         DMatrixRMaj biasIh = new DMatrixRMaj(new double[][] {{open}, {open}, {0}, {open}});
-        LstmDirection direction = new LstmDirection(weightIh, weightHh, biasIh, null);
-        return new Lstm(direction, null, new DMatrixRMaj(new double[][] {{1 / slope}}), null);
+        DirectionWeights direction = DirectionWeights.lstm(weightIh, weightHh, biasIh, null);
+        return RecurrentNetwork.singleLayer(direction, null, new DMatrixRMaj(new double[][] {{1 / slope}}), null);
     }
 }

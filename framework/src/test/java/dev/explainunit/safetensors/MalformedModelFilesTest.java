@@ -3,7 +3,7 @@ package dev.explainunit.safetensors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.lstm.RandomLstms;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -200,7 +200,7 @@ class MalformedModelFilesTest {
 
     @Test
     void non_finite_weights_are_refused_in_f64_and_f32() {
-        Lstm model = RandomLstms.lstm(new Random(1), 2, 1, 1, false, 1);
+        RecurrentNetwork model = RandomLstms.lstm(new Random(1), 2, 1, 1, false, 1);
         for (TensorType type : TensorType.values()) {
             byte[] bytes = ModelFiles.toBytes(model, type);
             int dataStart = 8 + (int) ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong();

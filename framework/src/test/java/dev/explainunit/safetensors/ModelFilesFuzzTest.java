@@ -3,7 +3,7 @@ package dev.explainunit.safetensors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.lstm.RandomLstms;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -37,7 +37,7 @@ class ModelFilesFuzzTest {
         for (int c = 0; c < CASES; c++) {
             byte[] bytes = mutate(random, valid.get(random.nextInt(valid.size())));
             try {
-                Lstm model = ModelFiles.read(bytes, NAME);
+                RecurrentNetwork model = ModelFiles.read(bytes, NAME);
                 assertThat(model.hiddenSize()).isPositive();
                 accepted++;
             } catch (MalformedModelException e) {

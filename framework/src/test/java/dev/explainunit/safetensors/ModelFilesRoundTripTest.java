@@ -3,8 +3,8 @@ package dev.explainunit.safetensors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.RecurrentNetwork;
+import dev.explainunit.model.DirectionWeights;
 import dev.explainunit.lstm.RandomLstms;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +24,10 @@ class ModelFilesRoundTripTest {
     @CsvSource({"2,1,1,false", "3,4,2,false", "1,2,3,true", "5,3,1,true"})
     void f64_round_trip_preserves_every_weight_bit_for_bit(int inputs, int hidden, int outputs, boolean bi)
             throws Exception {
-        Lstm model = RandomLstms.lstm(new Random(inputs * 100 + hidden * 10 + outputs), inputs, hidden, outputs, bi, 2);
+        RecurrentNetwork model = RandomLstms.lstm(new Random(inputs * 100 + hidden * 10 + outputs), inputs, hidden, outputs, bi, 2);
         Path file = dir.resolve("m.safetensors");
         ModelFiles.write(model, file);
-        Lstm back = ModelFiles.read(file);
+        RecurrentNetwork back = ModelFiles.read(file);
 
         assertSameWeights(back, model);
         assertThat(back.hasFcBias()).isTrue();
@@ -37,38 +37,38 @@ class ModelFilesRoundTripTest {
 
     @Test
     void f32_round_trip_rounds_each_weight_to_float() throws Exception {
-        Lstm model = RandomLstms.lstm(new Random(3), 2, 3, 2, true, 1);
+        RecurrentNetwork model = RandomLstms.lstm(new Random(3), 2, 3, 2, true, 1);
         Path file = dir.resolve("m32.safetensors");
         ModelFiles.write(model, file, TensorType.F32);
-        Lstm back = ModelFiles.read(file);
+        RecurrentNetwork back = ModelFiles.read(file);
 
         assertThat(Files.size(file)).isLessThan(ModelFiles.toBytes(model, TensorType.F64).length);
-        assertThat(back.forwardDirection().weightIh().data).containsExactly(
-                floatRounded(model.forwardDirection().weightIh().data));
-        assertThat(back.reverseDirection().biasHh().data).containsExactly(
-                floatRounded(model.reverseDirection().biasHh().data));
+        assertThat(back.layer(0).forward().weightIh().data).containsExactly(
+                floatRounded(model.layer(0).forward().weightIh().data));
+        assertThat(back.layer(0).reverse().biasHh().data).containsExactly(
+                floatRounded(model.layer(0).reverse().biasHh().data));
         assertThat(back.fcWeight().data).containsExactly(floatRounded(model.fcWeight().data));
     }
 
     @Test
     void absent_output_bias_stays_absent_and_absent_lstm_biases_read_as_zeros() throws Exception {
         Random random = new Random(11);
-        LstmDirection noBias = new LstmDirection(RandomLstms.matrix(random, 4, 2, 1),
+        DirectionWeights noBias = DirectionWeights.lstm(RandomLstms.matrix(random, 4, 2, 1),
                 RandomLstms.matrix(random, 4, 1, 1), null, null);
-        Lstm model = new Lstm(noBias, null, RandomLstms.matrix(random, 1, 1, 1), null);
+        RecurrentNetwork model = RecurrentNetwork.singleLayer(noBias, null, RandomLstms.matrix(random, 1, 1, 1), null);
         byte[] bytes = ModelFiles.toBytes(model, TensorType.F64);
-        Lstm back = ModelFiles.read(bytes, "toy");
+        RecurrentNetwork back = ModelFiles.read(bytes, "toy");
 
         assertThat(back.hasFcBias()).isFalse();
         assertThat(back.parameterCount()).isEqualTo(model.parameterCount());
-        assertThat(back.forwardDirection().biasIh().data).containsOnly(0.0);
+        assertThat(back.layer(0).forward().biasIh().data).containsOnly(0.0);
     }
 
     @Test
     void writing_replaces_an_existing_file_and_leaves_no_temporary_file() throws Exception {
         Path file = dir.resolve("replace.safetensors");
         Files.writeString(file, "old content");
-        Lstm model = RandomLstms.lstm(new Random(5), 2, 1, 1, false, 1);
+        RecurrentNetwork model = RandomLstms.lstm(new Random(5), 2, 1, 1, false, 1);
         ModelFiles.write(model, file);
 
         assertSameWeights(ModelFiles.read(file), model);
@@ -79,7 +79,7 @@ class ModelFilesRoundTripTest {
 
     @Test
     void written_header_is_padded_to_eight_bytes_and_uses_pytorch_names() throws Exception {
-        Lstm model = RandomLstms.lstm(new Random(9), 2, 1, 1, true, 1);
+        RecurrentNetwork model = RandomLstms.lstm(new Random(9), 2, 1, 1, true, 1);
         byte[] bytes = ModelFiles.toBytes(model, TensorType.F64);
         long n = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
         String header = new String(bytes, 8, (int) n, java.nio.charset.StandardCharsets.UTF_8);
@@ -98,11 +98,11 @@ class ModelFilesRoundTripTest {
         return out;
     }
 
-    static void assertSameWeights(Lstm actual, Lstm expected) {
+    static void assertSameWeights(RecurrentNetwork actual, RecurrentNetwork expected) {
         assertThat(actual.isBidirectional()).isEqualTo(expected.isBidirectional());
-        assertDirection(actual.forwardDirection(), expected.forwardDirection());
+        assertDirection(actual.layer(0).forward(), expected.layer(0).forward());
         if (expected.isBidirectional()) {
-            assertDirection(actual.reverseDirection(), expected.reverseDirection());
+            assertDirection(actual.layer(0).reverse(), expected.layer(0).reverse());
         }
         assertThat(actual.fcWeight().data).containsExactly(expected.fcWeight().data);
         DMatrixRMaj bias = expected.fcBias();
@@ -111,7 +111,7 @@ class ModelFilesRoundTripTest {
         }
     }
 
-    private static void assertDirection(LstmDirection actual, LstmDirection expected) {
+    private static void assertDirection(DirectionWeights actual, DirectionWeights expected) {
         assertThat(actual.weightIh().data).containsExactly(expected.weightIh().data);
         assertThat(actual.weightHh().data).containsExactly(expected.weightHh().data);
         assertThat(actual.biasIh().data).containsExactly(expected.biasIh().data);

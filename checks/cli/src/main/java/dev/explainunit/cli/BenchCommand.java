@@ -8,7 +8,7 @@ import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.internal.BenchWorkload;
 import dev.explainunit.explainers.BuiltInExplainers;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.sentence.SentimentTask;
 import dev.explainunit.task.Tasks;
 import java.io.PrintWriter;
@@ -114,7 +114,7 @@ final class BenchCommand implements Callable<Integer> {
         // --json (whose stdout must stay one JSON document) a progress line on stderr.
         List<Rate> rates = new ArrayList<>();
         for (Map.Entry<String, Explainer> e : explainers.entrySet()) {
-            Lstm model = sentiment ? sentences.model() : BenchWorkload.modelFor(e.getKey());
+            RecurrentNetwork model = sentiment ? sentences.model() : BenchWorkload.modelFor(e.getKey());
             Rate r = measure(e.getKey(), e.getValue(), model, inputs, targets, warmup, seconds);
             rates.add(r);
             if (json) {
@@ -164,7 +164,7 @@ final class BenchCommand implements Callable<Integer> {
      * consecutive sequences (the last chunk of a round ends at the last sequence), as the checks
      * call it; any other explainer per call, in rounds of 256.
      */
-    static Rate measure(String id, Explainer explainer, Lstm model, Sequence[] sequences, int[] targets,
+    static Rate measure(String id, Explainer explainer, RecurrentNetwork model, Sequence[] sequences, int[] targets,
                         double warmup, double seconds) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
@@ -211,9 +211,9 @@ final class BenchCommand implements Callable<Integer> {
     /** 256 calls of {@link Explainer#explain(dev.explainunit.RecurrentModel, Sequence, int)}. */
     private static final class Calls extends Round {
         private final Explainer explainer;
-        private final Lstm model;
+        private final RecurrentNetwork model;
 
-        Calls(Explainer explainer, Lstm model, Sequence[] sequences, int[] targets) {
+        Calls(Explainer explainer, RecurrentNetwork model, Sequence[] sequences, int[] targets) {
             super(sequences, targets);
             this.explainer = explainer;
             this.model = model;
@@ -232,10 +232,10 @@ final class BenchCommand implements Callable<Integer> {
     /** One batch call on the next chunk of up to {@value #CHUNK} sequences. */
     private static final class Chunks extends Round {
         private final BatchExplainer explainer;
-        private final Lstm model;
+        private final RecurrentNetwork model;
         private final List<Sequence> all;
 
-        Chunks(BatchExplainer explainer, Lstm model, Sequence[] sequences, int[] targets) {
+        Chunks(BatchExplainer explainer, RecurrentNetwork model, Sequence[] sequences, int[] targets) {
             super(sequences, targets);
             this.explainer = explainer;
             this.model = model;

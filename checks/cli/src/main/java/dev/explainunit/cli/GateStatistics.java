@@ -1,9 +1,9 @@
 package dev.explainunit.cli;
 
-import dev.explainunit.lstm.DirectionTrace;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmDirection;
-import dev.explainunit.lstm.LstmTrace;
+import dev.explainunit.model.DirectionTrace;
+import dev.explainunit.model.RecurrentNetwork;
+import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.NetworkTrace;
 import dev.explainunit.toy.ToySample;
 import java.util.List;
 
@@ -17,13 +17,13 @@ final class GateStatistics {
      * {i on marked steps, i on distractors, f marked, f distractors, o marked, o distractors}, each
      * the mean over all steps of that kind in {@code samples} (unit 0 of the forward direction).
      */
-    static double[] means(Lstm model, List<ToySample> samples) {
+    static double[] means(RecurrentNetwork model, List<ToySample> samples) {
         int hidden = model.hiddenSize();
-        int[] gates = {LstmDirection.GATE_I, LstmDirection.GATE_F, LstmDirection.GATE_O};
+        int[] gates = {DirectionWeights.GATE_I, DirectionWeights.GATE_F, DirectionWeights.GATE_O};
         double[] sums = new double[6];
         long marked = 0;
         long distractors = 0;
-        LstmTrace trace = model.newTrace();
+        NetworkTrace trace = model.newTrace();
         for (ToySample sample : samples) {
             model.forward(sample.sequence(), trace);
             DirectionTrace tr = trace.forward();

@@ -1,6 +1,6 @@
 package dev.explainunit.cli;
 
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.DirectionWeights;
 import dev.explainunit.toy.Split;
 import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToyData;
@@ -152,7 +152,7 @@ final class ZooCommand implements Runnable {
 
     /** One line per gate: W_ih row (x_0, x_1), W_hh, bias; then fc.weight. */
     private static void printWeights(PrintWriter out, ZooModel m) {
-        LstmDirection w = m.model().forwardDirection();
+        DirectionWeights w = m.model().layer(0).forward();
         String[] gates = {"i", "f", "g", "o"};
         for (int j = 0; j < 4 * w.hiddenSize(); j++) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "    %s  W_ih", gates[j / w.hiddenSize()]));

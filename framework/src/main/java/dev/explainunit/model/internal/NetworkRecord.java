@@ -78,6 +78,12 @@ public final class NetworkRecord {
         }
     }
 
+    /** Whether this record has the shapes of {@code n}'s passes (kind, layers, H, directions, outputs). */
+    public boolean fits(NetworkWeights n) {
+        return forward.length == n.layers && forward[0].kind == n.kind && hidden == n.hidden
+                && (reverse != null) == n.bidirectional && output.length == n.outputs;
+    }
+
     /** T of the last pass. */
     public int length() {
         return length;
@@ -110,6 +116,11 @@ public final class NetworkRecord {
     /** Output c of the last pass. */
     public double output(int c) {
         return output[c];
+    }
+
+    /** C. */
+    public int outputCount() {
+        return output.length;
     }
 
     /** The outputs of the last pass, copied. */
