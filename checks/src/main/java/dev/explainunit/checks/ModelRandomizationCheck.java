@@ -3,9 +3,11 @@ package dev.explainunit.checks;
 import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.checks.internal.GuardedParallel;
-import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.RecurrentLayer;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.task.GroundTruthKind;
+import java.util.ArrayList;
 import dev.explainunit.task.Sample;
 import java.util.List;
 import java.util.Map;
@@ -240,17 +242,20 @@ final class ModelRandomizationCheck implements SanityCheck {
     static RecurrentNetwork randomised(RecurrentNetwork trained, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double bound = 1 / Math.sqrt(trained.hiddenSize());
-        DirectionWeights forward = direction(trained.layer(0).forward(), random, bound);
-        DirectionWeights reverse = trained.isBidirectional() ? direction(trained.layer(0).reverse(), random, bound) : null;
-        DMatrixRMaj fc = uniform(trained.outputSize(), trained.isBidirectional() ? 2 * trained.hiddenSize()
-                : trained.hiddenSize(), random, bound);
+        List<RecurrentLayer> layers = new ArrayList<>();
+        for (RecurrentLayer layer : trained.layers()) {
+            DirectionWeights forward = direction(layer.forward(), random, bound);
+            DirectionWeights reverse = layer.isBidirectional() ? direction(layer.reverse(), random, bound) : null;
+            layers.add(new RecurrentLayer(forward, reverse));
+        }
+        DMatrixRMaj fc = uniform(trained.outputSize(), trained.features(), random, bound);
         DMatrixRMaj fcBias = trained.hasFcBias() ? uniform(trained.outputSize(), 1, random, bound) : null;
-        return RecurrentNetwork.singleLayer(forward, reverse, fc, fcBias);
+        return new RecurrentNetwork(layers, fc, fcBias);
     }
 
     private static DirectionWeights direction(DirectionWeights shape, SplittableRandom random, double bound) {
-        int rows = 4 * shape.hiddenSize();
-        return DirectionWeights.lstm(uniform(rows, shape.inputSize(), random, bound),
+        int rows = shape.kind().gates() * shape.hiddenSize();
+        return new DirectionWeights(shape.kind(), uniform(rows, shape.inputSize(), random, bound),
                 uniform(rows, shape.hiddenSize(), random, bound), uniform(rows, 1, random, bound),
                 uniform(rows, 1, random, bound));
     }

@@ -103,7 +103,7 @@ final class ReproduceCommand implements Callable<Integer> {
         if (toy) {
             int steps = settings.tasks().size() * BuiltInExplainers.ids().size();
             try (ProgressBar bar = new ProgressBar("reproduce", steps)) {
-                report = Table2Reproduction.run(settings, zoo::models, bar::step);
+                report = Table2Reproduction.run(settings, t -> zoo.models(t.id()), bar::step);
             }
             stdout.print(Table2Text.render(report));
             stdout.flush();
@@ -229,7 +229,7 @@ final class ReproduceCommand implements Callable<Integer> {
     static void checkMemory(ReproduceSettings settings, ModelZoo zoo, long maxHeap) {
         int models = 0;
         for (ToyTask t : settings.tasks()) {
-            int available = zoo.models(t).size();
+            int available = zoo.models(t.id()).size();
             models = Math.max(models, settings.models() == 0 ? available : Math.min(settings.models(), available));
         }
         long limit = maxHeap / 2;

@@ -69,13 +69,13 @@ final class ZooCommand implements Runnable {
             ModelZoo zoo = dir == null ? ModelZoo.bundled() : load(dir);
             List<ToyTask> tasks = task == null ? List.of(ToyTask.values()) : List.of(TrainCommand.parseTask(task));
             if (dir != null) {
-                tasks = tasks.stream().filter(t -> zoo.index(t).isPresent()).toList();
+                tasks = tasks.stream().filter(t -> zoo.index(t.id()).isPresent()).toList();
                 if (tasks.isEmpty()) {
                     throw new UsageException("--dir " + dir + " holds no models of task " + task);
                 }
             }
             for (ToyTask t : tasks) {
-                zoo.index(t).ifPresent(index -> out.printf(Locale.ROOT,
+                zoo.index(t.id()).ifPresent(index -> out.printf(Locale.ROOT,
                         "%s: %d models from %d seeds (convergence rate %.2f), data seed %d, %d evaluations,"
                                 + " %.1f s wall / %.1f s CPU on %s%n",
                         t.id(), index.modelsKept(), index.seedsTried(), index.convergenceRate(), index.dataSeed(),
@@ -83,7 +83,7 @@ final class ZooCommand implements Runnable {
                         TrainCommand.threads(index.threads())));
                 out.printf(Locale.ROOT, "%-16s %6s %10s %10s %10s %6s %8s%n", "id", "seed", "train MSE", "valid MSE",
                         "test MSE", "evals", "seconds");
-                for (ZooModel m : zoo.models(t)) {
+                for (ZooModel m : zoo.models(t.id())) {
                     out.printf(Locale.ROOT, "%-16s %6d %10.2e %10.2e %10.2e %6d %8.1f%n", m.id(), m.seed(), m.trainMse(),
                             m.validationMse(), m.testMse(), m.evaluations(), m.seconds());
                     if (weights) {
@@ -91,7 +91,7 @@ final class ZooCommand implements Runnable {
                     }
                 }
                 if (gates) {
-                    printGates(out, t, zoo.index(t).map(ZooIndex::dataSeed).orElse(1L), zoo.models(t));
+                    printGates(out, t, zoo.index(t.id()).map(ZooIndex::dataSeed).orElse(1L), zoo.models(t.id()));
                 }
                 out.println();
             }
@@ -199,18 +199,18 @@ final class ZooCommand implements Runnable {
             PreviousRun.requireEmptyUnlessForced("--dir", dir, force);
             OutputPaths.requireWritableDirectory("--dir", dir);
             ModelZoo zoo = ModelZoo.bundled();
-            ZooIndex index = zoo.index(t).orElseThrow();
+            ZooIndex index = zoo.index(t.id()).orElseThrow();
             try {
                 String removed = force ? PreviousRun.clear(dir) : null;
                 if (removed != null) {
                     spec.commandLine().getOut().println(removed);
                 }
-                ZooDirectory.write(dir, index, zoo.models(t));
+                ZooDirectory.write(dir, index, zoo.models(t.id()));
             } catch (IOException e) {
                 throw new UsageException("--dir " + dir + ": the models could not be written ("
                         + OutputPaths.describe(e) + ")", e);
             }
-            spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d %s models and %s to %s%n", zoo.models(t).size(),
+            spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d %s models and %s to %s%n", zoo.models(t.id()).size(),
                     t.id(), ZooDirectory.INDEX, dir);
             spec.commandLine().getOut().flush();
             return 0;
