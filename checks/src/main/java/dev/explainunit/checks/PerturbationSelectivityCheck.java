@@ -2,8 +2,8 @@ package dev.explainunit.checks;
 
 import dev.explainunit.Sequence;
 import dev.explainunit.checks.internal.GuardedParallel;
-import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.model.NetworkTrace;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.sentiment.WordDeletion;
 import dev.explainunit.task.GroundTruth;
 import dev.explainunit.task.GroundTruthKind;

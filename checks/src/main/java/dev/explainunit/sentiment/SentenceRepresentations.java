@@ -2,8 +2,8 @@ package dev.explainunit.sentiment;
 
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.model.NetworkTrace;
+import dev.explainunit.model.RecurrentNetwork;
 import org.apiguardian.api.API;
 
 /**

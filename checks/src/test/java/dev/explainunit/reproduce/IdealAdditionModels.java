@@ -1,7 +1,7 @@
 package dev.explainunit.reproduce;
 
-import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.toy.ToyTask;
 import dev.explainunit.zoo.ZooModel;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.model.NetworkTrace;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.sentence.SentenceModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;

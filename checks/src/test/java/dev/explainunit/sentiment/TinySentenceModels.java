@@ -1,7 +1,7 @@
 package dev.explainunit.sentiment;
 
-import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.SentenceRecord;
 import dev.explainunit.sentence.Vocabulary;

@@ -1,8 +1,8 @@
 package dev.explainunit.explainers;
 
 import dev.explainunit.Sequence;
-import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.model.NetworkBatch;
+import dev.explainunit.model.RecurrentNetwork;
 
 /**
  * Buffers one thread reuses from one batch of explanations to the next: the {@link NetworkBatch}

@@ -2,8 +2,8 @@ package dev.explainunit.explainers;
 
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.model.NetworkBatch;
+import dev.explainunit.model.RecurrentNetwork;
 import java.util.List;
 
 /**

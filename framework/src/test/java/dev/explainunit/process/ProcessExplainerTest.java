@@ -8,14 +8,16 @@ import dev.explainunit.RecurrentModel;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.explainers.BuiltInExplainers;
-import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.RecurrentNetwork;
+import dev.explainunit.safetensors.ModelFiles;
 import dev.explainunit.toy.Split;
-import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToyData;
 import dev.explainunit.toy.ToySample;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.zoo.ModelZoo;
 import dev.explainunit.zoo.ZooModel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -135,6 +137,25 @@ class ProcessExplainerTest {
             List<Relevance> relevances = python.explain(classifier, inputs, targets);
             for (int k = 0; k < inputs.size(); k++) {
                 assertClose(relevances.get(k), builtIn.explain(classifier, inputs.get(k), targets[k]));
+            }
+        }
+    }
+
+    @Test
+    void numpy_occlusion_f_diff_matches_the_built_in_on_stacked_lstms_and_grus() throws Exception {
+        Explainer builtIn = BuiltInExplainers.create("occlusion-f-diff");
+        try (ProcessExplainer python = ProcessExplainer.of(PythonExplainers.command("occlusion.py"))) {
+            for (String fixture : List.of("lstm2-bi", "lstm2-uni", "gru1-uni", "gru2-bi", "gru2-uni-rnn", "gru1-nobias")) {
+                Path file = Path.of(ProcessExplainerTest.class.getResource("/pytorch/" + fixture
+                        + "/model.safetensors").toURI());
+                RecurrentNetwork model = ModelFiles.read(file);
+                List<Sequence> inputs = randomInputs(20, model.inputSize(), fixture.hashCode());
+                int[] targets = new int[inputs.size()];
+                Arrays.setAll(targets, k -> k % model.outputSize());
+                List<Relevance> relevances = python.explain(model, inputs, targets);
+                for (int k = 0; k < inputs.size(); k++) {
+                    assertClose(relevances.get(k), builtIn.explain(model, inputs.get(k), targets[k]));
+                }
             }
         }
     }

@@ -1,9 +1,9 @@
 package dev.explainunit.cli;
 
 import dev.explainunit.model.DirectionTrace;
-import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.model.DirectionWeights;
 import dev.explainunit.model.NetworkTrace;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.toy.ToySample;
 import java.util.List;
 

@@ -2,9 +2,9 @@ package dev.explainunit.cli;
 
 import dev.explainunit.model.DirectionWeights;
 import dev.explainunit.toy.Split;
-import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToyData;
 import dev.explainunit.toy.ToySample;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.zoo.ModelZoo;
 import dev.explainunit.zoo.ZooDirectory;
 import dev.explainunit.zoo.ZooIndex;
@@ -16,9 +16,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code explainunit zoo list | export}: the bundled models and their metrics; {@code list --dir}

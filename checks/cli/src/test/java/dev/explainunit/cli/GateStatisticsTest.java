@@ -3,11 +3,11 @@ package dev.explainunit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.toy.Split;
-import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToyData;
+import dev.explainunit.toy.ToyTask;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 

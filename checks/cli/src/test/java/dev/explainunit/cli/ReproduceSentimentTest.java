@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.safetensors.SentenceModelFiles;
 import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.SentenceReader;
