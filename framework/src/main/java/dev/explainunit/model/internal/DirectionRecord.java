@@ -106,6 +106,15 @@ public final class DirectionRecord {
         }
     }
 
+    /**
+     * {@link #resumeFrom}, also copying the reference's states after the steps before {@code at}:
+     * for a layer whose whole output sequence the layer above reads.
+     */
+    void resumeWithStatesFrom(DirectionRecord reference, int at) {
+        resumeFrom(reference, at);
+        System.arraycopy(reference.h, 0, h, 0, at * hidden);
+    }
+
     public CellKind kind() {
         return kind;
     }

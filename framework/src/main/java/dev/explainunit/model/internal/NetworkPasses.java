@@ -58,8 +58,9 @@ public final class NetworkPasses {
      * that each direction resumes from the reference's state where its input first differs: layer
      * 0's forward direction at step prefix, its reverse direction at step suffix, and so on up while
      * the rows a layer reads are shared (a bidirectional layer's output differs in every row once
-     * one differs, so the layers above it run from step 0). Such a pass records the steps it
-     * computes and its outputs; it cannot be differentiated.
+     * one differs, so the layers above it run from step 0 and read the states before the resumed
+     * steps, copied from the reference). Such a pass records the steps it computes and its
+     * outputs; it cannot be differentiated.
      */
     public void forwardResumed(NetworkWeights n, NetworkRecord reference, NetworkRecord[] records, int lanes,
                                int[] prefix, int[] suffix, InputProjections[] known) {
@@ -74,9 +75,11 @@ public final class NetworkPasses {
                         + " first and " + sharedAtEnd + " last steps with an input of " + reference.length);
             }
             for (int k = 0; k < n.layers; k++) {
-                resume(record.forward[k], reference.forward[k], length, shared);
+                // the layer above a bidirectional layer runs from step 0 and reads every row of its output
+                boolean readInFull = n.bidirectional && k < n.layers - 1;
+                resume(record.forward[k], reference.forward[k], length, shared, readInFull);
                 if (n.bidirectional) {
-                    resume(record.reverse[k], reference.reverse[k], length, sharedAtEnd);
+                    resume(record.reverse[k], reference.reverse[k], length, sharedAtEnd, readInFull);
                     boolean unchanged = shared == length && sharedAtEnd == length;
                     shared = unchanged ? length : 0;
                     sharedAtEnd = unchanged ? length : 0;
@@ -88,10 +91,13 @@ public final class NetworkPasses {
         run(n, records, lanes, known);
     }
 
-    private static void resume(DirectionRecord record, DirectionRecord reference, int length, int at) {
+    private static void resume(DirectionRecord record, DirectionRecord reference, int length, int at,
+                               boolean readInFull) {
         record.ensureCapacity(length);
         if (at == 0) {
             record.zeroInitialState();
+        } else if (readInFull) {
+            record.resumeWithStatesFrom(reference, at);
         } else {
             record.resumeFrom(reference, at);
         }
