@@ -53,6 +53,11 @@ public final class ContextualDecompositionExplainer implements Explainer {
     }
 
     @Override
+    public String unsupportedReason(RecurrentModel model) {
+        return supports(model) ? null : DecompositionPasses.unsupportedReason((RecurrentNetwork) model);
+    }
+
+    @Override
     public Relevance explain(RecurrentModel model, Sequence input, int target) {
         RecurrentNetwork network = Arguments.requireNetwork(ID, model, input, target);
         if (!DecompositionPasses.supports(network)) {

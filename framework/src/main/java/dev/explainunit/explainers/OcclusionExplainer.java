@@ -96,6 +96,12 @@ public class OcclusionExplainer implements Explainer {
     }
 
     @Override
+    public String unsupportedReason(RecurrentModel model) {
+        return supports(model) ? null : id() + " compares softmax probabilities and needs a classifier with at least"
+                + " 2 outputs; the model has " + model.outputSize();
+    }
+
+    @Override
     public Relevance explain(RecurrentModel model, Sequence input, int target) {
         Arguments.check(id(), model, input, target);
         if (difference == Difference.PROBABILITY && model.outputSize() < 2) {
