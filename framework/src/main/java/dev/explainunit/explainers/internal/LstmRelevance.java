@@ -134,23 +134,28 @@ final class LstmRelevance {
      */
     private void productLayers(DirectionTrace tr, int s, RelevanceLane lane) {
         int hidden = tr.hiddenSize();
+        boolean all = !rules.gatesReceive();
         int cur = (s + 1) * hidden;
         int prev = s * hidden;
         double[] rz = lane.rz;
         double[] rc = lane.rc;
-        // h_s = o ⊙ tanh(c_s)
-        tr.copyGates(s, 3 * hidden, hidden, output, 0);
-        tr.copyTanhC(s, tanhCell, 0);
-        System.arraycopy(lane.rh, cur, stateRelevance, 0, hidden);
-        rules.split(output, tanhCell, stateRelevance, hidden, gateShare, signalShare, keptOutput, denominator,
-                coefficient);
-        System.arraycopy(gateShare, 0, rz, 3 * hidden, hidden);
-        for (int k = 0; k < hidden; k++) {
-            cellRelevance[k] = rc[cur + k] + signalShare[k];
-        }
         double absorbed = lane.absorbed;
-        for (int k = 0; k < hidden; k++) {
-            absorbed += keptOutput[k];
+        // h_s = o ⊙ tanh(c_s); under ALL the signal takes everything and the gate row is not propagated
+        if (all) {
+            for (int k = 0; k < hidden; k++) {
+                cellRelevance[k] = rc[cur + k] + lane.rh[cur + k];
+            }
+        } else {
+            tr.copyGates(s, 3 * hidden, hidden, output, 0);
+            tr.copyTanhC(s, tanhCell, 0);
+            System.arraycopy(lane.rh, cur, stateRelevance, 0, hidden);
+            rules.split(output, tanhCell, stateRelevance, hidden, gateShare, signalShare, keptOutput, denominator,
+                    coefficient);
+            System.arraycopy(gateShare, 0, rz, 3 * hidden, hidden);
+            for (int k = 0; k < hidden; k++) {
+                cellRelevance[k] = rc[cur + k] + signalShare[k];
+            }
+            absorbed = addKept(absorbed, keptOutput, hidden);
         }
         // c_s = f ⊙ c_{s−1} + i ⊙ g, ε-rule over the 2H products
         double eps = rules.eps();
@@ -192,16 +197,24 @@ final class LstmRelevance {
             inputProduct[k] = input[k] * candidate[k] * coefficient[k] + spread;
         }
         // f ⊙ c_{s−1} and i ⊙ g
-        rules.split(forget, cellBefore, forgetProduct, hidden, gateShare, scratch, keptForget, denominator,
-                coefficient);
-        System.arraycopy(gateShare, 0, rz, hidden, hidden);
-        System.arraycopy(scratch, 0, rc, prev, hidden);
-        rules.split(input, candidate, inputProduct, hidden, gateShare, signalShare, kept, denominator, coefficient);
-        System.arraycopy(gateShare, 0, rz, 0, hidden);
-        System.arraycopy(signalShare, 0, rz, 2 * hidden, hidden);
-        for (int k = 0; k < hidden; k++) {
-            absorbed += keptForget[k];
-            absorbed += kept[k];
+        if (all) {
+            System.arraycopy(forgetProduct, 0, rc, prev, hidden);
+            System.arraycopy(inputProduct, 0, rz, 2 * hidden, hidden);
+        } else {
+            rules.split(forget, cellBefore, forgetProduct, hidden, gateShare, scratch, keptForget, denominator,
+                    coefficient);
+            System.arraycopy(gateShare, 0, rz, hidden, hidden);
+            System.arraycopy(scratch, 0, rc, prev, hidden);
+            rules.split(input, candidate, inputProduct, hidden, gateShare, signalShare, kept, denominator,
+                    coefficient);
+            System.arraycopy(gateShare, 0, rz, 0, hidden);
+            System.arraycopy(signalShare, 0, rz, 2 * hidden, hidden);
+            if (rules.split() != RelevanceRules.Split.HALF) {
+                for (int k = 0; k < hidden; k++) {
+                    absorbed += keptForget[k];
+                    absorbed += kept[k];
+                }
+            }
         }
         lane.absorbed = absorbed;
     }
@@ -254,6 +267,17 @@ final class LstmRelevance {
             }
         }
         lane.absorbed = absorbed;
+    }
+
+    /** {@code absorbed} plus kept[0 .. n), one at a time; nothing for HALF, whose splits keep nothing. */
+    private double addKept(double absorbed, double[] kept, int n) {
+        if (rules.split() == RelevanceRules.Split.HALF) {
+            return absorbed;
+        }
+        for (int k = 0; k < n; k++) {
+            absorbed += kept[k];
+        }
+        return absorbed;
     }
 
     private void loadBias(DirectionWeights w) {
