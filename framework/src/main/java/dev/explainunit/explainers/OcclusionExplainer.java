@@ -19,13 +19,13 @@ import org.apiguardian.api.API;
  * </pre>
  *
  * Black-box: works on any {@link RecurrentModel} through T + 1 calls of
- * {@link RecurrentModel#predict}. For an {@link RecurrentNetwork} it runs the recurrence itself
- * (with {@link LstmCell}, as {@link RecurrentNetwork#forward}), allocates nothing, and takes an exact shortcut:
- * occluding x_t leaves the forward direction's states before t (and the reverse direction's
- * states before it reads x_t) unchanged, so each occluded pass resumes from the unoccluded pass
- * (T(T+1)/2 steps per direction instead of T²); the T passes advance side by side, one call of
- * {@link LstmCell#forwardSteps} per step, so the processor can overlap them. P-diff needs a classifier (C ≥ 2); on a single-output model every
- * probability is 1, so {@link #supports} is false there and {@code explain} refuses it. Thread-safe; buffers are kept per thread.
+ * {@link RecurrentModel#predict}. For a {@link RecurrentNetwork} it runs the T occluded inputs side by
+ * side through {@link NetworkBatch#forwardWithRowZeroed}, which takes an exact shortcut: occluding x_t
+ * leaves the forward direction's states before t (and the reverse direction's states before it reads
+ * x_t) unchanged, so each occluded pass resumes from the unoccluded one (T(T+1)/2 steps per direction
+ * of a single layer instead of T²); nothing is allocated but the result. P-diff needs a classifier
+ * (C ≥ 2); on a single-output model every probability is 1, so {@link #supports} is false there and
+ * {@code explain} refuses it. Thread-safe; buffers are kept per thread.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class OcclusionExplainer implements Explainer {
