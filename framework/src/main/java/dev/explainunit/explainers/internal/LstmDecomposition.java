@@ -58,7 +58,7 @@ final class LstmDecomposition {
     /**
      * Decomposes the pass of {@code w} recorded in {@code tr} for the relevant input row {@code row}.
      * Layer 0: {@code inputParts[t]} holds W_ih x_t (the i, f, g rows), relevant at row {@code row};
-     * the steps before the one reading it have β = 0, γ = the recorded state and are not recomputed.
+     * the steps before the one reading it have β = 0, γ = the recorded state (written, not recomputed).
      * A layer above ({@code inputParts} null): {@code relevant} and {@code irrelevant} hold the layer
      * below's β and γ outputs (T x D row-major), split by W_ih into a and b, from step 0. Writes β and
      * γ of h and c after every step (rows 1..T).
@@ -83,12 +83,16 @@ final class LstmDecomposition {
         }
         int relevantStep = reversed ? length - 1 - row : row;
         int start = inputParts != null ? relevantStep : 0;
-        int before = start * hidden;
-        for (int k = 0; k < hidden; k++) {
-            betaH[before + k] = 0;
-            betaC[before + k] = 0;
-            gammaH[before + k] = tr.h(start - 1, k);
-            gammaC[before + k] = tr.c(start - 1, k);
+        // the states before the relevant row are irrelevant: β = 0, γ = the recorded state (a layer
+        // above reads every row of this layer's output)
+        for (int s = 0; s <= start; s++) {
+            int at = s * hidden;
+            for (int k = 0; k < hidden; k++) {
+                betaH[at + k] = 0;
+                betaC[at + k] = 0;
+                gammaH[at + k] = tr.h(s - 1, k);
+                gammaC[at + k] = tr.c(s - 1, k);
+            }
         }
         for (int s = start; s < length; s++) {
             int t = reversed ? length - 1 - s : s;
