@@ -82,6 +82,17 @@ final class DirectionPasses {
             }
             return;
         }
+        forwardGeneral(w, x, lanes, length, reversed, records, known, scratch);
+    }
+
+    /**
+     * {@link #forward} by the general passes, for every cell kind and H, a single-unit LSTM too:
+     * what {@link SingleUnitLstm#forward} is measured and tested against.
+     */
+    static void forwardGeneral(CellWeights w, double[][] x, int lanes, int length, boolean reversed,
+                               DirectionRecord[] records, InputProjections known, Scratch scratch) {
+        int rowOfFirst = reversed ? (length - 1) * w.inputs : 0;
+        int stride = reversed ? -w.inputs : w.inputs;
         scratch.ensure(lanes);
         projections(w, x, lanes, length, rowOfFirst, stride, records, known, scratch);
         recurrence(w, lanes, length, records, scratch);
@@ -175,6 +186,19 @@ final class DirectionPasses {
             }
             return;
         }
+        backwardGeneral(w, records, lanes, reversed, fromEveryStep, dx, deltas, scratch);
+    }
+
+    /**
+     * {@link #backward} by the general passes, for every cell kind and H, a single-unit LSTM too:
+     * what {@link SingleUnitLstm#backward} is measured and tested against.
+     */
+    static void backwardGeneral(CellWeights w, DirectionRecord[] records, int lanes, boolean reversed,
+                                boolean fromEveryStep, double[][] dx, double[][] deltas, Scratch scratch) {
+        int inputs = w.inputs;
+        int length = records[0].steps;
+        int rowOfFirst = reversed ? (length - 1) * inputs : 0;
+        int stride = reversed ? -inputs : inputs;
         int hidden = w.hidden;
         int rows = w.rows;
         CellSteps cell = scratch.cell(w.kind);
