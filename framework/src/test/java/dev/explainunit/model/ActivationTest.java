@@ -1,4 +1,4 @@
-package dev.explainunit.lstm;
+package dev.explainunit.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -23,14 +23,14 @@ class ActivationTest {
             // log-uniform magnitudes from 1e-300 to 40, both signs
             double x = Math.copySign(Math.pow(10, -300 + 301.6 * random.nextDouble()), random.nextDouble() - 0.5);
             double expected = Math.tanh(x);
-            assertThat(Lstm.tanh(x)).as("tanh(%s)", x).isCloseTo(expected, within(RELATIVE_ERROR * Math.abs(expected)));
+            assertThat(Activations.tanh(x)).as("tanh(%s)", x).isCloseTo(expected, within(RELATIVE_ERROR * Math.abs(expected)));
         }
         for (double x : new double[] {0.0625, -0.0625, Math.nextDown(0.0625), 1e-17, 20, 400, -400}) {
-            assertThat(Lstm.tanh(x)).as("tanh(%s)", x).isCloseTo(Math.tanh(x), within(RELATIVE_ERROR * Math.abs(Math.tanh(x))));
+            assertThat(Activations.tanh(x)).as("tanh(%s)", x).isCloseTo(Math.tanh(x), within(RELATIVE_ERROR * Math.abs(Math.tanh(x))));
         }
-        assertThat(Lstm.tanh(0.0)).isZero();
-        assertThat(Lstm.tanh(Double.MIN_VALUE)).isEqualTo(Double.MIN_VALUE);
-        assertThat(Lstm.tanh(Double.POSITIVE_INFINITY)).isEqualTo(1.0);
+        assertThat(Activations.tanh(0.0)).isZero();
+        assertThat(Activations.tanh(Double.MIN_VALUE)).isEqualTo(Double.MIN_VALUE);
+        assertThat(Activations.tanh(Double.POSITIVE_INFINITY)).isEqualTo(1.0);
     }
 
     @Test
@@ -38,12 +38,12 @@ class ActivationTest {
         Random random = new Random(29);
         for (int k = 0; k < 200_000; k++) {
             double x = Math.copySign(Math.pow(10, -20 + 21.6 * random.nextDouble()), random.nextDouble() - 0.5);
-            assertThat(LstmCell.tanhOfLayer(x)).as("tanh(%s)", x).isEqualTo(LstmCell.tanh(x));
+            assertThat(Activations.tanhOfLayer(x)).as("tanh(%s)", x).isEqualTo(Activations.tanh(x));
         }
         for (double x : new double[] {0.0, -0.0, 0.0625, Math.nextDown(0.0625), -0.0625, Double.MIN_VALUE,
                 Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN}) {
-            assertThat(Double.doubleToRawLongBits(LstmCell.tanhOfLayer(x))).as("tanh(%s)", x)
-                    .isEqualTo(Double.doubleToRawLongBits(LstmCell.tanh(x)));
+            assertThat(Double.doubleToRawLongBits(Activations.tanhOfLayer(x))).as("tanh(%s)", x)
+                    .isEqualTo(Double.doubleToRawLongBits(Activations.tanh(x)));
         }
     }
 
@@ -69,11 +69,11 @@ class ActivationTest {
         }
         double[] out = new double[x.length];
         out[0] = 7;
-        LstmCell.tanhOfLayers(x, e, out, 3, x.length);
+        Activations.tanhOfLayers(x, e, out, 3, x.length);
         assertThat(out[0]).as("before the range").isEqualTo(7);
         for (int k = 3; k < x.length; k++) {
             assertThat(Double.doubleToRawLongBits(out[k])).as("tanh(%s)", x[k])
-                    .isEqualTo(Double.doubleToRawLongBits(LstmCell.tanh(x[k])));
+                    .isEqualTo(Double.doubleToRawLongBits(Activations.tanh(x[k])));
         }
     }
 
@@ -82,18 +82,18 @@ class ActivationTest {
         Random random = new Random(23);
         for (int k = 0; k < 10_000; k++) {
             double x = Math.pow(10, -12 + 13.6 * random.nextDouble());
-            assertThat(Lstm.tanh(-x)).as("tanh(-%s)", x).isEqualTo(-Lstm.tanh(x));
+            assertThat(Activations.tanh(-x)).as("tanh(-%s)", x).isEqualTo(-Activations.tanh(x));
         }
-        assertThat(Lstm.tanh(0.0625)).isEqualTo(-Lstm.tanh(-0.0625));
-        assertThat(Lstm.tanh(1000)).isEqualTo(1.0);
-        assertThat(Lstm.tanh(-1000)).isEqualTo(-1.0);
+        assertThat(Activations.tanh(0.0625)).isEqualTo(-Activations.tanh(-0.0625));
+        assertThat(Activations.tanh(1000)).isEqualTo(1.0);
+        assertThat(Activations.tanh(-1000)).isEqualTo(-1.0);
     }
 
     @Test
     void sigmoid_is_the_logistic_function() {
-        assertThat(Lstm.sigmoid(0)).isEqualTo(0.5);
-        assertThat(Lstm.sigmoid(2)).isCloseTo(1 / (1 + Math.exp(-2)), within(1e-16));
-        assertThat(Lstm.sigmoid(-800)).isZero();
-        assertThat(Lstm.sigmoid(800)).isEqualTo(1.0);
+        assertThat(Activations.sigmoid(0)).isEqualTo(0.5);
+        assertThat(Activations.sigmoid(2)).isCloseTo(1 / (1 + Math.exp(-2)), within(1e-16));
+        assertThat(Activations.sigmoid(-800)).isZero();
+        assertThat(Activations.sigmoid(800)).isEqualTo(1.0);
     }
 }
