@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
+import dev.explainunit.model.NetworkShape;
 import dev.explainunit.model.RecurrentNetwork;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class GradientExplainersTest {
     void gradient_times_input_equals_central_differences_times_input_on_uni_and_bidirectional_models() {
         GradientTimesInputExplainer explainer = new GradientTimesInputExplainer();
         for (int m = 0; m < TestModels.SHAPES.length; m++) {
-            TestModels.Shape shape = TestModels.SHAPES[m];
+            NetworkShape shape = TestModels.SHAPES[m];
             RecurrentNetwork model = TestModels.random(shape, 100 + m);
             for (int length : new int[] {1, 4, 9}) {
                 Sequence x = TestModels.sequence(length, shape.inputs(), 7L * length + m);
@@ -41,7 +42,7 @@ class GradientExplainersTest {
     void gradient_is_the_squared_norm_of_central_differences_per_step() {
         GradientExplainer explainer = new GradientExplainer();
         for (int m = 0; m < TestModels.SHAPES.length; m++) {
-            TestModels.Shape shape = TestModels.SHAPES[m];
+            NetworkShape shape = TestModels.SHAPES[m];
             RecurrentNetwork model = TestModels.random(shape, 200 + m);
             Sequence x = TestModels.sequence(6, shape.inputs(), 31 + m);
             int target = shape.outputs() - 1;
@@ -59,7 +60,7 @@ class GradientExplainersTest {
     }
 
     @Test
-    void gradient_methods_refuse_a_model_that_is_not_an_lstm_and_say_why() {
+    void gradient_methods_refuse_a_black_box_model_and_say_why() {
         RecurrentNetwork model = TestModels.random(TestModels.SHAPES[0], 1);
         Sequence x = TestModels.sequence(3, 2, 1);
         assertThatThrownBy(() -> new GradientExplainer().explain(TestModels.blackBox(model), x, 0))

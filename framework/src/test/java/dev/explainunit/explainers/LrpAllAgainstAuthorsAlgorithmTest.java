@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.NetworkShape;
+import dev.explainunit.model.RecurrentNetwork;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,14 +19,14 @@ class LrpAllAgainstAuthorsAlgorithmTest {
 
     @Test
     void lrp_all_equals_the_authors_algorithm_for_several_stabilisers_and_bias_factors() {
-        TestModels.Shape[] shapes = {
-                new TestModels.Shape(2, 1, 1, false, false),
-                new TestModels.Shape(3, 4, 2, false, false),
-                new TestModels.Shape(2, 3, 3, true, false),
-                new TestModels.Shape(4, 2, 2, true, false),
+        NetworkShape[] shapes = {
+                NetworkShape.lstm(2, 1, 1, false).withBiases(true, false),
+                NetworkShape.lstm(3, 4, 2, false).withBiases(true, false),
+                NetworkShape.lstm(2, 3, 3, true).withBiases(true, false),
+                NetworkShape.lstm(4, 2, 2, true).withBiases(true, false),
         };
         for (int m = 0; m < shapes.length; m++) {
-            TestModels.Shape shape = shapes[m];
+            NetworkShape shape = shapes[m];
             RecurrentNetwork model = TestModels.random(shape, 950 + m);
             for (double eps : new double[] {0.001, 0.1}) {
                 for (double biasFactor : new double[] {0.0, 1.0}) {

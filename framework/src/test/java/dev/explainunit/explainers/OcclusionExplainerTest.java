@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.explainunit.RecurrentModel;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
+import dev.explainunit.model.NetworkShape;
 import dev.explainunit.model.RecurrentNetwork;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +22,10 @@ class OcclusionExplainerTest {
     }
 
     @Test
-    void f_diff_equals_direct_predictions_with_each_step_zeroed_on_lstms_and_black_boxes() {
+    void f_diff_equals_direct_predictions_with_each_step_zeroed_on_networks_and_black_boxes() {
         OcclusionExplainer explainer = new OcclusionExplainer(OcclusionExplainer.Difference.FUNCTION);
         for (int m = 0; m < TestModels.SHAPES.length; m++) {
-            TestModels.Shape shape = TestModels.SHAPES[m];
+            NetworkShape shape = TestModels.SHAPES[m];
             RecurrentNetwork model = TestModels.random(shape, 300 + m);
             for (int length : new int[] {1, 5, 11}) {
                 Sequence x = TestModels.sequence(length, shape.inputs(), 13L * length + m);
@@ -45,7 +46,7 @@ class OcclusionExplainerTest {
     @Test
     void p_diff_equals_direct_softmax_differences() {
         OcclusionExplainer explainer = new OcclusionExplainer.ProbabilityDifference();
-        TestModels.Shape shape = TestModels.SHAPES[2];
+        NetworkShape shape = TestModels.SHAPES[2];
         RecurrentNetwork model = TestModels.random(shape, 17, 2.0, true);
         Sequence x = TestModels.sequence(7, shape.inputs(), 5);
         for (int target = 0; target < shape.outputs(); target++) {
@@ -61,7 +62,7 @@ class OcclusionExplainerTest {
 
     @Test
     void occluding_a_step_that_is_already_zero_changes_nothing() {
-        TestModels.Shape shape = TestModels.SHAPES[2];
+        NetworkShape shape = TestModels.SHAPES[2];
         RecurrentNetwork model = TestModels.random(shape, 19);
         double[][] steps = TestModels.sequence(6, shape.inputs(), 8).toArray();
         steps[2] = new double[shape.inputs()];
@@ -92,7 +93,7 @@ class OcclusionExplainerTest {
     }
 
     @Test
-    void occlusion_works_on_a_model_that_is_not_an_lstm() {
+    void occlusion_works_on_a_model_that_is_not_a_recurrent_network() {
         RecurrentModel sum = new RecurrentModel() {
             @Override
             public int inputSize() {
