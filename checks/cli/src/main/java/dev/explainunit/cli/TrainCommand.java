@@ -31,8 +31,8 @@ import picocli.CommandLine;
                 + " paper's single-unit LSTM, -gru GRUs, -lstm2 two-layer LSTMs) until N models reach validation "
                 + "MSE < 1e-4; writes DIR/<id>.safetensors and DIR/index.json.",
                 "Data of all splits comes from --seed; run k starts from initialisation seed --seed + k.",
-                "--task sentiment retrains the bundled sentence model (initialisation seed --seed, default 1: the"
-                        + " bundled one, byte for byte): DIR/sentiment.safetensors, vocab.txt, index.json."})
+                "--task sentiment retrains the bundled sentence model (initialisation seed --seed, default 1):"
+                        + " DIR/sentiment.safetensors, vocab.txt, index.json."})
 final class TrainCommand implements Callable<Integer> {
 
     private enum Phase { TRAINING, WRITING, DONE }
