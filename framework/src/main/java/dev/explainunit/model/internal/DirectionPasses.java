@@ -77,9 +77,7 @@ final class DirectionPasses {
         int rowOfFirst = reversed ? (length - 1) * inputs : 0;
         int stride = reversed ? -inputs : inputs;
         if (w.kind == CellKind.LSTM && w.hidden == 1) {
-            for (int b = 0; b < lanes; b++) {
-                SingleUnitLstm.forward(w, x[b], rowOfFirst, stride, records[b]);
-            }
+            SingleUnitLstm.forward(w, x, lanes, rowOfFirst, stride, records);
             return;
         }
         forwardGeneral(w, x, lanes, length, reversed, records, known, scratch);
@@ -180,10 +178,7 @@ final class DirectionPasses {
         int rowOfFirst = reversed ? (length - 1) * inputs : 0;
         int stride = reversed ? -inputs : inputs;
         if (w.kind == CellKind.LSTM && w.hidden == 1) {
-            for (int b = 0; b < lanes; b++) {
-                SingleUnitLstm.backward(w, records[b], fromEveryStep, dx == null ? null : dx[b], rowOfFirst, stride,
-                        deltas == null ? null : deltas[b]);
-            }
+            SingleUnitLstm.backward(w, records, lanes, fromEveryStep, dx, rowOfFirst, stride, deltas);
             return;
         }
         backwardGeneral(w, records, lanes, reversed, fromEveryStep, dx, deltas, scratch);
