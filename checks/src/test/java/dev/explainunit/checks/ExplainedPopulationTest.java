@@ -30,7 +30,7 @@ class ExplainedPopulationTest {
                 new DMatrixRMaj(1, 1, true, 1.0), null);
         List<ZooModel> models = new ArrayList<>();
         for (int m = 0; m < count; m++) {
-            models.add(new ZooModel(task.id() + "-random-" + m, task, m, ModelRandomizationCheck.randomised(shape, 77 + m),
+            models.add(new ZooModel(task.id() + "-random-" + m, task.id(), m, ModelRandomizationCheck.randomised(shape, 77 + m),
                     0, 0, 0, 0, 0));
         }
         return models;

@@ -35,7 +35,7 @@ final class IdealAdditionModels {
     static List<ZooModel> zoo(int count) {
         List<ZooModel> models = new ArrayList<>();
         for (int m = 0; m < count; m++) {
-            models.add(new ZooModel("ideal-" + m, ToyTask.ADDITION, m, model(0.05 + 0.01 * m), 0, 0, 0, 0, 0));
+            models.add(new ZooModel("ideal-" + m, ToyTask.ADDITION.id(), m, model(0.05 + 0.01 * m), 0, 0, 0, 0, 0));
         }
         return models;
     }

@@ -233,7 +233,7 @@ class ProcessExplainerTest {
     }
 
     static List<RecurrentNetwork> toyModels(ToyTask task, int count) {
-        return ModelZoo.bundled().models(task).stream().limit(count).map(ZooModel::model).toList();
+        return ModelZoo.bundled().models(task.id()).stream().limit(count).map(ZooModel::model).toList();
     }
 
     static List<Sequence> samples(ToyTask task, int count) {
