@@ -98,7 +98,7 @@ public class OcclusionExplainer implements Explainer {
     @Override
     public String unsupportedReason(RecurrentModel model) {
         return supports(model) ? null : id() + " compares softmax probabilities and needs a classifier with at least"
-                + " 2 outputs; the model has " + model.outputSize();
+                + " 2 outputs; the model has 1, a regression model";
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class DirectionWeights {
         }
         int gates = kind.gates();
         if (weightHh.numRows % gates != 0 || weightHh.numRows == 0 || weightHh.numCols != weightHh.numRows / gates) {
-            throw new IllegalArgumentException("weight_hh of an " + kind + " must be " + gates + "H x H (H >= 1), is "
+            throw new IllegalArgumentException("weight_hh of " + kind + " cells must be " + gates + "H x H (H >= 1), is "
                     + weightHh.numRows + " x " + weightHh.numCols);
         }
         int hidden = weightHh.numCols;

@@ -25,9 +25,9 @@ public final class RecurrentLayer {
         }
         if (reverse != null && (reverse.kind() != forward.kind() || reverse.hiddenSize() != forward.hiddenSize()
                 || reverse.inputSize() != forward.inputSize())) {
-            throw new IllegalArgumentException("the reverse direction is an " + reverse.kind() + " of "
-                    + reverse.hiddenSize() + " units x " + reverse.inputSize() + " inputs, the forward one an "
-                    + forward.kind() + " of " + forward.hiddenSize() + " x " + forward.inputSize());
+            throw new IllegalArgumentException("the reverse direction has " + reverse.hiddenSize() + " " + reverse.kind()
+                    + " units reading " + reverse.inputSize() + " inputs, the forward one " + forward.hiddenSize() + " "
+                    + forward.kind() + " units reading " + forward.inputSize());
         }
         this.forward = forward;
         this.reverse = reverse;

@@ -198,8 +198,8 @@ final class RecurrentTensors {
             CellKind other = CellKind.ofRecurrentShape(hhShape[0], hhShape[1]);
             if (other != null) {
                 throw new MalformedModelException(file, "tensor '" + hh.name() + "' has shape "
-                        + Arrays.toString(hhShape) + ", an " + other + " layer in an " + kind
-                        + " model; the layers of a model are of one kind");
+                        + Arrays.toString(hhShape) + ", the shape of " + other + " cells in a model of " + kind
+                        + " cells; the layers of a model are of one kind");
             }
         }
         requireShape(hh, file, rows, hidden);

@@ -172,11 +172,11 @@ class MalformedModelFilesTest {
     void a_layer_of_another_cell_kind_is_refused_naming_its_tensor() {
         Model m = Model.toy();
         m.addLayer("lstm", 1, 3, 1, 1, "");
-        assertRefused(m.bytes(), "tensor 'lstm.weight_hh_l1' has shape [3, 1], an GRU layer in an LSTM model; the"
-                + " layers of a model are of one kind");
+        assertRefused(m.bytes(), "tensor 'lstm.weight_hh_l1' has shape [3, 1], the shape of GRU cells in a model of"
+                + " LSTM cells; the layers of a model are of one kind");
         Model gru = Model.toy("gru", 3, 1);
         gru.addLayer("gru", 1, 4, 1, 1, "");
-        assertRefused(gru.bytes(), "tensor 'gru.weight_hh_l1' has shape [4, 1], an LSTM layer in an GRU model");
+        assertRefused(gru.bytes(), "tensor 'gru.weight_hh_l1' has shape [4, 1], the shape of LSTM cells in a model of GRU cells");
     }
 
     @Test

@@ -75,8 +75,8 @@ public final class NetworkWeights {
             throw new IllegalArgumentException("layer " + layer + direction + " is missing");
         }
         if (w.kind != kind) {
-            throw new IllegalArgumentException("layer " + layer + direction + " is an " + w.kind + ", layer 0 an "
-                    + kind + "; the layers of a network are of one kind");
+            throw new IllegalArgumentException("layer " + layer + direction + " has " + w.kind + " cells, layer 0 "
+                    + kind + " cells; the layers of a network are of one kind");
         }
         if (w.hidden != hidden) {
             throw new IllegalArgumentException("layer " + layer + direction + " has " + w.hidden

@@ -26,9 +26,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * saturated gates, on inputs of 1 to 15 steps (zero rows among them):
  *
  * <ul>
- *   <li>{@code SingleUnitLstm}, the forward pass (from step 0 and resumed, as occlusion resumes) and
- *       the backward pass (relevance reaching the last step only, or every step, as in a lower layer),
- *       against {@code DirectionPasses}' general passes;</li>
+ *   <li>{@code SingleUnitLstm}, the forward pass of three lanes side by side (from step 0, and
+ *       resumed at steps of their own, as occlusion resumes) and the backward pass (the gradient
+ *       reaching the last step only, or every step, as in a lower layer), against
+ *       {@code DirectionPasses}' general passes;</li>
  *   <li>{@link SingleUnitLstmRelevance} against {@link LstmRelevance}, every rule, ε ∈ {0, 0.001, 0.2},
  *       bias factor 0 and 1, in every direction of every layer;</li>
  *   <li>{@link SingleUnitLstmDecomposition} (single-layer models) against {@link LstmDecomposition}
@@ -51,23 +52,33 @@ class PassCopiesTest {
                     for (boolean reversed : directions(model)) {
                         DirectionWeights w = reversed ? model.layer(k).reverse() : model.layer(k).forward();
                         String at = where + " layer " + k + (reversed ? " reverse" : " forward");
-                        double[] dhIn = gaussian(random, length);
+                        // three lanes side by side: the input, and two others of its length
+                        double[][] lanes = {input, gaussian(random, input.length), gaussian(random, input.length)};
+                        double[][] dhIn = {gaussian(random, length), gaussian(random, length), gaussian(random, length)};
+                        int[] fromStart = new int[lanes.length];
                         for (boolean fromEveryStep : new boolean[] {false, true}) {
-                            compare(SingleUnitPasses.run(w, input, null, length, reversed, 0, dhIn, fromEveryStep, true),
-                                    SingleUnitPasses.run(w, input, null, length, reversed, 0, dhIn, fromEveryStep,
-                                            false), at + (fromEveryStep ? " from every step" : ""));
+                            compare(SingleUnitPasses.run(w, lanes, null, length, reversed, fromStart, dhIn,
+                                            fromEveryStep, true),
+                                    SingleUnitPasses.run(w, lanes, null, length, reversed, fromStart, dhIn,
+                                            fromEveryStep, false), at + (fromEveryStep ? " from every step" : ""));
                         }
-                        if (length > 1) {
-                            int resumeAt = 1 + random.nextInt(length - 1);
-                            double[] occluded = input.clone();
-                            int row = reversed ? length - 1 - resumeAt : resumeAt;
-                            int width = w.inputSize();
-                            java.util.Arrays.fill(occluded, row * width, (row + 1) * width, 0.0);
-                            compare(SingleUnitPasses.run(w, occluded, input, length, reversed, resumeAt, null, false,
-                                            true),
-                                    SingleUnitPasses.run(w, occluded, input, length, reversed, resumeAt, null, false,
-                                            false), at + " resumed at step " + resumeAt);
+                        // occlusion: each lane the input with one row zeroed, resumed where it first differs
+                        int[] resumeAt = new int[lanes.length];
+                        double[][] occluded = new double[lanes.length][];
+                        double[][] reference = new double[lanes.length][];
+                        int width = w.inputSize();
+                        for (int b = 0; b < lanes.length; b++) {
+                            resumeAt[b] = random.nextInt(length);
+                            reference[b] = input;
+                            occluded[b] = input.clone();
+                            int row = reversed ? length - 1 - resumeAt[b] : resumeAt[b];
+                            java.util.Arrays.fill(occluded[b], row * width, (row + 1) * width, 0.0);
                         }
+                        resumeAt[0] = Math.max(1, resumeAt[0]);
+                        compare(SingleUnitPasses.run(w, occluded, reference, length, reversed, resumeAt, null, false,
+                                        true),
+                                SingleUnitPasses.run(w, occluded, reference, length, reversed, resumeAt, null, false,
+                                        false), at + " resumed at steps " + java.util.Arrays.toString(resumeAt));
                     }
                 }
             }
@@ -218,16 +229,22 @@ class PassCopiesTest {
         return outcome;
     }
 
-    private static void compare(SingleUnitPasses.Result copy, SingleUnitPasses.Result general, String where) {
-        NumericAssertions.assertClose(copy.z(), general.z(), TOLERANCE, where + " z");
-        NumericAssertions.assertClose(copy.gate(), general.gate(), TOLERANCE, where + " gates");
-        NumericAssertions.assertClose(copy.c(), general.c(), TOLERANCE, where + " c");
-        NumericAssertions.assertClose(copy.h(), general.h(), TOLERANCE, where + " h");
-        NumericAssertions.assertClose(copy.tanhC(), general.tanhC(), TOLERANCE, where + " tanh c");
-        NumericAssertions.assertClose(copy.dx(), general.dx(), TOLERANCE, where + " ∂/∂x");
-        NumericAssertions.assertClose(copy.deltas(), general.deltas(), TOLERANCE, where + " δz");
-        NumericAssertions.assertClose(new double[] {copy.dhBefore(), copy.dcBefore()},
-                new double[] {general.dhBefore(), general.dcBefore()}, TOLERANCE, where + " ∂/∂h_0, ∂/∂c_0");
+    private static void compare(SingleUnitPasses.Result[] copies, SingleUnitPasses.Result[] generals, String where) {
+        assertThat(copies).hasSameSizeAs(generals);
+        for (int b = 0; b < copies.length; b++) {
+            SingleUnitPasses.Result copy = copies[b];
+            SingleUnitPasses.Result general = generals[b];
+            String lane = where + " lane " + b;
+            NumericAssertions.assertClose(copy.z(), general.z(), TOLERANCE, lane + " z");
+            NumericAssertions.assertClose(copy.gate(), general.gate(), TOLERANCE, lane + " gates");
+            NumericAssertions.assertClose(copy.c(), general.c(), TOLERANCE, lane + " c");
+            NumericAssertions.assertClose(copy.h(), general.h(), TOLERANCE, lane + " h");
+            NumericAssertions.assertClose(copy.tanhC(), general.tanhC(), TOLERANCE, lane + " tanh c");
+            NumericAssertions.assertClose(copy.dx(), general.dx(), TOLERANCE, lane + " ∂/∂x");
+            NumericAssertions.assertClose(copy.deltas(), general.deltas(), TOLERANCE, lane + " δz");
+            NumericAssertions.assertClose(new double[] {copy.dhBefore(), copy.dcBefore()},
+                    new double[] {general.dhBefore(), general.dcBefore()}, TOLERANCE, lane + " ∂/∂h_0, ∂/∂c_0");
+        }
     }
 
     private static double[] gaussian(Random random, int n) {
