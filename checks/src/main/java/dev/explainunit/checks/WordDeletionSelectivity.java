@@ -2,7 +2,7 @@ package dev.explainunit.checks;
 
 import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.sentiment.DeletionCurve;
 import dev.explainunit.sentiment.DeletionOrder;
 import dev.explainunit.sentiment.Table3;
@@ -56,7 +56,7 @@ final class WordDeletionSelectivity {
 
     /** Table 3's row of the explainer of {@code p} on model {@code m}, with {@code threads} threads. */
     static Row of(ExplainedPopulation p, int m, long seed, int probes, int threads) {
-        Lstm model = p.models().get(m).model();
+        RecurrentNetwork model = p.models().get(m).model();
         List<Sample> probed = p.samples().subList(0, Math.min(probes, p.samples().size()));
         List<Relevance> tested = new ArrayList<>();
         List<Sample> kept = new ArrayList<>();

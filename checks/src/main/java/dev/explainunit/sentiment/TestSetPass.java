@@ -3,7 +3,7 @@ package dev.explainunit.sentiment;
 import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.LstmTrace;
+import dev.explainunit.model.NetworkTrace;
 import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.SentenceRecord;
 import dev.explainunit.sentiment.internal.ParallelLoop;
@@ -42,7 +42,7 @@ final class TestSetPass {
     private final List<Explainer> methods;
     private final Map<String, String> skipped;
     private final Map<String, Long> nanos;
-    private final ThreadLocal<LstmTrace> traces;
+    private final ThreadLocal<NetworkTrace> traces;
     private final ThreadLocal<ShortenedPasses> passes;
 
     private int sentences;
@@ -110,7 +110,7 @@ final class TestSetPass {
         double[][] average = new double[inFigure][];
         timed("classify", () -> ParallelLoop.run(n, settings.threads(), b -> {
             Sequence x = model.embed(tokens.get(b));
-            LstmTrace trace = model.lstm().forward(x, traces.get());
+            NetworkTrace trace = model.lstm().forward(x, traces.get());
             outputs[b] = trace.outputs();
             if (b < inFigure) {
                 average[b] = SentenceRepresentations.average(x);
