@@ -17,11 +17,6 @@ final class SingleUnitLstm {
     private SingleUnitLstm() {
     }
 
-    /** {@link #forward(CellWeights, double[][], int, int, int, DirectionRecord[])} for one input. */
-    static void forward(CellWeights w, double[] x, int rowOfFirst, int stride, DirectionRecord record) {
-        forward(w, new double[][] {x}, 1, rowOfFirst, stride, new DirectionRecord[] {record});
-    }
-
     /**
      * Runs {@code w} (H = 1) over lane b's input {@code x[b]} (row-major T x D, step s reading row
      * {@code rowOfFirst + s·stride} / D) from step {@code records[b].first()}, whose state before it
@@ -86,13 +81,6 @@ final class SingleUnitLstm {
                 record.h[s + 1] = o * tc;
             }
         }
-    }
-
-    /** {@link #backward(CellWeights, DirectionRecord[], int, boolean, double[][], int, int, double[][])} for one input. */
-    static void backward(CellWeights w, DirectionRecord record, boolean fromEveryStep, double[] dx, int rowOfFirst,
-                         int stride, double[] deltas) {
-        backward(w, new DirectionRecord[] {record}, 1, fromEveryStep, dx == null ? null : new double[][] {dx},
-                rowOfFirst, stride, deltas == null ? null : new double[][] {deltas});
     }
 
     /**
