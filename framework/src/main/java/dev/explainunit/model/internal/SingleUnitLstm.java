@@ -34,7 +34,6 @@ final class SingleUnitLstm {
             from = Math.min(from, records[b].first);
         }
         for (int s = from; s < length; s++) {
-            int at = 4 * s;
             int xv = rowOfFirst + s * stride;
             for (int b = 0; b < lanes; b++) {
                 DirectionRecord record = records[b];
@@ -68,6 +67,8 @@ final class SingleUnitLstm {
                 double tc = Activations.tanh(cell);
                 double[] z = record.z;
                 double[] gate = record.gate;
+                int row = record.stepRow(s);
+                int at = 4 * row;
                 z[at] = zi;
                 z[at + 1] = zf;
                 z[at + 2] = zg;
@@ -77,7 +78,7 @@ final class SingleUnitLstm {
                 gate[at + 2] = g;
                 gate[at + 3] = o;
                 record.c[s + 1] = cell;
-                record.tanhC[s] = tc;
+                record.tanhC[row] = tc;
                 record.h[s + 1] = o * tc;
             }
         }
