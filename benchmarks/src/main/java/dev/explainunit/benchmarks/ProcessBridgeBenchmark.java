@@ -60,7 +60,7 @@ public class ProcessBridgeBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         explainer = ProcessExplainer.of("python3", script);
-        model = ModelZoo.bundled().models(ToyTask.ADDITION).get(0).model();
+        model = ModelZoo.bundled().models(ToyTask.ADDITION.id()).get(0).model();
         sequences = ToyData.generate(ToyTask.ADDITION, Split.TEST, SEQUENCES, 1L).stream().map(ToySample::sequence).toList();
         targets = new int[SEQUENCES];
         explainer.explain(model, sequences.get(0), 0);

@@ -33,7 +33,7 @@ public final class ProcessBridgeCost {
     public static void main(String[] args) {
         String script = args.length > 0 ? args[0] : "framework/src/test/python/zeros.py";
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        RecurrentNetwork model = ModelZoo.bundled().models(ToyTask.ADDITION).get(0).model();
+        RecurrentNetwork model = ModelZoo.bundled().models(ToyTask.ADDITION.id()).get(0).model();
         List<Sequence> sequences = ToyData.generate(ToyTask.ADDITION, Split.TEST, SEQUENCES, 1L).stream()
                 .map(ToySample::sequence).toList();
         int[] targets = new int[SEQUENCES];
