@@ -1,13 +1,13 @@
 package dev.explainunit.benchmarks;
 
 import dev.explainunit.Sequence;
-import dev.explainunit.internal.BenchWorkload;
 import dev.explainunit.model.CellKind;
 import dev.explainunit.model.DirectionWeights;
 import dev.explainunit.model.NetworkBatch;
 import dev.explainunit.model.NetworkTrace;
 import dev.explainunit.model.RecurrentLayer;
 import dev.explainunit.model.RecurrentNetwork;
+import dev.explainunit.toy.internal.BenchWorkload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

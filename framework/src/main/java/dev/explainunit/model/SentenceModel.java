@@ -1,4 +1,4 @@
-package dev.explainunit.sentence;
+package dev.explainunit.model;
 
 import dev.explainunit.Sequence;
 import dev.explainunit.model.RecurrentNetwork;

@@ -1,4 +1,4 @@
-package dev.explainunit.train;
+package dev.explainunit.zoo;
 
 import org.apiguardian.api.API;
 
