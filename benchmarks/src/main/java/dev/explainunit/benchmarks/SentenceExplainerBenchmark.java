@@ -4,8 +4,11 @@ import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.explainers.BuiltInExplainers;
-import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.RecurrentLayer;
+import dev.explainunit.model.RecurrentNetwork;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
@@ -24,11 +27,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Sentences per second of each built-in method on a sentence classifier of the paper's size
- * (section 3.3): a bidirectional LSTM with E = H = 60 and 5 classes, random and seeded (PyTorch's
- * initialisation: LSTM and linear weights uniform in ±1/√H, embeddings N(0, 1)), explaining
- * embedded sentences of 10 to 30 words drawn from a 2,000-word vocabulary, one thread, the target
- * class cycling through the five. Issue 10's targets: LRP-all and gradient×input at least
- * 4,000/s, occlusion-p-diff 300/s, CD 100/s.
+ * (section 3.3): a bidirectional LSTM with E = H = 60 and 5 classes ({@code bilstm}), or two such
+ * layers, the second reading the first's 120 outputs per word ({@code bilstm2}), random and seeded
+ * (PyTorch's initialisation: LSTM and linear weights uniform in ±1/√H, embeddings N(0, 1)),
+ * explaining embedded sentences of 10 to 30 words drawn from a 2,000-word vocabulary, one thread,
+ * the target class cycling through the five. Issue 10's targets for the one-layer model: LRP-all
+ * and gradient×input at least 4,000/s, occlusion-p-diff 300/s, CD 100/s.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -49,8 +53,12 @@ public class SentenceExplainerBenchmark {
             "lrp-abs", "lrp-half", "cd", "integrated-gradients"})
     public String method;
 
+    /** {@code bilstm}: one bidirectional layer; {@code bilstm2}: two. */
+    @Param({"bilstm", "bilstm2"})
+    public String model;
+
     private Explainer explainer;
-    private RecurrentNetwork model;
+    private RecurrentNetwork network;
     private Sequence[] sentences;
     private int next;
 
@@ -58,7 +66,7 @@ public class SentenceExplainerBenchmark {
     public void setUp() {
         Random random = new Random(2019);
         explainer = BuiltInExplainers.create(method);
-        model = randomClassifier(random);
+        network = randomClassifier(random, model.equals("bilstm2") ? 2 : 1);
         sentences = randomSentences(random);
     }
 
@@ -66,19 +74,25 @@ public class SentenceExplainerBenchmark {
     public Relevance explain() {
         int k = next;
         next = (next + 1) % sentences.length;
-        return explainer.explain(model, sentences[k], k % CLASSES);
+        return explainer.explain(network, sentences[k], k % CLASSES);
     }
 
-    static RecurrentNetwork randomClassifier(Random random) {
+    /** {@code layers} bidirectional LSTM layers of H = 60 over E = 60, and the output layer. */
+    static RecurrentNetwork randomClassifier(Random random, int layers) {
         double bound = 1 / Math.sqrt(HIDDEN);
-        return RecurrentNetwork.singleLayer(direction(random, bound), direction(random, bound),
-                uniform(random, CLASSES, 2 * HIDDEN, 1 / Math.sqrt(2 * HIDDEN)),
+        List<RecurrentLayer> list = new ArrayList<>();
+        for (int k = 0; k < layers; k++) {
+            int inputs = k == 0 ? EMBEDDING : 2 * HIDDEN;
+            list.add(new RecurrentLayer(direction(random, inputs, bound), direction(random, inputs, bound)));
+        }
+        return new RecurrentNetwork(list, uniform(random, CLASSES, 2 * HIDDEN, 1 / Math.sqrt(2 * HIDDEN)),
                 uniform(random, CLASSES, 1, 1 / Math.sqrt(2 * HIDDEN)));
     }
 
-    private static DirectionWeights direction(Random random, double bound) {
-        return DirectionWeights.lstm(uniform(random, 4 * HIDDEN, EMBEDDING, bound), uniform(random, 4 * HIDDEN, HIDDEN, bound),
-                uniform(random, 4 * HIDDEN, 1, bound), uniform(random, 4 * HIDDEN, 1, bound));
+    private static DirectionWeights direction(Random random, int inputs, double bound) {
+        return DirectionWeights.lstm(uniform(random, 4 * HIDDEN, inputs, bound),
+                uniform(random, 4 * HIDDEN, HIDDEN, bound), uniform(random, 4 * HIDDEN, 1, bound),
+                uniform(random, 4 * HIDDEN, 1, bound));
     }
 
     private static DMatrixRMaj uniform(Random random, int rows, int cols, double bound) {

@@ -5,7 +5,7 @@ import static dev.explainunit.checks.CheckMessages.pct;
 
 import dev.explainunit.Relevance;
 import dev.explainunit.checks.internal.GuardedParallel;
-import dev.explainunit.sentence.SentenceModel;
+import dev.explainunit.model.SentenceModel;
 import dev.explainunit.sentence.SentenceTaskModel;
 import dev.explainunit.sentiment.ComposedSamples;
 import dev.explainunit.sentiment.Composition;

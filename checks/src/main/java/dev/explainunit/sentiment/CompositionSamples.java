@@ -1,6 +1,6 @@
 package dev.explainunit.sentiment;
 
-import dev.explainunit.sentence.Vocabulary;
+import dev.explainunit.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

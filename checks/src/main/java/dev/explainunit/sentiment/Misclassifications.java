@@ -1,6 +1,6 @@
 package dev.explainunit.sentiment;
 
-import dev.explainunit.sentence.SentenceModel;
+import dev.explainunit.model.SentenceModel;
 import dev.explainunit.sentence.SentenceRecord;
 import dev.explainunit.sentiment.internal.ParallelLoop;
 import java.util.ArrayList;

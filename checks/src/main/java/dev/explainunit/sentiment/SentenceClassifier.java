@@ -1,6 +1,6 @@
 package dev.explainunit.sentiment;
 
-import dev.explainunit.sentence.SentenceModel;
+import dev.explainunit.model.SentenceModel;
 import java.util.List;
 import org.apiguardian.api.API;
 

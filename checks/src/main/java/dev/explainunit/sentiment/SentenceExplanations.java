@@ -3,7 +3,7 @@ package dev.explainunit.sentiment;
 import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.checks.internal.GuardedParallel;
-import dev.explainunit.sentence.SentenceModel;
+import dev.explainunit.model.SentenceModel;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.explainunit.sentiment;
 import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.explainers.BuiltInExplainers;
-import dev.explainunit.sentence.SentenceModel;
+import dev.explainunit.model.SentenceModel;
 import dev.explainunit.sentence.SentenceRecord;
 import java.util.ArrayList;
 import java.util.EnumMap;

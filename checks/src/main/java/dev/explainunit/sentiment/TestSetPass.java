@@ -4,7 +4,7 @@ import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.model.NetworkTrace;
-import dev.explainunit.sentence.SentenceModel;
+import dev.explainunit.model.SentenceModel;
 import dev.explainunit.sentence.SentenceRecord;
 import dev.explainunit.sentiment.internal.ParallelLoop;
 import dev.explainunit.sentiment.internal.RelevanceOrder;

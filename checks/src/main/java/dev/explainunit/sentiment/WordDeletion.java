@@ -3,7 +3,7 @@ package dev.explainunit.sentiment;
 import dev.explainunit.RecurrentModel;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.sentence.SentenceModel;
+import dev.explainunit.model.SentenceModel;
 import dev.explainunit.sentence.SentenceRecord;
 import dev.explainunit.sentiment.internal.ParallelLoop;
 import dev.explainunit.sentiment.internal.RelevanceOrder;

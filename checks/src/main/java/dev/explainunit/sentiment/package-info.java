@@ -1,6 +1,6 @@
 /**
  * The paper's sentiment experiments (Arras et al. 2019, sections 3.3 and 4, appendix A.5) as
- * computations on a {@link dev.explainunit.sentence.SentenceModel} and labelled test sentences:
+ * computations on a {@link dev.explainunit.model.SentenceModel} and labelled test sentences:
  * word deletion (Table 3, {@link dev.explainunit.sentiment.WordDeletion}), semantic composition
  * (Table 4, {@link dev.explainunit.sentiment.CompositionSamples}), the most confidently
  * misclassified sentences (Table 5, {@link dev.explainunit.sentiment.Misclassifications}) and

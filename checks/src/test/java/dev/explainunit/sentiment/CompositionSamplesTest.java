@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.explainunit.sentence.Vocabulary;
+import dev.explainunit.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.model.NetworkTrace;
 import dev.explainunit.model.RecurrentNetwork;
-import dev.explainunit.sentence.SentenceModel;
+import dev.explainunit.model.SentenceModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

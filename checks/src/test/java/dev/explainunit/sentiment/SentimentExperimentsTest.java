@@ -9,7 +9,7 @@ import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.explainers.LrpExplainer;
-import dev.explainunit.sentence.SentenceModel;
+import dev.explainunit.model.SentenceModel;
 import dev.explainunit.sentence.SentenceRecord;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.explainunit.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.explainunit.sentence.SentenceModel;
+import dev.explainunit.model.SentenceModel;
 import dev.explainunit.sentence.SentenceRecord;
 import java.util.Arrays;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.explainunit.sentiment;
 
 import dev.explainunit.model.DirectionWeights;
 import dev.explainunit.model.RecurrentNetwork;
-import dev.explainunit.sentence.SentenceModel;
+import dev.explainunit.model.SentenceModel;
+import dev.explainunit.model.Vocabulary;
 import dev.explainunit.sentence.SentenceRecord;
-import dev.explainunit.sentence.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.explainers.BuiltInExplainers;
-import dev.explainunit.sentence.SentenceModel;
+import dev.explainunit.model.SentenceModel;
 import dev.explainunit.sentence.SentenceRecord;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.explainunit.safetensors;
 
 import dev.explainunit.internal.AtomicFiles;
 import dev.explainunit.model.RecurrentNetwork;
-import dev.explainunit.sentence.SentenceModel;
-import dev.explainunit.sentence.Vocabulary;
+import dev.explainunit.model.SentenceModel;
+import dev.explainunit.model.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ public final class SentenceModelFiles {
      * Reads a sentence model and its vocabulary.
      *
      * @throws MalformedModelException                         naming the model file and the defect
-     * @throws dev.explainunit.sentence.MalformedDataException naming the vocabulary file, line and defect
+     * @throws dev.explainunit.model.MalformedDataException naming the vocabulary file, line and defect
      * @throws IOException                                     if a file cannot be read
      */
     public static SentenceModel read(Path model, Path vocabulary) throws IOException {

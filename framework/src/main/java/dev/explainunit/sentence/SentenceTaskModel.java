@@ -1,6 +1,7 @@
 package dev.explainunit.sentence;
 
 import dev.explainunit.model.RecurrentNetwork;
+import dev.explainunit.model.SentenceModel;
 import dev.explainunit.task.TaskModel;
 import org.apiguardian.api.API;
 

@@ -1,5 +1,6 @@
 package dev.explainunit.sentence;
 
+import dev.explainunit.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

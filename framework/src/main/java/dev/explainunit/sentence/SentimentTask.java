@@ -1,12 +1,13 @@
 package dev.explainunit.sentence;
 
+import dev.explainunit.model.SentenceModel;
 import dev.explainunit.safetensors.SentenceModelFiles;
 import dev.explainunit.task.GroundTruth;
 import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
 import dev.explainunit.task.Task;
-import dev.explainunit.task.TaskWords;
 import dev.explainunit.task.TaskModel;
+import dev.explainunit.task.TaskWords;
 import dev.explainunit.zoo.ModelZoo;
 import java.io.IOException;
 import java.io.UncheckedIOException;

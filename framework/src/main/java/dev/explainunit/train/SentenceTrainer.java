@@ -1,12 +1,13 @@
 package dev.explainunit.train;
 
+import dev.explainunit.model.Vocabulary;
 import dev.explainunit.sentence.SentenceRecord;
-import dev.explainunit.sentence.Vocabulary;
 import dev.explainunit.train.internal.Adam;
 import dev.explainunit.train.internal.ChunkedGradient;
 import dev.explainunit.train.internal.EncodedSentences;
 import dev.explainunit.train.internal.LengthBuckets;
 import dev.explainunit.train.internal.SentenceParameters;
+import dev.explainunit.zoo.SentenceTrainingSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

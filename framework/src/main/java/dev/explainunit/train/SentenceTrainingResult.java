@@ -1,6 +1,7 @@
 package dev.explainunit.train;
 
-import dev.explainunit.sentence.SentenceModel;
+import dev.explainunit.model.SentenceModel;
+import dev.explainunit.zoo.SentenceTrainingSettings;
 import java.util.List;
 import org.apiguardian.api.API;
 

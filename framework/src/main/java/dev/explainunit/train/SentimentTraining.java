@@ -1,13 +1,18 @@
 package dev.explainunit.train;
 
+import dev.explainunit.model.Vocabulary;
 import dev.explainunit.sentence.CorpusSentence;
 import dev.explainunit.sentence.SentenceRecord;
 import dev.explainunit.sentence.SentimentCorpus;
-import dev.explainunit.sentence.Vocabulary;
+import dev.explainunit.sentence.TokenRole;
 import dev.explainunit.train.internal.BagOfWords;
 import dev.explainunit.train.internal.EncodedSentences;
+import dev.explainunit.zoo.SentenceTrainingSettings;
+import dev.explainunit.zoo.SentimentAccuracy;
+import dev.explainunit.zoo.SentimentZooIndex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import org.apiguardian.api.API;
 
 /**
@@ -46,10 +51,10 @@ public record SentimentTraining(long corpusSeed, SentenceTrainingResult result, 
                 EncodedSentences.of(validation, vocabulary, SentimentCorpus.CLASSES), vocabulary.size(),
                 SentimentCorpus.CLASSES);
         return new SentimentTraining(corpusSeed, result,
-                SentimentAccuracy.of(corpus.validation(), result.model()::predictClass),
-                SentimentAccuracy.of(corpus.test(), result.model()::predictClass),
-                SentimentAccuracy.of(corpus.validation(), tokens -> baseline.predict(ids(vocabulary, tokens))),
-                SentimentAccuracy.of(corpus.test(), tokens -> baseline.predict(ids(vocabulary, tokens))));
+                accuracy(corpus.validation(), result.model()::predictClass),
+                accuracy(corpus.test(), result.model()::predictClass),
+                accuracy(corpus.validation(), tokens -> baseline.predict(ids(vocabulary, tokens))),
+                accuracy(corpus.test(), tokens -> baseline.predict(ids(vocabulary, tokens))));
     }
 
     /** The training sentences followed by the labelled phrases. */
@@ -73,5 +78,38 @@ public record SentimentTraining(long corpusSeed, SentenceTrainingResult result, 
             ids[t] = vocabulary.id(tokens.get(t));
         }
         return ids;
+    }
+
+    /** The accuracy of {@code classifier} (tokens to class) on {@code sentences}. */
+    public static SentimentAccuracy accuracy(List<CorpusSentence> sentences, ToIntFunction<List<String>> classifier) {
+        int[] total = new int[3];
+        int[] correct = new int[3];
+        for (CorpusSentence s : sentences) {
+            boolean right = classifier.applyAsInt(s.tokens()) == s.label();
+            boolean[] in = {true, s.has(TokenRole.NEGATOR), s.has(TokenRole.CONTRAST)};
+            for (int k = 0; k < 3; k++) {
+                if (in[k]) {
+                    total[k]++;
+                    correct[k] += right ? 1 : 0;
+                }
+            }
+        }
+        return new SentimentAccuracy(ratio(correct[0], total[0]), ratio(correct[1], total[1]),
+                ratio(correct[2], total[2]), total[0], total[1], total[2]);
+    }
+
+    private static double ratio(int correct, int total) {
+        return total == 0 ? Double.NaN : (double) correct / total;
+    }
+
+    /** The zoo's index describing this finished training. */
+    public SentimentZooIndex zooIndex() {
+        List<SentimentZooIndex.Epoch> history = result().epochs().stream()
+                .map(e -> new SentimentZooIndex.Epoch(e.epoch(), e.trainLoss(), e.validationAccuracy(), e.seconds()))
+                .toList();
+        return new SentimentZooIndex(SentimentZooIndex.FORMAT, SentimentZooIndex.TASK, SentimentZooIndex.MODEL_FILE,
+                SentimentZooIndex.VOCABULARY_FILE, corpusSeed(), result().settings(), result().settings().describe(),
+                history.size(), result().bestEpoch(), result().seconds(), result().threads(), validation(), test(),
+                baselineValidation(), baselineTest(), history);
     }
 }

@@ -1,9 +1,8 @@
 package dev.explainunit.zoo;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.explainunit.train.SentenceTrainingSettings;
-import dev.explainunit.train.SentimentAccuracy;
-import dev.explainunit.train.SentimentTraining;
+import dev.explainunit.zoo.SentenceTrainingSettings;
+import dev.explainunit.zoo.SentimentAccuracy;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -47,15 +46,6 @@ public record SentimentZooIndex(String format, String task, String model, String
         history = history == null ? List.of() : List.copyOf(history);
     }
 
-    /** The index describing a finished training. */
-    public static SentimentZooIndex of(SentimentTraining training) {
-        List<Epoch> history = training.result().epochs().stream()
-                .map(e -> new Epoch(e.epoch(), e.trainLoss(), e.validationAccuracy(), e.seconds())).toList();
-        return new SentimentZooIndex(FORMAT, TASK, MODEL_FILE, VOCABULARY_FILE, training.corpusSeed(),
-                training.result().settings(), training.result().settings().describe(), history.size(),
-                training.result().bestEpoch(), training.result().seconds(), training.result().threads(),
-                training.validation(), training.test(), training.baselineValidation(), training.baselineTest(), history);
-    }
 
     /**
      * One epoch of the training.

@@ -2,9 +2,9 @@ package dev.explainunit.zoo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.explainunit.internal.AtomicFiles;
+import dev.explainunit.model.SentenceModel;
+import dev.explainunit.model.Vocabulary;
 import dev.explainunit.safetensors.SentenceModelFiles;
-import dev.explainunit.sentence.SentenceModel;
-import dev.explainunit.sentence.Vocabulary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

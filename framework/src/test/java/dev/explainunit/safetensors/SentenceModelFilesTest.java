@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.explainunit.Sequence;
+import dev.explainunit.model.MalformedDataException;
 import dev.explainunit.model.RandomNetworks;
-import dev.explainunit.sentence.MalformedDataException;
-import dev.explainunit.sentence.SentenceModel;
-import dev.explainunit.sentence.UnknownWordException;
-import dev.explainunit.sentence.Vocabulary;
+import dev.explainunit.model.SentenceModel;
+import dev.explainunit.model.UnknownWordException;
+import dev.explainunit.model.Vocabulary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,7 +1,9 @@
 package dev.explainunit.sentence;
 
-import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.RecurrentNetwork;
+import dev.explainunit.model.SentenceModel;
+import dev.explainunit.model.Vocabulary;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 

@@ -3,6 +3,7 @@ package dev.explainunit.sentence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.explainunit.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -3,6 +3,7 @@ package dev.explainunit.sentence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.explainunit.model.SentenceModel;
 import dev.explainunit.safetensors.SentenceModelFiles;
 import dev.explainunit.task.GroundTruth;
 import dev.explainunit.task.GroundTruthKind;

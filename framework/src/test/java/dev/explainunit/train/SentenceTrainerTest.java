@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.explainunit.model.SentenceModel;
+import dev.explainunit.model.Vocabulary;
 import dev.explainunit.safetensors.SentenceModelFiles;
 import dev.explainunit.safetensors.TensorType;
-import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.SentenceRecord;
-import dev.explainunit.sentence.Vocabulary;
+import dev.explainunit.zoo.SentenceTrainingSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

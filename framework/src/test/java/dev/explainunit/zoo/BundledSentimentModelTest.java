@@ -3,11 +3,12 @@ package dev.explainunit.zoo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.explainunit.model.SentenceModel;
 import dev.explainunit.safetensors.SentenceModelFiles;
 import dev.explainunit.safetensors.TensorType;
-import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.SentimentCorpus;
-import dev.explainunit.train.SentimentAccuracy;
+import dev.explainunit.train.SentimentTraining;
+import dev.explainunit.zoo.SentimentAccuracy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +36,9 @@ class BundledSentimentModelTest {
 
     @Test
     void recorded_accuracies_are_what_the_bundled_model_scores_on_the_regenerated_corpus() {
-        assertThat(SentimentAccuracy.of(CORPUS.validation(), BUNDLED.model()::predictClass))
+        assertThat(SentimentTraining.accuracy(CORPUS.validation(), BUNDLED.model()::predictClass))
                 .isEqualTo(BUNDLED.index().validation());
-        assertThat(SentimentAccuracy.of(CORPUS.test(), BUNDLED.model()::predictClass))
+        assertThat(SentimentTraining.accuracy(CORPUS.test(), BUNDLED.model()::predictClass))
                 .isEqualTo(BUNDLED.index().test());
     }
 

@@ -1,6 +1,6 @@
 package dev.explainunit.cli;
 
-import dev.explainunit.sentence.SentenceModel;
+import dev.explainunit.model.SentenceModel;
 import dev.explainunit.sentence.SentenceReader;
 import dev.explainunit.sentence.SentenceRecord;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.explainunit.cli;
 
 import dev.explainunit.Sequence;
 import dev.explainunit.model.RecurrentNetwork;
+import dev.explainunit.model.SentenceModel;
 import dev.explainunit.sentence.CorpusSentence;
-import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.SentimentCorpus;
 import dev.explainunit.sentiment.WordDeletion;
 import dev.explainunit.zoo.ModelZoo;

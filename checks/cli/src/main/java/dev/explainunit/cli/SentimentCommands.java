@@ -4,10 +4,10 @@ import dev.explainunit.sentence.CorpusSentence;
 import dev.explainunit.sentence.SentenceRecord;
 import dev.explainunit.sentence.SentenceWriter;
 import dev.explainunit.sentence.SentimentCorpus;
-import dev.explainunit.train.SentenceTrainingSettings;
-import dev.explainunit.train.SentimentAccuracy;
 import dev.explainunit.train.SentimentTraining;
 import dev.explainunit.zoo.ModelZoo;
+import dev.explainunit.zoo.SentenceTrainingSettings;
+import dev.explainunit.zoo.SentimentAccuracy;
 import dev.explainunit.zoo.SentimentZooIndex;
 import dev.explainunit.zoo.SentimentZooModel;
 import java.io.IOException;
@@ -53,7 +53,7 @@ final class SentimentCommands {
             stderr.println("explainunit: training interrupted; nothing written to " + out);
             return 130;
         }
-        SentimentZooModel trained = new SentimentZooModel(training.result().model(), SentimentZooIndex.of(training));
+        SentimentZooModel trained = new SentimentZooModel(training.result().model(), training.zooIndex());
         try {
             clearIfForced(out, force, stdout);
             trained.write(out);

@@ -2,13 +2,13 @@ package dev.explainunit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.explainunit.sentence.SentenceModel;
+import dev.explainunit.model.SentenceModel;
 import dev.explainunit.sentence.SentenceRecord;
 import dev.explainunit.sentiment.DeletionCurve;
 import dev.explainunit.sentiment.ModifierWords;
 import dev.explainunit.sentiment.SentimentExperiments;
-import dev.explainunit.sentiment.SentimentResults;
 import dev.explainunit.sentiment.SentimentProgress;
+import dev.explainunit.sentiment.SentimentResults;
 import dev.explainunit.sentiment.SentimentSettings;
 import dev.explainunit.sentiment.Table3;
 import java.io.IOException;

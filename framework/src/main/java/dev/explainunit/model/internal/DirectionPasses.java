@@ -103,6 +103,8 @@ final class DirectionPasses {
         double[][] source = scratch.source;
         int[] sourceAt = scratch.sourceAt;
         double[][] out = scratch.out;
+        // the kept rows this pass reads must stay where they are until its recurrence has read them
+        InputProjections table = known != null && known.makeRoom(lanes * length) ? known : null;
         for (int s = 0; s < length; s += 2) {
             int products = 0;
             for (int b = 0; b < lanes; b++) {
@@ -110,11 +112,12 @@ final class DirectionPasses {
                 for (int u = Math.max(s, record.first); u < Math.min(s + 2, length); u++) {
                     double[] projection = record.projection[u];
                     int at = rowOfFirst + u * stride;
-                    double[] kept = known == null ? null : known.find(x[b], at);
+                    double[] kept = table == null ? null : table.find(x[b], at);
                     if (kept != null) {
-                        System.arraycopy(kept, 0, projection, 0, rows);
+                        record.projectionOf[u] = kept;
                         continue;
                     }
+                    record.projectionOf[u] = projection;
                     System.arraycopy(w.projectionBias, 0, projection, 0, rows);
                     source[products] = x[b];
                     sourceAt[products] = at;
@@ -123,9 +126,9 @@ final class DirectionPasses {
                 }
             }
             Vectors.addScaled(w.inputColumns, w.inputs, source, sourceAt, out, products, rows);
-            if (known != null) {
+            if (table != null) {
                 for (int p = 0; p < products; p++) {
-                    known.put(source[p], sourceAt[p], out[p]);
+                    table.put(source[p], sourceAt[p], out[p]);
                 }
             }
         }
@@ -148,7 +151,7 @@ final class DirectionPasses {
                 if (record.first > s) {
                     continue;
                 }
-                System.arraycopy(ontoProjection ? record.projection[s] : w.recurrentBias, 0, record.sum, 0, rows);
+                System.arraycopy(ontoProjection ? record.projectionOf[s] : w.recurrentBias, 0, record.sum, 0, rows);
                 source[active] = record.h;
                 sourceAt[active] = s * hidden;
                 out[active] = record.sum;

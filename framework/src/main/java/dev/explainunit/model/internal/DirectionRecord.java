@@ -10,7 +10,8 @@ import org.apiguardian.api.API;
  * reused between passes and may be longer than needed.
  *
  * <pre>
- *   projection[s]   b + W_ih x_s (GH): b = b_ih + b_hh for an LSTM, b_ih for a GRU   (H &gt; 1 only)
+ *   projectionOf[s] b + W_ih x_s (GH): b = b_ih + b_hh for an LSTM, b_ih for a GRU   (H &gt; 1 only;
+ *                   the record's own row, or the row {@link InputProjections} keeps for x_s)
  *   z(s, j)         LSTM: the full pre-activation of gate row j
  *                   GRU:  r and z rows the full pre-activation; n rows a = W_in x + b_in + r ⊙ s
  *   gate(s, j)      the activation of row j: σ for i, f, o, r, z; tanh for g and n
@@ -20,7 +21,9 @@ import org.apiguardian.api.API;
  * </pre>
  *
  * A pass resumed at step {@link #first()} (from another pass that shares the steps before it)
- * records only the steps from there on and the state before them.
+ * records h (and c) from the state before that step on; it keeps z, the gates and tanh c (and s)
+ * only of the step last computed, in row 0 ({@link #stepRow}): a resumed pass gives outputs, not
+ * a trace to explain, and so touches a few rows of memory instead of a whole record.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class DirectionRecord {
@@ -30,7 +33,12 @@ public final class DirectionRecord {
     final int rows;
     int steps;
     int first;
+    /** Whether z, the gates and tanh c (or s) are kept for every step, not only the last one computed. */
+    boolean recording = true;
+    /** Rows for the projections this pass computes. */
     double[][] projection = new double[0][];
+    /** The projection step s reads: a row of {@link #projection} or one kept by {@link InputProjections}. */
+    double[][] projectionOf = new double[0][];
     double[] z = new double[0];
     double[] gate = new double[0];
     /** (T + 1) x H: row 0 the initial state, row s + 1 the state after step s. */
@@ -74,6 +82,7 @@ public final class DirectionRecord {
         if (gate.length < length * rows) {
             int capacity = Math.max(length, Math.max(16, 2 * gate.length / rows));
             projection = new double[capacity][rows];
+            projectionOf = new double[capacity][];
             z = new double[capacity * rows];
             gate = new double[capacity * rows];
             h = new double[(capacity + 1) * hidden];
@@ -87,6 +96,12 @@ public final class DirectionRecord {
         }
         steps = length;
         first = 0;
+        recording = true;
+    }
+
+    /** The row of step s in z, the gates and tanh c (or s): s, or 0 for a resumed pass. */
+    int stepRow(int s) {
+        return recording ? s : 0;
     }
 
     /** Sets the state before step 0 to zero. */
@@ -100,6 +115,7 @@ public final class DirectionRecord {
     /** The state before step {@code at} copied from {@code reference}'s record of that step; steps before it are not recorded. */
     void resumeFrom(DirectionRecord reference, int at) {
         first = at;
+        recording = false;
         System.arraycopy(reference.h, at * hidden, h, at * hidden, hidden);
         if (kind == CellKind.LSTM) {
             System.arraycopy(reference.c, at * hidden, c, at * hidden, hidden);

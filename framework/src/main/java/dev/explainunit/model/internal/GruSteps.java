@@ -56,8 +56,8 @@ final class GruSteps extends CellSteps {
         ensure(hidden);
         int rows = 3 * hidden;
         int nRows = 2 * hidden;
-        int gateAt = s * rows;
-        double[] projection = record.projection[s];
+        int gateAt = record.stepRow(s) * rows;
+        double[] projection = record.projectionOf[s];
         double[] e = exponential;
         double[] act = activation;
         for (int j = 0; j < nRows; j++) {
@@ -88,7 +88,7 @@ final class GruSteps extends CellSteps {
         System.arraycopy(candidateInput, 0, record.z, gateAt + nRows, hidden);
         System.arraycopy(act, 0, record.gate, gateAt, nRows);
         System.arraycopy(candidate, 0, record.gate, gateAt + nRows, hidden);
-        System.arraycopy(recurrentPart, 0, record.recurrentCandidate, s * hidden, hidden);
+        System.arraycopy(recurrentPart, 0, record.recurrentCandidate, record.stepRow(s) * hidden, hidden);
         System.arraycopy(stateAfter, 0, record.h, (s + 1) * hidden, hidden);
     }
 

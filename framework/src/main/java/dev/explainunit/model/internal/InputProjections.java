@@ -76,6 +76,22 @@ public final class InputProjections {
     }
 
     /**
+     * Makes room for a pass of {@code steps} input steps, forgetting every kept step now if they
+     * would not fit, so that no kept row the pass reads is reused while it runs; false (nothing
+     * forgotten) when the pass is larger than the table, which it then must not use.
+     */
+    boolean makeRoom(int steps) {
+        if (steps > capacity) {
+            return false;
+        }
+        if (size + steps > capacity) {
+            Arrays.fill(slots, 0);
+            size = 0;
+        }
+        return true;
+    }
+
+    /**
      * Keeps {@code projection} (4H values, copied) as the projection of the step
      * {@code x[at .. at + D)} (copied), unless that step is kept already.
      */

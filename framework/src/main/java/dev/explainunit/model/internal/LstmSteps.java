@@ -62,7 +62,7 @@ final class LstmSteps extends CellSteps {
         int rows = 4 * hidden;
         int gRows = 2 * hidden;
         int oRows = 3 * hidden;
-        int gateAt = s * rows;
+        int gateAt = record.stepRow(s) * rows;
         double[] e = exponential;
         double[] act = activation;
         System.arraycopy(sum, 0, record.z, gateAt, rows);
@@ -101,7 +101,7 @@ final class LstmSteps extends CellSteps {
             state[k] = output[k] * tanhCell[k];
         }
         System.arraycopy(cellAfter, 0, record.c, (s + 1) * hidden, hidden);
-        System.arraycopy(tanhCell, 0, record.tanhC, s * hidden, hidden);
+        System.arraycopy(tanhCell, 0, record.tanhC, record.stepRow(s) * hidden, hidden);
         System.arraycopy(state, 0, record.h, (s + 1) * hidden, hidden);
     }
 

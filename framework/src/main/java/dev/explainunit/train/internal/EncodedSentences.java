@@ -1,7 +1,7 @@
 package dev.explainunit.train.internal;
 
+import dev.explainunit.model.Vocabulary;
 import dev.explainunit.sentence.SentenceRecord;
-import dev.explainunit.sentence.Vocabulary;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -17,7 +17,7 @@ public record EncodedSentences(int[][] ids, int[] labels) {
     /**
      * @throws IllegalArgumentException naming the sentence (its line where known) that is empty,
      *                                  unlabelled or labelled outside [0, classes)
-     * @throws dev.explainunit.sentence.UnknownWordException if a word is unknown and the vocabulary has no {@code <unk>}
+     * @throws dev.explainunit.model.UnknownWordException if a word is unknown and the vocabulary has no {@code <unk>}
      */
     public static EncodedSentences of(List<SentenceRecord> sentences, Vocabulary vocabulary, int classes) {
         int[][] ids = new int[sentences.size()][];

@@ -2,8 +2,8 @@ package dev.explainunit.train.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.explainunit.sentence.SentenceModel;
-import dev.explainunit.sentence.Vocabulary;
+import dev.explainunit.model.SentenceModel;
+import dev.explainunit.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,9 +1,9 @@
-package dev.explainunit.train;
+package dev.explainunit.zoo;
 
 import org.apiguardian.api.API;
 
 /**
- * The model shape, optimiser and stopping rule of a {@link SentenceTrainer} run. The thread count
+ * The model shape, optimiser and stopping rule of a {@link dev.explainunit.train.SentenceTrainer} run. The thread count
  * is not a setting: it does not change the result.
  *
  * @param embeddingSize E

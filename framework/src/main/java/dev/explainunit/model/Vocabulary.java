@@ -1,4 +1,4 @@
-package dev.explainunit.sentence;
+package dev.explainunit.model;
 
 import dev.explainunit.internal.AtomicFiles;
 import dev.explainunit.internal.ReadableFiles;
@@ -156,7 +156,9 @@ public final class Vocabulary {
     }
 
     /** Index of the first whitespace or space character of {@code s}, or -1. */
-    static int firstWhitespace(String s) {
+    /** Where the first whitespace of {@code s} is, or −1: the token rule {@code SentenceReader} shares. */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public static int firstWhitespace(String s) {
         for (int k = 0; k < s.length(); k++) {
             if (isWhitespace(s.charAt(k))) {
                 return k;
@@ -166,11 +168,14 @@ public final class Vocabulary {
     }
 
     /** Whitespace separates tokens: Java's whitespace and Unicode's space separators (no-break space). */
-    static boolean isWhitespace(char c) {
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public static boolean isWhitespace(char c) {
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
-    static String shown(String token) {
+    /** {@code token} quoted for a message, at most 60 characters, {@link #printable}. */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public static String shown(String token) {
         return "'" + printable(token.length() > 60 ? token.substring(0, 60) + "..." : token) + "'";
     }
 

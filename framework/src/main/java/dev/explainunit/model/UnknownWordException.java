@@ -1,4 +1,4 @@
-package dev.explainunit.sentence;
+package dev.explainunit.model;
 
 import org.apiguardian.api.API;
 

@@ -1,4 +1,4 @@
-package dev.explainunit.internal;
+package dev.explainunit.toy.internal;
 
 import dev.explainunit.Sequence;
 import dev.explainunit.model.RecurrentNetwork;

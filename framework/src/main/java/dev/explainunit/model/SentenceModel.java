@@ -1,4 +1,4 @@
-package dev.explainunit.sentence;
+package dev.explainunit.model;
 
 import dev.explainunit.Sequence;
 import dev.explainunit.model.RecurrentNetwork;
@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * A sentence classifier: an embedding (V x E, a row per token of the {@link Vocabulary}) in front
- * of an {@link RecurrentNetwork} with input size E. Explainers get the embedded sentence ({@link #embed}, a
+ * of a {@link RecurrentNetwork} with input size E. Explainers get the embedded sentence ({@link #embed}, a
  * T x E {@link Sequence}) and {@link #lstm()}, so every explainer applies unchanged: a word's
  * relevance is its step's, occluding a word zeroes its embedding, deleting a word drops its step.
  *

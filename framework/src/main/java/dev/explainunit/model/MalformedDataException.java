@@ -1,5 +1,6 @@
-package dev.explainunit.sentence;
+package dev.explainunit.model;
 
+import dev.explainunit.model.Vocabulary;
 import java.io.IOException;
 import org.apiguardian.api.API;
 
