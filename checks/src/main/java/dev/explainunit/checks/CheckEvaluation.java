@@ -1,5 +1,6 @@
 package dev.explainunit.checks;
 
+import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Task;
 import dev.explainunit.task.TaskModel;
 import java.util.List;
@@ -20,15 +21,16 @@ final class CheckEvaluation {
 
     static CheckResult evaluate(Check key, ExplainedPopulation population, SanitySettings settings) {
         long started = System.nanoTime();
-        SanityCheck check = key.implementation();
+        SanityCheck check = population.form(key).orElse(null);
         CheckResult result;
         if (population.notApplicable().isPresent()) {
             result = notApplicable(key, population, settings, population.notApplicable().get() + ".");
-        } else if (!check.existsOn(population.task())) {
-            result = notApplicable(key, population, settings, check.displayName() + " does not exist on task ["
-                    + population.task().id() + "]: it needs a five-class sentence classifier with a vocabulary");
-        } else if (!population.task().groundTruth().provides(check.needs(population.task()))) {
-            result = notApplicable(key, population, settings, notApplicableReason(check, population.task()));
+        } else if (check == null) {
+            result = notApplicable(key, population, settings, key.displayName() + " does not exist on task ["
+                    + population.task().id() + "]: it needs " + CheckForms.whereItExists(key));
+        } else if (!population.task().groundTruth().provides(check.needs())) {
+            result = notApplicable(key, population, settings, notApplicableReason(key, check.needs(),
+                    population.task()));
         } else if (population.contractViolation().isPresent()) {
             result = contractFailure(check, population, settings);
         } else {
@@ -38,14 +40,24 @@ final class CheckEvaluation {
     }
 
     /** "relevant mass needs the relevant positions; task [x] has no ground truth". */
-    static String notApplicableReason(SanityCheck check, Task task) {
+    static String notApplicableReason(Check check, GroundTruthKind needs, Task task) {
         String has = switch (task.groundTruth()) {
             case NONE -> "has no ground truth";
             case POSITIONS -> "knows only the relevant positions";
             case CONTRIBUTIONS -> "knows the contributions of the relevant positions but not that they are complete";
             case COMPLETE -> "has complete ground truth";
         };
-        return check.displayName() + " needs " + check.needsInWords(task) + "; task [" + task.id() + "] " + has;
+        return check.displayName() + " needs " + inWords(needs) + "; task [" + task.id() + "] " + has;
+    }
+
+    /** What a check needs, in words, for the "not applicable" reason: "the relevant positions". */
+    private static String inWords(GroundTruthKind needs) {
+        return switch (needs) {
+            case NONE -> "nothing";
+            case POSITIONS -> "the relevant positions";
+            case CONTRIBUTIONS -> "the relevant positions with their values and signs";
+            case COMPLETE -> "complete ground truth (contributions that add up to the target)";
+        };
     }
 
     private static CheckResult notApplicable(Check key, ExplainedPopulation p, SanitySettings s, String reason) {
@@ -63,7 +75,7 @@ final class CheckEvaluation {
                     CheckMessages.failed(p, check, violation + "."));
         }
         return result(check.key(), p, s, Map.of(), "", Double.NaN, "", Verdict.SKIPPED, List.of(),
-                CheckMessages.header(p) + check.displayName() + " skipped: the contract check failed ("
+                CheckMessages.header(p) + check.key().displayName() + " skipped: the contract check failed ("
                         + headline(violation) + ")");
     }
 

@@ -32,6 +32,13 @@ public record CheckResult(Check check, String explainerId, String task, Map<Stri
                           int samples, List<String> modelIds, List<ModelStatistics> perModel,
                           Counterexample counterexample, String message, double seconds) {
 
+    /**
+     * The name of the statistic that counts the models on which the check's statistic is undefined
+     * (NaN), which fails the check; present only when there are such models.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static final String UNDEFINED_MODELS = "undefined_models";
+
     /** Whether the check passed. */
     public boolean passed() {
         return verdict == Verdict.PASS;

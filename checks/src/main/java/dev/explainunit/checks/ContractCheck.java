@@ -20,17 +20,12 @@ final class ContractCheck implements SanityCheck {
     }
 
     @Override
-    public String displayName() {
-        return "contract";
-    }
-
-    @Override
-    public String rule() {
+    public String rule(ExplainedPopulation p) {
         return "every explanation should have one finite value per step and be deterministic";
     }
 
     @Override
-    public String reason() {
+    public String reason(ExplainedPopulation p) {
         return "the other checks and any user of the relevance rely on it";
     }
 

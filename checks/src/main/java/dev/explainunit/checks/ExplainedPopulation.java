@@ -62,6 +62,8 @@ public final class ExplainedPopulation {
     private final Map<Check, Throwable> thrown = new java.util.concurrent.ConcurrentHashMap<>();
     private final String notApplicable;
     private final double seconds;
+    /** Each check's form on the task, bound once ({@link Check#on}); a check absent from the task has none. */
+    private final Map<Check, SanityCheck> forms = new java.util.EnumMap<>(Check.class);
 
     private ExplainedPopulation(Explainer explainer, String explainerId, Task task, List<TaskModel> models,
                                 List<Sample> samples, double[][][] relevance, double[][] prediction,
@@ -81,6 +83,9 @@ public final class ExplainedPopulation {
         }
         this.notApplicable = notApplicable;
         this.seconds = seconds;
+        for (Check check : Check.values()) {
+            check.on(task).ifPresent(form -> forms.put(check, form));
+        }
     }
 
     /**
@@ -302,6 +307,11 @@ public final class ExplainedPopulation {
         return Optional.ofNullable(thrown.get(check));
     }
 
+    /** The form of {@code check} on this population's task, empty where the check does not exist on it. */
+    Optional<SanityCheck> form(Check check) {
+        return Optional.ofNullable(forms.get(check));
+    }
+
     /** Keeps {@code e} as what the explainer threw deciding {@code check}, unless one is kept already. */
     void thrownDeciding(Check check, Throwable e) {
         thrown.putIfAbsent(check, e);
@@ -325,9 +335,9 @@ public final class ExplainedPopulation {
             List<ModelStatistics> all = new ArrayList<>(models.size());
             for (int m = 0; m < models.size(); m++) {
                 Map<String, Double> values = new LinkedHashMap<>();
-                for (Check check : Check.values()) {
-                    if (task.groundTruth().provides(check.implementation().needs(task))) {
-                        values.putAll(check.implementation().modelValues(this, m));
+                for (SanityCheck form : forms.values()) {
+                    if (task.groundTruth().provides(form.needs())) {
+                        values.putAll(form.modelValues(this, m));
                     }
                 }
                 all.add(new ModelStatistics(models.get(m).id(), values));

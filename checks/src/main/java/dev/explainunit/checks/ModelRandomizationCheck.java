@@ -49,18 +49,17 @@ final class ModelRandomizationCheck implements SanityCheck {
         return Check.MODEL_RANDOMIZATION;
     }
 
-    @Override
-    public String displayName() {
-        return "model randomization";
-    }
+    /** Population names: the mean |rank correlation| and its standard error. */
+    static final String STATISTIC = "rank_correlation";
+    static final String STANDARD_ERROR = "standard_error";
 
     @Override
-    public String rule() {
+    public String rule(ExplainedPopulation p) {
         return "relevance on a model with random weights should differ from relevance on the trained model";
     }
 
     @Override
-    public String reason() {
+    public String reason(ExplainedPopulation p) {
         return "an explanation that survives randomising the model describes the input, not the model";
     }
 
@@ -116,7 +115,7 @@ final class ModelRandomizationCheck implements SanityCheck {
         }
         double threshold = s.thresholds().randomization();
         if (failure != null) {
-            return CheckEvaluation.result(key(), p, s, Map.of(), "rank_correlation", threshold, "<=", Verdict.FAIL,
+            return CheckEvaluation.result(key(), p, s, Map.of(), STATISTIC, threshold, "<=", Verdict.FAIL,
                     List.of(), CheckMessages.failed(p, this, failure + "."));
         }
         double sum = 0;
@@ -140,8 +139,8 @@ final class ModelRandomizationCheck implements SanityCheck {
                 ? CheckMessages.passed(p, measured + " ≤ " + CheckMessages.num(threshold), this)
                 : CheckMessages.failed(p, this, measured + " > " + CheckMessages.num(threshold) + ".");
         Map<String, Double> statistics = new java.util.LinkedHashMap<>();
-        statistics.put("rank_correlation", statistic);
-        statistics.put("standard_error", standardError);
+        statistics.put(STATISTIC, statistic);
+        statistics.put(STANDARD_ERROR, standardError);
         List<ModelStatistics> perModel = new java.util.ArrayList<>();
         for (int m = 0; m < models; m++) {
             double modelMean = 0;
@@ -150,7 +149,7 @@ final class ModelRandomizationCheck implements SanityCheck {
             }
             perModel.add(new ModelStatistics(p.models().get(m).id(), Map.of(RANK_CORRELATION, modelMean)));
         }
-        return CheckEvaluation.result(key(), p, s, statistics, "rank_correlation", threshold, "<=", verdict,
+        return CheckEvaluation.result(key(), p, s, statistics, STATISTIC, threshold, "<=", verdict,
                 perModel, message);
     }
 

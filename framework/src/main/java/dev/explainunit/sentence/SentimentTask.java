@@ -5,6 +5,7 @@ import dev.explainunit.task.GroundTruth;
 import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
 import dev.explainunit.task.Task;
+import dev.explainunit.task.TaskKind;
 import dev.explainunit.task.TaskWords;
 import dev.explainunit.task.TaskModel;
 import dev.explainunit.zoo.ModelZoo;
@@ -152,6 +153,12 @@ public final class SentimentTask implements Task {
     @Override
     public GroundTruthKind groundTruth() {
         return source.truth();
+    }
+
+    /** A sentence classifier: its models score classes, a sample's target is its true class. */
+    @Override
+    public TaskKind kind() {
+        return TaskKind.SENTENCE_CLASSIFIER;
     }
 
     /** Steps are words; the relevant positions are the label-deciding words ({@link #labelDeciding}). */

@@ -50,6 +50,15 @@ public interface Task {
     GroundTruthKind groundTruth();
 
     /**
+     * What the samples are, which decides the form each check takes on this task;
+     * {@link TaskKind#SEQUENCES} unless the task declares otherwise ({@code sentiment}:
+     * {@link TaskKind#SENTENCE_CLASSIFIER}).
+     */
+    default TaskKind kind() {
+        return TaskKind.SEQUENCES;
+    }
+
+    /**
      * A generator of samples that shrink towards simple ones, for the counterexample search; empty
      * when the task cannot make new samples (a fixed data set), and then a failing check shows the
      * first failing test sample only.

@@ -33,7 +33,8 @@ public final class SettingsResolver {
     static final Set<String> KNOWN_KEYS = Set.of("explainers", "tasks", "checks", "models", "samples", "seed", "timeLimitMillis",
             "probeSamples", "searchTries", "threshold.correlation", "threshold.mass", "threshold.conservation",
             "threshold.exactConservation", "threshold.selectivity", "threshold.randomization",
-            "threshold.signAgreement", "threshold.sentenceMass", "report.dir");
+            "threshold.signAgreement", "threshold.sentenceMass", "threshold.wordDeletion", "threshold.composition",
+            "report.dir");
 
     private final Function<String, Optional<String>> config;
 
@@ -76,7 +77,9 @@ public final class SettingsResolver {
                 pick(annotation.selectivityThreshold(), "threshold.selectivity", t.selectivity()),
                 pick(annotation.randomizationThreshold(), "threshold.randomization", t.randomization()),
                 pick(Double.NaN, "threshold.signAgreement", t.signAgreement()),
-                pick(Double.NaN, "threshold.sentenceMass", t.sentenceMass()));
+                pick(Double.NaN, "threshold.sentenceMass", t.sentenceMass()),
+                pick(Double.NaN, "threshold.wordDeletion", t.wordDeletion()),
+                pick(Double.NaN, "threshold.composition", t.composition()));
         SanitySettings settings;
         try {
             settings = new SanitySettings(tasks, checks, models, samples, seed, thresholds, Duration.ofMillis(millis),
