@@ -61,7 +61,7 @@ final class CheckEvaluation {
     }
 
     private static CheckResult notApplicable(Check key, ExplainedPopulation p, SanitySettings s, String reason) {
-        return result(key, p, s, Map.of(), "", Double.NaN, "", Verdict.NOT_APPLICABLE, List.of(), reason);
+        return result(key, p, s, Map.of(), "", Double.NaN, Comparison.NONE, Verdict.NOT_APPLICABLE, List.of(), reason);
     }
 
     /**
@@ -69,23 +69,21 @@ final class CheckEvaluation {
      * with the reason in one line, so that one root cause is one failure.
      */
     private static CheckResult contractFailure(SanityCheck check, ExplainedPopulation p, SanitySettings s) {
-        String violation = p.contractViolation().orElseThrow();
-        if (check.key() == Check.CONTRACT) {
-            return result(check.key(), p, s, Map.of(), "", Double.NaN, "", Verdict.FAIL, List.of(),
-                    CheckMessages.failed(p, check, violation + "."));
-        }
-        return result(check.key(), p, s, Map.of(), "", Double.NaN, "", Verdict.SKIPPED, List.of(),
-                CheckMessages.header(p) + check.key().displayName() + " skipped: the contract check failed ("
-                        + headline(violation) + ")");
+        ContractViolation violation = p.contractViolation().orElseThrow();
+        String message = check.key() == Check.CONTRACT ? CheckMessages.failed(p, check, violation.message() + ".")
+                : CheckMessages.header(p) + check.key().displayName() + " skipped: the contract check failed ("
+                        + headline(violation) + ")";
+        return result(check.key(), p, s, Map.of(), "", Double.NaN, Comparison.NONE,
+                check.key() == Check.CONTRACT ? Verdict.FAIL : Verdict.SKIPPED, List.of(), message)
+                .withViolation(violation);
     }
 
     /**
-     * The violation without its values: "explainer [x] is not deterministic" rather than the two
-     * relevance vectors that the contract check's own message shows.
+     * The violation without its values, at most 160 characters: "explainer [x] is not deterministic"
+     * rather than the two relevance vectors that the contract check's own message shows.
      */
-    static String headline(String violation) {
-        int cut = violation.indexOf(": ");
-        String head = cut > 0 ? violation.substring(0, cut) : violation;
+    static String headline(ContractViolation violation) {
+        String head = violation.headline();
         return head.length() <= 160 ? head : head.substring(0, 157) + "...";
     }
 
@@ -113,10 +111,17 @@ final class CheckEvaluation {
     }
 
     static CheckResult result(Check check, ExplainedPopulation p, SanitySettings s, Map<String, Double> statistics,
-                              String statistic, double threshold, String comparison, Verdict verdict,
+                              String statistic, double threshold, Comparison comparison, Verdict verdict,
                               List<ModelStatistics> perModel, String message) {
+        return result(check, p, s, statistics, statistic, threshold, comparison, verdict, perModel, message, null);
+    }
+
+    /** As the others, with why the statistic is undefined on some models (null when it is defined on all). */
+    static CheckResult result(Check check, ExplainedPopulation p, SanitySettings s, Map<String, Double> statistics,
+                              String statistic, double threshold, Comparison comparison, Verdict verdict,
+                              List<ModelStatistics> perModel, String message, UndefinedStatistic undefined) {
         return new CheckResult(check, p.explainerId(), p.task().id(), statistics, statistic, threshold, comparison,
                 verdict, s.seed(), p.samples().size(), p.models().stream().map(TaskModel::id).toList(), perModel,
-                null, message, 0);
+                null, message, 0, null, undefined);
     }
 }

@@ -39,13 +39,6 @@ final class CheckMessages {
                 + p.task().kind().samples();
     }
 
-    /**
-     * "undefined (why) on k of M models": an undefined statistic fails its check and is reported as
-     * such, never as 0.
-     */
-    static String undefined(int k, int models, String why) {
-        return "undefined (" + why + ") on " + k + " of " + models + " models";
-    }
 
     /** Three decimals: "0.912". */
     static String num(double v) {

@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  *                       {@code statistic} is the one compared with the threshold
  * @param statistic      name of the decisive statistic
  * @param threshold      the threshold it was compared with
- * @param comparison     how: "&gt;=" or "&lt;="
+ * @param comparison     how the statistic is compared with the threshold
  * @param verdict        pass or fail
  * @param seed           seed of the test data and of the search
  * @param samples        test sequences per model
@@ -25,12 +25,16 @@ import org.apiguardian.api.API;
  * @param counterexample a minimal failing sequence, or {@code null}
  * @param message        a readable explanation of the verdict
  * @param seconds        wall time of the check including its share of the relevance computation
+ * @param violation      how the explainer broke the contract, for the failed contract check and the checks
+ *                       skipped because of it; null otherwise
+ * @param undefined      why the decisive statistic is undefined on some models, or null when it is defined
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CheckResult(Check check, String explainerId, String task, Map<String, Double> statistics,
-                          String statistic, double threshold, String comparison, Verdict verdict, long seed,
+                          String statistic, double threshold, Comparison comparison, Verdict verdict, long seed,
                           int samples, List<String> modelIds, List<ModelStatistics> perModel,
-                          Counterexample counterexample, String message, double seconds) {
+                          Counterexample counterexample, String message, double seconds,
+                          ContractViolation violation, UndefinedStatistic undefined) {
 
     /**
      * The name of the statistic that counts the models on which the check's statistic is undefined
@@ -62,12 +66,18 @@ public record CheckResult(Check check, String explainerId, String task, Map<Stri
     /** This result with a counterexample and the message extended by it. */
     public CheckResult withCounterexample(Counterexample found, String newMessage) {
         return new CheckResult(check, explainerId, task, statistics, statistic, threshold, comparison, verdict, seed,
-                samples, modelIds, perModel, found, newMessage, seconds);
+                samples, modelIds, perModel, found, newMessage, seconds, violation, undefined);
+    }
+
+    /** This result with the contract violation behind it. */
+    CheckResult withViolation(ContractViolation cause) {
+        return new CheckResult(check, explainerId, task, statistics, statistic, threshold, comparison, verdict, seed,
+                samples, modelIds, perModel, counterexample, message, seconds, cause, undefined);
     }
 
     /** This result with its wall time. */
     public CheckResult withSeconds(double newSeconds) {
         return new CheckResult(check, explainerId, task, statistics, statistic, threshold, comparison, verdict, seed,
-                samples, modelIds, perModel, counterexample, message, newSeconds);
+                samples, modelIds, perModel, counterexample, message, newSeconds, violation, undefined);
     }
 }

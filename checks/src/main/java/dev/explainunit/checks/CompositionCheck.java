@@ -121,7 +121,7 @@ final class CompositionCheck implements SanityCheck {
             failure = OwnModelsFailure.of(e, p, key(), "a composition");
         }
         if (failure != null) {
-            return CheckEvaluation.result(key(), p, s, Map.of(), STATISTIC, threshold, ">=", Verdict.FAIL,
+            return CheckEvaluation.result(key(), p, s, Map.of(), STATISTIC, threshold, Comparison.AT_LEAST, Verdict.FAIL,
                     List.of(), CheckMessages.failed(p, this, failure + "."));
         }
         Map<String, Double> statistics = new LinkedHashMap<>();
@@ -159,7 +159,7 @@ final class CompositionCheck implements SanityCheck {
             perModel.add(new ModelStatistics(p.models().get(m).id(), row));
         }
         if (defined == 0) {
-            return CheckEvaluation.result(key(), p, s, statistics, STATISTIC, threshold, ">=",
+            return CheckEvaluation.result(key(), p, s, statistics, STATISTIC, threshold, Comparison.AT_LEAST,
                     Verdict.NOT_APPLICABLE, perModel, "composition does not apply to the " + p.task().id()
                             + " task's models: no composition sample (no negator or amplifier of the English lists"
                             + " in the vocabulary that the model classifies neutral alone, or none passes the 40% rule"
@@ -172,7 +172,7 @@ final class CompositionCheck implements SanityCheck {
         String message = verdict == Verdict.PASS ? CheckMessages.passed(p, measured + " ≥ " + num(threshold), this)
                 : CheckMessages.failed(p, this, measured + " < " + num(threshold) + " (a coin scores 0.5; at most "
                         + s.probeSamples() + " samples per composition, explainunit.probeSamples).");
-        return CheckEvaluation.result(key(), p, s, statistics, STATISTIC, threshold, ">=", verdict, perModel,
+        return CheckEvaluation.result(key(), p, s, statistics, STATISTIC, threshold, Comparison.AT_LEAST, verdict, perModel,
                 message);
     }
 

@@ -40,7 +40,7 @@ final class ContractCheck implements SanityCheck {
         String message = CheckMessages.header(p) + "all " + calls + " explanations had one finite value per step, "
                 + "re-runs were identical, no call exceeded " + s.timeLimit().toMillis() + " ms.";
         return CheckEvaluation.result(key(), p, s, Map.of("explanations", (double) calls), "explanations",
-                Double.NaN, "", Verdict.PASS, List.of(), message);
+                Double.NaN, Comparison.NONE, Verdict.PASS, List.of(), message);
     }
 
     @Override

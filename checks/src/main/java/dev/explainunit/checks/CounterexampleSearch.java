@@ -42,7 +42,7 @@ final class CounterexampleSearch {
     static Optional<Counterexample> search(CheckResult result, ExplainedPopulation p, SanitySettings s) {
         boolean contractBroken = p.contractViolation().isPresent();
         if (result.verdict() != Verdict.FAIL || (contractBroken && result.check() != Check.CONTRACT)
-                || p.contractViolation().map(v -> v.contains(" hung")).orElse(false)) {
+                || p.contractViolation().map(ContractViolation::hung).orElse(false)) {
             return Optional.empty();
         }
         SanityCheck check = p.form(result.check()).orElseThrow();

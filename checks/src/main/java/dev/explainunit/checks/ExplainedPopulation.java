@@ -57,7 +57,7 @@ public final class ExplainedPopulation {
     private final double[][] prediction;
     private final double[] worstExactConservation;
     private List<ModelStatistics> statistics;
-    private final String contractViolation;
+    private final ContractViolation contractViolation;
     /** What the explainer threw, by the check it decided: the contract's violation, another check's counterexample. */
     private final Map<Check, Throwable> thrown = new java.util.concurrent.ConcurrentHashMap<>();
     private final String notApplicable;
@@ -67,7 +67,8 @@ public final class ExplainedPopulation {
 
     private ExplainedPopulation(Explainer explainer, String explainerId, Task task, List<TaskModel> models,
                                 List<Sample> samples, double[][][] relevance, double[][] prediction,
-                                double[] worstExactConservation, String contractViolation, Throwable contractThrown,
+                                double[] worstExactConservation, ContractViolation contractViolation,
+                                Throwable contractThrown,
                                 String notApplicable, double seconds) {
         this.explainer = explainer;
         this.explainerId = explainerId;
@@ -110,9 +111,9 @@ public final class ExplainedPopulation {
         String unsupported;
         try {
             unsupported = unsupported(explainer, id, task, models, timeLimit);
-        } catch (ContractViolation e) {
+        } catch (ContractBroken e) {
             return new ExplainedPopulation(explainer, id, task, models, List.copyOf(samples), null, null,
-                    null, e.getMessage(), e.getCause(), null, (System.nanoTime() - started) / 1e9);
+                    null, e.violation(), e.getCause(), null, (System.nanoTime() - started) / 1e9);
         }
         if (unsupported != null) {
             return new ExplainedPopulation(explainer, id, task, models, List.copyOf(samples), null, null,
@@ -122,7 +123,7 @@ public final class ExplainedPopulation {
         double[][][] relevance = new double[models.size()][n][];
         double[][] prediction = new double[models.size()][n];
         double[] exact = new double[models.size()];
-        String violation = null;
+        ContractViolation violation = null;
         Throwable violationThrown = null;
         try {
             GuardedParallel.run(models.size(), Runtime.getRuntime().availableProcessors(), timeLimit,
@@ -132,15 +133,15 @@ public final class ExplainedPopulation {
                         modelDone.run();
                     });
         } catch (GuardedParallel.HangException hang) {
-            violation = "explainer [" + id + "] hung: " + hang.getMessage();
+            violation = ContractViolation.hung(id, hang.getMessage(), hang.call());
         } catch (ExecutionException failed) {
             Throwable cause = failed.getCause();
-            violation = cause instanceof ContractViolation ? cause.getMessage()
-                    : "explainer [" + id + "] could not be evaluated: " + cause;
-            violationThrown = cause instanceof ContractViolation ? cause.getCause() : cause;
+            violation = cause instanceof ContractBroken broken ? broken.violation()
+                    : ContractViolation.notEvaluated(id, "could not be evaluated", cause);
+            violationThrown = cause instanceof ContractBroken ? cause.getCause() : cause;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            violation = "the evaluation of explainer [" + id + "] was interrupted";
+            violation = ContractViolation.interrupted(id);
         }
         return new ExplainedPopulation(explainer, id, task, models, List.copyOf(samples), relevance,
                 prediction, exact, violation, violationThrown, null, (System.nanoTime() - started) / 1e9);
@@ -151,38 +152,37 @@ public final class ExplainedPopulation {
      * support), or null when it supports every one. Each {@code supports} call runs under the same
      * per-call time limit as {@code explain}, so a hanging {@code supports} cannot block the run.
      *
-     * @throws ContractViolation if {@code supports} throws or does not return within {@code timeLimit}
+     * @throws ContractBroken if {@code supports} throws or does not return within {@code timeLimit}
      */
     private static String unsupported(Explainer explainer, String id, Task task, List<TaskModel> models,
-                                      Duration timeLimit) throws ContractViolation {
+                                      Duration timeLimit) throws ContractBroken {
         String[] reason = new String[1];
         try {
             GuardedParallel.run(1, 1, timeLimit, (job, clock) -> reason[0] = firstUnsupported(explainer, id, task,
                     models, clock));
         } catch (GuardedParallel.HangException hang) {
-            throw new ContractViolation("explainer [" + id + "] hung: " + hang.getMessage());
+            throw new ContractBroken(ContractViolation.hung(id, hang.getMessage(), hang.call()));
         } catch (ExecutionException failed) {
             Throwable cause = failed.getCause();
-            throw new ContractViolation(cause instanceof ContractViolation ? cause.getMessage()
-                    : "explainer [" + id + "] could not be asked whether it supports the models: " + cause,
-                    cause instanceof ContractViolation ? cause.getCause() : cause);
+            throw new ContractBroken(cause instanceof ContractBroken broken ? broken.violation()
+                    : ContractViolation.notEvaluated(id, "could not be asked whether it supports the models", cause),
+                    cause instanceof ContractBroken ? cause.getCause() : cause);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new ContractViolation("the evaluation of explainer [" + id + "] was interrupted");
+            throw new ContractBroken(ContractViolation.interrupted(id));
         }
         return reason[0];
     }
 
     private static String firstUnsupported(Explainer explainer, String id, Task task, List<TaskModel> models,
-                                           GuardedParallel.CallClock clock) throws ContractViolation {
+                                           GuardedParallel.CallClock clock) throws ContractBroken {
         for (TaskModel zoo : models) {
             boolean supported;
             clock.start("supports", "model " + zoo.id());
             try {
                 supported = explainer.supports(zoo.model());
             } catch (Throwable e) {
-                throw new ContractViolation("explainer [" + id + "] threw " + e + " from supports(model) on model "
-                        + zoo.id(), e);
+                throw new ContractBroken(ContractViolation.threwFromSupports(id, e, zoo.id()), e);
             } finally {
                 clock.stop();
             }
@@ -208,7 +208,7 @@ public final class ExplainedPopulation {
     private static void explainModel(Explainer explainer, String id, TaskModel zoo, List<Sample> samples,
                                      double[][] relevance, double[] prediction, double[] exact, int m,
                                      GuardedParallel.CallClock clock)
-            throws ContractViolation {
+            throws ContractBroken {
         int n = samples.size();
         GuardedExplanations calls = new GuardedExplanations(explainer, id, sequences -> sequences + " of model " + zoo.id());
         Relevance[] explained = new Relevance[n];
@@ -232,12 +232,10 @@ public final class ExplainedPopulation {
                 if (!sameValues(again.toArray(), relevance[i])) {
                     String first = Arrays.toString(relevance[i]);
                     String second = Arrays.toString(again.toArray());
-                    throw new ContractViolation(explainer instanceof BatchExplainer
-                            ? "explainer [" + id + "] explains sequence " + i + " of model " + zoo.id()
-                            + " differently alone than in a batch, or is not deterministic: " + first
-                            + " from explain(model, sequences, targets), " + second + " from explain(model, sequence, target)"
-                            : "explainer [" + id + "] is not deterministic: explaining sequence " + i + " of model "
-                            + zoo.id() + " twice gave " + first + " and " + second);
+                    String where = "sequence " + i + " of model " + zoo.id();
+                    throw new ContractBroken(explainer instanceof BatchExplainer
+                            ? ContractViolation.batchDiffers(id, where, first, second)
+                            : ContractViolation.notDeterministic(id, where, first, second));
                 }
             }
         }
@@ -256,18 +254,25 @@ public final class ExplainedPopulation {
     }
 
     /**
-     * Thrown inside a worker to stop the evaluation with a message naming the explainer; its cause
-     * is the exception the explainer threw, if it threw.
+     * Thrown inside a worker to stop the evaluation with the violation; its cause is the exception
+     * the explainer threw, if it threw.
      */
-    static final class ContractViolation extends Exception {
+    static final class ContractBroken extends Exception {
         private static final long serialVersionUID = 1L;
+        private final transient ContractViolation violation;
 
-        ContractViolation(String message) {
-            super(message);
+        ContractBroken(ContractViolation violation) {
+            super(violation.message());
+            this.violation = violation;
         }
 
-        ContractViolation(String message, Throwable thrownByExplainer) {
-            super(message, thrownByExplainer);
+        ContractBroken(ContractViolation violation, Throwable thrownByExplainer) {
+            super(violation.message(), thrownByExplainer);
+            this.violation = violation;
+        }
+
+        ContractViolation violation() {
+            return violation;
         }
     }
 
@@ -292,7 +297,7 @@ public final class ExplainedPopulation {
     }
 
     /** The first contract violation, if any; then no other statistic is available. */
-    public Optional<String> contractViolation() {
+    public Optional<ContractViolation> contractViolation() {
         return Optional.ofNullable(contractViolation);
     }
 
@@ -375,7 +380,7 @@ public final class ExplainedPopulation {
 
     private void requireValid() {
         if (contractViolation != null) {
-            throw new IllegalStateException("no statistics: " + contractViolation);
+            throw new IllegalStateException("no statistics: " + contractViolation.message());
         }
         if (notApplicable != null) {
             throw new IllegalStateException("no statistics: " + notApplicable);

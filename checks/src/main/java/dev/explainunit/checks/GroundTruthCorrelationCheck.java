@@ -107,20 +107,22 @@ final class GroundTruthCorrelationCheck implements SanityCheck {
                 .collect(Collectors.joining(" and "));
         String measured = roles.stream().map(r -> r.rho() + " = " + num(statistics.get(RHO + r.name())))
                 .collect(Collectors.joining(", "));
+        UndefinedStatistic undefinedOn = UndefinedStatistic.onSome(undefined, stats.size(), "constant relevance");
         String message;
         if (verdict == Verdict.PASS) {
             message = CheckMessages.passed(p, measured + " (expected " + expected + ")", this);
         } else if (undefined > 0) {
             message = CheckMessages.failed(p, this, roles.stream().map(Roles.Role::rho)
                     .collect(Collectors.joining(" or ")) + " is "
-                    + CheckMessages.undefined(undefined, stats.size(), "constant relevance") + " ("
+                    + undefinedOn.phrase() + " ("
                     + (undefined < stats.size() ? "on the others " + measured + ", " : "") + "expected " + expected
                     + "; e.g. model " + worst(stats, roles) + ").");
         } else {
             message = CheckMessages.failed(p, this, measured + ", expected " + expected + " ("
                     + CheckMessages.population(p) + "; " + CheckMessages.worstModel(stats.size(), worst(stats, roles)) + ").");
         }
-        return CheckEvaluation.result(key(), p, s, statistics, STATISTIC, threshold, ">=", verdict, stats, message);
+        return CheckEvaluation.result(key(), p, s, statistics, STATISTIC, threshold, Comparison.AT_LEAST, verdict, stats, message,
+                undefinedOn);
     }
 
     /** The model with the lowest signed correlation, named with its ρ per role; a model with an undefined one is worst. */

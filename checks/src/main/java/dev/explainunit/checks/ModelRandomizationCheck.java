@@ -115,7 +115,7 @@ final class ModelRandomizationCheck implements SanityCheck {
         }
         double threshold = s.thresholds().randomization();
         if (failure != null) {
-            return CheckEvaluation.result(key(), p, s, Map.of(), STATISTIC, threshold, "<=", Verdict.FAIL,
+            return CheckEvaluation.result(key(), p, s, Map.of(), STATISTIC, threshold, Comparison.AT_MOST, Verdict.FAIL,
                     List.of(), CheckMessages.failed(p, this, failure + "."));
         }
         double sum = 0;
@@ -149,7 +149,7 @@ final class ModelRandomizationCheck implements SanityCheck {
             }
             perModel.add(new ModelStatistics(p.models().get(m).id(), Map.of(RANK_CORRELATION, modelMean)));
         }
-        return CheckEvaluation.result(key(), p, s, statistics, STATISTIC, threshold, "<=", verdict,
+        return CheckEvaluation.result(key(), p, s, statistics, STATISTIC, threshold, Comparison.AT_MOST, verdict,
                 perModel, message);
     }
 

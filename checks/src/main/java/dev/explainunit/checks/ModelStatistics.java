@@ -23,18 +23,21 @@ import org.apiguardian.api.API;
 @JsonPropertyOrder({"modelId"})
 public record ModelStatistics(String modelId, @JsonIgnore Map<String, Double> values) {
 
-    /** Name of the relevant mass in %. */
-    public static final String MASS = "mass";
-    /** Name of the conservation MSE. */
-    public static final String MSE = "mse";
+    /** Name of the relevant mass in %, as {@link Check#RELEVANT_MASS} gives it. */
+    public static final String MASS = RelevantMassCheck.PER_MODEL;
+    /** Name of the conservation MSE, as {@link Check#RELEVANCE_CONSERVATION} gives it. */
+    public static final String MSE = RelevanceConservationCheck.PER_MODEL;
 
     public ModelStatistics {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    /** The name of ρ of a ground-truth role in %: "rhoA" for role "a", "rhoNegator" for "negator". */
+    /**
+     * The name of ρ of a ground-truth role in %, as {@link Check#GROUND_TRUTH_CORRELATION} gives it:
+     * "rhoA" for role "a", "rhoNegator" for "negator".
+     */
     public static String rho(String role) {
-        return "rho" + Character.toUpperCase(role.charAt(0)) + role.substring(1);
+        return GroundTruthCorrelationCheck.perModel(role);
     }
 
     /** The statistic {@code name}, NaN when this model has none of that name. */

@@ -101,18 +101,18 @@ final class PerturbationSelectivityCheck implements SanityCheck {
                 : "the least-relevant removal fails (" + CheckMessages.num(meanLeast) + " < "
                 + CheckMessages.num(threshold) + "), the most-relevant removal passes; ";
         int probes = Math.min(s.probeSamples(), p.samples().size());
+        UndefinedStatistic undefinedOn = UndefinedStatistic.onSome(undefined, models, "removing the known relevant"
+                + " steps changes the prediction no more than removing random steps");
         String message = verdict == Verdict.PASS
                 ? CheckMessages.passed(p, measured + ", at least " + CheckMessages.num(threshold), this)
                 : undefined > 0
-                ? CheckMessages.failed(p, this, "the selectivity is "
-                        + CheckMessages.undefined(undefined, models, "removing the known relevant steps changes"
-                                + " the prediction no more than removing random steps")
+                ? CheckMessages.failed(p, this, "the selectivity is " + undefinedOn.phrase()
                         + (undefined < models ? " (on the others " + measured + ")." : "."))
                 : CheckMessages.failed(p, this, failedHalf + measured + ", threshold " + CheckMessages.num(threshold)
                         + " (mean over " + models + " models × " + probes + " test sequences each, "
                         + "explainunit.probeSamples).");
-        return CheckEvaluation.result(key(), p, s, statistics, SelectivityHalves.STATISTIC, threshold, ">=", verdict,
-                halves.perModel(), message);
+        return CheckEvaluation.result(key(), p, s, statistics, SelectivityHalves.STATISTIC, threshold, Comparison.AT_LEAST, verdict,
+                halves.perModel(), message, undefinedOn);
     }
 
     /** The lower of the model's two selectivities ({@link SelectivityHalves#modelScore}). */

@@ -97,13 +97,14 @@ final class RelevanceConservationCheck implements SanityCheck {
             statistics.put(EXACT, exact);
         }
         String error = "E[((" + Roles.of(p.samples()).joined("R_%s", " + ") + ") − y_pred)²]";
+        UndefinedStatistic undefinedOn = UndefinedStatistic.onSome(undefined, stats.size(), "the relevance overflows");
         String message;
         if (verdict == Verdict.PASS) {
             message = CheckMessages.passed(p, error + " = " + sci(mse) + " ≤ " + sci(threshold)
                     + (Double.isNaN(exact) ? "" : " and Σ_t R_t + R_rest = f(x) within " + sci(exact)), this);
         } else if (undefined > 0) {
             message = CheckMessages.failed(p, this, error + " is "
-                    + CheckMessages.undefined(undefined, stats.size(), "the relevance overflows") + ".");
+                    + undefinedOn.phrase() + ".");
         } else if (!msePass) {
             message = CheckMessages.failed(p, this, error + " = " + sci(mse) + " > " + sci(threshold) + " ("
                     + CheckMessages.population(p) + ").");
@@ -115,7 +116,7 @@ final class RelevanceConservationCheck implements SanityCheck {
         }
         boolean exactDecides = msePass && !exactPass;
         return CheckEvaluation.result(key(), p, s, statistics, exactDecides ? EXACT : STATISTIC,
-                exactDecides ? s.thresholds().exactConservation() : threshold, "<=", verdict, stats, message);
+                exactDecides ? s.thresholds().exactConservation() : threshold, Comparison.AT_MOST, verdict, stats, message, undefinedOn);
     }
 
     @Override

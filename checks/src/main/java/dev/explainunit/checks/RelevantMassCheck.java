@@ -90,12 +90,14 @@ class RelevantMassCheck implements SanityCheck {
         Verdict verdict = statistic >= threshold ? Verdict.PASS : Verdict.FAIL;
         ModelStatistics worst = stats.stream().min((x, y) -> Double.compare(orMinusInfinity(x.get(PER_MODEL)),
                 orMinusInfinity(y.get(PER_MODEL)))).orElseThrow();
+        UndefinedStatistic undefinedOn = UndefinedStatistic.onSome(undefined, stats.size(),
+                "the absolute relevance overflows");
         String message;
         if (verdict == Verdict.PASS) {
             message = CheckMessages.passed(p, "relevant mass " + num(mass) + " ≥ " + num(threshold), this);
         } else if (undefined > 0) {
             message = CheckMessages.failed(p, this, "the relevant mass is "
-                    + CheckMessages.undefined(undefined, stats.size(), "the absolute relevance overflows") + " ("
+                    + undefinedOn.phrase() + " ("
                     + (undefined < stats.size() ? "mean over the others " + pct(mass) + ", " : "") + "threshold "
                     + pct(threshold) + "; e.g. model " + worst.modelId() + ").");
         } else {
@@ -109,7 +111,8 @@ class RelevantMassCheck implements SanityCheck {
         if (undefined > 0) {
             statistics.put(CheckResult.UNDEFINED_MODELS, (double) undefined);
         }
-        return CheckEvaluation.result(key(), p, s, statistics, STATISTIC, threshold, ">=", verdict, stats, message);
+        return CheckEvaluation.result(key(), p, s, statistics, STATISTIC, threshold, Comparison.AT_LEAST, verdict, stats, message,
+                undefinedOn);
     }
 
     private static double orMinusInfinity(double v) {

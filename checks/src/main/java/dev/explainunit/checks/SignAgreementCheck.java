@@ -104,18 +104,21 @@ final class SignAgreementCheck implements SanityCheck {
         String measured = "the relevance has the sign of the true contribution for " + pct(supporting) + " of the "
                 + judged + " that support the explained class and " + pct(opposing) + " of those that speak against"
                 + " it: balanced sign agreement " + num(agreement);
+        UndefinedStatistic undefinedOn = UndefinedStatistic.onSome(undefined, stats.size(),
+                "no " + judged + " of one of the two signs");
         String message;
         if (verdict == Verdict.PASS) {
             message = CheckMessages.passed(p, measured + " ≥ " + num(threshold), this);
         } else if (undefined > 0) {
-            message = CheckMessages.failed(p, this, "the sign agreement is " + CheckMessages.undefined(undefined,
-                    stats.size(), "no " + judged + " of one of the two signs") + " (threshold " + num(threshold)
+            message = CheckMessages.failed(p, this, "the sign agreement is " + undefinedOn.phrase() + " (threshold "
+                    + num(threshold)
                     + ").");
         } else {
             message = CheckMessages.failed(p, this, measured + " < " + num(threshold) + " (a coin scores 0.5; "
                     + CheckMessages.population(p) + ").");
         }
-        return CheckEvaluation.result(key(), p, s, statistics, STATISTIC, threshold, ">=", verdict, stats, message);
+        return CheckEvaluation.result(key(), p, s, statistics, STATISTIC, threshold, Comparison.AT_LEAST, verdict, stats, message,
+                undefinedOn);
     }
 
     @Override

@@ -125,20 +125,20 @@ final class WordDeletionSelectivityCheck implements SanityCheck {
                 + WordDeletion.MIN_LENGTH + " " + steps + " among the first "
                 + Math.min(s.probeSamples(), p.samples().size()) + (models == 1 ? "" : " of " + models + " models")
                 + ", explainunit.probeSamples)";
+        UndefinedStatistic undefinedOn = UndefinedStatistic.onSome(undefined, models, "no correctly classified or no"
+                + " misclassified sentence of at least " + WordDeletion.MIN_LENGTH + " " + steps + ", or"
+                + " occlusion-p-diff changes the accuracy no more than random deletion");
         String failedHalf = meanDecreasing < threshold && meanIncreasing < threshold ? "both orders fail: "
                 : meanDecreasing < threshold ? "the decreasing order fails, the increasing passes: "
                 : "the increasing order fails, the decreasing passes: ";
         String message = verdict == Verdict.PASS
                 ? CheckMessages.passed(p, measured + ", at least " + CheckMessages.num(threshold), this)
                 : undefined > 0
-                ? CheckMessages.failed(p, this, "the selectivity is "
-                        + CheckMessages.undefined(undefined, models, "no correctly classified or no misclassified "
-                        + "sentence of at least " + WordDeletion.MIN_LENGTH + " " + steps + ", or occlusion-p-diff "
-                        + "changes the accuracy no more than random deletion") + "; " + measured + ".")
+                ? CheckMessages.failed(p, this, "the selectivity is " + undefinedOn.phrase() + "; " + measured + ".")
                 : CheckMessages.failed(p, this, failedHalf + measured + ", threshold " + CheckMessages.num(threshold)
                         + ".");
-        return CheckEvaluation.result(key(), p, s, statistics, SelectivityHalves.STATISTIC, threshold, ">=", verdict,
-                halves.perModel(), message);
+        return CheckEvaluation.result(key(), p, s, statistics, SelectivityHalves.STATISTIC, threshold, Comparison.AT_LEAST, verdict,
+                halves.perModel(), message, undefinedOn);
     }
 
     /** The lower of the model's two orders ({@link SelectivityHalves#modelScore}). */

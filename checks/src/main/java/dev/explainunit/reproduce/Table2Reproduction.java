@@ -175,7 +175,7 @@ public final class Table2Reproduction {
             if (population.contractViolation().isPresent()) {
                 Stat none = Stat.of(new double[0]);
                 rows.put(id, new MethodResult(none, none, none, none, Verdict.FAIL.word(),
-                        population.contractViolation().get()));
+                        population.contractViolation().get().message()));
             } else {
                 rows.put(id, row(population.modelStatistics(), passed));
                 exampleRelevance.put(id, population.relevance(0, exampleIndex).clone());

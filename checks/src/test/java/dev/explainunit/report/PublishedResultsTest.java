@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.explainunit.checks.Check;
 import dev.explainunit.checks.CheckResult;
+import dev.explainunit.checks.Comparison;
 import dev.explainunit.checks.Counterexample;
 import dev.explainunit.checks.Example;
 import dev.explainunit.checks.ModelStatistics;
@@ -54,9 +55,9 @@ class PublishedResultsTest {
         Example shrunk = new Example(List.of(new StepValue(0, new double[] {0.7, 0}, 0.2),
                 new StepValue(1, new double[] {0.9, 0}, -0.3)), truth(0, 1), -0.2, -0.19, 0.3);
         CheckResult result = new CheckResult(Check.RELEVANT_MASS, "cd", "subtraction", Map.of("mass", 0.494), "mass",
-                0.9, ">=", dev.explainunit.checks.Verdict.FAIL, 11, 2500, List.of("s-01", "s-02"),
+                0.9, Comparison.AT_LEAST, dev.explainunit.checks.Verdict.FAIL, 11, 2500, List.of("s-01", "s-02"),
                 List.of(new ModelStatistics("s-01", Map.of("rhoA", -25.9, "rhoB", -50.0, "mass", 49.4, "mse", 0.05))),
-                new Counterexample("s-02", original, shrunk, "most relevance on a distractor"), "only 49.4%", 0.5);
+                new Counterexample("s-02", original, shrunk, "most relevance on a distractor"), "only 49.4%", 0.5, null, null);
 
         CheckResult r = PublishedResults.parse(dev.explainunit.checks.CheckResultJson.write(result));
 

@@ -2,6 +2,7 @@ package dev.explainunit.report;
 
 import dev.explainunit.checks.Check;
 import dev.explainunit.checks.CheckResult;
+import dev.explainunit.checks.Comparison;
 import dev.explainunit.checks.Counterexample;
 import dev.explainunit.checks.Example;
 import dev.explainunit.checks.StepValue;
@@ -43,8 +44,8 @@ final class ReportFixtures {
     static CheckResult result(String check, String explainer, String task, Map<String, Double> statistics,
                               String statistic, double threshold, Verdict verdict, List<String> models,
                               Counterexample counterexample, String message) {
-        return new CheckResult(check(check), explainer, task, statistics, statistic, threshold, ">=", verdict, 42,
-                100, models, List.of(), counterexample, message, 0);
+        return new CheckResult(check(check), explainer, task, statistics, statistic, threshold, Comparison.AT_LEAST, verdict,
+                42, 100, models, List.of(), counterexample, message, 0, null, null);
     }
 
     static CheckResult passing(String explainer, String task, String check) {
@@ -64,7 +65,7 @@ final class ReportFixtures {
         CheckResult r = failing(explainer, task, check);
         return new CheckResult(r.check(), r.explainerId(), r.task(), r.statistics(), r.statistic(), r.threshold(),
                 r.comparison(), r.verdict(), r.seed(), r.samples(), r.modelIds(), r.perModel(), r.counterexample(),
-                null, 0);
+                null, 0, null, null);
     }
 
     /**

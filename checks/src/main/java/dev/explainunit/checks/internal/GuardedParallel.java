@@ -85,6 +85,12 @@ public final class GuardedParallel {
             return call.method() + " did not return within " + limit + " (" + call.description() + ")";
         }
 
+        /** What the running call is ("model addition-3, sequence 17"), or null when none runs. */
+        String description() {
+            Running call = running;
+            return call == null ? null : call.description();
+        }
+
         private static long saturatedMultiply(long a, long b) {
             long high = Math.multiplyHigh(a, b);
             long low = a * b;
@@ -95,9 +101,16 @@ public final class GuardedParallel {
     /** Thrown by {@link #run} when a call exceeded the limit; the message names the call. */
     public static final class HangException extends Exception {
         private static final long serialVersionUID = 1L;
+        private final String call;
 
-        HangException(String message) {
+        HangException(String message, String call) {
             super(message);
+            this.call = call;
+        }
+
+        /** The call that did not return: "sequence 17 of model addition-3". */
+        public String call() {
+            return call;
         }
     }
 
@@ -143,7 +156,7 @@ public final class GuardedParallel {
                         for (CallClock clock : clocks) {
                             String overdue = clock.overdue(now);
                             if (overdue != null) {
-                                throw new HangException(overdue);
+                                throw new HangException(overdue, clock.description());
                             }
                         }
                     }

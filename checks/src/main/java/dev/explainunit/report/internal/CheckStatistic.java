@@ -12,9 +12,6 @@ import java.util.Optional;
  */
 public final class CheckStatistic {
 
-    /** The entry of {@link CheckResult#statistics()} in which the engine counts models with an undefined statistic. */
-    static final String UNDEFINED_MODELS = "undefined_models";
-
     private CheckStatistic() {
     }
 
@@ -26,7 +23,7 @@ public final class CheckStatistic {
         if (!Double.isNaN(r.statisticValue())) {
             return Optional.of(Numbers.general(r.statisticValue()));
         }
-        Double undefined = r.statistics().get(UNDEFINED_MODELS);
+        Double undefined = r.statistics().get(CheckResult.UNDEFINED_MODELS);
         if (undefined == null || undefined.isNaN() || r.modelIds().isEmpty()) {
             return Optional.of("undefined");
         }

@@ -3,6 +3,7 @@ package dev.explainunit.report.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.explainunit.checks.Check;
 import dev.explainunit.checks.CheckResult;
+import dev.explainunit.checks.Comparison;
 import dev.explainunit.checks.Counterexample;
 import dev.explainunit.checks.Example;
 import dev.explainunit.checks.StepValue;
@@ -102,8 +103,8 @@ public final class PublishedResults {
         String message = text(n, "message");
         JsonNode comparison = field(n, "comparison");
         return new CheckResult(check, explainer, task, statistics, statistic, number(field(n, "threshold")),
-                comparison == null ? "" : comparison.asText(), verdict, seed, samples, modelIds, List.of(),
-                counterexample(field(n, "counterexample")), message, 0);
+                comparison(comparison), verdict, seed, samples, modelIds, List.of(),
+                counterexample(field(n, "counterexample")), message, 0, null, null);
     }
 
     /**
@@ -114,6 +115,19 @@ public final class PublishedResults {
         JsonNode n = ReportJson.mapper().readTree(json);
         JsonNode v = n == null ? null : field(n, "samples");
         return v != null && v.canConvertToInt() ? Math.max(0, v.asInt()) : 0;
+    }
+
+    /** The comparison by its symbol or its name; none when absent or unknown. */
+    private static Comparison comparison(JsonNode n) {
+        if (n == null) {
+            return Comparison.NONE;
+        }
+        for (Comparison c : Comparison.values()) {
+            if (c.symbol().equals(n.asText()) || c.name().equals(n.asText())) {
+                return c;
+            }
+        }
+        return Comparison.NONE;
     }
 
     /** {@code RELEVANT_MASS} or {@code relevant mass} → {@code relevant-mass}. */
