@@ -24,12 +24,20 @@ From ``serve`` on, stdout belongs to the protocol: ``print`` and anything writte
 descriptor 1 (also by C extensions and child processes) goes to stderr, which ExplainUnit quotes
 when something fails. Print nothing to stdout before calling ``serve``.
 
+When stdin ends without a goodbye, ExplainUnit is gone (killed, crashed, or its test JVM was
+stopped): ``serve`` notices it on a thread of its own, also while ``explain`` is running, kills
+the processes this process started (and theirs) and exits with code 0.
+
 The protocol is described in ExplainUnit's src/docs/process-protocol.md.
 """
 
 import json
 import os
+import queue
+import signal
+import subprocess
 import sys
+import threading
 import traceback
 
 import numpy as np
@@ -215,10 +223,97 @@ def _encode_results(results, lengths, dim):
     return {"type": "relevance", "perInput": per_input == {True}, "rest": rest}, payload
 
 
+def _descendants():
+    """The process ids of this process's descendants (from /proc on Linux, else from ps)."""
+    parents = {}
+    try:
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open("/proc/%s/stat" % entry, "rb") as stat:
+                        fields = stat.read().rsplit(b")", 1)[1].split()
+                except OSError:  # the process has gone meanwhile
+                    continue
+                parents.setdefault(int(fields[1]), []).append(int(entry))
+    except OSError:  # no /proc (macOS, BSD)
+        listing = subprocess.run(["ps", "-A", "-o", "pid=", "-o", "ppid="], capture_output=True, text=True).stdout
+        for line in listing.splitlines():
+            pid, ppid = (int(word) for word in line.split())
+            parents.setdefault(ppid, []).append(pid)
+    found = []
+    pending = [os.getpid()]
+    while pending:
+        for child in parents.get(pending.pop(), []):
+            found.append(child)
+            pending.append(child)
+    return found
+
+
+def _exit_with_children():
+    """ExplainUnit has gone: kills the processes this one started, with their descendants, and exits 0."""
+    try:
+        sys.stderr.flush()
+    except Exception:
+        pass
+    if os.name == "nt":
+        subprocess.run(["taskkill", "/F", "/T", "/PID", str(os.getpid())], capture_output=True)
+    else:
+        try:
+            children = _descendants()
+        except Exception:  # nothing to list them with: exit all the same
+            children = []
+        for pid in children:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:  # gone already
+                pass
+    os._exit(0)
+
+
+class _Requests:
+    """Reads the requests on a thread of its own, so that the end of stdin is noticed at once, also
+    while the user's method is running: stdin that ends without a goodbye means ExplainUnit is gone
+    (killed, crashed), and the explainer exits with the processes it started."""
+
+    def __init__(self, channel):
+        self.channel = channel
+        self.inbox = queue.SimpleQueue()
+        threading.Thread(target=self._read, name="explainunit-requests", daemon=True).start()
+
+    def _read(self):
+        while True:
+            try:
+                header, payload = self.channel.receive()
+            except OSError:  # stdin broke: as its end
+                header = None
+            except ProtocolError as error:
+                self.inbox.put(error)
+                return
+            except Exception as error:  # e.g. a "bytes" that is no number
+                self.inbox.put(ProtocolError("a request could not be read: %s: %s" % (type(error).__name__, error)))
+                return
+            if header is None:
+                _exit_with_children()
+            if not isinstance(header, dict):
+                self.inbox.put(ProtocolError("a request line is not a JSON object: %r" % (header,)))
+                return
+            self.inbox.put((header, payload))
+            if header.get("type") == "bye":
+                return
+
+    def receive(self):
+        """The next request (header, payload) in order; raises ProtocolError for a malformed one."""
+        item = self.inbox.get()
+        if isinstance(item, ProtocolError):
+            raise item
+        return item
+
+
 class _Server:
 
-    def __init__(self, channel, explain, explain_batch):
+    def __init__(self, channel, requests, explain, explain_batch):
         self.channel = channel
+        self.requests = requests
         self.explain = explain
         self.explain_batch = explain_batch
         self.models = {}
@@ -258,8 +353,8 @@ class _Server:
 
     def run(self):
         while True:
-            header, payload = self.channel.receive()
-            if header is None or header.get("type") == "bye":
+            header, payload = self.requests.receive()
+            if header.get("type") == "bye":
                 return
             try:
                 reply, data = self.answer(header, payload)
@@ -275,10 +370,8 @@ class _Server:
             self.channel.send(reply, data)
 
 
-def _handshake(channel, id, max_batch, regression, classification):
-    header, _ = channel.receive()
-    if header is None:
-        return False
+def _handshake(channel, requests, id, max_batch, regression, classification):
+    header, _ = requests.receive()
     if header.get("type") != "hello" or header.get("protocol") != PROTOCOL:
         channel.send({"type": "error", "error": "this bridge speaks protocol %d; the request was %s"
                       % (PROTOCOL, json.dumps(header))})
@@ -289,7 +382,10 @@ def _handshake(channel, id, max_batch, regression, classification):
 
 
 def serve(explain, id, explain_batch=None, max_batch=1000, regression=True, classification=True):
-    """Answers ExplainUnit's requests on stdin/stdout until it says goodbye or closes stdin.
+    """Answers ExplainUnit's requests on stdin/stdout until it says goodbye, then returns.
+
+    When stdin ends without a goodbye (ExplainUnit is gone), the process exits at once with code 0,
+    also while explain runs, after killing the processes it started.
 
     explain(model, x, target) explains one input; explain_batch(model, xs, targets), if given,
     a list of them (each x a read-only T x D float64 array). id names the explainer in reports.
@@ -303,9 +399,10 @@ def serve(explain, id, explain_batch=None, max_batch=1000, regression=True, clas
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # fd 1 (C code, child processes) now goes to stderr
     sys.stdout = sys.stderr
     channel = _Channel(sys.stdin.buffer, protocol_out)
+    requests = _Requests(channel)
     try:
-        if _handshake(channel, id, int(max_batch), bool(regression), bool(classification)):
-            _Server(channel, explain, explain_batch).run()
+        if _handshake(channel, requests, id, int(max_batch), bool(regression), bool(classification)):
+            _Server(channel, requests, explain, explain_batch).run()
     except ProtocolError as error:
         channel.send({"type": "error", "error": "protocol error: %s" % error})
         sys.exit(3)

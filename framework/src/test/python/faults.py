@@ -41,8 +41,11 @@ if mode == "wrong-payload":  # speaks the protocol by hand and announces one val
     sys.stdout.write('{"type":"relevance","perInput":false,"rest":false,"bytes":8}\n')
     sys.stdout.flush()
     time.sleep(600)
-if mode == "orphan":  # starts a grandchild and ignores the goodbye
+if mode in ("orphan", "orphan-busy"):  # starts a grandchild; orphan also ignores the goodbye
     subprocess.Popen(["sleep", "600"])
+
+
+explained = []
 
 
 def explain(model, x, target):
@@ -60,6 +63,14 @@ def explain(model, x, target):
         if len(sys.argv) > 2:  # tells the test that the call is under way
             open(sys.argv[2], "w").close()
         time.sleep(600)
+    if mode == "orphan-busy":  # computes forever, in Python, after telling the test it started
+        open(sys.argv[2], "w").close()
+        while True:
+            sum(k * k for k in range(1000))
+    if mode == "hang-after":  # explains the number of inputs its second argument gives, then hangs
+        explained.append(x)
+        if len(explained) > int(sys.argv[2]):
+            time.sleep(600)
     if mode == "slow":
         time.sleep(0.5)
     return np.zeros(x.shape[0])

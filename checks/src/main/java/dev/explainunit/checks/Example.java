@@ -60,8 +60,23 @@ public record Example(List<StepValue> steps, GroundTruth truth, double y, double
         return r;
     }
 
-    /** The role of step {@code t} if it is relevant, else null. */
-    String role(int t) {
+    /** Whether this is a sentence: every step has its word. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @JsonIgnore
+    public boolean isSentence() {
+        return !steps.isEmpty() && steps.stream().allMatch(s -> s.word() != null);
+    }
+
+    /** The words, one per step (null where a step has none). */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @JsonIgnore
+    public List<String> words() {
+        return steps.stream().map(StepValue::word).toList();
+    }
+
+    /** The role of step {@code t} if it is relevant (e.g. "a", "negator"), else null. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public String role(int t) {
         if (truth != null) {
             for (GroundTruth.Relevant r : truth.relevant()) {
                 if (r.position() == t) {

@@ -24,8 +24,9 @@ import org.apiguardian.api.API;
  * against the {@link RelevanceContract}. Each sequence is explained for its sample's
  * {@link Sample#target() target} output, and the prediction kept is that output.
  *
- * <p>A {@link BatchExplainer} is asked for the sequences of a model in chunks (each chunk may take
- * the time limit times its size), every result checked as a single call's; the re-runs are single
+ * <p>A {@link BatchExplainer} is asked for the sequences of a model in chunks (a chunk of n inputs
+ * may take twice the time limit plus what n inputs took at the rate of the earlier chunks, at most n
+ * times the limit: {@link dev.explainunit.internal.StallLimit}), every result checked as a single call's; the re-runs are single
  * calls, so they also check that a batch gives what one call gives.
  *
  * <p>The first contract violation (an exception, null, a wrong length, per-input values that do

@@ -75,12 +75,18 @@ final class FailureMessage {
         StringBuilder text = new StringBuilder();
         text.append("Counterexample on model ").append(ce.modelId()).append(", violating ")
                 .append(ce.property()).append(':').append(NL);
-        text.append("shrunk (T = ").append(ce.shrunk().steps().size()).append("):").append(NL);
-        table(text, ce.shrunk(), result);
-        if (ce.original() != ce.shrunk()) {
-            text.append("original (T = ").append(ce.original().steps().size()).append("):").append(NL);
-            table(text, ce.original(), result);
+        int length = ce.shrunk().steps().size();
+        if (ce.shrunkIsOriginal()) {
+            text.append(ce.isSentence() ? "sentence from the data (T = " + length
+                    + "; a sentence of a data file cannot be shrunk):" : "test sequence (T = " + length
+                    + "; no smaller one was found):").append(NL);
+            table(text, ce.shrunk(), result);
+            return text.toString();
         }
+        text.append("shrunk (T = ").append(length).append("):").append(NL);
+        table(text, ce.shrunk(), result);
+        text.append("original (T = ").append(ce.original().steps().size()).append("):").append(NL);
+        table(text, ce.original(), result);
         return text.toString();
     }
 
@@ -90,7 +96,7 @@ final class FailureMessage {
     }
 
     private static void table(StringBuilder text, Example e, CheckResult result) {
-        boolean words = !e.steps().isEmpty() && e.steps().stream().allMatch(s -> s.word() != null);
+        boolean words = e.isSentence();
         text.append(String.format(Locale.ROOT, "  %3s | %-16s | %10s%n", "t", words ? "word" : "x_t", "R_t"));
         for (StepValue step : e.steps()) {
             StringBuilder x = new StringBuilder(words ? step.word() : "(");

@@ -6,8 +6,10 @@ import org.apiguardian.api.API;
 
 /**
  * The results of a plain-API run. The verdict of an explainer on a task is PASS when every
- * selected check passed on that task, NOT_APPLICABLE when the explainer does not apply to the
- * task's models ({@link dev.explainunit.Explainer#supports}), FAIL otherwise.
+ * selected check that applied passed on that task, NOT_APPLICABLE when no check applied (e.g. the
+ * explainer does not apply to the task's models, {@link dev.explainunit.Explainer#supports}), FAIL
+ * otherwise. A check that was not applicable or skipped never fails a run by itself: the run
+ * passes, {@code check} exits 0 and the JUnit engine reports those checks as skipped.
  *
  * @param explainer the explainer's class name
  * @param results   one result per (task, check), in run order
@@ -15,9 +17,13 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SanityReport(String explainer, List<CheckResult> results) {
 
-    /** Whether every check passed (a check that was not applicable did not pass). */
+    /**
+     * Whether the run passed: no check failed and at least one passed. Checks that were not applicable
+     * (or skipped after a failed contract) count neither way, as in {@link #verdict}; a run in which no
+     * check applied at all did not pass, and did not fail ({@link #failures()} is empty).
+     */
     public boolean passed() {
-        return results.stream().allMatch(CheckResult::passed);
+        return failures().isEmpty() && results.stream().anyMatch(CheckResult::passed);
     }
 
     /**

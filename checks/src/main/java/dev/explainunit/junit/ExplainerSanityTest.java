@@ -79,7 +79,11 @@ public @interface ExplainerSanityTest {
     /** Seed of the test data, randomised models and search; {@code explainunit.seed}. */
     long seed() default SEED_NOT_SET;
 
-    /** Limit of one explain call in ms; {@code explainunit.timeLimitMillis}; default 10000. */
+    /**
+     * Limit of one explain call of one input in ms; {@code explainunit.timeLimitMillis};
+     * {@code explainunit check --time-limit}; default 10000. A batch call of n inputs may take twice this
+     * plus what n inputs took at the rate of the earlier calls, at most n times this.
+     */
     long timeLimitMillis() default NOT_SET;
 
     /** Sequences per model for selectivity and randomization; {@code explainunit.probeSamples}; default 250. */

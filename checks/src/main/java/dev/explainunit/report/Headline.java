@@ -1,6 +1,5 @@
 package dev.explainunit.report;
 
-import dev.explainunit.checks.CheckResult;
 import dev.explainunit.checks.Verdict;
 import java.util.Map;
 
@@ -10,15 +9,29 @@ final class Headline {
     private Headline() {
     }
 
-    /** "All 12 checks passed", "3 of 12 checks failed" or "1 of 12 checks failed, 5 skipped". */
+    /**
+     * "All 12 checks passed", "All 6 checks that applied passed, 1 not applicable", "3 of 12 checks
+     * failed" or "1 of 12 checks failed, 5 skipped": a check that was not applicable or skipped is
+     * never counted as failed, as in {@link dev.explainunit.checks.SanityReport#passed()}.
+     */
     static String ofChecks(Report report) {
         long checks = report.checks().size();
-        long failed = report.checks().stream().filter(c -> !c.passed()).count();
-        long skipped = report.checks().stream().filter(c -> c.verdict() == Verdict.SKIPPED).count();
+        long failed = count(report, Verdict.FAIL);
+        long skipped = count(report, Verdict.SKIPPED);
+        long notApplicable = count(report, Verdict.NOT_APPLICABLE);
+        String others = (skipped > 0 ? ", " + skipped + " skipped" : "")
+                + (notApplicable > 0 ? ", " + notApplicable + " not applicable" : "");
         if (failed == 0) {
-            return "All " + checks + " checks passed";
+            long applied = checks - skipped - notApplicable;
+            return applied == checks ? "All " + checks + " checks passed"
+                    : applied == 0 ? "No check applied" + others
+                    : "All " + applied + (applied == 1 ? " check" : " checks") + " that applied passed" + others;
         }
-        return (failed - skipped) + " of " + checks + " checks failed" + (skipped > 0 ? ", " + skipped + " skipped" : "");
+        return failed + " of " + checks + " checks failed" + others;
+    }
+
+    private static long count(Report report, Verdict verdict) {
+        return report.checks().stream().filter(c -> c.verdict() == verdict).count();
     }
 
     /**
@@ -68,10 +81,13 @@ final class Headline {
         return report.table2().isEmpty() || report.run() != null && !"reproduce".equals(report.run().source());
     }
 
-    /** Green when every check passed, or, for a reproduction, when every verdict agrees with the paper. */
+    /**
+     * Green when no check failed (those not applicable or skipped do not count), or, for a
+     * reproduction, when every verdict agrees with the paper.
+     */
     static boolean isGood(Report report) {
         if (judgedByChecks(report)) {
-            return report.checks().stream().allMatch(CheckResult::passed);
+            return report.checks().stream().noneMatch(c -> c.verdict() == Verdict.FAIL);
         }
         for (Map.Entry<String, Map<String, MethodResult>> task : report.table2().entrySet()) {
             Map<String, MethodResult> paper = report.paper().getOrDefault(task.getKey(), Map.of());

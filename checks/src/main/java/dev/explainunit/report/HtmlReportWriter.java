@@ -14,6 +14,7 @@ import dev.explainunit.report.internal.Numbers;
 import dev.explainunit.report.internal.ScatterPlotSvg;
 import dev.explainunit.report.internal.SentimentHtml;
 import dev.explainunit.report.internal.VerdictMatrix;
+import dev.explainunit.report.internal.WordHeatmapHtml;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -181,15 +182,20 @@ public final class HtmlReportWriter {
             String modelId = null;
             String seed = Long.toString(c.seed());
             Counterexample ce = c.counterexample();
-            if (ce != null) {
-                List<HeatmapSvg.Row> rows = new ArrayList<>();
-                rows.add(new HeatmapSvg.Row("shrunk", ce.shrunk().relevance(), ce.shrunk().thrown()));
+            if (ce != null && ce.isSentence()) {
+                svg = sentence(ce);
+                modelId = ce.modelId();
+            } else if (ce != null) {
+                boolean one = ce.shrunkIsOriginal();
                 Example shown = ce.shrunk();
                 svg = HeatmapSvg.render("counterexample for " + c.explainerId() + " on " + c.task(), shown.inputs(),
-                        shown.a(), shown.b(), rows);
-                Example o = ce.original();
-                svg += HeatmapSvg.render("original counterexample", o.inputs(), o.a(), o.b(),
-                        List.of(new HeatmapSvg.Row("original", o.relevance(), o.thrown())));
+                        shown.a(), shown.b(), List.of(new HeatmapSvg.Row(one ? "no smaller one found" : "shrunk",
+                                shown.relevance(), shown.thrown())));
+                if (!one) {
+                    Example o = ce.original();
+                    svg += HeatmapSvg.render("original counterexample", o.inputs(), o.a(), o.b(),
+                            List.of(new HeatmapSvg.Row("original", o.relevance(), o.thrown())));
+                }
                 modelId = ce.modelId();
             }
             failures.add(new HtmlView.Failure(c.explainerId(), c.task(), c.check().id(), CheckStatistic.of(c).orElse(null),
@@ -197,6 +203,38 @@ public final class HtmlReportWriter {
                     svg));
         }
         return failures;
+    }
+
+    /**
+     * A sentence counterexample as its words on their relevance's colours, the label-deciding words
+     * framed and named by their role (not the embedding's numbers, not as toy operands); a sentence of
+     * a data file cannot be shrunk, so it is shown once, and saying so.
+     */
+    private static String sentence(Counterexample ce) {
+        StringBuilder html = new StringBuilder();
+        boolean one = ce.shrunkIsOriginal();
+        for (Example e : one ? List.of(ce.shrunk()) : List.of(ce.shrunk(), ce.original())) {
+            List<String> roles = new ArrayList<>();
+            List<String> framed = new ArrayList<>();
+            for (int t = 0; t < e.steps().size(); t++) {
+                String role = e.role(t);
+                roles.add(role);
+                if (role != null) {
+                    framed.add(e.words().get(t) + " (" + role + ")");
+                }
+            }
+            String which = one ? "the first failing sentence of the data (a sentence of a data file cannot be shrunk)"
+                    : e == ce.shrunk() ? "shrunk" : "original";
+            String caption = which + "; true class " + (int) e.y() + ", f_c(x) = " + Numbers.general(e.prediction())
+                    + (framed.isEmpty() ? "" : "; framed, the label-deciding words: " + String.join(", ", framed));
+            html.append(WordHeatmapHtml.table(caption, e.words(), List.of(new WordHeatmapHtml.Row(
+                    one ? "counterexample" : which, e.relevance(), roles))));
+            if (e.thrown() != null) {
+                html.append("<p class=\"meta\">explain(model, x, target) threw ")
+                        .append(dev.explainunit.report.internal.Escape.xml(e.thrown())).append("</p>\n");
+            }
+        }
+        return html.toString();
     }
 
     /** The checks skipped because another check is the root cause, or not applicable, each with its reason. */

@@ -179,12 +179,17 @@ public final class MarkdownReportWriter {
                 Example s = ce.shrunk();
                 double[][] inputs = s.inputs();
                 double[] relevance = s.relevance();
+                boolean words = s.isSentence();
                 md.append("Counterexample on model `").append(codeSpan(ce.modelId())).append("`, seed ")
-                        .append(c.seed()).append(" (shrunk)").append(":\n\n")
-                        .append("| t | x_t | R_t |\n|---:|---|---:|\n");
+                        .append(c.seed()).append(ce.shrunkIsOriginal() ? words
+                                ? " (a sentence of the data; a data file cannot be shrunk)" : "" : " (shrunk)")
+                        .append(":\n\n").append(words ? "| t | word | R_t |" : "| t | x_t | R_t |")
+                        .append("\n|---:|---|---:|\n");
                 for (int t = 0; t < inputs.length; t++) {
-                    md.append("| ").append(t).append(t == s.a() || t == s.b() ? " ◀" : "").append(" | ")
-                            .append(vector(inputs[t])).append(" | ")
+                    String role = s.role(t);
+                    md.append("| ").append(t).append(role != null ? " ◀" : "").append(" | ")
+                            .append(words ? Escape.markdown(s.words().get(t)) + (role == null ? "" : " (" + role + ")")
+                                    : vector(inputs[t])).append(" | ")
                             .append(t < relevance.length ? Numbers.general(relevance[t]) : "—")
                             .append(" |\n");
                 }

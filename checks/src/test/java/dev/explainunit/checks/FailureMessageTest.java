@@ -65,4 +65,29 @@ class FailureMessageTest {
         String text = FailureMessage.counterexample(new Counterexample("addition-01", e, e, "p"), failed);
         assertThat(text).contains("on this sequence 0.01004 (threshold 0.01)");
     }
+
+    /** "a film , not good" from a data file, explained for class 1: the negator and the polar word decide it. */
+    static Example sentence() {
+        List<String> words = List.of("a", "film", ",", "not", "good");
+        double[] r = {0.1, -0.2, 0.05, -1.5, 2.0};
+        List<StepValue> steps = new java.util.ArrayList<>();
+        for (int t = 0; t < words.size(); t++) {
+            steps.add(new StepValue(t, new double[] {0.01 * t, -0.02, 0.3}, r[t], words.get(t)));
+        }
+        var truth = dev.explainunit.task.GroundTruth.of(
+                new dev.explainunit.task.GroundTruth.Relevant(3, "negator", 1.0, 1),
+                new dev.explainunit.task.GroundTruth.Relevant(4, "polar", -0.75, -1));
+        return new Example(steps, truth, 1, 2.5, 0.7);
+    }
+
+    @Test
+    void a_sentence_from_a_data_file_is_shown_once_by_its_words_and_said_not_to_be_shrinkable() {
+        Example original = sentence();
+        Example copy = new Example(List.copyOf(original.steps()), original.truth(), 1, 2.5, 0.7); // as read back from JSON
+        String text = FailureMessage.counterexample(new Counterexample("sentiment", original, copy, "p"));
+
+        assertThat(text).contains("sentence from the data (T = 5; a sentence of a data file cannot be shrunk):")
+                .contains("  t | word ").contains("not              |    -1.5000  <- negator")
+                .doesNotContain("shrunk (T").doesNotContain("original (T").doesNotContain("0.010");
+    }
 }

@@ -108,4 +108,33 @@ class HtmlReportWriterTest {
         assertThat(count(section, "stroke-dasharray")).isEqualTo(2);
         assertThat(section).doesNotContain("class=\"legend\"");
     }
+
+    @Test
+    void a_sentence_counterexample_is_drawn_as_its_words_with_the_label_deciding_ones_framed_and_named_once() {
+        java.util.List<String> words = java.util.List.of("a", "film", ",", "not", "good");
+        double[] r = {0.1, -0.2, 0.05, -1.5, 2.0};
+        java.util.List<dev.explainunit.checks.StepValue> steps = new java.util.ArrayList<>();
+        for (int t = 0; t < words.size(); t++) {
+            steps.add(new dev.explainunit.checks.StepValue(t, new double[] {0.01 * t, -0.02, 0.3}, r[t], words.get(t)));
+        }
+        var truth = dev.explainunit.task.GroundTruth.of(
+                new dev.explainunit.task.GroundTruth.Relevant(3, "negator", 1.0, 1),
+                new dev.explainunit.task.GroundTruth.Relevant(4, "polar", -0.75, -1));
+        var original = new dev.explainunit.checks.Example(steps, truth, 1, 2.5, 0.7);
+        var copy = new dev.explainunit.checks.Example(java.util.List.copyOf(steps), truth, 1, 2.5, 0.7);
+        var ce = new dev.explainunit.checks.Counterexample("sentiment", original, copy, "p");
+        Report report = Report.ofChecks(ReportFixtures.run("s"), java.util.List.of(ReportFixtures.result(
+                "relevant-mass", "lrp-all", "sentiment", java.util.Map.of("mass", 0.3), "mass", 0.5,
+                dev.explainunit.checks.Verdict.FAIL, java.util.List.of("sentiment"), ce, "[lrp-all] on sentiment: ...")));
+
+        String html = HtmlReportWriter.render(report);
+        String card = html.substring(html.indexOf("<section id=\"failures\">"));
+        card = card.substring(0, card.indexOf("</section>"));
+
+        assertThat(card).contains(">not</span>").contains(">good</span>").contains("not (negator): R = -1.5")
+                .contains("good (polar): R = 2").contains("cannot be shrunk")
+                .doesNotContain("x_t[0]").doesNotContain("a · t=").doesNotContain("b · t=")
+                .doesNotContain(">original<").doesNotContain(">shrunk<");
+        assertThat(card.split("class=\"word-heatmap\"", -1)).hasSize(2);
+    }
 }

@@ -99,4 +99,38 @@ class MarkdownReportWriterTest {
                         + "skipped: the contract check failed (explainer \\[flaky\\] is not deterministic)")
                 .doesNotContain("<b>flaky · addition · relevant-mass</b>");
     }
+
+    @Test
+    void a_check_that_was_not_applicable_is_no_failure_in_the_headline_or_its_colour() {
+        Report report = Report.ofChecks(ReportFixtures.run("na"), List.of(
+                ReportFixtures.passing("lrp-all", "sentiment", "contract"),
+                ReportFixtures.result("relevance-conservation", "lrp-all", "sentiment", java.util.Map.of(), "",
+                        Double.NaN, dev.explainunit.checks.Verdict.NOT_APPLICABLE, List.of("sentiment"), null,
+                        "relevance conservation needs complete ground truth"),
+                ReportFixtures.passing("lrp-all", "sentiment", "perturbation-selectivity")));
+
+        assertThat(Headline.isGood(report)).isTrue();
+        assertThat(MarkdownReportWriter.render(report)).contains("✅ All 2 checks that applied passed, 1 not applicable")
+                .doesNotContain("failed");
+        assertThat(HtmlReportWriter.render(report)).contains("All 2 checks that applied passed, 1 not applicable");
+    }
+
+    @Test
+    void a_sentence_counterexample_without_a_message_is_a_table_of_its_words_with_their_roles() {
+        java.util.List<dev.explainunit.checks.StepValue> steps = java.util.List.of(
+                new dev.explainunit.checks.StepValue(0, new double[] {0.01, 0.02}, 0.1, "not"),
+                new dev.explainunit.checks.StepValue(1, new double[] {0.03, 0.04}, 2.0, "good"));
+        var truth = dev.explainunit.task.GroundTruth.of(
+                new dev.explainunit.task.GroundTruth.Relevant(0, "negator", 1.0, 1),
+                new dev.explainunit.task.GroundTruth.Relevant(1, "polar", -0.75, -1));
+        var e = new dev.explainunit.checks.Example(steps, truth, 1, 2.5, 0.7);
+        Report report = Report.ofChecks(ReportFixtures.run("s"), List.of(ReportFixtures.result("relevant-mass",
+                "lrp-all", "sentiment", java.util.Map.of("mass", 0.3), "mass", 0.5,
+                dev.explainunit.checks.Verdict.FAIL, List.of("sentiment"),
+                new dev.explainunit.checks.Counterexample("sentiment", e, e, "p"), null)));
+
+        assertThat(MarkdownReportWriter.render(report)).contains("| t | word | R_t |")
+                .contains("| 0 ◀ | not (negator) | 0.1 |").contains("| 1 ◀ | good (polar) | 2 |")
+                .contains("a data file cannot be shrunk").doesNotContain("(0.010, 0.020)");
+    }
 }

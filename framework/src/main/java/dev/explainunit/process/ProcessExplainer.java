@@ -4,6 +4,7 @@ import dev.explainunit.BatchExplainer;
 import dev.explainunit.RecurrentModel;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
+import dev.explainunit.internal.StallLimit;
 import dev.explainunit.lstm.Lstm;
 import dev.explainunit.process.internal.ExplainerProcess;
 import dev.explainunit.process.internal.Handshake;
@@ -37,7 +38,9 @@ import org.apiguardian.api.API;
  * keeps the models it was given.
  *
  * <p><b>Faults.</b> A process that cannot be started, breaks the protocol, reports an error, exits,
- * or does not answer within the time limit (per input of a request; default 10 s) makes the call
+ * or does not answer within the time limit (default 10 s for one input; a request of n inputs may
+ * take twice that plus what n inputs took at the rate of the earlier requests, never more than n
+ * times the limit: {@link StallLimit}; the first request is of one input) makes the call
  * throw a {@link ProcessExplainerException} that names the command and quotes the last lines of the
  * process's stderr. A process that broke the protocol, exited or hung is killed; the next call
  * starts a fresh one, until {@value #LOST_PROCESS_BUDGET} processes were lost or the very first
@@ -73,6 +76,8 @@ public final class ProcessExplainer implements BatchExplainer, AutoCloseable {
     private final Set<ExplainerProcess> started = ConcurrentHashMap.newKeySet();
     private final ModelFolder models = new ModelFolder();
     private final AtomicInteger lost = new AtomicInteger();
+    /** What the requests took, in all processes: how long a request of many inputs may take. */
+    private final StallLimit stall = new StallLimit();
     private volatile Handshake handshake;
     private volatile ProcessExplainerException broken;
     private volatile boolean closed;
@@ -123,7 +128,10 @@ public final class ProcessExplainer implements BatchExplainer, AutoCloseable {
             this.command = List.of(command);
         }
 
-        /** The time a process may take per input of a request (a request of n inputs gets n times this). */
+        /**
+         * The time a process may take for one input; a request of n inputs may take twice this plus what n
+         * inputs took at the rate of the earlier requests, at most n times this.
+         */
         public Builder timeLimit(Duration limit) {
             this.timeLimit = positive(limit, "time limit");
             return this;
@@ -245,9 +253,10 @@ public final class ProcessExplainer implements BatchExplainer, AutoCloseable {
                         List.of(), null);
             }
             ExplainerProcess child = borrow();
-            int to = Math.min(inputs.size(), from + child.handshake().maxBatch());
+            // the first request is of one input, so that a stalled batch is judged by the rate it gives
+            int to = Math.min(inputs.size(), from + (stall.observed() ? child.handshake().maxBatch() : 1));
             try {
-                child.explain(file.number(), file.file(), inputs, targets, from, to, timeLimit, out);
+                child.explain(file.number(), file.file(), inputs, targets, from, to, timeLimit, stall, out);
             } catch (ProcessFault fault) {
                 throw failed(child, fault);
             }

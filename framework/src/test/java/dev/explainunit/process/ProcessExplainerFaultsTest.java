@@ -3,6 +3,7 @@ package dev.explainunit.process;
 import static dev.explainunit.process.ProcessExplainerTest.samples;
 import static dev.explainunit.process.ProcessExplainerTest.toyModels;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.explainunit.Sequence;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,6 +175,25 @@ class ProcessExplainerFaultsTest {
                             + " explain request within 1500 ms and was killed")
                     .hasMessageContaining("  | thinking forever");
             assertThat(PythonExplainers.descendants("faults.py hang")).isEmpty();
+        }
+    }
+
+    @Test
+    void a_large_request_that_stalls_is_stopped_after_twice_the_limit_plus_its_time_at_the_rate_observed()
+            throws Exception {
+        List<Sequence> inputs = samples(ToyTask.ADDITION, 300);
+        try (ProcessExplainer explainer = ProcessExplainer.builder(PythonExplainers.command("faults.py", "hang-after",
+                "100")).timeLimit(Duration.ofSeconds(1)).build()) {
+            // one input first, then 299 in one request, which hangs at its 100th: the limit per input
+            // would give it 299 s; the bound of this test is far below that
+            CompletableFuture<Throwable> call = CompletableFuture.supplyAsync(
+                    () -> catchThrowable(() -> explainer.explain(model, inputs, new int[inputs.size()])));
+            Throwable e = call.get(60, TimeUnit.SECONDS);
+
+            assertThat(e).isInstanceOf(ProcessExplainerException.class)
+                    .hasMessageContaining("did not answer an explain request of 299 inputs within ")
+                    .hasMessageContaining(" (twice the limit of 1 s per call, plus 299 inputs at the ")
+                    .hasMessageContaining(" each that earlier calls took) and was killed");
         }
     }
 

@@ -10,6 +10,7 @@ import dev.explainunit.checks.SanitySettings;
 import dev.explainunit.checks.Verdict;
 import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.explainers.LrpExplainer;
+import dev.explainunit.junit.internal.SettingsResolver;
 import dev.explainunit.process.ProcessExplainer;
 import dev.explainunit.process.ProcessExplainerException;
 import dev.explainunit.report.Report;
@@ -32,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
@@ -85,6 +87,12 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "" + SanitySettings.DEFAULT_SEED, description = "seed of the test data")
     long seed;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION",
+            description = "the time one explain call may take, e.g. 30s, 500ms, 2m (default: 10s); a batch of n inputs"
+                    + " may take twice this plus what n inputs took at the rate observed so far"
+                    + " (@ExplainerSanityTest(timeLimitMillis), explainunit.timeLimitMillis)")
+    String timeLimit;
 
     @Option(names = "--eps", description = "LRP stabiliser of the built-in LRP methods (default: the paper's setting"
             + " for each task: 0 on the toy tasks, A.2; 0.001, 0.2 for lrp-prop, on sentiment)")
@@ -257,6 +265,9 @@ final class CheckCommand implements Callable<Integer> {
             line.append(" --models ").append(models);
         }
         line.append(" --samples ").append(settings.samples()).append(" --seed ").append(settings.seed());
+        if (timeLimit != null) {
+            line.append(" --time-limit ").append(timeLimit.strip());
+        }
         if (builtInPerTask() && resolved instanceof LrpExplainer) {
             if (eps != null) {
                 line.append(" --eps ").append(eps);
@@ -280,7 +291,7 @@ final class CheckCommand implements Callable<Integer> {
         if (biasFactor != null && !Double.isFinite(biasFactor)) {
             throw new UsageException("--bias-factor must be a finite number, is " + biasFactor);
         }
-        SanitySettings settings = SanitySettings.defaults();
+        SanitySettings settings = configured();
         if (task != null) {
             Task found;
             try {
@@ -311,6 +322,55 @@ final class CheckCommand implements Callable<Integer> {
             throw new UsageException("--samples " + samples + ": " + e.getMessage());
         }
         return settings;
+    }
+
+    /**
+     * The settings the options share with {@code @ExplainerSanityTest} and {@code junit-platform.properties}:
+     * given under the same {@code explainunit.*} keys, they are read and checked by the engine's
+     * {@link SettingsResolver}, whose messages name the option.
+     */
+    private SanitySettings configured() {
+        Map<String, String> keys = new HashMap<>();
+        if (timeLimit != null) {
+            keys.put("timeLimitMillis", Long.toString(millis(timeLimit)));
+        }
+        try {
+            return new SettingsResolver(key -> Optional.ofNullable(keys.get(key.substring(SettingsResolver.PREFIX.length()))),
+                    CheckCommand::option).resolve();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The option that gives the setting of {@code key} ("timeLimitMillis"), as messages name it. */
+    private static String option(String key) {
+        return switch (key) {
+            case "timeLimitMillis" -> "--time-limit";
+            default -> "--" + key;
+        };
+    }
+
+    /** Milliseconds of a duration such as "30s", "500ms", "2m" or "1.5s". */
+    static long millis(String duration) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|m)?")
+                .matcher(duration.strip());
+        if (!m.matches()) {
+            throw new UsageException("--time-limit [" + duration + "] is not a duration such as 30s, 500ms or 2m");
+        }
+        if (m.group(2) == null) {
+            throw new UsageException("--time-limit [" + duration + "] needs a unit: " + m.group(1) + "s or "
+                    + m.group(1) + "ms");
+        }
+        double factor = switch (m.group(2)) {
+            case "ms" -> 1;
+            case "s" -> 1000;
+            default -> 60_000;
+        };
+        double millis = Double.parseDouble(m.group(1)) * factor;
+        if (millis > Long.MAX_VALUE / 2) {
+            throw new UsageException("--time-limit [" + duration + "] is too long");
+        }
+        return Math.round(millis);
     }
 
     private static String resolvedId(Explainer e) {

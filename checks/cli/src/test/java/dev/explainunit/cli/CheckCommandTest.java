@@ -111,6 +111,28 @@ class CheckCommandTest {
     }
 
     @Test
+    void a_time_limit_without_a_unit_or_not_positive_is_a_one_line_usage_error() {
+        for (String[] bad : new String[][] {{"10", "--time-limit [10] needs a unit: 10s or 10ms"},
+                {"soon", "--time-limit [soon] is not a duration such as 30s, 500ms or 2m"},
+                {"0s", "--time-limit: the time limit of one explain call must be positive, is 0 ms"}}) {
+            StringWriter err = new StringWriter();
+            CommandLine cl = ExplainUnitCommand.commandLine();
+            cl.setOut(new PrintWriter(new StringWriter()));
+            cl.setErr(new PrintWriter(err));
+            assertThat(cl.execute("check", "--explainer", "lrp-all", "--time-limit", bad[0])).as(bad[0]).isEqualTo(2);
+            assertThat(err.toString().strip()).isEqualTo("explainunit: " + bad[1]);
+        }
+    }
+
+    @Test
+    void a_time_limit_is_read_with_its_unit() {
+        assertThat(CheckCommand.millis("30s")).isEqualTo(30_000);
+        assertThat(CheckCommand.millis("500ms")).isEqualTo(500);
+        assertThat(CheckCommand.millis("1.5s")).isEqualTo(1500);
+        assertThat(CheckCommand.millis("2m")).isEqualTo(120_000);
+    }
+
+    @Test
     void a_sample_count_whose_relevances_do_not_fit_in_memory_is_a_usage_error_naming_the_limit() {
         assertThat(run("check", "--explainer", "lrp-all", "--task", "addition", "--samples", "999999999"))
                 .isEqualTo(2);

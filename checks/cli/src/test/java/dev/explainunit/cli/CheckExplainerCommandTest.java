@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,22 @@ class CheckExplainerCommandTest {
                 .contains("ValueError: relevance undefined for target 0")
                 .contains("| about to fail")
                 .contains("rerun: explainunit check --explainer-command '" + FAULTS + " error' --task addition");
+        assertThat(runningChildren("faults.py")).isZero();
+    }
+
+    @Test
+    void an_explainer_that_hangs_mid_run_is_stopped_after_about_twice_the_time_limit_not_a_chunk_times_it()
+            throws Exception {
+        // it hangs at its 51st input, in the chunk of 32 inputs that starts at the 32nd: the time limit
+        // per input would give that chunk 32 s; the bound of this test is far below it
+        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> run("check", "--explainer-command",
+                FAULTS + " hang-after 50", "--time-limit", "1s", "--task", "addition", "--models", "1", "--samples",
+                "200", "--out", out.toString()));
+
+        assertThat(code.get(25, TimeUnit.SECONDS)).as(stdout + "\n" + stderr).isEqualTo(1);
+        assertThat(stdout.toString()).contains("FAIL  addition     contract")
+                .contains("(twice the limit of 1 s per call, plus 32 inputs at the ")
+                .contains("--time-limit 1s");
         assertThat(runningChildren("faults.py")).isZero();
     }
 

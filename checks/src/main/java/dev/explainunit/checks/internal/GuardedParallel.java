@@ -1,5 +1,6 @@
 package dev.explainunit.checks.internal;
 
+import dev.explainunit.internal.StallLimit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs independent jobs (one per model) on all cores, with a watchdog on each single call into
- * user code: a call that runs longer than its limit (the per-call limit, times the number of inputs
- * of a call that explains several) is a hang, the run is abandoned and reported; many slow calls
- * that each return in time are not a hang.
+ * user code: a call that runs longer than its limit (the per-call limit; for a call that explains
+ * several inputs, see {@link CallClock}) is a hang, the run is abandoned and reported; many slow
+ * calls that each return in time are not a hang.
  *
  * <p>Java cannot stop a thread, so a hung call is left running on a daemon thread (it cannot keep
  * the JVM alive) and interrupted; the run returns without waiting for it.
@@ -30,14 +31,18 @@ public final class GuardedParallel {
 
     /**
      * Marks the start and end of calls into user code on one worker. A call carries its own limit:
-     * the run's per-call limit, times the number of inputs for a call that explains several at once.
+     * the run's per-call limit for one input; for a call that explains several at once, twice that
+     * plus what its inputs take at the rate of this worker's earlier {@code explain} calls, never
+     * more than the per-call limit times its inputs ({@link StallLimit}).
      */
     public static final class CallClock {
         /** The call running now; one immutable record so the watchdog never sees half of a call. */
-        private record Running(String method, String description, long startedAt, long limitNanos, int inputs) {
+        private record Running(String method, String description, long startedAt, StallLimit.Limit limit,
+                               int inputs) {
         }
 
         private final Duration callLimit;
+        private final StallLimit explained = new StallLimit();
         private volatile Running running;
 
         CallClock(Duration callLimit) {
@@ -56,7 +61,8 @@ public final class GuardedParallel {
 
         /**
          * A call of the user's {@code method} on {@code inputs} inputs at once starts now; it may take
-         * {@code inputs} times the per-call limit.
+         * the per-call limit for one input, for several the {@link StallLimit} of this worker's
+         * {@code explain} calls so far.
          *
          * @throws IllegalArgumentException if {@code inputs} is less than 1
          */
@@ -64,37 +70,32 @@ public final class GuardedParallel {
             if (inputs < 1) {
                 throw new IllegalArgumentException("a call explains at least one input, not " + inputs);
             }
-            long limit = saturatedMultiply(callLimit.toNanos(), inputs);
-            running = new Running(method, description, System.nanoTime(), limit, inputs);
+            running = new Running(method, description, System.nanoTime(),
+                    explained.limit(callLimit.toNanos(), inputs), inputs);
         }
 
-        /** The call returned. */
+        /** The call returned (or threw); an {@code explain} call's time joins the rate later calls are judged by. */
         public void stop() {
+            Running call = running;
             running = null;
+            if (call != null && call.method().equals("explain")) {
+                explained.returned(System.nanoTime() - call.startedAt(), call.inputs());
+            }
         }
 
         /** What the overdue call is, or null when no call runs past its limit at {@code now}. */
         String overdue(long now) {
             Running call = running;
-            if (call == null || now - call.startedAt() <= call.limitNanos()) {
+            if (call == null || now - call.startedAt() <= call.limit().nanos()) {
                 return null;
             }
-            String limit = call.inputs() == 1 ? describe(callLimit)
-                    : describe(Duration.ofNanos(call.limitNanos())) + " (" + call.inputs() + " inputs × "
-                    + describe(callLimit) + ")";
-            return call.method() + " did not return within " + limit + " (" + call.description() + ")";
+            return call.method() + " did not return within " + call.limit().words() + " (" + call.description() + ")";
         }
 
         /** What the running call is ("model addition-3, sequence 17"), or null when none runs. */
         String description() {
             Running call = running;
             return call == null ? null : call.description();
-        }
-
-        private static long saturatedMultiply(long a, long b) {
-            long high = Math.multiplyHigh(a, b);
-            long low = a * b;
-            return high == 0 && low >= 0 ? low : Long.MAX_VALUE;
         }
     }
 
@@ -165,9 +166,5 @@ public final class GuardedParallel {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    static String describe(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 }

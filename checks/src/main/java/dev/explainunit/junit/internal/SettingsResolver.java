@@ -37,11 +37,42 @@ public final class SettingsResolver {
             "report.dir");
 
     private final Function<String, Optional<String>> config;
+    private final Function<String, String> names;
 
     /** @param config configuration parameters by full key, e.g. "explainunit.seed" */
     public SettingsResolver(Function<String, Optional<String>> config) {
-        this.config = config;
+        this(config, key -> "configuration parameter " + PREFIX + key);
     }
+
+    /**
+     * @param config configuration parameters by full key, e.g. "explainunit.seed"
+     * @param names  how a message names the setting of a key without the prefix ("checks",
+     *               "threshold.mass"), e.g. as the command-line option that gave it
+     */
+    public SettingsResolver(Function<String, Optional<String>> config, Function<String, String> names) {
+        this.config = config;
+        this.names = names;
+    }
+
+    /**
+     * The settings from the configuration parameters alone, as for a class whose annotation sets
+     * nothing: the command line passes its options under the same keys, so that they are read and
+     * checked as {@code junit-platform.properties} is.
+     */
+    public SanitySettings resolve() {
+        return resolve(NOTHING_SET);
+    }
+
+    /** An {@code @ExplainerSanityTest} that sets no attribute: each returns its default. */
+    private static final ExplainerSanityTest NOTHING_SET = (ExplainerSanityTest) java.lang.reflect.Proxy.newProxyInstance(
+            ExplainerSanityTest.class.getClassLoader(), new Class<?>[] {ExplainerSanityTest.class},
+            (proxy, method, args) -> switch (method.getName()) {
+                case "annotationType" -> ExplainerSanityTest.class;
+                case "equals" -> proxy == args[0];
+                case "hashCode" -> 0;
+                case "toString" -> "@ExplainerSanityTest()";
+                default -> method.getDefaultValue();
+            });
 
     /** The settings for a class annotated with {@code annotation}. */
     public SanitySettings resolve(ExplainerSanityTest annotation) {
@@ -63,8 +94,13 @@ public final class SettingsResolver {
         }
         long seed = annotation.seed() != ExplainerSanityTest.SEED_NOT_SET ? annotation.seed()
                 : longConfig("seed", d.seed());
-        long millis = annotation.timeLimitMillis() != ExplainerSanityTest.NOT_SET ? annotation.timeLimitMillis()
-                : longConfig("timeLimitMillis", d.timeLimit().toMillis());
+        boolean limitOnClass = annotation.timeLimitMillis() != ExplainerSanityTest.NOT_SET;
+        long millis = limitOnClass ? annotation.timeLimitMillis() : longConfig("timeLimitMillis", d.timeLimit().toMillis());
+        if (millis <= 0) {
+            throw new IllegalArgumentException((limitOnClass ? "@ExplainerSanityTest(timeLimitMillis)"
+                    : names.apply("timeLimitMillis")) + ": the time limit of one explain call must be positive, is "
+                    + millis + " ms");
+        }
         int probes = annotation.probeSamples() != ExplainerSanityTest.NOT_SET ? annotation.probeSamples()
                 : intConfig("probeSamples", d.probeSamples());
         int tries = intConfig("searchTries", d.searchTries());
@@ -188,12 +224,11 @@ public final class SettingsResolver {
         return config(key).map(v -> parse(key, v, Double::parseDouble)).orElse(fallback);
     }
 
-    private static <T> T parse(String key, String value, Function<String, T> parser) {
+    private <T> T parse(String key, String value, Function<String, T> parser) {
         try {
             return parser.apply(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("configuration parameter " + PREFIX + key + " = [" + value
-                    + "] is not a number");
+            throw new IllegalArgumentException(names.apply(key) + " = [" + value + "] is not a number");
         }
     }
 

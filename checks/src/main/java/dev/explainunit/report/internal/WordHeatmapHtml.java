@@ -13,8 +13,16 @@ public final class WordHeatmapHtml {
     /** Above this share of the largest |R| a word is written in white, to stay legible on a dark background. */
     private static final double DARK = 0.6;
 
-    /** One sentence's relevance under one label, e.g. a method's id. */
-    public record Row(String label, double[] relevance) {
+    /**
+     * One sentence's relevance under one label, e.g. a method's id; {@code roles} names the role of
+     * each label-deciding word (null elsewhere, or null for none), which is framed and named on hover.
+     */
+    public record Row(String label, double[] relevance, List<String> roles) {
+
+        /** A row without roles. */
+        public Row(String label, double[] relevance) {
+            this(label, relevance, null);
+        }
     }
 
     private WordHeatmapHtml() {
@@ -27,6 +35,14 @@ public final class WordHeatmapHtml {
      * @throws IllegalArgumentException if tokens and relevance differ in length
      */
     public static String sentence(List<String> tokens, double[] relevance) {
+        return sentence(tokens, relevance, null);
+    }
+
+    /**
+     * As {@link #sentence(List, double[])}, with the words that have a role in {@code roles} (null:
+     * none) framed, their title {@code "word (role): R = value"}.
+     */
+    public static String sentence(List<String> tokens, double[] relevance, List<String> roles) {
         if (tokens.size() != relevance.length) {
             throw new IllegalArgumentException(tokens.size() + " words but " + relevance.length + " relevance values");
         }
@@ -35,10 +51,13 @@ public final class WordHeatmapHtml {
         for (int t = 0; t < relevance.length; t++) {
             double value = relevance[t];
             double intensity = scale > 0 && Double.isFinite(value) ? Math.abs(value) / scale : 0;
+            String role = roles == null || t >= roles.size() ? null : roles.get(t);
             html.append("<span style=\"background:").append(HeatmapSvg.colour(value, scale))
                     .append(intensity > DARK ? ";color:#ffffff" : "")
+                    .append(role == null ? "" : ";outline:1.5px solid #1f2328")
                     .append(";padding:1px 3px;border-radius:2px\" title=\"")
-                    .append(Escape.xml(tokens.get(t) + ": R = " + Numbers.general(value))).append("\">")
+                    .append(Escape.xml(tokens.get(t) + (role == null ? "" : " (" + role + ")") + ": R = "
+                            + Numbers.general(value))).append("\">")
                     .append(Escape.xml(tokens.get(t))).append("</span>");
             if (t + 1 < relevance.length) {
                 html.append(' ');
@@ -53,7 +72,7 @@ public final class WordHeatmapHtml {
                 .append(Escape.xml(caption)).append("</caption>\n");
         for (Row row : rows) {
             html.append("<tr><th scope=\"row\">").append(Escape.xml(row.label())).append("</th><td>")
-                    .append(sentence(tokens, row.relevance())).append("</td></tr>\n");
+                    .append(sentence(tokens, row.relevance(), row.roles())).append("</td></tr>\n");
         }
         return html.append("</table>\n").toString();
     }

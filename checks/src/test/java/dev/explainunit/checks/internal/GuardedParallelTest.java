@@ -2,8 +2,11 @@ package dev.explainunit.checks.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The per-call limit of the watchdog, and how it grows with the inputs of a batch call. */
@@ -41,6 +44,26 @@ class GuardedParallelTest {
             sleep(60_000);
         })).isInstanceOf(GuardedParallel.HangException.class)
                 .hasMessage("explain did not return within 200 ms (2 inputs × 100 ms) (sequences 0 to 1 of model m)");
+    }
+
+    @Test
+    void a_batch_call_that_stalls_after_quick_calls_is_a_hang_after_twice_the_limit_plus_its_time_at_their_rate()
+            throws Exception {
+        // the limit per input would give the call of 1000 inputs 100 s; the bound of this test is far below it
+        CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> catchThrowable(
+                () -> GuardedParallel.run(1, 1, LIMIT, (job, clock) -> {
+                    clock.start("sequence 0 of model m");
+                    clock.stop();
+                    clock.start("explain", "sequences 1 to 2 of model m", 2);
+                    clock.stop();
+                    clock.start("explain", "sequences 3 to 1002 of model m", 1000);
+                    sleep(60_000);
+                })));
+
+        assertThat(run.get(30, TimeUnit.SECONDS)).isInstanceOf(GuardedParallel.HangException.class)
+                .hasMessageStartingWith("explain did not return within ")
+                .hasMessageContaining(" (twice the limit of 100 ms per call, plus 1000 inputs at the ")
+                .hasMessageEndingWith(" each that earlier calls took) (sequences 3 to 1002 of model m)");
     }
 
     @Test

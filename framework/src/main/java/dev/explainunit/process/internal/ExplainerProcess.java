@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
+import dev.explainunit.internal.StallLimit;
 import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class ExplainerProcess {
 
     private volatile Thread caller;
     private volatile long deadline;
-    private volatile long limit;
+    private volatile String limit;
     private volatile String waitingFor;
     private volatile String killedBecause;
     private volatile boolean killedForInterrupt;
@@ -127,13 +128,14 @@ public final class ExplainerProcess {
      * first if this child has not had it) into {@code out[from, to)} (modified). All inputs have the
      * same dimension.
      *
-     * @param limitPerInput the time the child may take per input; the limit of the whole request is
-     *                      this times the number of inputs
+     * @param limitPerInput the time the child may take for one input (and to load a model)
+     * @param stall         what earlier requests of the explainer took: the request may take
+     *                      {@link StallLimit#limit(long, int)}, and adds its own time when answered
      */
     public void explain(int model, Path file, List<Sequence> inputs, int[] targets, int from, int to,
-                        Duration limitPerInput, Relevance[] out) throws ProcessFault {
+                        Duration limitPerInput, StallLimit stall, Relevance[] out) throws ProcessFault {
         int count = to - from;
-        long limit = saturatedMultiply(limitPerInput.toNanos(), count);
+        StallLimit.Limit limit = stall.limit(limitPerInput.toNanos(), count);
         if (!models.contains(model)) {
             ObjectNode request = JSON.createObjectNode().put("type", "model").put("model", model)
                     .put("path", file.toAbsolutePath().toString());
@@ -171,8 +173,10 @@ public final class ExplainerProcess {
         }
         long finalSteps = steps;
         String what = count == 1 ? "an explain request" : "an explain request of " + count + " inputs";
-        JsonNode reply = exchange(what, limit, header.toString(), payload, "relevance",
+        long started = System.nanoTime();
+        JsonNode reply = exchange(what, limit.nanos(), limit.words(), header.toString(), payload, "relevance",
                 h -> 8 * (finalSteps * (h.path("perInput").asBoolean() ? dim : 1) + (h.path("rest").asBoolean() ? count : 0)));
+        stall.returned(System.nanoTime() - started, count);
         decode(reply, lengths, dim, from, out);
     }
 
@@ -201,7 +205,14 @@ public final class ExplainerProcess {
      */
     private JsonNode exchange(String what, long limitNanos, String header, int payload, String expected,
                               java.util.function.ToLongFunction<JsonNode> payloadSize) throws ProcessFault {
-        arm(what, limitNanos);
+        return exchange(what, limitNanos, Watchdog.describe(limitNanos), header, payload, expected, payloadSize);
+    }
+
+    /** As above; {@code limitWords} says what the limit is in the message of a child killed for missing it. */
+    private JsonNode exchange(String what, long limitNanos, String limitWords, String header, int payload,
+                              String expected, java.util.function.ToLongFunction<JsonNode> payloadSize)
+            throws ProcessFault {
+        arm(what, limitNanos, limitWords);
         try {
             toChild.write(header.getBytes(StandardCharsets.UTF_8));
             toChild.write('\n');
@@ -302,9 +313,9 @@ public final class ExplainerProcess {
         }
     }
 
-    private void arm(String what, long limitNanos) {
+    private void arm(String what, long limitNanos, String limitWords) {
         waitingFor = what;
-        limit = limitNanos;
+        limit = limitWords;
         deadline = System.nanoTime() + limitNanos;
         caller = Thread.currentThread();
     }
@@ -320,7 +331,7 @@ public final class ExplainerProcess {
             return;
         }
         if (now - deadline > 0) {
-            kill("did not answer " + waitingFor + " within " + Watchdog.describe(limit) + " and was killed");
+            kill("did not answer " + waitingFor + " within " + limit + " and was killed");
         } else if (waiting.isInterrupted()) {
             killedForInterrupt = true;
             kill("was killed during " + waitingFor + " because the calling thread was interrupted");
@@ -399,11 +410,6 @@ public final class ExplainerProcess {
             max = Math.max(max, length);
         }
         return max;
-    }
-
-    private static long saturatedMultiply(long a, long b) {
-        long product = a * b;
-        return b != 0 && product / b != a ? Long.MAX_VALUE / 2 : product;
     }
 
     @Override
