@@ -107,7 +107,7 @@ final class CompositionCheck implements SanityCheck {
                     String modelId = p.models().get(m).id();
                     String type = types[c].key();
                     new GuardedExplanations(p.explainer(), p.explainerId(),
-                            sequences -> sequences + " of the " + type + " compositions of model " + modelId)
+                            GuardedExplanations.Where.sequences(" of the " + type + " compositions of model " + modelId))
                             .explain(model.lstm(), samples, samples.size(), clock, explained);
                     int holds = 0;
                     for (Relevance r : explained) {

@@ -112,7 +112,7 @@ public final class ExplainedPopulation {
         String unsupported;
         try {
             unsupported = unsupported(explainer, id, task, models, timeLimit);
-        } catch (ContractBroken e) {
+        } catch (ContractViolationException e) {
             return new ExplainedPopulation(explainer, id, task, models, List.copyOf(samples), null, null,
                     null, e.violation(), e.getCause(), null, (System.nanoTime() - started) / 1e9);
         }
@@ -137,9 +137,9 @@ public final class ExplainedPopulation {
             violation = ContractViolation.hung(id, hang.getMessage(), hang.call());
         } catch (ExecutionException failed) {
             Throwable cause = failed.getCause();
-            violation = cause instanceof ContractBroken broken ? broken.violation()
+            violation = cause instanceof ContractViolationException broken ? broken.violation()
                     : ContractViolation.notEvaluated(id, "could not be evaluated", cause);
-            violationThrown = cause instanceof ContractBroken ? cause.getCause() : cause;
+            violationThrown = cause instanceof ContractViolationException ? cause.getCause() : cause;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             violation = ContractViolation.interrupted(id);
@@ -153,37 +153,37 @@ public final class ExplainedPopulation {
      * support), or null when it supports every one. Each {@code supports} call runs under the same
      * per-call time limit as {@code explain}, so a hanging {@code supports} cannot block the run.
      *
-     * @throws ContractBroken if {@code supports} throws or does not return within {@code timeLimit}
+     * @throws ContractViolationException if {@code supports} throws or does not return within {@code timeLimit}
      */
     private static String unsupported(Explainer explainer, String id, Task task, List<TaskModel> models,
-                                      Duration timeLimit) throws ContractBroken {
+                                      Duration timeLimit) {
         String[] reason = new String[1];
         try {
             GuardedParallel.run(1, 1, timeLimit, (job, clock) -> reason[0] = firstUnsupported(explainer, id, task,
                     models, clock));
         } catch (GuardedParallel.HangException hang) {
-            throw new ContractBroken(ContractViolation.hung(id, hang.getMessage(), hang.call()));
+            throw new ContractViolationException(ContractViolation.hung(id, hang.getMessage(), hang.call()));
         } catch (ExecutionException failed) {
             Throwable cause = failed.getCause();
-            throw new ContractBroken(cause instanceof ContractBroken broken ? broken.violation()
+            throw new ContractViolationException(cause instanceof ContractViolationException broken ? broken.violation()
                     : ContractViolation.notEvaluated(id, "could not be asked whether it supports the models", cause),
-                    cause instanceof ContractBroken ? cause.getCause() : cause);
+                    cause instanceof ContractViolationException ? cause.getCause() : cause);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new ContractBroken(ContractViolation.interrupted(id));
+            throw new ContractViolationException(ContractViolation.interrupted(id));
         }
         return reason[0];
     }
 
     private static String firstUnsupported(Explainer explainer, String id, Task task, List<TaskModel> models,
-                                           GuardedParallel.CallClock clock) throws ContractBroken {
+                                           GuardedParallel.CallClock clock) {
         for (TaskModel zoo : models) {
             boolean supported;
             clock.start("supports", "model " + zoo.id());
             try {
                 supported = explainer.supports(zoo.model());
             } catch (Throwable e) {
-                throw new ContractBroken(ContractViolation.threwFromSupports(id, e, zoo.id()), e);
+                throw new ContractViolationException(ContractViolation.threwFromSupports(id, e, zoo.id()), e);
             } finally {
                 clock.stop();
             }
@@ -197,7 +197,7 @@ public final class ExplainedPopulation {
         return null;
     }
 
-    private static String safeId(Explainer explainer) {
+    static String safeId(Explainer explainer) {
         try {
             String id = explainer.id();
             return id == null ? explainer.getClass().getName() : id;
@@ -208,10 +208,10 @@ public final class ExplainedPopulation {
 
     private static void explainModel(Explainer explainer, String id, TaskModel zoo, List<Sample> samples,
                                      double[][] relevance, double[] prediction, double[] exact, int m,
-                                     GuardedParallel.CallClock clock)
-            throws ContractBroken {
+                                     GuardedParallel.CallClock clock) {
         int n = samples.size();
-        GuardedExplanations calls = new GuardedExplanations(explainer, id, sequences -> sequences + " of model " + zoo.id());
+        GuardedExplanations calls = new GuardedExplanations(explainer, id,
+                GuardedExplanations.Where.sequences(" of model " + zoo.id()));
         Relevance[] explained = new Relevance[n];
         calls.explain(zoo.model(), samples, n, clock, explained);
         double worst = Double.NaN;
@@ -234,7 +234,7 @@ public final class ExplainedPopulation {
                     String first = Arrays.toString(relevance[i]);
                     String second = Arrays.toString(again.toArray());
                     String where = "sequence " + i + " of model " + zoo.id();
-                    throw new ContractBroken(explainer instanceof BatchExplainer
+                    throw new ContractViolationException(explainer instanceof BatchExplainer
                             ? ContractViolation.batchDiffers(id, where, first, second)
                             : ContractViolation.notDeterministic(id, where, first, second));
                 }
@@ -252,29 +252,6 @@ public final class ExplainedPopulation {
             }
         }
         return true;
-    }
-
-    /**
-     * Thrown inside a worker to stop the evaluation with the violation; its cause is the exception
-     * the explainer threw, if it threw.
-     */
-    static final class ContractBroken extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final transient ContractViolation violation;
-
-        ContractBroken(ContractViolation violation) {
-            super(violation.message());
-            this.violation = violation;
-        }
-
-        ContractBroken(ContractViolation violation, Throwable thrownByExplainer) {
-            super(violation.message(), thrownByExplainer);
-            this.violation = violation;
-        }
-
-        ContractViolation violation() {
-            return violation;
-        }
     }
 
     public Explainer explainer() {

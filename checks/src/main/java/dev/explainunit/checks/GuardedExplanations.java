@@ -5,7 +5,6 @@ import dev.explainunit.Explainer;
 import dev.explainunit.RecurrentModel;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.checks.ExplainedPopulation.ContractBroken;
 import dev.explainunit.checks.internal.GuardedParallel;
 import dev.explainunit.task.Sample;
 import java.util.List;
@@ -27,10 +26,16 @@ final class GuardedExplanations {
     /** Most inputs per batch call: large enough that a call's own cost (a process round trip) is spread thin. */
     static final int CHUNK = 1000;
 
-    /** Says where sequences are in messages, e.g. "sequence 3" to "sequence 3 of model addition-07". */
+    /** Names sequences {@code first} to {@code last} in messages: "sequence 3 of model addition-07". */
     @FunctionalInterface
     interface Where {
-        String of(String sequences);
+        String of(int first, int last);
+
+        /** "sequence 3" or "sequences 0 to 9", followed by {@code suffix}. */
+        static Where sequences(String suffix) {
+            return (first, last) -> (first == last ? "sequence " + first : "sequences " + first + " to " + last)
+                    + suffix;
+        }
     }
 
     private final Explainer explainer;
@@ -46,10 +51,10 @@ final class GuardedExplanations {
     /**
      * Explains {@code samples[0, count)} on {@code model} into {@code out[0, count)} (modified).
      *
-     * @throws ContractBroken naming the explainer and the sequence on the first broken contract
+     * @throws ContractViolationException naming the explainer and the sequence on the first broken contract
      */
     void explain(RecurrentModel model, List<Sample> samples, int count, GuardedParallel.CallClock clock,
-                 Relevance[] out) throws ContractBroken {
+                 Relevance[] out) {
         if (explainer instanceof BatchExplainer batch) {
             int from = 0;
             for (int size = 1; from < count; size = Math.min(CHUNK, 2 * size)) {
@@ -65,26 +70,25 @@ final class GuardedExplanations {
     }
 
     /** One call of {@link Explainer#explain(RecurrentModel, Sequence, int)} for sequence {@code i}, checked. */
-    Relevance one(RecurrentModel model, Sample sample, int i, GuardedParallel.CallClock clock)
-            throws ContractBroken {
+    Relevance one(RecurrentModel model, Sample sample, int i, GuardedParallel.CallClock clock) {
         Relevance r;
-        clock.start(where.of("sequence " + i));
+        clock.start(where.of(i, i));
         try {
             r = explainer.explain(model, sample.input(), sample.target());
         } catch (Throwable e) {
-            throw new ContractBroken(ContractViolation.threw(id, e, where.of("sequence " + i)), e);
+            throw new ContractViolationException(ContractViolation.threw(id, e, where.of(i, i)), e);
         } finally {
             clock.stop();
         }
         RelevanceContract.Breach breach = RelevanceContract.breach(r, sample.input());
         if (breach != null) {
-            throw new ContractBroken(ContractViolation.broke(id, breach, where.of("sequence " + i)));
+            throw new ContractViolationException(ContractViolation.broke(id, breach, where.of(i, i)));
         }
         return r;
     }
 
     private void chunk(BatchExplainer batch, RecurrentModel model, List<Sample> samples, int from, int to,
-                       GuardedParallel.CallClock clock, Relevance[] out) throws ContractBroken {
+                       GuardedParallel.CallClock clock, Relevance[] out) {
         int count = to - from;
         Sequence[] inputs = new Sequence[count];
         int[] targets = new int[count];
@@ -92,7 +96,7 @@ final class GuardedExplanations {
             inputs[k] = samples.get(from + k).input();
             targets[k] = samples.get(from + k).target();
         }
-        String range = where.of(count == 1 ? "sequence " + from : "sequences " + from + " to " + (to - 1));
+        String range = where.of(from, to - 1);
         List<Relevance> results;
         clock.start("explain", range, count);
         try {
@@ -100,24 +104,24 @@ final class GuardedExplanations {
         } catch (Throwable e) {
             clock.stop();
             if (Thread.currentThread().isInterrupted()) {
-                throw new ContractBroken(ContractViolation.threw(id, e, range + " (the evaluation was interrupted)"), e);
+                throw new ContractViolationException(ContractViolation.threw(id, e, range + " (the evaluation was interrupted)"), e);
             }
             for (int i = from; i < to; i++) {
                 out[i] = one(model, samples.get(i), i, clock);  // names the sequence that fails alone
             }
-            throw new ContractBroken(ContractViolation.batchThrew(id, e, range, count), e);
+            throw new ContractViolationException(ContractViolation.batchThrew(id, e, range, count), e);
         } finally {
             clock.stop();
         }
         if (results == null || results.size() != count) {
-            throw new ContractBroken(ContractViolation.batchSize(id, results == null ? "null" : results.size()
+            throw new ContractViolationException(ContractViolation.batchSize(id, results == null ? "null" : results.size()
                     + " relevances", range, count));
         }
         for (int k = 0; k < count; k++) {
             Relevance r = results.get(k);
             RelevanceContract.Breach breach = RelevanceContract.breach(r, inputs[k]);
             if (breach != null) {
-                throw new ContractBroken(ContractViolation.brokeInBatch(id, breach, where.of("sequence " + (from + k))));
+                throw new ContractViolationException(ContractViolation.brokeInBatch(id, breach, where.of(from + k, from + k)));
             }
             out[from + k] = r;
         }

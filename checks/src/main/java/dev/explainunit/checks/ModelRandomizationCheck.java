@@ -93,7 +93,7 @@ final class ModelRandomizationCheck implements SanityCheck {
                 String trainedId = p.models().get(m).id();
                 Relevance[] explained = new Relevance[n];
                 new GuardedExplanations(explainer, p.explainerId(),
-                        sequences -> sequences + " of the randomised model of " + trainedId)
+                        GuardedExplanations.Where.sequences(" of the randomised model of " + trainedId))
                         .explain(randomised, p.samples(), n, clock, explained);
                 double[] ranksX = new double[64];
                 double[] ranksY = new double[64];

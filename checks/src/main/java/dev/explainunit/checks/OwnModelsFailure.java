@@ -27,7 +27,7 @@ final class OwnModelsFailure {
             return "interrupted";
         }
         Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-        if (cause instanceof ExplainedPopulation.ContractBroken broken) {
+        if (cause instanceof ContractViolationException broken) {
             if (broken.getCause() != null) {
                 p.thrownDeciding(check, broken.getCause());
             }

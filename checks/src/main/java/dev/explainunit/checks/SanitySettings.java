@@ -26,6 +26,9 @@ import org.apiguardian.api.API;
 public record SanitySettings(List<Task> tasks, Set<Check> checks, int models, int samples, long seed,
                              Thresholds thresholds, Duration timeLimit, int probeSamples, int searchTries) {
 
+    /** Default limit of one {@code explain} call. */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(10);
+
     /** Default seed of the test data (the zoo was trained on other seeds' data). */
     public static final long DEFAULT_SEED = 20190801L;
 
@@ -58,7 +61,7 @@ public record SanitySettings(List<Task> tasks, Set<Check> checks, int models, in
     /** Both toy tasks, every check, all 50 models × 2500 test sequences, the default thresholds, 10 s per call. */
     public static SanitySettings defaults() {
         return new SanitySettings(Tasks.byIds(DEFAULT_TASKS), EnumSet.allOf(Check.class), 0, 2500, DEFAULT_SEED,
-                Thresholds.defaults(), Duration.ofSeconds(10), 250, 200);
+                Thresholds.defaults(), DEFAULT_TIME_LIMIT, 250, 200);
     }
 
     public SanitySettings withTasks(List<Task> value) {

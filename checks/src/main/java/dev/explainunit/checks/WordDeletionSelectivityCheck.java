@@ -8,7 +8,6 @@ import dev.explainunit.sentiment.DeletionCurve;
 import dev.explainunit.sentiment.DeletionOrder;
 import dev.explainunit.sentiment.Table3;
 import dev.explainunit.sentiment.WordDeletion;
-import dev.explainunit.sentiment.internal.ParallelLoop;
 import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
 import dev.explainunit.task.TaskWords;
@@ -43,6 +42,9 @@ final class WordDeletionSelectivityCheck implements SanityCheck {
 
     /** Random deletion draws per model, as {@code reproduce --task sentiment}. */
     static final int RANDOM_DRAWS = 10;
+
+    /** The model's own passes and the reference are not the explainer under test: not timed as a whole. */
+    private static final Duration UNTIMED = Duration.ofDays(1);
 
     /** The method name of the relevance under test inside Table 3 (its id may be the reference's own). */
     private static final String TESTED = "tested";
@@ -87,8 +89,8 @@ final class WordDeletionSelectivityCheck implements SanityCheck {
         int threads = Math.max(1, cores / models);
         try {
             // the model and the built-in reference are called here, never the explainer under test: no time limit
-            GuardedParallel.run(models, Math.min(models, cores), Duration.ofDays(1),
-                    (m, clock) -> rows[m] = row(p, m, s.seed(), s.probeSamples(), threads));
+            GuardedParallel.run(models, Math.min(models, cores), UNTIMED,
+                    (m, clock) -> rows[m] = row(p, m, s, threads));
         } catch (Exception e) {
             throw new IllegalStateException("word deletion on the " + p.task().id() + " models failed", e);
         }
@@ -205,8 +207,12 @@ final class WordDeletionSelectivityCheck implements SanityCheck {
                int incorrect) {
     }
 
-    /** Table 3's row of the explainer of {@code p} on model {@code m}, with {@code threads} threads. */
-    static Row row(ExplainedPopulation p, int m, long seed, int probes, int threads) {
+    /**
+     * Table 3's row of the explainer of {@code p} on model {@code m}, with {@code threads} threads; the
+     * reference is explained as every explainer is ({@link GuardedExplainer}).
+     */
+    static Row row(ExplainedPopulation p, int m, SanitySettings s, int threads) {
+        int probes = s.probeSamples();
         Lstm model = p.models().get(m).model();
         List<Sample> probed = p.samples().subList(0, Math.min(probes, p.samples().size()));
         List<Relevance> tested = new ArrayList<>();
@@ -219,12 +225,11 @@ final class WordDeletionSelectivityCheck implements SanityCheck {
         }
         WordDeletion deletion = WordDeletion.ofEmbedded(model, kept, threads);
         Explainer reference = p.task().builtIn(Table3.REFERENCE);
-        Relevance[] referenceRelevance = new Relevance[kept.size()];
-        ParallelLoop.run(kept.size(), threads, i -> referenceRelevance[i] = reference.explain(model,
-                kept.get(i).input(), kept.get(i).target()));
+        List<Relevance> referenceRelevance = new GuardedExplainer(reference, threads, s.timeLimit()).explain(model,
+                kept, i -> "sentence " + i + " of model " + p.models().get(m).id());
         DeletionCurve testedCurve = deletion.curve(TESTED, tested);
-        DeletionCurve referenceCurve = deletion.curve(Table3.REFERENCE, List.of(referenceRelevance));
-        Table3 table = Table3.of(List.of(testedCurve, referenceCurve), deletion.random(RANDOM_DRAWS, seed));
+        DeletionCurve referenceCurve = deletion.curve(Table3.REFERENCE, referenceRelevance);
+        Table3 table = Table3.of(List.of(testedCurve, referenceCurve), deletion.random(RANDOM_DRAWS, s.seed()));
         return new Row(table.decreasing().get(TESTED), table.increasing().get(TESTED),
                 table.zeroError(DeletionOrder.DECREASING), table.zeroError(DeletionOrder.INCREASING),
                 deletion.correctCount(), deletion.incorrectCount());

@@ -2,7 +2,7 @@ package dev.explainunit.sentiment;
 
 import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.SentenceRecord;
-import dev.explainunit.sentiment.internal.ParallelLoop;
+import dev.explainunit.checks.ModelPasses;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class Misclassifications {
     public static List<MisclassifiedSentence> mostConfident(SentenceModel model, List<SentenceRecord> test,
                                                             int count, int threads) {
         double[][] scores = new double[test.size()][];
-        ParallelLoop.run(test.size(), threads, i -> scores[i] = model.predict(test.get(i).tokens()));
+        ModelPasses.forEach(test.size(), threads, i -> scores[i] = model.predict(test.get(i).tokens()));
         List<MisclassifiedSentence> wrong = new ArrayList<>();
         for (int i = 0; i < test.size(); i++) {
             SentenceRecord s = test.get(i);

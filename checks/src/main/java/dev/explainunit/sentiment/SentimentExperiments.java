@@ -2,14 +2,18 @@ package dev.explainunit.sentiment;
 
 import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
+import dev.explainunit.checks.ContractViolationException;
+import dev.explainunit.checks.GuardedExplainer;
 import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.SentenceRecord;
+import dev.explainunit.task.Sample;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 import org.apiguardian.api.API;
 
 /**
@@ -54,7 +58,7 @@ public final class SentimentExperiments {
      * @param explainers the methods, each id once
      * @param progress   hears how far the run has got
      * @throws IllegalArgumentException naming the sentence for an unlabelled one or a label outside the classes
-     * @throws SentenceExplanations.ExplanationException naming the explainer and sentence when
+     * @throws ContractViolationException naming the explainer and sentence when
      *         {@value Table3#REFERENCE} fails, or another explainer fails on Table 4's or 5's samples
      */
     public static SentimentResults run(SentenceModel model, Iterable<SentenceRecord> test, long expected,
@@ -122,11 +126,8 @@ public final class SentimentExperiments {
                 CompositionSamples selected = compositions;
                 timed(nanos, "table4:" + e.id(), () -> {
                     for (Composition c : Composition.values()) {
-                        List<List<String>> samples = selected.samples(c).samples();
-                        int[] targets = new int[samples.size()];
-                        java.util.Arrays.fill(targets, c.predicted());
-                        List<Relevance> r = SentenceExplanations.explain(e, model, samples, targets,
-                                settings.threads(), settings.callLimit());
+                        List<Relevance> r = explain(e, model, selected.samples(c).samples(),
+                                ignored -> c.predicted(), settings);
                         table4.get(c).put(e.id(), CompositionRelevance.of(c, r));
                         progress.advance(1);
                     }
@@ -147,16 +148,37 @@ public final class SentimentExperiments {
                                                                     List<Explainer> explainers,
                                                                     SentimentSettings settings) {
         List<List<String>> tokens = rows.stream().map(MisclassifiedSentence::tokens).toList();
-        int[] targets = rows.stream().mapToInt(MisclassifiedSentence::predicted).toArray();
         List<MisclassifiedSentence> explained = new ArrayList<>(rows);
         for (Explainer e : explainers) {
-            List<Relevance> r = SentenceExplanations.explain(e, model, tokens, targets, settings.threads(),
-                    settings.callLimit());
+            List<Relevance> r = explain(e, model, tokens, i -> rows.get(i).predicted(), settings);
             for (int i = 0; i < explained.size(); i++) {
                 explained.set(i, explained.get(i).with(e.id(), r.get(i).toArray()));
             }
         }
         return explained;
+    }
+
+    /**
+     * The relevance of each sentence for its target, explained as the checks explain
+     * ({@link GuardedExplainer}) on the embedded sentence.
+     *
+     * @throws ContractViolationException naming the explainer and the sentence when a call breaks the contract
+     */
+    private static List<Relevance> explain(Explainer explainer, SentenceModel model, List<List<String>> sentences,
+                                           IntUnaryOperator target, SentimentSettings settings) {
+        List<Sample> samples = new ArrayList<>(sentences.size());
+        for (int i = 0; i < sentences.size(); i++) {
+            int c = target.applyAsInt(i);
+            samples.add(new Sample(model.embed(sentences.get(i)), c, c, null, sentences.get(i)));
+        }
+        return new GuardedExplainer(explainer, settings.threads(), settings.timeLimit()).explain(model.lstm(), samples,
+                i -> named(i, sentences.get(i)));
+    }
+
+    /** "sentence 3 [not very good ...]": a sentence as messages name it, by its index and first words. */
+    static String named(int index, List<String> tokens) {
+        String text = String.join(" ", tokens.subList(0, Math.min(8, tokens.size())));
+        return "sentence " + index + " [" + text + (tokens.size() > 8 ? " ..." : "") + "]";
     }
 
     /** The explainers, with the built-in {@value Table3#REFERENCE} appended if none has its id. */

@@ -1,26 +1,28 @@
 package dev.explainunit.sentiment;
 
-import dev.explainunit.explainers.LrpExplainer;
+import dev.explainunit.checks.SanitySettings;
 import java.time.Duration;
 import org.apiguardian.api.API;
 
 /**
- * How {@link SentimentExperiments} runs.
+ * How {@link SentimentExperiments} runs: what only the experiments have (random deletion's draws and
+ * seed, Table 5's length, the batch held in memory, Figure 1's sentences) and how explainers are
+ * called, the way the checks call them ({@link dev.explainunit.checks.GuardedExplainer}: threads and
+ * the time limit of one call, by default the checks' {@link SanitySettings#DEFAULT_TIME_LIMIT}). The
+ * LRP setting of Figure 1's LRP h_T is the task's paper setting (ε = 0.001, bias factor 0).
  *
  * @param threads         threads for explaining and classifying
  * @param randomDraws     draws of random word deletion (Table 3's 0)
  * @param seed            the seed of random deletion
  * @param misclassified   how many misclassified sentences Table 5 shows
- * @param lrpEps          ε of LRP h_T (Figure 1); the paper's sentiment setting is 0.001
- * @param lrpBiasFactor   bias factor of LRP h_T; the paper's is 0
- * @param callLimit       the longest one call of an explainer may take before the run is abandoned as hung
+ * @param timeLimit       the longest one call of an explainer may take before the run is abandoned as hung
  * @param batch           test sentences held in memory at once, with every method's relevance for them
  * @param figureSentences Figure 1 projects the first this many test sentences (the paper's SST test set has
  *                        2210), so that its vectors, not the data, bound the memory
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public record SentimentSettings(int threads, int randomDraws, long seed, int misclassified, double lrpEps,
-                                double lrpBiasFactor, Duration callLimit, int batch, int figureSentences) {
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record SentimentSettings(int threads, int randomDraws, long seed, int misclassified, Duration timeLimit,
+                                int batch, int figureSentences) {
 
     /** Random deletion's default number of draws. */
     public static final int DEFAULT_RANDOM_DRAWS = 10;
@@ -45,12 +47,8 @@ public record SentimentSettings(int threads, int randomDraws, long seed, int mis
         if (misclassified < 0) {
             throw new IllegalArgumentException("misclassified must be >= 0, is [" + misclassified + "]");
         }
-        if (!(lrpEps >= 0) || !Double.isFinite(lrpEps) || !Double.isFinite(lrpBiasFactor)) {
-            throw new IllegalArgumentException("LRP needs a finite eps >= 0 and a finite bias factor, are [" + lrpEps
-                    + ", " + lrpBiasFactor + "]");
-        }
-        if (callLimit == null || callLimit.isNegative() || callLimit.isZero()) {
-            throw new IllegalArgumentException("the call limit must be positive, is [" + callLimit + "]");
+        if (timeLimit == null || timeLimit.isNegative() || timeLimit.isZero()) {
+            throw new IllegalArgumentException("the time limit must be positive, is [" + timeLimit + "]");
         }
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be at least 1, is [" + batch + "]");
@@ -62,36 +60,31 @@ public record SentimentSettings(int threads, int randomDraws, long seed, int mis
     }
 
     /**
-     * All cores, 10 draws, seed 1, 10 sentences, LRP ε = 0.001 and bias factor 0, 60 s per call,
-     * batches of 256 sentences, Figure 1 on the first 2500.
+     * All cores, 10 draws, seed 1, 10 sentences, the checks' time limit per call, batches of 256
+     * sentences, Figure 1 on the first 2500.
      */
     public static SentimentSettings defaults() {
         return new SentimentSettings(Runtime.getRuntime().availableProcessors(), DEFAULT_RANDOM_DRAWS, DEFAULT_SEED,
-                DEFAULT_MISCLASSIFIED, LrpExplainer.DEFAULT_EPS, LrpExplainer.DEFAULT_BIAS_FACTOR,
-                Duration.ofSeconds(60), DEFAULT_BATCH, DEFAULT_FIGURE_SENTENCES);
+                DEFAULT_MISCLASSIFIED, SanitySettings.DEFAULT_TIME_LIMIT, DEFAULT_BATCH, DEFAULT_FIGURE_SENTENCES);
     }
 
     /** These settings with {@code threads} threads. */
     public SentimentSettings withThreads(int threads) {
-        return new SentimentSettings(threads, randomDraws, seed, misclassified, lrpEps, lrpBiasFactor, callLimit,
-                batch, figureSentences);
+        return new SentimentSettings(threads, randomDraws, seed, misclassified, timeLimit, batch, figureSentences);
     }
 
     /** These settings with {@code draws} random draws. */
     public SentimentSettings withRandomDraws(int draws) {
-        return new SentimentSettings(threads, draws, seed, misclassified, lrpEps, lrpBiasFactor, callLimit, batch,
-                figureSentences);
+        return new SentimentSettings(threads, draws, seed, misclassified, timeLimit, batch, figureSentences);
     }
 
     /** These settings with batches of {@code sentences}. */
     public SentimentSettings withBatch(int sentences) {
-        return new SentimentSettings(threads, randomDraws, seed, misclassified, lrpEps, lrpBiasFactor, callLimit,
-                sentences, figureSentences);
+        return new SentimentSettings(threads, randomDraws, seed, misclassified, timeLimit, sentences, figureSentences);
     }
 
     /** These settings with Figure 1 on the first {@code sentences} test sentences. */
     public SentimentSettings withFigureSentences(int sentences) {
-        return new SentimentSettings(threads, randomDraws, seed, misclassified, lrpEps, lrpBiasFactor, callLimit,
-                batch, sentences);
+        return new SentimentSettings(threads, randomDraws, seed, misclassified, timeLimit, batch, sentences);
     }
 }

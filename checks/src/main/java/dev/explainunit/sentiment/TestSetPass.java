@@ -6,7 +6,10 @@ import dev.explainunit.Sequence;
 import dev.explainunit.lstm.LstmTrace;
 import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.SentenceRecord;
-import dev.explainunit.sentiment.internal.ParallelLoop;
+import dev.explainunit.task.Sample;
+import dev.explainunit.checks.GuardedExplainer;
+import dev.explainunit.checks.ModelPasses;
+import dev.explainunit.explainers.LrpExplainer;
 import dev.explainunit.sentiment.internal.RelevanceOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.IntFunction;
 
 /**
  * One pass over the test sentences, batch by batch, for everything that reads them: Table 3's
@@ -108,14 +112,16 @@ final class TestSetPass {
         double[][] outputs = new double[n][];
         double[][] lastHidden = new double[inFigure][];
         double[][] average = new double[inFigure][];
-        timed("classify", () -> ParallelLoop.run(n, settings.threads(), b -> {
+        Sequence[] inputs = new Sequence[n];
+        timed("classify", () -> ModelPasses.forEach(n, settings.threads(), b -> {
             Sequence x = model.embed(tokens.get(b));
+            inputs[b] = x;
             LstmTrace trace = model.lstm().forward(x, traces.get());
             outputs[b] = trace.outputs();
             if (b < inFigure) {
                 average[b] = SentenceRepresentations.average(x);
                 lastHidden[b] = SentenceRepresentations.lrpLastHidden(model.lstm(), trace, labels[b],
-                        settings.lrpEps(), settings.lrpBiasFactor());
+                        LrpExplainer.DEFAULT_EPS, LrpExplainer.DEFAULT_BIAS_FACTOR);
             }
         }));
         int[] predicted = new int[n];
@@ -125,12 +131,17 @@ final class TestSetPass {
             keptIndex[b] = tokens.get(b).size() >= WordDeletion.MIN_LENGTH ? kept++ : -1;
         }
 
+        List<Sample> samples = new ArrayList<>(n);
+        for (int b = 0; b < n; b++) {
+            samples.add(new Sample(inputs[b], labels[b], labels[b], null, tokens.get(b)));
+        }
+        IntFunction<String> named = b -> SentimentExperiments.named(first + b, tokens.get(b));
         Map<String, double[][]> wordRelevance = new LinkedHashMap<>();
         for (Explainer e : List.copyOf(methods)) {
             String id = e.id();
             try {
-                List<Relevance> relevances = timed("explain:" + id, () -> SentenceExplanations.explain(e, model,
-                        tokens, labels, settings.threads(), settings.callLimit()));
+                List<Relevance> relevances = timed("explain:" + id, () -> new GuardedExplainer(e, settings.threads(),
+                        settings.timeLimit()).explain(model.lstm(), samples, named));
                 double[][] words = new double[n][];
                 for (int b = 0; b < n; b++) {
                     words[b] = keptIndex[b] >= 0 ? WordDeletion.wordRelevance(id, batch.get(b), keptIndex[b],
@@ -138,7 +149,7 @@ final class TestSetPass {
                 }
                 List<double[]> vectors = figure.get(id);
                 for (int b = 0; b < inFigure; b++) {
-                    vectors.add(SentenceRepresentations.weighted(model.embed(tokens.get(b)), relevances.get(b)));
+                    vectors.add(SentenceRepresentations.weighted(inputs[b], relevances.get(b)));
                 }
                 wordRelevance.put(id, words);
             } catch (RuntimeException failure) {
@@ -149,7 +160,7 @@ final class TestSetPass {
         int draws = settings.randomDraws();
         int[][][] hits = new int[n][][]; // [sentence][method..., draw...][k]
         List<String> ids = List.copyOf(wordRelevance.keySet());
-        timed("table3:deletion", () -> ParallelLoop.run(n, settings.threads(), b -> {
+        timed("table3:deletion", () -> ModelPasses.forEach(n, settings.threads(), b -> {
             if (keptIndex[b] < 0) {
                 return;
             }

@@ -5,7 +5,7 @@ import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.SentenceRecord;
-import dev.explainunit.sentiment.internal.ParallelLoop;
+import dev.explainunit.checks.ModelPasses;
 import dev.explainunit.sentiment.internal.RelevanceOrder;
 import dev.explainunit.task.Sample;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public final class WordDeletion {
         this.sentences = sentences;
         this.threads = threads;
         this.predicted = new int[sentences.size()];
-        ParallelLoop.run(sentences.size(), threads, i -> predicted[i] = classifier.classify(i, new int[0]));
+        ModelPasses.forEach(sentences.size(), threads, i -> predicted[i] = classifier.classify(i, new int[0]));
         List<Map<Long, Integer>> caches = new ArrayList<>();
         int right = 0;
         for (int i = 0; i < sentences.size(); i++) {
@@ -321,7 +321,7 @@ public final class WordDeletion {
      */
     private int[][] hits(int[][] removed) {
         int[][] hits = new int[sentences.size()][MAX_DELETED + 1];
-        ParallelLoop.run(sentences.size(), threads, i -> {
+        ModelPasses.forEach(sentences.size(), threads, i -> {
             int label = sentences.get(i).label();
             hits[i][0] = predicted[i] == label ? 1 : 0;
             for (int k = 1; k <= MAX_DELETED; k++) {

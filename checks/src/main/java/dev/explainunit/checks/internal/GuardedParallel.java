@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Runs independent jobs (one per model) on all cores, with a watchdog on each single call into
@@ -165,6 +166,46 @@ public final class GuardedParallel {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** No call of user code is timed by {@link #forEach}: its body runs the model only, which cannot hang. */
+    private static final Duration UNTIMED = Duration.ofDays(1);
+
+    /**
+     * Runs {@code body(i)} for i = 0..n−1 on up to {@code threads} daemon threads, each taking the next
+     * index as it finishes one, so long and short items balance; on the calling thread when one
+     * thread is enough. For passes of a model, which cannot hang: nothing is timed.
+     *
+     * @throws IllegalStateException with the first failure of {@code body} as its cause (a runtime
+     *                               exception is rethrown as it is)
+     */
+    public static void forEach(int n, int threads, IntConsumer body) {
+        int workers = Math.max(1, Math.min(threads, n));
+        if (workers == 1) {
+            for (int i = 0; i < n; i++) {
+                body.accept(i);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        try {
+            run(workers, workers, UNTIMED, (job, clock) -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    body.accept(i);
+                }
+            });
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause.getMessage(), cause);
+        } catch (HangException e) {
+            throw new IllegalStateException(e.getMessage(), e); // nothing is timed: cannot happen
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 }
