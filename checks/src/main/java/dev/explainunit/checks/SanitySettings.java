@@ -55,12 +55,12 @@ public record SanitySettings(List<Task> tasks, Set<Check> checks, int models, in
         checks = Set.copyOf(EnumSet.copyOf(checks));
     }
 
-    /** Ids of the tasks a run checks unless told otherwise. */
-    public static final List<String> DEFAULT_TASKS = List.of("addition", "subtraction");
-
-    /** Both toy tasks, every check, all 50 models × 2500 test sequences, the default thresholds, 10 s per call. */
+    /**
+     * The tasks that {@linkplain Task#runsByDefault() run by default} (both toy tasks), every check,
+     * all 50 models × 2500 test sequences, the default thresholds, 10 s per call.
+     */
     public static SanitySettings defaults() {
-        return new SanitySettings(Tasks.byIds(DEFAULT_TASKS), EnumSet.allOf(Check.class), 0, 2500, DEFAULT_SEED,
+        return new SanitySettings(Tasks.defaults(), EnumSet.allOf(Check.class), 0, 2500, DEFAULT_SEED,
                 Thresholds.defaults(), DEFAULT_TIME_LIMIT, 250, 200);
     }
 

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import dev.explainunit.checks.CheckResult;
+import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -36,12 +38,30 @@ public final class ReportJson {
     }
 
     /** The report as JSON text. */
-    public static String toJson(Object report) {
+    public static String toJson(Report report) {
         try {
-            return MAPPER.writeValueAsString(report);
+            return MAPPER.writeValueAsString(tree(report));
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the report: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The report as a JSON tree: {@code format_version}, {@code run}, {@code checks}, each section's
+     * keys at the top level, {@code notes}.
+     */
+    public static ObjectNode tree(Report report) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format_version", report.formatVersion());
+        if (report.run() != null) {
+            root.set("run", MAPPER.valueToTree(report.run()));
+        }
+        root.set("checks", MAPPER.valueToTree(report.checks()));
+        for (ReportSection section : report.sections()) {
+            root.setAll((ObjectNode) MAPPER.valueToTree(section));
+        }
+        root.set("notes", MAPPER.valueToTree(report.notes()));
+        return root;
     }
 
     /** Reads a report written by {@link #toJson}. */
@@ -54,22 +74,31 @@ public final class ReportJson {
         return fromTree(MAPPER.readTree(json));
     }
 
-    /**
-     * The report of {@code tree}. Its sentiment sections stand at the top level ({@link
-     * Report#sentiment()} is unwrapped), which Jackson writes but does not read into a record, so
-     * they are read here.
-     */
+    /** The report of {@code tree}, with a section of each kind whose keys it has. */
     private static Report fromTree(JsonNode tree) throws IOException {
-        Report report = MAPPER.treeToValue(tree, Report.class);
-        ObjectNode sections = MAPPER.createObjectNode();
-        for (String key : SENTIMENT_KEYS) {
-            if (tree.hasNonNull(key)) {
-                sections.set(key, tree.get(key));
-            }
+        RunInfo run = tree.hasNonNull("run") ? MAPPER.treeToValue(tree.get("run"), RunInfo.class) : null;
+        List<CheckResult> checks = new ArrayList<>();
+        for (JsonNode check : tree.path("checks")) {
+            checks.add(MAPPER.treeToValue(check, CheckResult.class));
         }
-        return report.withSentiment(sections.isEmpty() ? null : MAPPER.treeToValue(sections, SentimentReport.class));
+        List<String> notes = new ArrayList<>();
+        tree.path("notes").forEach(n -> notes.add(n.asText()));
+        List<ReportSection> sections = new ArrayList<>();
+        section(tree, List.of("table2", "paper", "examples", "scatter", "selectivity"), Table2Section.class, sections);
+        section(tree, List.of("sentiment", "table3", "table4", "table5", "figure1"), SentimentSection.class, sections);
+        return new Report(tree.path("format_version").asInt(Report.FORMAT_VERSION), run, checks, notes, sections);
     }
 
-    /** The top-level keys of {@link SentimentReport}. */
-    private static final List<String> SENTIMENT_KEYS = List.of("sentiment", "table3", "table4", "table5", "figure1");
+    private static void section(JsonNode tree, List<String> keys, Class<? extends ReportSection> kind,
+                                List<ReportSection> into) throws IOException {
+        ObjectNode fields = MAPPER.createObjectNode();
+        for (String key : keys) {
+            if (tree.hasNonNull(key)) {
+                fields.set(key, tree.get(key));
+            }
+        }
+        if (!fields.isEmpty()) {
+            into.add(MAPPER.treeToValue(fields, kind));
+        }
+    }
 }

@@ -8,10 +8,12 @@ import dev.explainunit.report.MethodResult;
 import dev.explainunit.report.PaperResults;
 import dev.explainunit.report.RelevanceExample;
 import dev.explainunit.report.Report;
+import dev.explainunit.report.internal.PublishedResults;
 import dev.explainunit.report.ScatterSeries;
 import dev.explainunit.report.SelectivityCurve;
-import dev.explainunit.report.internal.PublishedResults;
+import dev.explainunit.report.Table2Section;
 import dev.explainunit.task.Sample;
+import dev.explainunit.task.Task;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,10 +52,9 @@ public final class ExplainerFigures {
     private ExplainerFigures() {
     }
 
-    /** Whether {@code samples} carry the operands a and b that Table 2, the scatter and the heatmap need. */
-    public static boolean applies(List<Sample> samples) {
-        return !samples.isEmpty() && samples.stream()
-                .allMatch(s -> s.truth() != null && s.truth().role("a").isPresent() && s.truth().role("b").isPresent());
+    /** Whether {@code task} contributes the Table 2 section ({@link Task#reportSections()}). */
+    public static boolean applies(Task task) {
+        return task.reportSections().contains(Table2Section.ID);
     }
 
     /**
@@ -65,13 +66,15 @@ public final class ExplainerFigures {
      *                     {@link Table2Reproduction#TABLE2_CHECKS} that ran passed
      * @param points       at most this many scatter points (and reference sequences)
      * @param curveSamples sequences per model behind each selectivity curve (0: no curves)
+     * @param paperMethods whether the paper's methods are explained too, for their curves beside the
+     *                     explainer's (about a second per explainer and toy task on two cores)
      * @param seed         seed of the random-deletion baseline
      * @param timeLimit    the limit of one reference {@code explain} call
      */
     public static Optional<Report> of(ExplainedPopulation population, List<CheckResult> checks, int points,
-                                      int curveSamples, long seed, Duration timeLimit) {
+                                      int curveSamples, boolean paperMethods, long seed, Duration timeLimit) {
         List<Sample> samples = population.samples();
-        if (!applies(samples) || population.contractViolation().isPresent()
+        if (!applies(population.task()) || population.contractViolation().isPresent()
                 || population.notApplicable().isPresent()) {
             return Optional.empty();
         }
@@ -98,26 +101,28 @@ public final class ExplainerFigures {
                 population.prediction(0, index), relevance);
         Map<String, Map<String, MethodResult>> paper = PaperResults.table2().containsKey(task)
                 ? Map.of(task, PaperResults.table2().get(task)) : Map.of();
-        List<SelectivityCurve> curves = curveSamples > 0 ? curves(population, curveSamples, seed, timeLimit)
-                : List.of();
-        return Optional.of(new Report(Report.FORMAT_VERSION, null, List.of(), Map.of(task, row), paper,
-                List.of(example), scatter, curves, null));
+        List<SelectivityCurve> curves = curveSamples > 0
+                ? curves(population, curveSamples, paperMethods, seed, timeLimit) : List.of();
+        return Optional.of(Report.of(null, List.of(), List.of(),
+                new Table2Section(Map.of(task, row), paper, List.of(example), scatter, curves)));
     }
 
     /**
-     * The explainer's selectivity curve, then those of the paper's methods for the task (each
-     * {@link dev.explainunit.task.Task#builtIn built in} with the task's paper setting and explained on
-     * the same models and first {@code perModel} sequences; one that fails its contract is left out),
-     * then the operands-first and random baselines, in the order {@code reproduce} gives them.
+     * The explainer's selectivity curve, then, with {@code paperMethods}, those of the paper's methods
+     * for the task (each {@link dev.explainunit.task.Task#builtIn built in} with the task's paper
+     * setting and explained on the same models and first {@code perModel} sequences; one that fails its
+     * contract is left out), then the operands-first and random baselines, in the order
+     * {@code reproduce} gives them.
      */
-    static List<SelectivityCurve> curves(ExplainedPopulation population, int perModel, long seed,
-                                         Duration timeLimit) {
+    static List<SelectivityCurve> curves(ExplainedPopulation population, int perModel, boolean paperMethods,
+                                         long seed, Duration timeLimit) {
         String task = population.task().id();
         String id = population.explainerId();
         List<SelectivityCurve> curves = new ArrayList<>();
         curves.add(new SelectivityCurve(task, id, SelectivityCurves.byRelevance(population, perModel)));
         List<Sample> first = population.samples().subList(0, Math.min(perModel, population.samples().size()));
-        for (String method : PaperResults.table2().getOrDefault(task, Map.of()).keySet()) {
+        for (String method : paperMethods ? PaperResults.table2().getOrDefault(task, Map.of()).keySet()
+                : List.<String>of()) {
             if (method.equals(id)) {
                 continue;
             }

@@ -2,7 +2,7 @@ package dev.explainunit.reproduce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.explainunit.report.ReportJson;
-import dev.explainunit.report.SentimentReport;
+import dev.explainunit.report.SentimentSection;
 import dev.explainunit.sentiment.Composition;
 import dev.explainunit.sentiment.CompositionRelevance;
 import dev.explainunit.sentiment.DeletionCurve;
@@ -39,17 +39,17 @@ public final class SentimentSections {
      *
      * @param data the model and the sentences, in words, e.g. "the bundled model on the generated corpus"
      */
-    public static SentimentReport of(SentimentResults results, String data) {
+    public static SentimentSection of(SentimentResults results, String data) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         results.nanos().forEach((step, nanos) -> seconds.put(step, Math.round(nanos / 1e7) / 100.0));
         int shown = results.figure1().values().stream().mapToInt(p -> p.x().length).findFirst().orElse(0);
-        SentimentReport.Run run = new SentimentReport.Run(data, results.sentences(), shown,
+        SentimentSection.Run run = new SentimentSection.Run(data, results.sentences(), shown,
                 results.table4Reason(), new LinkedHashMap<>(results.skipped()), seconds);
-        return new SentimentReport(run, table3(results.table3()), table4(results), table5(results),
+        return new SentimentSection(run, table3(results.table3()), table4(results), table5(results),
                 figure1(results));
     }
 
-    private static SentimentReport.Table3 table3(Table3 table) {
+    private static SentimentSection.Table3 table3(Table3 table) {
         Map<String, Map<String, List<Double>>> accuracy = new LinkedHashMap<>();
         Map<String, Map<String, Double>> paper = new LinkedHashMap<>();
         Map<String, Double> zeroError = new LinkedHashMap<>();
@@ -64,34 +64,34 @@ public final class SentimentSections {
             zeroError.put(order.key(), number(table.zeroError(order)));
         }
         DeletionCurve random = table.random().curve();
-        return new SentimentReport.Table3(numbers(table.decreasing()), numbers(table.increasing()), accuracy, paper,
+        return new SentimentSection.Table3(numbers(table.decreasing()), numbers(table.increasing()), accuracy, paper,
                 zeroError, table.random().draws(), random.correct(), random.incorrect(), DATA_DIFFER);
     }
 
-    private static Map<String, Map<String, SentimentReport.Composition>> table4(SentimentResults results) {
-        Map<String, Map<String, SentimentReport.Composition>> table4 = new LinkedHashMap<>();
+    private static Map<String, Map<String, SentimentSection.Composition>> table4(SentimentResults results) {
+        Map<String, Map<String, SentimentSection.Composition>> table4 = new LinkedHashMap<>();
         for (Map.Entry<Composition, Map<String, CompositionRelevance>> c : results.table4().entrySet()) {
-            Map<String, SentimentReport.Composition> byMethod = new LinkedHashMap<>();
-            c.getValue().forEach((method, r) -> byMethod.put(method, new SentimentReport.Composition(r.words(),
+            Map<String, SentimentSection.Composition> byMethod = new LinkedHashMap<>();
+            c.getValue().forEach((method, r) -> byMethod.put(method, new SentimentSection.Composition(r.words(),
                     list(r.mean()), list(r.std()), r.samples())));
             table4.put(c.getKey().key(), byMethod);
         }
         return table4;
     }
 
-    private static List<SentimentReport.Misclassified> table5(SentimentResults results) {
-        List<SentimentReport.Misclassified> rows = new ArrayList<>();
+    private static List<SentimentSection.Misclassified> table5(SentimentResults results) {
+        List<SentimentSection.Misclassified> rows = new ArrayList<>();
         for (MisclassifiedSentence s : results.table5()) {
-            rows.add(new SentimentReport.Misclassified(s.index(), s.tokens(), s.label(), s.predicted(),
+            rows.add(new SentimentSection.Misclassified(s.index(), s.tokens(), s.label(), s.predicted(),
                     s.probability(), new LinkedHashMap<>(s.relevance())));
         }
         return rows;
     }
 
-    private static Map<String, SentimentReport.Projection> figure1(SentimentResults results) {
-        Map<String, SentimentReport.Projection> figure1 = new LinkedHashMap<>();
+    private static Map<String, SentimentSection.Projection> figure1(SentimentResults results) {
+        Map<String, SentimentSection.Projection> figure1 = new LinkedHashMap<>();
         for (Projection p : results.figure1().values()) {
-            figure1.put(p.representation(), new SentimentReport.Projection(list(p.explained()), p.x(), p.y(),
+            figure1.put(p.representation(), new SentimentSection.Projection(list(p.explained()), p.x(), p.y(),
                     p.classes()));
         }
         return figure1;

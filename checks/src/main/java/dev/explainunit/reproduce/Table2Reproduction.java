@@ -18,6 +18,7 @@ import dev.explainunit.report.RunInfo;
 import dev.explainunit.report.ScatterSeries;
 import dev.explainunit.report.SelectivityCurve;
 import dev.explainunit.report.Stat;
+import dev.explainunit.report.Table2Section;
 import dev.explainunit.task.GroundTruth;
 import dev.explainunit.task.Sample;
 import dev.explainunit.toy.ToyArithmeticTask;
@@ -123,8 +124,8 @@ public final class Table2Reproduction {
         RunInfo run = new RunInfo(RunInfo.toolVersion(), "reproduce", settings.seed(), settings.samples(), modelCount,
                 settings.tasks().stream().map(ToyTask::id).toList(), Instant.now().toString(),
                 (System.nanoTime() - started) / 1e9, UUID.randomUUID().toString());
-        return new Report(Report.FORMAT_VERSION, run, checks, table2, PaperResults.table2(), examples, scatter, curves,
-                notes);
+        return Report.of(run, checks, notes,
+                new Table2Section(table2, PaperResults.table2(), examples, scatter, curves));
     }
 
     /** What one task contributes to the report. */

@@ -2,6 +2,7 @@ package dev.explainunit.reproduce;
 
 import dev.explainunit.report.MethodResult;
 import dev.explainunit.report.Report;
+import dev.explainunit.report.Table2Section;
 import dev.explainunit.report.RunInfo;
 import dev.explainunit.report.Stat;
 import dev.explainunit.report.internal.Numbers;
@@ -24,8 +25,8 @@ public final class Table2Text {
     public static String render(Report report) {
         StringBuilder out = new StringBuilder();
         RunInfo run = report.run();
-        for (Map.Entry<String, Map<String, MethodResult>> task : report.table2().entrySet()) {
-            Map<String, MethodResult> paper = report.paper().getOrDefault(task.getKey(), Map.of());
+        for (Map.Entry<String, Map<String, MethodResult>> task : Table2Section.in(report).table2().entrySet()) {
+            Map<String, MethodResult> paper = Table2Section.in(report).paper().getOrDefault(task.getKey(), Map.of());
             out.append(String.format(Locale.ROOT, "Table 2, %s: mean ± std over %d models × %d test sequences%n",
                     task.getKey(), run.models(), run.samples()));
             out.append(String.format(Locale.ROOT, ROW, "method", "", "ρ_a (%)", "ρ_b (%)", "mass (%)", "MSE",

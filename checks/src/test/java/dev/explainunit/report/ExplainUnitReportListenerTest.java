@@ -144,15 +144,15 @@ class ExplainUnitReportListenerTest {
 
         assertThat(summary.getSummary().getTestsFoundCount()).isPositive();
         Report report = ReportJson.read(dir.resolve("report.json"));
-        assertThat(report.table2()).containsOnlyKeys("addition");
-        MethodResult row = report.table2().get("addition").get("my-gradient");
+        assertThat(Table2Section.in(report).table2()).containsOnlyKeys("addition");
+        MethodResult row = Table2Section.in(report).table2().get("addition").get("my-gradient");
         assertThat(row).isNotNull();
         assertThat(row.rhoA().mean()).isFinite();
         assertThat(row.mass().mean()).isBetween(0.0, 100.0);
-        assertThat(report.paper()).containsKey("addition");
-        assertThat(report.scatter()).extracting(ScatterSeries::method).containsExactly("my-gradient", "lrp-all");
-        assertThat(report.scatter()).allSatisfy(s -> assertThat(s.na()).hasSize(40));
-        assertThat(report.examples()).singleElement().satisfies(e -> {
+        assertThat(Table2Section.in(report).paper()).containsKey("addition");
+        assertThat(Table2Section.in(report).scatter()).extracting(ScatterSeries::method).containsExactly("my-gradient", "lrp-all");
+        assertThat(Table2Section.in(report).scatter()).allSatisfy(s -> assertThat(s.na()).hasSize(40));
+        assertThat(Table2Section.in(report).examples()).singleElement().satisfies(e -> {
             assertThat(e.relevance()).containsOnlyKeys("my-gradient", "lrp-all");
             assertThat(e.relevance().get("my-gradient")).hasSameSizeAs(e.inputs());
         });
@@ -165,16 +165,26 @@ class ExplainUnitReportListenerTest {
     }
 
     @Test
-    void a_users_explainer_gets_its_selectivity_curve_beside_the_paper_methods_and_the_baselines() throws Exception {
+    void by_default_a_users_explainer_gets_its_selectivity_curve_beside_the_baselines_only() throws Exception {
         run(UsersOwnExplainer.class);
+
+        Report report = ReportJson.read(dir.resolve("report.json"));
+        assertThat(Table2Section.in(report).selectivity()).extracting(SelectivityCurve::method)
+                .containsExactly("my-gradient", "operands first", "random");
+    }
+
+    @Test
+    void a_users_explainer_gets_its_selectivity_curve_beside_the_paper_methods_and_the_baselines_on_request()
+            throws Exception {
+        run(UsersOwnExplainer.class, true);
 
         Report report = ReportJson.read(dir.resolve("report.json"));
         List<String> paperMethods = List.copyOf(PaperResults.table2().get("addition").keySet());
         List<String> expected = new java.util.ArrayList<>(List.of("my-gradient"));
         expected.addAll(paperMethods);
         expected.addAll(List.of("operands first", "random"));
-        assertThat(report.selectivity()).extracting(SelectivityCurve::method).containsExactlyElementsOf(expected);
-        assertThat(report.selectivity()).allSatisfy(c -> {
+        assertThat(Table2Section.in(report).selectivity()).extracting(SelectivityCurve::method).containsExactlyElementsOf(expected);
+        assertThat(Table2Section.in(report).selectivity()).allSatisfy(c -> {
             assertThat(c.task()).isEqualTo("addition");
             assertThat(c.change()).hasSize(5);
             assertThat(java.util.Arrays.stream(c.change()).boxed().toList())
@@ -198,28 +208,28 @@ class ExplainUnitReportListenerTest {
     }
 
     private static double[] curve(Report report, String method) {
-        return report.selectivity().stream().filter(c -> c.method().equals(method)).findFirst().orElseThrow().change();
+        return Table2Section.in(report).selectivity().stream().filter(c -> c.method().equals(method)).findFirst().orElseThrow().change();
     }
 
     @Test
     void figures_of_two_test_jvms_of_one_build_are_merged_not_replaced() throws Exception {
-        Report first = new Report(Report.FORMAT_VERSION, null, List.of(),
+        Report first = Report.of(null, List.of(), List.of(), new Table2Section(
                 java.util.Map.of("addition", java.util.Map.of("a", new MethodResult(new Stat(90, 1), new Stat(90, 1),
                         new Stat(95, 1), new Stat(0.01, 0), "pass", null))), null, null,
                 List.of(new ScatterSeries("addition", "a", new double[1], new double[1], new double[1], new double[1])),
                 List.of(new SelectivityCurve("addition", "a", new double[] {0, 1}),
-                        new SelectivityCurve("addition", "random", new double[] {0, 0.5})), null);
-        Report second = new Report(Report.FORMAT_VERSION, null, List.of(),
-                java.util.Map.of("addition", java.util.Map.of("b", first.table2().get("addition").get("a"))), null, null,
+                        new SelectivityCurve("addition", "random", new double[] {0, 0.5}))));
+        Report second = Report.of(null, List.of(), List.of(), new Table2Section(
+                java.util.Map.of("addition", java.util.Map.of("b", Table2Section.in(first).table2().get("addition").get("a"))), null, null,
                 List.of(new ScatterSeries("addition", "b", new double[1], new double[1], new double[1], new double[1])),
                 List.of(new SelectivityCurve("addition", "b", new double[] {0, 2}),
-                        new SelectivityCurve("addition", "random", new double[] {0, 0.5})), null);
+                        new SelectivityCurve("addition", "random", new double[] {0, 0.5}))));
 
         Report merged = ReportFiles.merge(first, second);
 
-        assertThat(merged.table2().get("addition")).containsOnlyKeys("a", "b");
-        assertThat(merged.scatter()).extracting(ScatterSeries::method).containsExactly("a", "b");
-        assertThat(merged.selectivity()).extracting(SelectivityCurve::method).containsExactly("a", "random", "b");
+        assertThat(Table2Section.in(merged).table2().get("addition")).containsOnlyKeys("a", "b");
+        assertThat(Table2Section.in(merged).scatter()).extracting(ScatterSeries::method).containsExactly("a", "b");
+        assertThat(Table2Section.in(merged).selectivity()).extracting(SelectivityCurve::method).containsExactly("a", "random", "b");
     }
 
     @Test
@@ -250,9 +260,15 @@ class ExplainUnitReportListenerTest {
     }
 
     private SummaryGeneratingListener run(Class<?> fixture) {
+        return run(fixture, false);
+    }
+
+    private SummaryGeneratingListener run(Class<?> fixture, boolean paperCurves) {
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(fixture))
-                .configurationParameter(ExplainUnitReportListener.REPORT_DIR_KEY, dir.toString()).build(), summary);
+                .configurationParameter(ExplainUnitReportListener.REPORT_DIR_KEY, dir.toString())
+                .configurationParameter("explainunit.report.paperCurves", Boolean.toString(paperCurves)).build(),
+                summary);
         return summary;
     }
 }

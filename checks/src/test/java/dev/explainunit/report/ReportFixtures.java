@@ -147,7 +147,7 @@ final class ReportFixtures {
         List<CheckResult> checks = new ArrayList<>(checksOnly("r1").checks());
         RunInfo reproduce = new RunInfo("explainunit test", "reproduce", 42, 100, 3, List.of("addition", "subtraction"),
                 "2026-01-01T00:00:00Z", 1.5, "r1");
-        return new Report(Report.FORMAT_VERSION, reproduce, checks, table2, PaperResults.table2(), examples,
-                scatter, selectivity, List.of("occlusion-p-diff is skipped: the toy models have one output"));
+        return Report.of(reproduce, checks, List.of("occlusion-p-diff is skipped: the toy models have one output"),
+                new Table2Section(table2, PaperResults.table2(), examples, scatter, selectivity));
     }
 }

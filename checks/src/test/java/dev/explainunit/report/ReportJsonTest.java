@@ -19,7 +19,7 @@ class ReportJsonTest {
         assertThat(ReportJson.toJson(back)).isEqualTo(ReportJson.toJson(report));
         assertThat(back.checks()).hasSize(4);
         assertThat(back.checks().get(3).counterexample().shrunk().relevance()).containsExactly(0.0, -0.1, 0.8, 0.05);
-        assertThat(back.table2().get("addition").keySet()).containsExactly("lrp-all", "occlusion-p-diff");
+        assertThat(Table2Section.in(back).table2().get("addition").keySet()).containsExactly("lrp-all", "occlusion-p-diff");
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.explainunit.Explainer;
 import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.report.MethodResult;
 import dev.explainunit.report.Report;
+import dev.explainunit.report.SentimentSection;
+import dev.explainunit.report.Table2Section;
 import dev.explainunit.report.ScatterSeries;
 import dev.explainunit.report.SelectivityCurve;
 import dev.explainunit.toy.Split;
@@ -56,7 +58,7 @@ class Table2ReproductionTest {
             rhoA[m] = 100 * pearson(ra, na);
         }
 
-        MethodResult row = report.table2().get("addition").get("gradient-x-input");
+        MethodResult row = Table2Section.in(report).table2().get("addition").get("gradient-x-input");
         assertThat(row.rhoA().mean()).isCloseTo(mean(rhoA), within(1e-9));
         assertThat(row.rhoA().std()).isCloseTo(populationStd(rhoA), within(1e-9));
         assertThat(row.mass().mean()).isCloseTo(mean(mass), within(1e-9));
@@ -65,7 +67,7 @@ class Table2ReproductionTest {
 
     @Test
     void on_models_that_add_exactly_lrp_all_and_gradient_x_input_pass_and_the_squared_gradient_fails() {
-        var addition = report.table2().get("addition");
+        var addition = Table2Section.in(report).table2().get("addition");
 
         assertThat(addition.get("lrp-all").verdict()).isEqualTo("pass");
         assertThat(addition.get("gradient-x-input").verdict()).isEqualTo("pass");
@@ -76,12 +78,12 @@ class Table2ReproductionTest {
 
     @Test
     void every_built_in_method_is_reported_except_the_classification_only_one_which_gets_a_note() {
-        assertThat(report.table2().get("addition").keySet()).containsExactlyElementsOf(
+        assertThat(Table2Section.in(report).table2().get("addition").keySet()).containsExactlyElementsOf(
                 BuiltInExplainers.ids().stream().filter(id -> !id.equals("occlusion-p-diff")).toList());
         assertThat(report.notes()).contains("occlusion-p-diff does not apply to the addition models (2 inputs per"
                 + " step, 1 output)");
         assertThat(PROGRESS.get()).isEqualTo(BuiltInExplainers.ids().size());
-        assertThat(report.paper().get("addition")).containsKey("lrp-all");
+        assertThat(Table2Section.in(report).paper().get("addition")).containsKey("lrp-all");
         assertThat(report.checks()).extracting(c -> c.explainerId()).contains("lrp-all", "cd");
     }
 
@@ -93,7 +95,7 @@ class Table2ReproductionTest {
 
     @Test
     void scatter_points_are_the_operand_relevances_of_distinct_sequences_across_models() {
-        ScatterSeries lrp = report.scatter().stream().filter(s -> s.method().equals("lrp-all")).findFirst()
+        ScatterSeries lrp = Table2Section.in(report).scatter().stream().filter(s -> s.method().equals("lrp-all")).findFirst()
                 .orElseThrow();
         List<ToySample> samples = ToyData.generate(ToyTask.ADDITION, Split.TEST, SAMPLES, SEED);
         Explainer explainer = BuiltInExplainers.create("lrp-all", 0, 0);
@@ -129,14 +131,14 @@ class Table2ReproductionTest {
 
         Report both = Table2Reproduction.run(settings, task -> ZOO, steps::incrementAndGet);
 
-        assertThat(both.table2().keySet()).containsExactly("subtraction", "addition");
-        assertThat(both.examples()).extracting(e -> e.task()).containsExactly("subtraction", "addition");
+        assertThat(Table2Section.in(both).table2().keySet()).containsExactly("subtraction", "addition");
+        assertThat(Table2Section.in(both).examples()).extracting(e -> e.task()).containsExactly("subtraction", "addition");
         assertThat(steps.get()).isEqualTo(2 * BuiltInExplainers.ids().size());
         assertThat(both.run().tasks()).containsExactly("subtraction", "addition");
     }
 
     private static double[] curve(String method) {
-        return report.selectivity().stream().filter(c -> c.method().equals(method)).findFirst()
+        return Table2Section.in(report).selectivity().stream().filter(c -> c.method().equals(method)).findFirst()
                 .map(SelectivityCurve::change).orElseThrow();
     }
 

@@ -161,6 +161,12 @@ public final class SentimentTask implements Task {
         return TaskKind.SENTENCE_CLASSIFIER;
     }
 
+    /** The paper's Tables 3–5 and Figure 1, which {@code reproduce --task sentiment} computes. */
+    @Override
+    public Set<String> reportSections() {
+        return Set.of("sentiment");
+    }
+
     /** Steps are words; the relevant positions are the label-deciding words ({@link #labelDeciding}). */
     @Override
     public TaskWords words() {

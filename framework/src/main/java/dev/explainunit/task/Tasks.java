@@ -50,6 +50,11 @@ public final class Tasks {
         return tasks;
     }
 
+    /** The registered tasks that {@linkplain Task#runsByDefault() run by default}, in class-path order. */
+    public static List<Task> defaults() {
+        return all().values().stream().filter(Task::runsByDefault).toList();
+    }
+
     /**
      * The task with {@code id} (surrounding blanks ignored, case-insensitive).
      *

@@ -15,6 +15,7 @@ import dev.explainunit.zoo.ZooModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -90,6 +91,18 @@ public class ToyArithmeticTask implements Task {
     @Override
     public Explainer builtIn(String id) {
         return BuiltInExplainers.create(id, 0, 0);
+    }
+
+    /** Addition and subtraction are the tasks a run checks unless told otherwise (paper 3.2). */
+    @Override
+    public boolean runsByDefault() {
+        return true;
+    }
+
+    /** The paper's Table 2 with its figures. */
+    @Override
+    public Set<String> reportSections() {
+        return Set.of("table2");
     }
 
     /** The two marked numbers are the operands. */

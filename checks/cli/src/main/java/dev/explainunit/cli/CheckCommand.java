@@ -466,7 +466,8 @@ final class CheckCommand implements Callable<Integer> {
     private void addFigures(ExplainedPopulation population, List<CheckResult> results, SanitySettings settings) {
         try {
             ExplainerFigures.of(population, results, ExplainerFigures.ENGINE_POINTS,
-                    ExplainerFigures.ENGINE_CURVE_SAMPLES, settings.seed(), settings.timeLimit()).ifPresent(figures::add);
+                    ExplainerFigures.ENGINE_CURVE_SAMPLES, true, settings.seed(), settings.timeLimit())
+                    .ifPresent(figures::add);
         } catch (RuntimeException | LinkageError e) {
             spec.commandLine().getErr().println("explainunit: warning: no figures for [" + population.explainerId()
                     + "] on " + population.task().id() + ": " + e);

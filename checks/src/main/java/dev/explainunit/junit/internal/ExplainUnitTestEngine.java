@@ -109,7 +109,9 @@ public final class ExplainUnitTestEngine implements TestEngine {
         } catch (RuntimeException | LinkageError olderPlatform) {
             outputDirectories = null;
         }
-        new SanityTestExecutor(request.getEngineExecutionListener(), outputDirectories)
+        boolean paperCurves = request.getConfigurationParameters().getBoolean(SanityTestExecutor.PAPER_CURVES_KEY)
+                .orElse(false);
+        new SanityTestExecutor(request.getEngineExecutionListener(), outputDirectories, paperCurves)
                 .execute(request.getRootTestDescriptor());
     }
 

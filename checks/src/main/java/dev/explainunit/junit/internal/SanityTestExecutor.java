@@ -58,12 +58,28 @@ final class SanityTestExecutor {
 
     private final EngineExecutionListener listener;
     private final OutputDirectoryCreator outputDirectories;
+    private final boolean paperCurves;
+
+    /**
+     * The configuration key that adds the paper's methods' selectivity curves to the report's toy-task
+     * figures: off by default, since it explains the first 100 test sequences of every model once
+     * more with each of the paper's seven methods (about a second per explainer and toy task on two
+     * cores, where the checks themselves take two to five).
+     */
+    static final String PAPER_CURVES_KEY = "explainunit.report.paperCurves";
     private ExplainerClosing explainers;
 
-    /** @param outputDirectories where file entries go; null on a Platform without file entries */
-    SanityTestExecutor(EngineExecutionListener listener, OutputDirectoryCreator outputDirectories) {
+    /**
+     * @param outputDirectories where file entries go; null on a Platform without file entries
+     * @param paperCurves       whether the figures of an explainer on a toy task draw the paper's
+     *                          methods' selectivity curves beside its own, explaining the test sequences
+     *                          with each of them ({@value #PAPER_CURVES_KEY})
+     */
+    SanityTestExecutor(EngineExecutionListener listener, OutputDirectoryCreator outputDirectories,
+                       boolean paperCurves) {
         this.listener = listener;
         this.outputDirectories = outputDirectories;
+        this.paperCurves = paperCurves;
     }
 
     void execute(TestDescriptor root) {
@@ -175,7 +191,7 @@ final class SanityTestExecutor {
         String json;
         try {
             Optional<Report> figures = ExplainerFigures.of(population, outcomes, ExplainerFigures.ENGINE_POINTS,
-                    ExplainerFigures.ENGINE_CURVE_SAMPLES, settings.seed(), settings.timeLimit());
+                    ExplainerFigures.ENGINE_CURVE_SAMPLES, paperCurves, settings.seed(), settings.timeLimit());
             if (figures.isEmpty()) {
                 return;
             }

@@ -34,7 +34,7 @@ public final class SettingsResolver {
             "probeSamples", "searchTries", "threshold.correlation", "threshold.mass", "threshold.conservation",
             "threshold.exactConservation", "threshold.selectivity", "threshold.randomization",
             "threshold.signAgreement", "threshold.sentenceMass", "threshold.wordDeletion", "threshold.composition",
-            "report.dir");
+            "report.dir", "report.paperCurves");
 
     private final Function<String, Optional<String>> config;
     private final Function<String, String> names;

@@ -1,6 +1,6 @@
 package dev.explainunit.report.internal;
 
-import dev.explainunit.report.SentimentReport;
+import dev.explainunit.report.SentimentSection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +18,7 @@ public final class SentimentHtml {
     }
 
     /** The sections, or null when the report has none. */
-    public static String render(SentimentReport s) {
+    public static String render(SentimentSection s) {
         if (s == null) {
             return null;
         }
@@ -35,7 +35,7 @@ public final class SentimentHtml {
         return html.append("</section>\n").toString();
     }
 
-    private static void table3(StringBuilder html, SentimentReport.Table3 t) {
+    private static void table3(StringBuilder html, SentimentSection.Table3 t) {
         html.append("<h3 id=\"table3\">Table 3: word deletion</h3>\n<p class=\"lead\">Average change in accuracy ")
                 .append("when the 1, 2, 3 most relevant words (for the true class) are deleted from the correctly ")
                 .append("classified test sentences of at least 10 words (decreasing, ").append(t.correct())
@@ -66,19 +66,19 @@ public final class SentimentHtml {
                 .append(" (increasing).</p>\n");
     }
 
-    private static void table4(StringBuilder html, SentimentReport s) {
+    private static void table4(StringBuilder html, SentimentSection s) {
         html.append("<h3 id=\"table4\">Table 4: semantic composition</h3>\n<p class=\"lead\">Average relevance of ")
                 .append("each word of the composed n-grams, each explained for its predicted class (appendix A.5); ")
                 .append("one heatmap row per method, mean ± std and the sample count n below.</p>\n");
         if (s.sentiment().table4Reason() != null) {
             html.append("<p>").append(Escape.xml(s.sentiment().table4Reason())).append("</p>\n");
         }
-        for (Map.Entry<String, Map<String, SentimentReport.Composition>> c : s.table4().entrySet()) {
+        for (Map.Entry<String, Map<String, SentimentSection.Composition>> c : s.table4().entrySet()) {
             List<WordHeatmapHtml.Row> rows = new ArrayList<>();
             List<String> words = null;
             StringBuilder numbers = new StringBuilder();
-            for (Map.Entry<String, SentimentReport.Composition> m : c.getValue().entrySet()) {
-                SentimentReport.Composition cell = m.getValue();
+            for (Map.Entry<String, SentimentSection.Composition> m : c.getValue().entrySet()) {
+                SentimentSection.Composition cell = m.getValue();
                 words = cell.words();
                 rows.add(new WordHeatmapHtml.Row(m.getKey() + " (n = " + cell.samples() + ")", array(cell.mean())));
                 numbers.append("<tr><td class=\"name\">").append(Escape.xml(m.getKey())).append("</td>");
@@ -99,11 +99,11 @@ public final class SentimentHtml {
         }
     }
 
-    private static void table5(StringBuilder html, List<SentimentReport.Misclassified> rows) {
+    private static void table5(StringBuilder html, List<SentimentSection.Misclassified> rows) {
         html.append("<h3 id=\"table5\">Table 5: the most confidently misclassified test sentences</h3>\n")
                 .append("<p class=\"lead\">Relevance for the predicted class, per method; red supports it, blue ")
                 .append("speaks against it.</p>\n");
-        for (SentimentReport.Misclassified m : rows) {
+        for (SentimentSection.Misclassified m : rows) {
             List<WordHeatmapHtml.Row> heatmaps = new ArrayList<>();
             m.relevance().forEach((method, r) -> heatmaps.add(new WordHeatmapHtml.Row(method, r)));
             html.append(WordHeatmapHtml.table(String.format(Locale.ROOT,
@@ -112,7 +112,7 @@ public final class SentimentHtml {
         }
     }
 
-    private static void figure1(StringBuilder html, Map<String, SentimentReport.Projection> figure1) {
+    private static void figure1(StringBuilder html, Map<String, SentimentSection.Projection> figure1) {
         html.append("<h3 id=\"figure1\">Figure 1: sentence representations</h3>\n<p class=\"lead\">Whitened PCA ")
                 .append("of each test sentence's relevance-weighted sum of word embeddings (per method), the plain ")
                 .append("average of its embeddings (avg) and LRP's reweighted last hidden layer (lrp-ht), coloured by ")

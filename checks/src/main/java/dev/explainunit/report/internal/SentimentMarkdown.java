@@ -1,6 +1,6 @@
 package dev.explainunit.report.internal;
 
-import dev.explainunit.report.SentimentReport;
+import dev.explainunit.report.SentimentSection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +17,7 @@ public final class SentimentMarkdown {
     }
 
     /** Appends the sections of {@code s} to {@code md} (modified); nothing when {@code s} is null. */
-    public static void append(StringBuilder md, SentimentReport s) {
+    public static void append(StringBuilder md, SentimentSection s) {
         if (s == null) {
             return;
         }
@@ -25,7 +25,7 @@ public final class SentimentMarkdown {
                 .append(s.sentiment().sentences()).append(" test sentences.\n\n");
         s.sentiment().skipped().forEach((m, why) -> md.append("- left out: ").append(Escape.markdown(m)).append(": ")
                 .append(Escape.markdown(why)).append('\n'));
-        SentimentReport.Table3 t = s.table3();
+        SentimentSection.Table3 t = s.table3();
         md.append("#### Table 3, word deletion (normalised: random = 0, occlusion-p-diff = 100; the paper's in brackets)")
                 .append("\n\n").append(Escape.markdown(t.note())).append(" Decreasing: ").append(t.correct())
                 .append(" correctly classified sentences of ≥ 10 words; increasing: ").append(t.incorrect())
@@ -53,8 +53,8 @@ public final class SentimentMarkdown {
         if (s.sentiment().table4Reason() != null) {
             md.append(Escape.markdown(s.sentiment().table4Reason())).append("\n\n");
         }
-        for (Map.Entry<String, Map<String, SentimentReport.Composition>> c : s.table4().entrySet()) {
-            List<String> words = c.getValue().values().stream().findFirst().map(SentimentReport.Composition::words)
+        for (Map.Entry<String, Map<String, SentimentSection.Composition>> c : s.table4().entrySet()) {
+            List<String> words = c.getValue().values().stream().findFirst().map(SentimentSection.Composition::words)
                     .orElse(List.of());
             md.append("**").append(Escape.markdown(c.getKey())).append("**\n\n| method |");
             words.forEach(w -> md.append(' ').append(Escape.markdown(w)).append(" |"));
@@ -74,7 +74,7 @@ public final class SentimentMarkdown {
 
         md.append("#### Table 5, the most confidently misclassified test sentences\n\n")
                 .append("Each method's word heatmap (for the predicted class) is in report.html.\n\n");
-        for (SentimentReport.Misclassified m : s.table5()) {
+        for (SentimentSection.Misclassified m : s.table5()) {
             md.append(String.format(Locale.ROOT, "- true %d, predicted %d (p = %.2f): ", m.label(), m.predicted(),
                     m.probability())).append(Escape.markdown(String.join(" ", m.tokens()))).append('\n');
         }

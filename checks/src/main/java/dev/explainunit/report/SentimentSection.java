@@ -7,7 +7,7 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * The sentiment sections of a report (the paper's section 3.3 and 4), in {@code report.json} as
+ * The sentiment task's section of a report (the paper's section 3.3 and 4), in {@code report.json} as
  * top-level keys under DESIGN's names: {@code sentiment} (what was run), {@code table3},
  * {@code table4}, {@code table5} and {@code figure1}. Undefined numbers (NaN) are {@code null}.
  *
@@ -19,13 +19,33 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 @JsonPropertyOrder({"sentiment", "table3", "table4", "table5", "figure1"})
-public record SentimentReport(Run sentiment, Table3 table3, Map<String, Map<String, Composition>> table4,
-                              List<Misclassified> table5, Map<String, Projection> figure1) {
+public record SentimentSection(Run sentiment, Table3 table3, Map<String, Map<String, Composition>> table4,
+                               List<Misclassified> table5, Map<String, Projection> figure1)
+        implements ReportSection {
 
-    public SentimentReport {
+    /** The id a task declares to contribute this section. */
+    public static final String ID = "sentiment";
+
+    public SentimentSection {
         table4 = table4 == null ? Map.of() : table4;
         table5 = table5 == null ? List.of() : List.copyOf(table5);
         figure1 = figure1 == null ? Map.of() : figure1;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<String> keys() {
+        return List.of("sentiment", "table3", "table4", "table5", "figure1");
+    }
+
+    /** One sentiment run per report: the newer replaces the older. */
+    @Override
+    public SentimentSection mergedWith(ReportSection newer) {
+        return (SentimentSection) newer;
     }
 
     /**
