@@ -309,6 +309,19 @@ class _Requests:
         return item
 
 
+_BRIDGE_FILE = os.path.abspath(__file__)
+
+
+def _user_traceback(error):
+    """The traceback of the user's error from the user's first frame on: the bridge's own frames above
+    it (reading the request, calling explain) are never the user's code. All of it when the error
+    arose in the bridge itself."""
+    tb = error.__traceback__
+    while tb is not None and os.path.abspath(tb.tb_frame.f_code.co_filename) == _BRIDGE_FILE:
+        tb = tb.tb_next
+    return "".join(traceback.format_exception(type(error), error, tb if tb is not None else error.__traceback__))
+
+
 class _Server:
 
     def __init__(self, channel, requests, explain, explain_batch):
@@ -365,7 +378,7 @@ class _Server:
                 if isinstance(error, ResultError):
                     message = str(error)
                 self.channel.send({"type": "error", "error": message,
-                                   "detail": "" if isinstance(error, ResultError) else traceback.format_exc()})
+                                   "detail": "" if isinstance(error, ResultError) else _user_traceback(error)})
                 continue
             self.channel.send(reply, data)
 

@@ -39,6 +39,14 @@ assert log.contains("Tests run: 12, Failures: $failed, Errors: 0, Skipped: 0") :
 assert !log.contains('Run 1: PASS') && !log.contains('SanityTest.null') :
         'surefire folded tests into reruns or named one by a missing method'
 
+// a failure reads in a terminal: its first line as it is, a few lines more with the counterexample in
+// one line and where its tables are, and no frame of the engine, which is never the user's code
+assert !log.contains('at dev.explainunit.junit.internal.') && !log.contains('at dev.explainunit.checks.') :
+        "the engine's frames reached the console"
+List<String> cdLines = cdMass.failure.text().readLines().findAll { !it.isBlank() }
+assert cdLines.size() <= 8 && cdLines.any { it.contains('report.html') } :
+        "$builtIns: cd's relevant mass failure is not short or does not point to the report: ${cdLines.join('\n')}"
+
 // ThrowingExplainerSanityTest: the contract fails with the user's exception as its cause
 String throwing = 'com.example.ThrowingExplainerSanityTest'
 def (throwingSuite, thrown) = cases(throwing, 2)
@@ -46,6 +54,8 @@ String trace = thrown["contract${dot}addition"]?.failure?.text() ?: ''
 assert trace.contains('Caused by: java.lang.IllegalStateException: my bug')
 assert trace.contains('at com.example.ThrowingExplainer.weights(ThrowingExplainer.java')
 assert trace.contains('at com.example.ThrowingExplainer.explain(ThrowingExplainer.java')
+assert !trace.contains('at dev.explainunit.') && !trace.contains('at java.util.concurrent.') :
+        "$throwing: the engine's frames are in the user's stack trace: $trace"
 assert !thrown["relevant mass${dot}addition"].skipped.isEmpty() :
         "$throwing: relevant mass is not skipped after the contract failed"
 true

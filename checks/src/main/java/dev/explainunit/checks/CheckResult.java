@@ -63,6 +63,16 @@ public record CheckResult(Check check, String explainerId, String task, Map<Stri
         return explainerId + "/" + task + "/" + check.id();
     }
 
+    /**
+     * The message as a terminal shows a failure: {@link #message()} with the counterexample's tables
+     * replaced by one line and {@code tablesAt}, where they can be read (e.g. the report's path), so
+     * that it stays about ten lines; the message itself when there is no counterexample.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public String consoleMessage(String tablesAt) {
+        return FailureMessage.console(this, tablesAt);
+    }
+
     /** This result with a counterexample and the message extended by it. */
     public CheckResult withCounterexample(Counterexample found, String newMessage) {
         return new CheckResult(check, explainerId, task, statistics, statistic, threshold, comparison, verdict, seed,

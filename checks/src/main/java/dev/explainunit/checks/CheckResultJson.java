@@ -22,6 +22,17 @@ public final class CheckResultJson {
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     public static final String FILE_NAME = "explainunit-result.json";
 
+    /**
+     * The report entry key with which the engine says, on its root, that a run is a part of its
+     * classes' checks ({@value #PARTIAL}), selected by unique id or by a method filter.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public static final String SELECTION_KEY = "explainunit.selection";
+
+    /** The value of {@value #SELECTION_KEY} for a run of some of its classes' checks. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public static final String PARTIAL = "partial";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CheckResultJson() {

@@ -214,6 +214,6 @@ final class CounterexampleSearch {
                     sample.tokens().isEmpty() ? null : sample.tokens().get(t)));
         }
         return new Example(steps, sample.truth(), sample.y(), outcome.prediction(), outcome.statistic(),
-                outcome.thrown() == null ? null : String.valueOf(outcome.thrown()));
+                outcome.thrown() == null ? null : String.valueOf(outcome.thrown()), outcome.randomised());
     }
 }

@@ -18,14 +18,23 @@ import org.apiguardian.api.API;
  * @param statistic  the check's per-sequence statistic on this sequence (e.g. its relevant mass)
  * @param thrown     what the explainer threw instead of explaining this sequence
  *                   ("java.lang.IllegalStateException: my bug"), or {@code null} when it returned a relevance
+ * @param randomised R_t of the same sequence on the randomised model, where the check compares with
+ *                   it (model randomization), else {@code null}
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Example(List<StepValue> steps, GroundTruth truth, double y, double prediction, double statistic,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) String thrown) {
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String thrown,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) double[] randomised) {
+
+    /** A sequence without relevances on a randomised model. */
+    public Example(List<StepValue> steps, GroundTruth truth, double y, double prediction, double statistic,
+                   String thrown) {
+        this(steps, truth, y, prediction, statistic, thrown, null);
+    }
 
     /** A sequence the explainer explained (it did not throw). */
     public Example(List<StepValue> steps, GroundTruth truth, double y, double prediction, double statistic) {
-        this(steps, truth, y, prediction, statistic, null);
+        this(steps, truth, y, prediction, statistic, null, null);
     }
 
     /** The first relevant position (a on the toy tasks), or −1. */

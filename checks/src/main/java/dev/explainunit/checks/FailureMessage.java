@@ -19,8 +19,9 @@ final class FailureMessage {
         if (ce != null) {
             text.append(counterexample(ce, result));
         }
-        if (result.check() == Check.CONTRACT) {
-            // a throw, NaN, a wrong length, non-determinism or a hang: rerunning with the seed adds nothing
+        if (result.check() == Check.CONTRACT || !seedMatters(result, settings)) {
+            // a throw, NaN, a wrong length, non-determinism or a hang, or a check on a fixed data set
+            // that draws nothing at random: rerunning with the seed adds nothing
             return text.toString().stripTrailing();
         }
         text.append("Seed ").append(settings.seed()).append(": rerun with @ExplainerSanityTest(seed = ")
@@ -28,6 +29,19 @@ final class FailureMessage {
                 .append(" in junit-platform.properties (").append(settings.samples()).append(" samples, ")
                 .append(result.modelIds().size()).append(" models).");
         return text.toString();
+    }
+
+    /**
+     * Whether the seed changes the outcome of {@code result}: it chooses the samples of a task that
+     * generates them (a task without a generator reads a fixed data set, the same for any seed), and
+     * the randomised models and random deletions of model randomization and perturbation selectivity.
+     */
+    private static boolean seedMatters(CheckResult result, SanitySettings settings) {
+        if (result.check() == Check.MODEL_RANDOMIZATION || result.check() == Check.PERTURBATION_SELECTIVITY) {
+            return true;
+        }
+        return settings.tasks().stream().filter(t -> t.id().equals(result.task())).findFirst()
+                .map(t -> t.generator().isPresent()).orElse(true);
     }
 
     /**
@@ -59,6 +73,71 @@ final class FailureMessage {
             line.append(" (").append(CheckMessages.worstModel(result.modelIds().size(), ce.modelId())).append(')');
         }
         return line.toString();
+    }
+
+    /**
+     * The message of a failed check as a terminal shows it: {@code result}'s message with the
+     * counterexample's tables replaced by one line and where the tables are ({@code tablesAt}), so
+     * that a failure stays about ten lines however long its sequence; the message as it is where it
+     * has no counterexample (or does not hold its tables).
+     */
+    static String console(CheckResult result, String tablesAt) {
+        String full = result.message() == null ? "" : result.message();
+        Counterexample ce = result.counterexample();
+        if (ce == null) {
+            return full;
+        }
+        // the tables end the message where no seed line follows them (then without their last line break)
+        String tables = counterexample(ce, result).stripTrailing();
+        int at = full.indexOf(tables);
+        if (at < 0) {
+            return full;
+        }
+        String after = full.substring(at + tables.length()).replaceFirst("^" + java.util.regex.Pattern.quote(NL), "");
+        return full.substring(0, at) + summary(ce, result) + NL + "The counterexample's table"
+                + (ce.shrunkIsOriginal() ? "" : "s") + ": " + tablesAt + (after.isEmpty() ? "" : NL + after);
+    }
+
+    /** Steps whose relevances the one-line summary lists; a longer sequence is described by its length. */
+    private static final int LISTED_STEPS = 6;
+
+    /**
+     * "Counterexample on model addition-05, shrunk to T = 3 from T = 14: R_t = 0.0000 (a), -0.0003 (b),
+     * -0.0709; on this sequence -3.458e-04 (threshold 0.9)."; a sentence's words stand before their R_t.
+     */
+    static String summary(Counterexample ce, CheckResult result) {
+        Example e = ce.shrunk();
+        int length = e.steps().size();
+        StringBuilder line = new StringBuilder("Counterexample on model ").append(ce.modelId()).append(", ");
+        if (ce.isSentence()) {
+            line.append(ce.shrunkIsOriginal() ? "a sentence of the data, " : "shrunk, ").append(length)
+                    .append(length == 1 ? " word" : " words");
+        } else {
+            line.append(ce.shrunkIsOriginal() ? "a test sequence of T = " + length
+                    : "shrunk to T = " + length + " from T = " + ce.original().steps().size());
+        }
+        if (e.thrown() != null) {
+            line.append(": explain(model, x, target) threw ").append(e.thrown().lines().findFirst().orElse(""));
+        } else if (length <= LISTED_STEPS) {
+            line.append(": R_t = ");
+            for (StepValue step : e.steps()) {
+                String role = e.role(step.t());
+                line.append(step.t() == 0 ? "" : ", ").append(step.word() == null ? "" : step.word() + " ")
+                        .append(String.format(Locale.ROOT, "%.4f", step.relevance()))
+                        .append(role == null ? "" : " (" + role + ")");
+            }
+        }
+        boolean sequenceValue = result.check() != Check.PERTURBATION_SELECTIVITY
+                && result.check() != Check.MODEL_RANDOMIZATION;
+        if (!Double.isNaN(e.statistic()) && sequenceValue && e.thrown() == null) {
+            if (Double.isFinite(result.threshold())) {
+                String[] shown = CheckMessages.distinguishing(e.statistic(), result.threshold());
+                line.append("; on this sequence ").append(shown[0]).append(" (threshold ").append(shown[1]).append(')');
+            } else {
+                line.append(String.format(Locale.ROOT, "; on this sequence %.4f", e.statistic()));
+            }
+        }
+        return line.append('.').toString();
     }
 
     /** The counterexample as tables, one line per step, ending with a line break. */
@@ -97,7 +176,10 @@ final class FailureMessage {
 
     private static void table(StringBuilder text, Example e, CheckResult result) {
         boolean words = e.isSentence();
-        text.append(String.format(Locale.ROOT, "  %3s | %-16s | %10s%n", "t", words ? "word" : "x_t", "R_t"));
+        double[] randomised = e.randomised() != null && e.randomised().length == e.steps().size() ? e.randomised()
+                : null;
+        text.append(String.format(Locale.ROOT, "  %3s | %-16s | %10s", "t", words ? "word" : "x_t", "R_t"))
+                .append(randomised == null ? "" : " | R_t randomised").append(NL);
         for (StepValue step : e.steps()) {
             StringBuilder x = new StringBuilder(words ? step.word() : "(");
             for (int d = 0; !words && d < step.x().length; d++) {
@@ -108,7 +190,8 @@ final class FailureMessage {
             String mark = role == null ? "" : "  <- " + role;
             // a sequence the explainer threw on has no R_t: say so rather than print NaN as if returned
             String r = e.thrown() != null ? "threw" : String.format(Locale.ROOT, "%.4f", step.relevance());
-            text.append(String.format(Locale.ROOT, "  %3d | %-16s | %10s%s%n", step.t(), x, r, mark));
+            String other = randomised == null ? "" : String.format(Locale.ROOT, " | %14.4f", randomised[step.t()]);
+            text.append(String.format(Locale.ROOT, "  %3d | %-16s | %10s%s%s%n", step.t(), x, r, other, mark));
         }
         if (e.thrown() != null) {
             text.append("  explain(model, x, target) threw ").append(e.thrown()).append(NL);

@@ -197,8 +197,10 @@ final class ModelRandomizationCheck implements SanityCheck {
         if (RelevanceContract.violation(other, s.length()) != null) {
             return new SequenceProperty.Outcome(r, fx, Double.NaN, false, "broke the contract on the randomised model");
         }
-        double rho = Math.abs(rankCorrelation(r, other.toArray(), new double[r.length], new double[r.length]));
-        return new SequenceProperty.Outcome(r, fx, rho, rho <= context.thresholds().randomization(), null);
+        double[] randomised = other.toArray();
+        double rho = Math.abs(rankCorrelation(r, randomised, new double[r.length], new double[r.length]));
+        return new SequenceProperty.Outcome(r, fx, rho, rho <= context.thresholds().randomization(), null, null,
+                randomised);
     }
 
     /** (sd / √count)² of {@code values} around their mean {@code mean}, sd with divisor count − 1; 0 for one value. */

@@ -15,13 +15,19 @@ final class SequenceProperty {
 
     /**
      * One explained sequence: relevance (null if the explainer gave none), f(x), statistic, verdict,
-     * and what the explainer threw instead of explaining it (null if it did not throw).
+     * what the explainer threw instead of explaining it (null if it did not throw), and the relevance
+     * on the randomised model where the check compares with it (else null).
      */
     record Outcome(double[] relevance, double prediction, double statistic, boolean holds, String problem,
-                   Throwable thrown) {
+                   Throwable thrown, double[] randomised) {
+
+        Outcome(double[] relevance, double prediction, double statistic, boolean holds, String problem,
+                Throwable thrown) {
+            this(relevance, prediction, statistic, holds, problem, thrown, null);
+        }
 
         Outcome(double[] relevance, double prediction, double statistic, boolean holds, String problem) {
-            this(relevance, prediction, statistic, holds, problem, null);
+            this(relevance, prediction, statistic, holds, problem, null, null);
         }
     }
 

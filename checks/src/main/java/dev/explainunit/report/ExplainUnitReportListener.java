@@ -34,7 +34,9 @@ import org.junit.platform.launcher.TestPlan;
  * {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}, so it runs under
  * surefire, Gradle and IDEs without configuration.
  *
- * <p>Test JVMs forked by one build merge into one report (see {@link ReportFiles#merge}). The
+ * <p>Test JVMs forked by one build merge into one report (see {@link ReportFiles#merge}), and so
+ * does a rerun of some checks (selected by unique id or by a method filter such as surefire's
+ * {@code -Dtest=MySanityTest#*correlation*}) with the last report of the test engine. The
  * listener writes nothing when no ExplainUnit result was published, and it never fails the build:
  * its own errors are logged as warnings.
  */
@@ -52,6 +54,8 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
     private final Queue<Report> figures = new ConcurrentLinkedQueue<>();
     /** The largest sample count among the published results: the population the report header states. */
     private final AtomicInteger samples = new AtomicInteger();
+    /** Whether the engine ran only some of its classes' checks (a rerun): then the last report is updated. */
+    private volatile boolean partial;
     private volatile long startedNanos = System.nanoTime();
 
     @Override
@@ -60,6 +64,7 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
         results.clear();
         figures.clear();
         samples.set(0);
+        partial = false;
     }
 
     /** The JSON of a result as the JUnit engine publishes it: a file entry {@code explainunit-result.json}. */
@@ -88,6 +93,9 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
     /** A result as JSON in a report entry: from a Platform without file entries, or another producer. */
     @Override
     public void reportingEntryPublished(TestIdentifier testIdentifier, ReportEntry entry) {
+        if (CheckResultJson.PARTIAL.equals(entry.getKeyValuePairs().get(CheckResultJson.SELECTION_KEY))) {
+            partial = true;
+        }
         String json = entry.getKeyValuePairs().get(PublishedResults.ENTRY_KEY);
         if (json != null) {
             accept(testIdentifier, json);
@@ -143,7 +151,7 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
             for (Report part; (part = figures.poll()) != null; ) {
                 report = ReportFiles.merge(report, part);
             }
-            Report written = ReportFiles.merge(report, dir);
+            Report written = ReportFiles.merge(report, dir, partial);
             Path html = dir.resolve(ReportFiles.HTML).toAbsolutePath();
             LOG.info(() -> "ExplainUnit report (" + written.checks().size() + " checks): " + html);
         } catch (Exception | LinkageError e) {

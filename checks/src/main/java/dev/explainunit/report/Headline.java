@@ -59,6 +59,21 @@ final class Headline {
                 + " verdicts agree with the paper";
     }
 
+    /**
+     * The seed as a report's header states it: a sentiment reproduction takes every test sentence in
+     * order, so its seed chooses only Table 3's random word deletion, and with the toy tasks the seed
+     * shown is theirs.
+     */
+    static String seed(Report report) {
+        RunInfo run = report.run();
+        if (report.section(SentimentSection.class).isEmpty() || !"reproduce".equals(run.source())) {
+            return Long.toString(run.seed());
+        }
+        return Table2Section.in(report).table2().isEmpty()
+                ? run.seed() + " (random word deletion; the test sentences are the data's, in order)"
+                : run.seed() + " (the toy tasks' test data; the sentiment experiments take the test sentences in order)";
+    }
+
     /** The headline: for the test engine the failed checks (its Table 2 rows are pictures), for a reproduction the agreement. */
     static String of(Report report) {
         if (report.checks().isEmpty() && Table2Section.in(report).table2().isEmpty() && report.section(SentimentSection.class).isPresent()) {

@@ -55,7 +55,7 @@ public final class HtmlReportWriter {
         if (run != null) {
             facts.add(new HtmlView.Fact("tool", run.tool()));
             facts.add(new HtmlView.Fact("source", run.source()));
-            facts.add(new HtmlView.Fact("seed", Long.toString(run.seed())));
+            facts.add(new HtmlView.Fact("seed", Headline.seed(report)));
             facts.add(new HtmlView.Fact("models per task", Integer.toString(run.models())));
             facts.add(new HtmlView.Fact("sequences per model", Integer.toString(run.samples())));
             facts.add(new HtmlView.Fact("tasks", String.join(", ", run.tasks())));
@@ -188,21 +188,50 @@ public final class HtmlReportWriter {
             } else if (ce != null) {
                 boolean one = ce.shrunkIsOriginal();
                 Example shown = ce.shrunk();
+                List<HeatmapSvg.Row> rows = new ArrayList<>(List.of(new HeatmapSvg.Row(
+                        one ? "no smaller one found" : "shrunk", shown.relevance(), shown.thrown())));
+                if (shown.randomised() != null) {
+                    rows.add(new HeatmapSvg.Row("randomised model", shown.randomised()));
+                }
                 svg = HeatmapSvg.render("counterexample for " + c.explainerId() + " on " + c.task(), shown.inputs(),
-                        shown.a(), shown.b(), List.of(new HeatmapSvg.Row(one ? "no smaller one found" : "shrunk",
-                                shown.relevance(), shown.thrown())));
+                        shown.a(), shown.b(), rows);
                 if (!one) {
                     Example o = ce.original();
-                    svg += HeatmapSvg.render("original counterexample", o.inputs(), o.a(), o.b(),
-                            List.of(new HeatmapSvg.Row("original", o.relevance(), o.thrown())));
+                    List<HeatmapSvg.Row> originalRows = new ArrayList<>(List.of(
+                            new HeatmapSvg.Row("original", o.relevance(), o.thrown())));
+                    if (o.randomised() != null) {
+                        originalRows.add(new HeatmapSvg.Row("randomised model", o.randomised()));
+                    }
+                    svg += HeatmapSvg.render("original counterexample", o.inputs(), o.a(), o.b(), originalRows);
                 }
                 modelId = ce.modelId();
             }
-            failures.add(new HtmlView.Failure(c.explainerId(), c.task(), c.check().id(), CheckStatistic.of(c).orElse(null),
-                    Double.isFinite(c.threshold()) ? Numbers.general(c.threshold()) : null, c.message(), modelId, seed,
-                    svg));
+            List<String> meta = new ArrayList<>();
+            CheckStatistic.of(c).ifPresent(statistic -> meta.add("statistic " + statistic
+                    + (Double.isFinite(c.threshold()) ? " vs threshold " + Numbers.general(c.threshold()) : "")));
+            if (modelId != null) {
+                meta.add("model " + modelId);
+            }
+            if (c.check() != dev.explainunit.checks.Check.CONTRACT) {
+                meta.add("seed " + seed); // rerunning a broken contract with a seed cannot help
+            }
+            failures.add(new HtmlView.Failure(c.explainerId(), c.task(), c.check().id(), lead(c),
+                    meta.isEmpty() ? null : String.join(" · ", meta), c.message(), svg));
         }
         return failures;
+    }
+
+    /**
+     * What failed in a line: for the contract, whose card has no statistic, the violation after the
+     * rule ("explainer [x] is not deterministic: ..."); otherwise the message's first line.
+     */
+    private static String lead(CheckResult c) {
+        String message = c.message() == null ? "" : c.message().strip();
+        String first = message.lines().findFirst().orElse("");
+        int but = first.indexOf("; but ");
+        String lead = c.check() == dev.explainunit.checks.Check.CONTRACT && but >= 0
+                ? first.substring(but + "; but ".length()) : first;
+        return lead.length() <= 300 ? lead : lead.substring(0, 299) + "…";
     }
 
     /**
@@ -227,8 +256,12 @@ public final class HtmlReportWriter {
                     : e == ce.shrunk() ? "shrunk" : "original";
             String caption = which + "; true class " + (int) e.y() + ", f_c(x) = " + Numbers.general(e.prediction())
                     + (framed.isEmpty() ? "" : "; framed, the label-deciding words: " + String.join(", ", framed));
-            html.append(WordHeatmapHtml.table(caption, e.words(), List.of(new WordHeatmapHtml.Row(
-                    one ? "counterexample" : which, e.relevance(), roles))));
+            List<WordHeatmapHtml.Row> rows = new ArrayList<>(List.of(new WordHeatmapHtml.Row(
+                    one ? "counterexample" : which, e.relevance(), roles)));
+            if (e.randomised() != null && e.randomised().length == e.steps().size()) {
+                rows.add(new WordHeatmapHtml.Row("randomised model", e.randomised(), roles));
+            }
+            html.append(WordHeatmapHtml.table(caption, e.words(), rows));
             if (e.thrown() != null) {
                 html.append("<p class=\"meta\">explain(model, x, target) threw ")
                         .append(dev.explainunit.report.internal.Escape.xml(e.thrown())).append("</p>\n");

@@ -50,7 +50,8 @@ public final class MarkdownReportWriter {
         RunInfo run = report.run();
         if (run != null) {
             md.append('`').append(codeSpan(run.tool())).append("` · ").append(Escape.markdown(run.source()))
-                    .append(" · seed ").append(run.seed()).append(" · ").append(run.models()).append(" models × ")
+                    .append(" · seed ").append(Escape.markdown(Headline.seed(report))).append(" · ").append(run.models())
+                    .append(run.models() == 1 ? " model × " : " models × ")
                     .append(run.samples()).append(" sequences per task · ").append(Escape.markdown(Numbers.dateToSeconds(run.date())))
                     .append(" · ").append(Numbers.seconds(run.wallSeconds())).append("\n\n");
         }

@@ -2,6 +2,7 @@ package dev.explainunit.report;
 
 import dev.explainunit.checks.CheckResult;
 import dev.explainunit.internal.AtomicFiles;
+import dev.explainunit.report.internal.Numbers;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -55,8 +56,18 @@ public final class ReportFiles {
      * are kept unless {@code report} has the same explainer/task/check); one of another run, or an
      * unreadable one, is replaced.
      */
-    @SuppressWarnings("try") // the lock is held for the try block and never read
     public static Report merge(Report report, Path dir) throws IOException {
+        return merge(report, dir, false);
+    }
+
+    /**
+     * As {@link #merge(Report, Path)}; with {@code rerun} (the run checked only some of its classes'
+     * checks), an existing report of the test engine is merged whatever its run id, so that a rerun of
+     * one check updates that check and keeps the others, with a note saying which checks were rerun.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @SuppressWarnings("try") // the lock is held for the try block and never read
+    public static Report merge(Report report, Path dir, boolean rerun) throws IOException {
         Files.createDirectories(dir);
         IN_PROCESS.lock();
         try (FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
@@ -68,6 +79,8 @@ public final class ReportFiles {
                 Report existing = readQuietly(json);
                 if (existing != null && sameRun(existing, report)) {
                     merged = merge(existing, report);
+                } else if (existing != null && rerun && sameSource(existing, report)) {
+                    merged = withRerunNote(merge(existing, report), existing, report);
                 }
             }
             write(merged, dir);
@@ -104,6 +117,27 @@ public final class ReportFiles {
         return new RunInfo(newer.tool(), newer.source(), newer.seed(), Math.max(older.samples(), newer.samples()),
                 Math.max(older.models(), newer.models()), tasks, newer.date(),
                 older.wallSeconds() + newer.wallSeconds(), newer.runId());
+    }
+
+    private static boolean sameSource(Report existing, Report report) {
+        return existing.run() != null && report.run() != null
+                && Objects.equals(existing.run().source(), report.run().source());
+    }
+
+    /** Prefix of the note a rerun leaves; a later rerun replaces it. */
+    static final String RERUN_NOTE = "Rerun of ";
+
+    /** {@code merged} with a note naming the rerun's checks and when the others ran. */
+    private static Report withRerunNote(Report merged, Report existing, Report rerun) {
+        List<String> notes = new ArrayList<>(merged.notes());
+        notes.removeIf(n -> n.startsWith(RERUN_NOTE));
+        List<String> keys = rerun.checks().stream().map(c -> c.explainerId() + " · " + c.task() + " · "
+                + c.check().id()).toList();
+        String shown = keys.size() <= 5 ? String.join(", ", keys) : String.join(", ", keys.subList(0, 5)) + ", …";
+        notes.add(RERUN_NOTE + keys.size() + (keys.size() == 1 ? " check" : " checks") + " on "
+                + Numbers.dateToSeconds(rerun.run().date()) + ": " + shown + "; the other checks are from the run of "
+                + Numbers.dateToSeconds(existing.run().date()) + ".");
+        return new Report(merged.formatVersion(), merged.run(), merged.checks(), notes, merged.sections());
     }
 
     private static boolean sameRun(Report existing, Report report) {

@@ -118,6 +118,7 @@ public final class SentimentExperiments {
         } else {
             compositions = timed(nanos, "table4:select",
                     () -> CompositionSamples.select(model::predict, model.vocabulary(), modifiers));
+            table4Reason = withoutSamples(compositions);
             for (Composition c : Composition.values()) {
                 table4.put(c, new LinkedHashMap<>());
             }
@@ -141,6 +142,28 @@ public final class SentimentExperiments {
         nanos.put("total", System.nanoTime() - start);
         return new SentimentResults(table3, compositions, table4, table4Reason, table5, figure1, skipped, nanos,
                 pass.sentences());
+    }
+
+    /**
+     * Why no composition has a sample (n = 0 for all), naming what appendix A.5's rules found on the
+     * model; null when one has samples.
+     */
+    private static String withoutSamples(CompositionSamples selected) {
+        for (Composition c : Composition.values()) {
+            if (!selected.samples(c).samples().isEmpty()) {
+                return null;
+            }
+        }
+        int negators = selected.neutralNegators().size();
+        int amplifiers = selected.neutralAmplifiers().size();
+        return "no composition of appendix A.5 has a sample on this model (n = 0 for all): "
+                + (negators + amplifiers == 0
+                ? "it predicts none of the candidate negators and amplifiers neutral when it reads the word alone, "
+                        + "which the appendix requires of a modifier"
+                : "of the candidate modifiers it predicts " + negators + (negators == 1 ? " negator" : " negators")
+                        + " and " + amplifiers + (amplifiers == 1 ? " amplifier" : " amplifiers")
+                        + " neutral alone, but none changes the prediction of at least "
+                        + CompositionSamples.MIN_SHARE_PERCENT + "% of its n-grams as a composition needs");
     }
 
     private static List<MisclassifiedSentence> explainMisclassified(SentenceModel model,

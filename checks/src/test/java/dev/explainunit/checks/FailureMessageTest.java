@@ -90,4 +90,20 @@ class FailureMessageTest {
                 .contains("  t | word ").contains("not              |    -1.5000  <- negator")
                 .doesNotContain("shrunk (T").doesNotContain("original (T").doesNotContain("0.010");
     }
+
+    @Test
+    void the_seed_is_suggested_only_where_it_changes_something() {
+        dev.explainunit.task.Task fixedData = new dev.explainunit.fixtures.FixtureTasks.MarkedClassifierTask();
+        SanitySettings settings = SanitySettings.defaults().withTasks(List.of(fixedData));
+        for (Check check : List.of(Check.RELEVANT_MASS, Check.MODEL_RANDOMIZATION)) {
+            CheckResult failed = new CheckResult(check, "x", fixedData.id(), Map.of(), "", Double.NaN, Comparison.NONE,
+                    Verdict.FAIL, 20190801L, 100, List.of("m"), List.of(), null, "[x] on it: failed.", 0, null, null);
+            String text = FailureMessage.with(failed, null, settings);
+            // a fixed data set gives the same samples for any seed; the randomised models do depend on it
+            assertThat(text.contains("Seed 20190801")).as(check + ": " + text).isEqualTo(check == Check.MODEL_RANDOMIZATION);
+        }
+        CheckResult toy = new CheckResult(Check.RELEVANT_MASS, "x", "addition", Map.of(), "", Double.NaN, Comparison.NONE,
+                Verdict.FAIL, 20190801L, 100, List.of("addition-01"), List.of(), null, "[x] on addition: failed.", 0, null, null);
+        assertThat(FailureMessage.with(toy, null, SanitySettings.defaults())).contains("Seed 20190801: rerun with");
+    }
 }

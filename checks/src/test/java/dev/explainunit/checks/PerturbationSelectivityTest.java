@@ -70,8 +70,11 @@ class PerturbationSelectivityTest {
         assertThat(result.passed()).isFalse();
         // the message names the failing half and the sequences really used (probeSamples per model)
         int probes = Math.min(SMALL.probeSamples(), SMALL.samples());
-        assertThat(result.message()).contains("both halves fail: most-relevant removal scores -")
+        assertThat(result.message()).contains("both halves fail: removing the most relevant steps scores -")
                 .contains("mean over " + SMALL.models() + " models × " + probes + " test sequences each");
+        // each number once: the failing halves are named, not their scores said twice
+        String most = CheckMessages.num(result.statistics().get("selectivity_most"));
+        assertThat(result.message().split(java.util.regex.Pattern.quote(most), -1)).hasSize(2);
         // per-model scores, so that the counterexample comes from the worst model, not the first
         assertThat(result.perModel()).hasSize(SMALL.models());
         String worst = result.perModel().stream().min(java.util.Comparator.comparingDouble(

@@ -511,6 +511,18 @@ class ExplainUnitTestEngineTest {
     }
 
     @Test
+    void an_unknown_key_is_warned_about_with_the_key_it_most_likely_stands_for() {
+        assertThat(dev.explainunit.junit.internal.SettingsResolver.unknownKeyWarning("explainunit.threshold.mas"))
+                .isEqualTo("ExplainUnit: unknown configuration parameter explainunit.threshold.mas is ignored;"
+                        + " did you mean explainunit.threshold.mass? (the keys are in checks.md)");
+        assertThat(dev.explainunit.junit.internal.SettingsResolver.unknownKeyWarning("explainunit.sentiment.modle"))
+                .contains("did you mean explainunit.sentiment.model?");
+        assertThat(dev.explainunit.junit.internal.SettingsResolver.unknownKeyWarning("explainunit.zzzzzzzz"))
+                .isEqualTo("ExplainUnit: unknown configuration parameter explainunit.zzzzzzzz is ignored"
+                        + " (the keys are in checks.md)");
+    }
+
+    @Test
     void a_package_scan_skips_nested_fixture_classes() {
         EngineTestKit.engine("explainunit").selectors(
                 org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage("dev.explainunit.junit"))
@@ -619,7 +631,8 @@ class ExplainUnitTestEngineTest {
             logger.removeHandler(handler);
             logger.setUseParentHandlers(parents);
         }
-        assertThat(warnings).filteredOn(w -> w.contains("explainunit.sampels")).hasSize(1);
+        assertThat(warnings).filteredOn(w -> w.contains("explainunit.sampels")).singleElement().asString()
+                .contains("did you mean explainunit.samples?");
     }
 
     /** A test of the check (or configuration) {@code name} on any task: its display name is "relevant mass · addition". */

@@ -130,8 +130,14 @@ class SentimentEngineTest {
         EngineExecutionResults results = EngineTestKit.engine("explainunit")
                 .selectors(selectClass(GradientTimesInputOnSentences.class)).execute();
         String first = SentimentFixtures.testSentences(1).get(0).tokens().get(0);
+        // the failed test's message has the counterexample in a line, the published result (the report) its table
         results.testEvents().assertThatEvents().haveAtLeastOne(event(finishedWithFailure(message(m ->
-                m.contains("  t | word ") && m.contains("  0 | " + first + " ") && !m.contains("x_t")))));
+                m.contains(" words") && m.contains("report.html") && !m.contains("x_t")))));
+        assertThat(results.allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow()
+                        .getKeyValuePairs().get("explainunit.result"))
+                .filter(json -> json != null && json.contains("\"verdict\":\"FAIL\""))).anySatisfy(json ->
+                assertThat(json).contains("  t | word ").contains("  0 | " + first + " ").doesNotContain("x_t"));
     }
 
     @Test

@@ -271,4 +271,53 @@ class ExplainUnitReportListenerTest {
                 summary);
         return summary;
     }
+
+    @ExplainerSanityTest(explainers = "gradient-x-input", tasks = "addition", checks = {Check.CONTRACT,
+            Check.RELEVANT_MASS}, models = 2, samples = 20)
+    static class TwoChecks {
+    }
+
+    /** An earlier build's report: one check of another explainer, and this fixture's relevant mass as it failed then. */
+    private void earlierReport() throws Exception {
+        CheckResult other = ReportFixtures.passing("lrp-all", "subtraction", "relevant-mass");
+        CheckResult massBefore = ReportFixtures.failing("gradient-x-input", "addition", "relevant-mass");
+        ReportFiles.write(Report.ofChecks(new RunInfo("explainunit test", "junit", 20190801, 20, 2,
+                List.of("addition", "subtraction"), "2026-01-01T00:00:00Z", 3, "an-earlier-build"),
+                List.of(other, massBefore)), dir);
+    }
+
+    private void runTwoChecks(org.junit.platform.launcher.PostDiscoveryFilter... filters) {
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(TwoChecks.class))
+                .filters(filters).configurationParameter(ExplainUnitReportListener.REPORT_DIR_KEY, dir.toString())
+                .build(), new SummaryGeneratingListener());
+    }
+
+    @Test
+    void a_rerun_of_one_check_updates_it_in_the_last_report_and_keeps_the_others() throws Exception {
+        earlierReport();
+        // as surefire's -Dtest=TwoChecks#*mass* : a filter on the method source
+        runTwoChecks(d -> org.junit.platform.engine.FilterResult.includedIf(d.getSource()
+                .filter(org.junit.platform.engine.support.descriptor.MethodSource.class::isInstance)
+                .map(m -> ((org.junit.platform.engine.support.descriptor.MethodSource) m).getMethodName().contains("mass"))
+                .orElse(true)));
+
+        Report report = ReportJson.read(dir.resolve("report.json"));
+        assertThat(report.checks()).extracting(CheckResult::key).containsExactlyInAnyOrder(
+                "lrp-all/subtraction/relevant-mass", "gradient-x-input/addition/relevant-mass");
+        assertThat(report.checks()).filteredOn(c -> c.explainerId().equals("gradient-x-input")).singleElement()
+                .satisfies(c -> assertThat(c.passed()).as("the rerun's verdict replaces the earlier one").isTrue());
+        assertThat(report.notes()).singleElement().asString().startsWith("Rerun of 1 check on ")
+                .contains("gradient-x-input · addition · relevant-mass")
+                .endsWith("the other checks are from the run of 2026-01-01 00:00:00 UTC.");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("lrp-all · subtraction · relevant-mass");
+    }
+
+    @Test
+    void a_run_of_whole_classes_replaces_the_report_of_an_earlier_build() throws Exception {
+        earlierReport();
+        runTwoChecks();
+
+        assertThat(ReportJson.read(dir.resolve("report.json")).checks()).extracting(CheckResult::key)
+                .containsExactlyInAnyOrder("gradient-x-input/addition/contract", "gradient-x-input/addition/relevant-mass");
+    }
 }

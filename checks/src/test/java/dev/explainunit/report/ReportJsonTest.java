@@ -52,4 +52,26 @@ class ReportJsonTest {
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
+
+    @Test
+    void a_sentence_counterexample_keeps_its_words_roles_and_randomised_relevance_through_report_json()
+            throws Exception {
+        List<dev.explainunit.checks.StepValue> steps = List.of(
+                new dev.explainunit.checks.StepValue(0, new double[] {0.01}, 0.1, "not"),
+                new dev.explainunit.checks.StepValue(1, new double[] {0.03}, 2.0, "good"));
+        var truth = dev.explainunit.task.GroundTruth.of(
+                new dev.explainunit.task.GroundTruth.Relevant(0, "negator", 1.0, 1),
+                new dev.explainunit.task.GroundTruth.Relevant(1, "polar", -0.75, -1));
+        var e = new dev.explainunit.checks.Example(steps, truth, 1, 2.5, 0.7, null, new double[] {0.2, 1.5});
+        Report report = Report.ofChecks(ReportFixtures.run("s"), List.of(ReportFixtures.result("model-randomization",
+                "lrp-all", "sentiment", java.util.Map.of("rank_correlation", 0.9), "rank_correlation", 0.5,
+                dev.explainunit.checks.Verdict.FAIL, List.of("sentiment"),
+                new dev.explainunit.checks.Counterexample("sentiment", e, e, "p"), "m")));
+
+        var back = ReportJson.parse(ReportJson.toJson(report)).checks().get(0).counterexample().shrunk();
+
+        assertThat(back.words()).containsExactly("not", "good");
+        assertThat(back.role(0)).isEqualTo("negator");
+        assertThat(back.randomised()).containsExactly(0.2, 1.5);
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,8 +54,8 @@ class SentimentSectionsReportTest {
         assertThat(html).contains("id=\"sentiment\"", "id=\"table3\"", "id=\"table4\"", "id=\"table5\"",
                 "id=\"figure1\"");
         assertThat(html).contains("97.5 <span class=\"paper\">(97)</span>").contains("the data differ");
-        // Table 4: 2 heatmap rows + 1; Table 5: 2 methods on one sentence
-        assertThat(HtmlReportWriterTest.count(html, "class=\"word-heatmap\"")).isEqualTo(3 + 2);
+        // Table 4: 2 heatmap rows (the composition without samples is named, not drawn); Table 5: 2 methods on one sentence
+        assertThat(HtmlReportWriterTest.count(html, "class=\"word-heatmap\"")).isEqualTo(2 + 2);
         assertThat(HtmlReportWriterTest.count(html, "<svg ")).as("one Figure 1 panel per representation")
                 .isEqualTo(3);
         assertThat(html).contains("PC1+PC2 60%, PC3 12.5%").contains("fill=\"#b2182b\"");
@@ -78,5 +79,25 @@ class SentimentSectionsReportTest {
         assertThat(Files.readString(dir.resolve(ReportFiles.JSON))).contains("\"table3\"");
         assertThat(Files.readString(dir.resolve(ReportFiles.MARKDOWN))).contains("#### Table 3");
         assertThat(Files.readString(dir.resolve(ReportFiles.HTML))).contains("id=\"figure1\"");
+    }
+
+    @Test
+    void a_composition_without_samples_is_named_with_the_reason_instead_of_a_table_of_n_a() {
+        String md = MarkdownReportWriter.render(SentimentReportFixtures.sentimentOnly());
+        String html = HtmlReportWriter.render(SentimentReportFixtures.sentimentOnly());
+
+        for (String page : List.of(md, html)) {
+            assertThat(page).contains("No sample (n = 0) of amplified-negative")
+                    .contains("appendix A.5").doesNotContain("n/a ± ").doesNotContain("n/a \u00b1");
+        }
+        assertThat(md).contains("| lrp-all | 1.50 ± 0.25 | -0.50 ± 0.50 | 12 |");
+    }
+
+    @Test
+    void the_header_says_what_the_seed_of_a_sentiment_reproduction_chose() {
+        assertThat(MarkdownReportWriter.render(SentimentReportFixtures.sentimentOnly()))
+                .contains("seed 1 (random word deletion; the test sentences are the data's, in order)");
+        assertThat(HtmlReportWriter.render(SentimentReportFixtures.sentimentOnly()))
+                .contains("1 (random word deletion; the test sentences are the data&#39;s, in order)");
     }
 }

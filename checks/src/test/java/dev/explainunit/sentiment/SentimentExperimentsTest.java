@@ -245,4 +245,22 @@ class SentimentExperimentsTest {
         assertThat(results.table4()).isEmpty();
         assertThat(results.table4Reason()).contains("[3] classes");
     }
+
+    @Test
+    void table_4_without_any_sample_says_why_in_the_results() {
+        // a five-class model that calls every word and n-gram very negative: no modifier is neutral alone
+        SentenceModel tiny = TinySentenceModels.model(21, 3, 3, 5, true, 2.0);
+        org.ejml.data.DMatrixRMaj bias = new org.ejml.data.DMatrixRMaj(5, 1);
+        bias.set(0, 0, 1e6);
+        dev.explainunit.lstm.Lstm lstm = tiny.lstm();
+        SentenceModel negative = new SentenceModel(tiny.embeddingWeight(), new dev.explainunit.lstm.Lstm(
+                lstm.forwardDirection(), lstm.reverseDirection(), lstm.fcWeight(), bias), tiny.vocabulary());
+        SentimentResults results = SentimentExperiments.run(negative, TinySentenceModels.corpus(22, 30, 5),
+                ModifierWords.english(), List.of(BuiltInExplainers.create("gradient")),
+                SentimentSettings.defaults().withThreads(1));
+
+        assertThat(results.table4().values()).allSatisfy(byMethod -> assertThat(byMethod.values())
+                .allSatisfy(cell -> assertThat(cell.samples()).isZero()));
+        assertThat(results.table4Reason()).contains("n = 0").contains("neutral");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.explainunit.safetensors;
 
+import dev.explainunit.internal.ReadableFiles;
 import dev.explainunit.internal.AtomicFiles;
 import dev.explainunit.lstm.Lstm;
 import dev.explainunit.lstm.LstmDirection;
@@ -70,6 +71,7 @@ public final class ModelFiles {
      */
     static byte[] readBytes(Path path) throws IOException {
         String file = path.toString();
+        ReadableFiles.require(path, "model file", "*.safetensors");
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
             ByteBuffer prefix = ByteBuffer.allocate(8);

@@ -265,6 +265,13 @@ public final class SentenceReader implements Closeable {
     }
 
     private Integer label(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_STRING) {
+            String text = p.getText();
+            boolean number = text.strip().matches("-?[0-9]{1,9}");
+            throw refuse("label \"" + clip(text) + "\" is a string; " + (number ? "write the number without quotes: "
+                    + "\"label\": " + text.strip() : "a label is the class number " + (classes > 0
+                    ? "0.." + (classes - 1) : "0..C-1")));
+        }
         if (value != JsonToken.VALUE_NUMBER_INT) {
             throw refuse("label " + clip(value == null ? "" : p.getText()) + " is not an integer");
         }

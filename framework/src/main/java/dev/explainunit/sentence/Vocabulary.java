@@ -1,6 +1,7 @@
 package dev.explainunit.sentence;
 
 import dev.explainunit.internal.AtomicFiles;
+import dev.explainunit.internal.ReadableFiles;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,17 +67,21 @@ public final class Vocabulary {
     }
 
     /**
-     * Reads a {@code vocab.txt}, streaming.
+     * Reads a {@code vocab.txt}, streaming. Lines may end with {@code \n} or {@code \r\n} (as Windows
+     * editors save them), and empty lines at the end of the file (as {@code echo >>} leaves) are no
+     * tokens; an empty line before a token is refused, since it would shift the ids after it.
      *
      * @throws MalformedDataException naming {@code file:line} and the defect: an empty file, an
      *                                empty token, a duplicate token (with the line of its first
      *                                occurrence), a token with whitespace, invalid UTF-8
-     * @throws IOException            if the file cannot be read
+     * @throws IOException            if the file cannot be read, naming it and why ({@link ReadableFiles})
      */
     public static Vocabulary read(Path path) throws IOException {
         String file = path.toString();
+        ReadableFiles.require(path, "vocabulary file", "vocab.txt");
         List<String> tokens = new ArrayList<>();
         Map<String, Integer> ids = new HashMap<>();
+        long emptyLine = 0; // the first empty line not yet followed by a token, refused if one follows
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             boolean more = true;
@@ -90,11 +96,19 @@ public final class Vocabulary {
                     line.write(b);
                 }
                 more = b >= 0;
-                if (!more && line.size() == 0) {
-                    break; // the last line ended with \n, or the file is empty
-                }
+                byte[] bytes = line.toByteArray();
+                int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
                 long lineNumber = tokens.size() + 1L;
-                String token = decode(line.toByteArray(), file, lineNumber);
+                if (length == 0) {
+                    if (emptyLine == 0 && (more || bytes.length > 0)) {
+                        emptyLine = tokens.size() + 1L;
+                    }
+                    continue; // an empty line at the end (or the end of the last line) is no token
+                }
+                if (emptyLine > 0) {
+                    throw new MalformedDataException(file, emptyLine, "empty token");
+                }
+                String token = decode(Arrays.copyOf(bytes, length), file, lineNumber);
                 String defect = defect(token, tokens.size(), ids);
                 if (defect != null) {
                     throw new MalformedDataException(file, lineNumber, defect);

@@ -158,7 +158,9 @@ class ProcessExplainerFaultsTest {
 
             assertThat(e).hasMessageContaining("[" + PythonExplainers.commandLine("faults.py", "error") + "] reported an error on"
                             + " an explain request: ValueError: relevance undefined for target 0")
-                    .hasMessageContaining("raise ValueError(");
+                    .hasMessageContaining("raise ValueError(")
+                    .hasMessageContaining("faults.py\", line")
+                    .hasMessageNotContaining("explainunit_bridge.py");
             assertThat(PythonExplainers.descendants("faults.py error")).hasSize(1);
             assertThat(failure(explainer)).hasMessageContaining("relevance undefined for target 0");
             assertThat(PythonExplainers.descendants("faults.py error")).hasSize(1);

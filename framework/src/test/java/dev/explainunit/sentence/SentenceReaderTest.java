@@ -70,7 +70,10 @@ class SentenceReaderTest {
         assertRefused("{\"tokens\": [\"very good\"], \"label\": 1}",
                 NAME + ":1: token 0 'very good' holds whitespace; a token is one word");
         assertRefused("{\"text\": \"good\", \"label\": 1.5}", NAME + ":1: label 1.5 is not an integer");
-        assertRefused("{\"text\": \"good\", \"label\": \"1\"}", NAME + ":1: label 1 is not an integer");
+        assertRefused("{\"text\": \"good\", \"label\": \"1\"}", NAME + ":1: label \"1\" is a string; write the"
+                + " number without quotes: \"label\": 1");
+        assertRefused("{\"text\": \"good\", \"label\": \"positive\"}", NAME + ":1: label \"positive\" is a string;"
+                + " a label is the class number 0..4");
         assertRefused("{\"text\": \"good\", \"label\": 5}", NAME + ":1: label 5 outside 0..4");
         assertRefused("{\"text\": \"good\", \"label\": -1}", NAME + ":1: label -1 outside 0..4");
         assertRefused("{\"text\": \"good\", \"label\": 99999999999}", NAME + ":1: label 99999999999 is out of range;"

@@ -64,10 +64,21 @@ class VocabularyTest {
         assertRefused(file("a\nb\nc\nb\n"), f + ":4: duplicate token 'b' (also on line 2)");
         assertRefused(file("a\nb c\n"), f + ":2: token 'b c' holds whitespace (U+0020 at 1); one token a line,"
                 + " ended by \\n");
-        assertRefused(file("a\r\nb\r\n"), f + ":1: token 'a\\u000D' holds whitespace (U+000D at 1); one token a line,"
-                + " ended by \\n");
         assertRefused(file(new byte[] {'a', '\n', (byte) 0xC3, '\n'}), f + ":2: not valid UTF-8");
         assertRefused(file("\uFEFFa\n"), f + ":1: starts with a byte order mark; save the file as UTF-8 without BOM");
+    }
+
+    @Test
+    void crlf_line_ends_and_trailing_empty_lines_are_what_editors_and_echo_make_and_read_as_the_same_tokens()
+            throws Exception {
+        List<String> tokens = List.of("<unk>", "not", "good");
+        for (String text : List.of("<unk>\r\nnot\r\ngood\r\n", "<unk>\r\nnot\r\ngood", "<unk>\nnot\ngood\n\n",
+                "<unk>\nnot\ngood\n\n\n", "<unk>\r\nnot\r\ngood\r\n\r\n")) {
+            assertThat(Vocabulary.read(file(text)).tokens()).as(text).isEqualTo(tokens);
+        }
+        String f = dir.resolve("vocab.txt").toString();
+        assertRefused(file("a\n\nb\n\n"), f + ":2: empty token");
+        assertRefused(file("a\r\n\r\nb\r\n"), f + ":2: empty token");
     }
 
     private static void assertRefused(Path path, String message) {

@@ -8,6 +8,7 @@ import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanityReport;
 import dev.explainunit.checks.SanitySettings;
 import dev.explainunit.checks.Verdict;
+import dev.explainunit.checks.internal.Suggestions;
 import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.explainers.LrpExplainer;
 import dev.explainunit.junit.internal.SettingsResolver;
@@ -87,6 +88,17 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "" + SanitySettings.DEFAULT_SEED, description = "seed of the test data")
     long seed;
+
+    @Option(names = "--checks", paramLabel = "LIST",
+            description = "the checks to run, comma-separated, e.g. contract,relevant-mass (default: all;"
+                    + " @ExplainerSanityTest(checks), explainunit.checks)")
+    String checks;
+
+    @Option(names = "--threshold", paramLabel = "NAME=VALUE",
+            description = "a threshold other than the default, e.g. mass=0.8; repeatable; names as in"
+                    + " explainunit.threshold.NAME: correlation, mass, conservation, exactConservation, selectivity,"
+                    + " randomization, signAgreement, sentenceMass, wordDeletion, composition")
+    Map<String, String> thresholds = new java.util.LinkedHashMap<>();
 
     @Option(names = "--time-limit", paramLabel = "DURATION",
             description = "the time one explain call may take, e.g. 30s, 500ms, 2m (default: 10s); a batch of n inputs"
@@ -171,7 +183,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         for (CheckResult r : report.failures()) {
             Throwable e = thrown.get(r.key());
-            if (e != null) {
+            // an explainer process's exception has no Java frames of its author; the contract's message quotes it whole
+            if (e != null && (ThrownFrames.hasCallerFrames(e) || r.check() != Check.CONTRACT)) {
                 stdout.printf(Locale.ROOT, "%n%s on %s: [%s] threw%n%s", r.check().displayName(), r.task(),
                         r.explainerId(), ThrownFrames.describe(e));
             }
@@ -265,6 +278,10 @@ final class CheckCommand implements Callable<Integer> {
             line.append(" --models ").append(models);
         }
         line.append(" --samples ").append(settings.samples()).append(" --seed ").append(settings.seed());
+        if (checks != null) {
+            line.append(" --checks ").append(checks.strip().replace(" ", ""));
+        }
+        thresholds.forEach((name, value) -> line.append(" --threshold ").append(name).append('=').append(value));
         if (timeLimit != null) {
             line.append(" --time-limit ").append(timeLimit.strip());
         }
@@ -310,6 +327,10 @@ final class CheckCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         for (Task t : settings.tasks()) {
+            if (SanityChecks.orderedChecks(settings, t).isEmpty()) {
+                throw new UsageException("--checks: no check chosen exists on the " + t.id() + " task ("
+                        + String.join(", ", settings.checks().stream().map(Check::id).sorted().toList()) + ")");
+            }
             int available = t.models().size();
             if (models > available) {
                 throw new UsageException("--models " + models + ": the " + t.id() + " task has only " + available
@@ -331,6 +352,18 @@ final class CheckCommand implements Callable<Integer> {
      */
     private SanitySettings configured() {
         Map<String, String> keys = new HashMap<>();
+        if (checks != null) {
+            keys.put("checks", checks);
+        }
+        thresholds.forEach((name, value) -> {
+            if (!SettingsResolver.thresholdNames().contains(name)) {
+                List<String> close = Suggestions.closest(name, SettingsResolver.thresholdNames());
+                throw new UsageException("--threshold " + name + ": unknown threshold" + (close.isEmpty() ? ""
+                        : "; did you mean " + String.join(" or ", close) + "?") + " The thresholds: "
+                        + String.join(", ", SettingsResolver.thresholdNames()));
+            }
+            keys.put("threshold." + name, value);
+        });
         if (timeLimit != null) {
             keys.put("timeLimitMillis", Long.toString(millis(timeLimit)));
         }
@@ -344,6 +377,9 @@ final class CheckCommand implements Callable<Integer> {
 
     /** The option that gives the setting of {@code key} ("timeLimitMillis"), as messages name it. */
     private static String option(String key) {
+        if (key.startsWith("threshold.")) {
+            return "--threshold " + key.substring("threshold.".length());
+        }
         return switch (key) {
             case "timeLimitMillis" -> "--time-limit";
             default -> "--" + key;
@@ -484,7 +520,9 @@ final class CheckCommand implements Callable<Integer> {
                 checks.add(r);
             }
             int modelCount = report.results().stream().mapToInt(r -> r.modelIds().size()).max().orElse(0);
-            RunInfo run = new RunInfo(RunInfo.toolVersion(), "check", settings.seed(), settings.samples(), modelCount,
+            // the sequences the checks ran on: a data file may hold fewer than --samples asks for
+            int samples = report.results().stream().mapToInt(CheckResult::samples).max().orElse(settings.samples());
+            RunInfo run = new RunInfo(RunInfo.toolVersion(), "check", settings.seed(), samples, modelCount,
                     settings.tasks().stream().map(Task::id).toList(), Instant.now().toString(), seconds,
                     "check-" + ProcessHandle.current().pid());
             Report written = Report.ofChecks(run, checks);

@@ -13,7 +13,7 @@ import dev.explainunit.safetensors.MalformedModelException;
 import dev.explainunit.safetensors.ModelFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -156,8 +156,8 @@ final class ExplainCommand implements Callable<Integer> {
             return ModelFiles.read(file);
         } catch (MalformedModelException e) {
             throw new UsageException(e.getMessage());
-        } catch (NoSuchFileException e) {
-            throw new UsageException(file + ": no such model file");
+        } catch (FileSystemException e) {
+            throw new UsageException(e.getMessage()); // names the file and what is wrong (ReadableFiles)
         } catch (IOException e) {
             throw new UsageException(file + ": cannot read the model file (" + e.getMessage() + ")");
         }

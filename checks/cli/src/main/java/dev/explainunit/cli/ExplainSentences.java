@@ -109,8 +109,6 @@ final class ExplainSentences {
             return SentenceModelFiles.read(modelFile, vocabFile);
         } catch (MalformedModelException e) {
             throw new UsageException(e.getMessage());
-        } catch (NoSuchFileException e) {
-            throw new UsageException(e.getFile() + ": no such file");
         } catch (IOException e) {
             throw new UsageException(e.getMessage());
         }

@@ -209,4 +209,39 @@ class CheckCommandTest {
         assertThat(run("check", "--explainer", "lrp-all", "--task", "division")).isEqualTo(2);
         assertThat(stderr.toString()).contains("unknown task [division]");
     }
+
+    @Test
+    void checks_and_thresholds_are_chosen_as_the_annotation_and_the_properties_choose_them() throws Exception {
+        int code = run("check", "--explainer", "lrp-prop", "--task", "addition", "--models", "2", "--samples", "50",
+                "--checks", "relevant-mass,contract", "--threshold", "mass=0.1", "--out", out.toString());
+
+        assertThat(code).as(stdout + "\n" + stderr).isZero();
+        assertThat(stdout.toString().lines().filter(l -> l.startsWith("PASS") || l.startsWith("FAIL")).toList())
+                .hasSize(2).anySatisfy(l -> assertThat(l).contains("relevant mass"))
+                .anySatisfy(l -> assertThat(l).contains("contract"));
+        com.fasterxml.jackson.databind.JsonNode mass = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("report.json").toFile()).get("checks").findParents("check").stream()
+                .filter(c -> c.get("check").asText().equals("relevant-mass")).findFirst().orElseThrow();
+        assertThat(mass.get("threshold").asDouble()).isEqualTo(0.1);
+    }
+
+    @Test
+    void a_bad_check_or_threshold_is_a_one_line_usage_error_naming_the_option() {
+        for (String[] bad : new String[][] {
+                {"--checks", "relevant-mas", "explainunit: --checks: unknown check [relevant-mas]; did you mean"
+                        + " relevant-mass? The checks: contract, ground-truth-correlation, relevance-conservation,"
+                        + " relevant-mass, perturbation-selectivity, model-randomization, composition"},
+                {"--threshold", "masss=0.5", "explainunit: --threshold masss: unknown threshold; did you mean mass?"},
+                {"--threshold", "mass=most", "explainunit: --threshold mass = [most] is not a number"},
+                {"--threshold", "mass=NaN", "explainunit: --threshold mass = [NaN] is not a finite number"},
+                {"--checks", "composition", "explainunit: --checks: no check chosen exists on the addition task"}}) {
+            StringWriter err = new StringWriter();
+            CommandLine cl = ExplainUnitCommand.commandLine();
+            cl.setOut(new PrintWriter(new StringWriter()));
+            cl.setErr(new PrintWriter(err));
+            assertThat(cl.execute("check", "--explainer", "lrp-all", "--task", "addition", bad[0], bad[1]))
+                    .as(bad[1]).isEqualTo(2);
+            assertThat(err.toString().strip()).as(bad[1]).startsWith(bad[2]).doesNotContain("\n");
+        }
+    }
 }

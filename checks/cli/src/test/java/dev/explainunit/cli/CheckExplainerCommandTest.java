@@ -98,7 +98,8 @@ class CheckExplainerCommandTest {
                 .contains("SKIP  addition     ground-truth correlation   [")
                 .contains("ValueError: relevance undefined for target 0")
                 .contains("| about to fail")
-                .contains("rerun: explainunit check --explainer-command '" + FAULTS + " error' --task addition");
+                .contains("rerun: explainunit check --explainer-command '" + FAULTS + " error' --task addition")
+                .doesNotContain("\tat dev.explainunit.").doesNotContain("explainunit_bridge.py");
         assertThat(runningChildren("faults.py")).isZero();
     }
 

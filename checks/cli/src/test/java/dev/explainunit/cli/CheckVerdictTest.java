@@ -45,6 +45,10 @@ class CheckVerdictTest {
                 .contains("verdict of [lrp-all] on sentiment: PASS");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertAgrees(out, true);
+        // what happened, not what was asked: the file holds 50 sentences, the default asks for 2500
+        JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertThat(json.at("/run/samples").asInt()).isEqualTo(50);
+        assertThat(Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8)).contains("· 1 model × 50 ");
     }
 
     @Test

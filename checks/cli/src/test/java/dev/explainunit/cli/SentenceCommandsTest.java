@@ -187,6 +187,27 @@ class SentenceCommandsTest {
         assertThat(run.err()).contains("missing [vocab, data]");
     }
 
+    @Test
+    void a_missing_model_or_vocabulary_or_a_folder_in_their_place_is_named_with_what_is_wrong() {
+        Path absent = dir.resolve("nonexist.safetensors");
+        Path absentVocab = dir.resolve("nonexist.txt");
+        for (String[] c : new String[][] {
+                {absent.toString(), vocabFile.toString(), absent + ": no such model file"},
+                {dir.toString(), vocabFile.toString(), dir + ": a folder, not a model file; did you mean " + modelFile + "?"},
+                {modelFile.toString(), absentVocab.toString(), absentVocab + ": no such vocabulary file"},
+                {modelFile.toString(), dir.toString(), dir + ": a folder, not a vocabulary file; did you mean "
+                        + vocabFile + "?"}}) {
+            CommandRun check = CommandRun.of("check", "--explainer", "gradient", "--task", "sentiment", "--model", c[0],
+                    "--vocab", c[1], "--data", data.toString(), "--out", dir.resolve("report").toString());
+            assertThat(check.exitCode()).as(c[2]).isEqualTo(2);
+            assertThat(check.err().strip()).isEqualTo("explainunit: " + c[2]);
+            CommandRun explain = CommandRun.of("explain", "--model", c[0], "--vocab", c[1], "--method", "gradient",
+                    "--input", data.toString());
+            assertThat(explain.exitCode()).as(c[2]).isEqualTo(2);
+            assertThat(explain.err().strip()).isEqualTo("explainunit: " + c[2]);
+        }
+    }
+
     private static double[] relevance(CommandRun run) throws Exception {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode r = new ObjectMapper().readTree(run.out()).get("results").get(0).get("relevance");

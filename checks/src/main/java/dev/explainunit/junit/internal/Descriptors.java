@@ -130,16 +130,30 @@ final class Descriptors {
 
     static final class CheckDescriptor extends AbstractTestDescriptor {
         final Check check;
+        final Class<?> testClass;
 
         /** @param explainerId the explainer to name, or null when the class tests only one */
         CheckDescriptor(UniqueId id, Check check, String explainerId, Task task, Class<?> testClass) {
             super(id, testName(check.displayName() + " · " + task.id(), explainerId), inClass(testClass));
             this.check = check;
+            this.testClass = testClass;
         }
 
         @Override
         public Type getType() {
             return Type.TEST;
+        }
+    }
+
+    /**
+     * The engine's root, which knows whether the run is a part of its classes' checks (selected by
+     * unique id or by a method filter), so that the report merges the rerun into the last one.
+     */
+    static final class Root extends org.junit.platform.engine.support.descriptor.EngineDescriptor {
+        boolean partial;
+
+        Root(UniqueId id) {
+            super(id, "ExplainUnit");
         }
     }
 

@@ -2,6 +2,8 @@ package dev.explainunit.junit.internal;
 
 import dev.explainunit.junit.ExplainerSanityTest;
 import dev.explainunit.junit.internal.Descriptors.ClassDescriptor;
+import dev.explainunit.report.ExplainUnitReportListener;
+import dev.explainunit.report.ReportFiles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,12 +57,12 @@ public final class ExplainUnitTestEngine implements TestEngine {
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-        EngineDescriptor engine = new EngineDescriptor(uniqueId, "ExplainUnit");
+        Descriptors.Root engine = new Descriptors.Root(uniqueId);
         SettingsResolver settings = new SettingsResolver(request.getConfigurationParameters()::get);
         for (String key : SettingsResolver.unknownKeys(request.getConfigurationParameters().keySet())) {
             if (WARNED_KEYS.add(key)) {
                 java.util.logging.Logger.getLogger(ExplainUnitTestEngine.class.getName()).warning(
-                        "ExplainUnit: unknown configuration parameter " + key + " is ignored (see the keys in checks.md)");
+                        SettingsResolver.unknownKeyWarning(key));
             }
         }
         Map<UniqueId, List<UniqueId>> deepSelections = new HashMap<>();
@@ -72,6 +74,8 @@ public final class ExplainUnitTestEngine implements TestEngine {
                 .resolve(request, engine);
         deepSelections.forEach((classId, selected) -> engine.findByUniqueId(classId)
                 .ifPresent(descriptor -> prune(descriptor, selected)));
+        boolean filtered = MethodFilters.apply(engine, request);
+        engine.partial = !deepSelections.isEmpty() || filtered;
         return engine;
     }
 
@@ -85,7 +89,7 @@ public final class ExplainUnitTestEngine implements TestEngine {
     }
 
     /** Keeps only the descendants on the path to, or below, one of {@code selected}. */
-    private static void prune(TestDescriptor descriptor, List<UniqueId> selected) {
+    static void prune(TestDescriptor descriptor, List<UniqueId> selected) {
         for (TestDescriptor child : new ArrayList<>(descriptor.getChildren())) {
             UniqueId id = child.getUniqueId();
             boolean onPath = selected.stream().anyMatch(s -> s.hasPrefix(id));
@@ -111,7 +115,12 @@ public final class ExplainUnitTestEngine implements TestEngine {
         }
         boolean paperCurves = request.getConfigurationParameters().getBoolean(SanityTestExecutor.PAPER_CURVES_KEY)
                 .orElse(false);
-        new SanityTestExecutor(request.getEngineExecutionListener(), outputDirectories, paperCurves)
+        String reportDir = request.getConfigurationParameters().get(ExplainUnitReportListener.REPORT_DIR_KEY)
+                .orElse(System.getProperty(ExplainUnitReportListener.REPORT_DIR_KEY,
+                        ExplainUnitReportListener.DEFAULT_REPORT_DIR));
+        String report = reportDir.replaceAll("[/\\\\]+$", "") + "/" + ReportFiles.HTML + " (when the run ends; also "
+                + ReportFiles.MARKDOWN + ")";
+        new SanityTestExecutor(request.getEngineExecutionListener(), outputDirectories, report, paperCurves)
                 .execute(request.getRootTestDescriptor());
     }
 

@@ -5,6 +5,7 @@ import dev.explainunit.checks.CheckResultJson;
 import dev.explainunit.checks.ExplainedPopulation;
 import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanitySettings;
+import dev.explainunit.checks.internal.CallerFrames;
 import dev.explainunit.junit.internal.Descriptors.CheckDescriptor;
 import dev.explainunit.report.Report;
 import dev.explainunit.report.ReportJson;
@@ -59,6 +60,7 @@ final class SanityTestExecutor {
     private final EngineExecutionListener listener;
     private final OutputDirectoryCreator outputDirectories;
     private final boolean paperCurves;
+    private final String report;
 
     /**
      * The configuration key that adds the paper's methods' selectivity curves to the report's toy-task
@@ -71,19 +73,26 @@ final class SanityTestExecutor {
 
     /**
      * @param outputDirectories where file entries go; null on a Platform without file entries
+     * @param report            where the report with the counterexamples' tables will be, as failures name it
      * @param paperCurves       whether the figures of an explainer on a toy task draw the paper's
      *                          methods' selectivity curves beside its own, explaining the test sequences
      *                          with each of them ({@value #PAPER_CURVES_KEY})
      */
-    SanityTestExecutor(EngineExecutionListener listener, OutputDirectoryCreator outputDirectories,
+    SanityTestExecutor(EngineExecutionListener listener, OutputDirectoryCreator outputDirectories, String report,
                        boolean paperCurves) {
         this.listener = listener;
         this.outputDirectories = outputDirectories;
+        this.report = report;
         this.paperCurves = paperCurves;
     }
 
     void execute(TestDescriptor root) {
         listener.executionStarted(root);
+        if (root instanceof Descriptors.Root engine && engine.partial) {
+            // the report merges a rerun of some checks into the last report instead of replacing it
+            listener.reportingEntryPublished(root, ReportEntry.from(CheckResultJson.SELECTION_KEY,
+                    CheckResultJson.PARTIAL));
+        }
         explainers = ExplainerClosing.of(root);
         for (TestDescriptor child : root.getChildren()) {
             if (child instanceof ClassDescriptor c) {
@@ -166,7 +175,7 @@ final class SanityTestExecutor {
                     case SKIPPED, NOT_APPLICABLE -> TestExecutionResult.aborted(
                             new TestAbortedException(outcome.message()));
                     // what the explainer threw is the cause, so that reports and IDEs show its frames
-                    case FAIL -> TestExecutionResult.failed(new AssertionFailedError(outcome.message(),
+                    case FAIL -> TestExecutionResult.failed(failure(outcome,
                             population.thrown(check.check).orElse(null)));
                 };
             } catch (RuntimeException | LinkageError | StackOverflowError failure) {
@@ -178,6 +187,20 @@ final class SanityTestExecutor {
         }
         publishFigures(t, population, outcomes, settings);
         listener.executionFinished(t, TestExecutionResult.successful());
+    }
+
+    /**
+     * A failed check as a terminal shows it: the short message ({@link CheckResult#consoleMessage}; the
+     * tables are in the report), no frames of the engine, which are never the user's code (as JUnit
+     * and AssertJ prune their own), and what the explainer threw as the cause, with the user's frames.
+     */
+    private AssertionFailedError failure(CheckResult outcome, Throwable thrown) {
+        if (thrown != null) {
+            CallerFrames.trim(thrown);
+        }
+        AssertionFailedError failure = new AssertionFailedError(outcome.consoleMessage(report), thrown);
+        failure.setStackTrace(new StackTraceElement[0]);
+        return failure;
     }
 
     /**

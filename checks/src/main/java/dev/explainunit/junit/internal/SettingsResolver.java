@@ -4,6 +4,7 @@ import dev.explainunit.checks.Check;
 import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanitySettings;
 import dev.explainunit.checks.Thresholds;
+import dev.explainunit.checks.internal.Suggestions;
 import dev.explainunit.junit.ExplainerSanityTest;
 import dev.explainunit.task.Task;
 import dev.explainunit.task.Tasks;
@@ -80,7 +81,7 @@ public final class SettingsResolver {
         List<Task> tasks = configured(annotation.tasks().length > 0 ? annotationTasks(annotation.tasks())
                 : config("tasks").map(SettingsResolver::tasks).orElse(d.tasks()));
         Set<Check> checks = annotation.checks().length > 0 ? EnumSet.copyOf(List.of(annotation.checks()))
-                : config("checks").map(SettingsResolver::checks).orElse(d.checks());
+                : config("checks").map(this::checks).orElse(d.checks());
         boolean modelsOnClass = annotation.models() != ExplainerSanityTest.NOT_SET;
         int models = modelsOnClass ? annotation.models() : intConfig("models", d.models());
         if (modelsOnClass || config("models").isPresent()) {
@@ -184,16 +185,38 @@ public final class SettingsResolver {
     public static List<String> unknownKeys(Set<String> keys) {
         Set<String> taskKeys = new HashSet<>();
         if (keys.stream().anyMatch(k -> k.startsWith(PREFIX) && !KNOWN_KEYS.contains(k.substring(PREFIX.length())))) {
-            try {
-                for (Task task : Tasks.all().values()) {
-                    task.parameters().forEach(p -> taskKeys.add(task.id() + "." + p));
-                }
-            } catch (IllegalStateException unloadable) {
-                // a task that cannot be loaded is reported where it is used
-            }
+            taskKeys.addAll(taskKeys());
         }
         return keys.stream().filter(k -> k.startsWith(PREFIX)).map(k -> k.substring(PREFIX.length()))
                 .filter(k -> !KNOWN_KEYS.contains(k) && !taskKeys.contains(k)).map(k -> PREFIX + k).sorted().toList();
+    }
+
+    /** The tasks' own keys without the prefix, {@code sentiment.model}, ...; those of a task that cannot be loaded are left out. */
+    private static Set<String> taskKeys() {
+        Set<String> taskKeys = new HashSet<>();
+        try {
+            for (Task task : Tasks.all().values()) {
+                task.parameters().forEach(p -> taskKeys.add(task.id() + "." + p));
+            }
+        } catch (IllegalStateException unloadable) {
+            // a task that cannot be loaded is reported where it is used
+        }
+        return taskKeys;
+    }
+
+    /**
+     * The warning for an unknown key ({@link #unknownKeys}), with the key it most likely stands for:
+     * "ExplainUnit: unknown configuration parameter explainunit.sampels is ignored; did you mean
+     * explainunit.samples? (the keys are in checks.md)".
+     */
+    public static String unknownKeyWarning(String key) {
+        Set<String> known = new java.util.TreeSet<>(KNOWN_KEYS);
+        known.addAll(taskKeys());
+        String bare = key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key;
+        List<String> close = Suggestions.closest(bare, known);
+        return "ExplainUnit: unknown configuration parameter " + key + " is ignored"
+                + (close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close.stream().map(k -> PREFIX + k)
+                .toList()) + "?") + " (the keys are in checks.md)";
     }
 
     /** The explainer ids to test: the annotation's, else {@code explainunit.explainers}, else none. */
@@ -221,8 +244,22 @@ public final class SettingsResolver {
         if (!Double.isNaN(attribute)) {
             return attribute;
         }
-        return config(key).map(v -> parse(key, v, Double::parseDouble)).orElse(fallback);
+        return config(key).map(v -> {
+            double value = parse(key, v, Double::parseDouble);
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException(names.apply(key) + " = [" + v + "] is not a finite number");
+            }
+            return value;
+        }).orElse(fallback);
     }
+
+    /** The names of the thresholds, as in {@code explainunit.threshold.<name>}: correlation, mass, ... */
+    public static List<String> thresholdNames() {
+        return KNOWN_KEYS.stream().filter(k -> k.startsWith(THRESHOLD)).map(k -> k.substring(THRESHOLD.length()))
+                .sorted().toList();
+    }
+
+    private static final String THRESHOLD = "threshold.";
 
     private <T> T parse(String key, String value, Function<String, T> parser) {
         try {
@@ -256,15 +293,20 @@ public final class SettingsResolver {
         return tasks;
     }
 
-    static Set<Check> checks(String value) {
+    /** The checks named in {@code value}, comma-separated, by id, constant or display name. */
+    Set<Check> checks(String value) {
         Set<Check> checks = EnumSet.noneOf(Check.class);
         for (String name : value.split(",")) {
             String key = name.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
             try {
                 checks.add(Check.valueOf(key));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("configuration parameter " + PREFIX + "checks: unknown check ["
-                        + name.strip() + "]; known checks: " + List.of(Check.values()));
+                List<String> ids = java.util.Arrays.stream(Check.values()).map(Check::id).toList();
+                List<String> close = Suggestions.closest(name.strip().toLowerCase(Locale.ROOT).replace('_', '-')
+                        .replace(' ', '-'), ids);
+                throw new IllegalArgumentException(names.apply("checks") + ": unknown check [" + name.strip() + "]"
+                        + (close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?")
+                        + " The checks: " + String.join(", ", ids));
             }
         }
         return checks;

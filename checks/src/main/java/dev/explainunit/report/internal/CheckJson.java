@@ -74,8 +74,17 @@ public final class CheckJson {
             gen.writeObjectFieldStart(name);
             provider.defaultSerializeField("inputs", e.inputs(), gen);
             provider.defaultSerializeField("relevance", e.relevance(), gen);
+            if (e.randomised() != null) {
+                provider.defaultSerializeField("randomised_relevance", e.randomised(), gen);
+            }
+            if (e.isSentence()) {
+                provider.defaultSerializeField("words", e.words(), gen);
+            }
             gen.writeNumberField("a", e.a());
             gen.writeNumberField("b", e.b());
+            if (e.truth() != null) {
+                provider.defaultSerializeField("truth", e.truth(), gen);
+            }
             gen.writeNumberField("target", e.y());
             gen.writeNumberField("prediction", e.prediction());
             if (e.thrown() != null) {

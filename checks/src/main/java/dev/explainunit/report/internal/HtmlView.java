@@ -103,8 +103,12 @@ public final class HtmlView {
                              boolean differs) {
     }
 
-    public record Failure(String explainer, String task, String check, String statistic, String threshold,
-                          String message, String modelId, String seed, String svg) {
+    /**
+     * @param lead what failed in a line (for a contract failure, the violation), shown on the card itself
+     * @param meta statistic vs threshold, model and seed, those that the failure has, or null
+     */
+    public record Failure(String explainer, String task, String check, String lead, String meta, String message,
+                          String svg) {
     }
 
     public record Figure(String caption, String svg) {

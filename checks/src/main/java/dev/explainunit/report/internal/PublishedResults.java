@@ -205,14 +205,19 @@ public final class PublishedResults {
                 return null;
             }
             double[] r = vector(relevance);
+            JsonNode words = field(n, "words");
             for (int t = 0; t < inputs.size(); t++) {
-                rows.add(new StepValue(t, vector(inputs.get(t)), t < r.length ? r[t] : Double.NaN));
+                JsonNode word = words != null && words.isArray() && t < words.size() ? words.get(t) : null;
+                rows.add(new StepValue(t, vector(inputs.get(t)), t < r.length ? r[t] : Double.NaN,
+                        word != null && word.isTextual() ? word.asText() : null));
             }
         }
         JsonNode thrown = field(n, "thrown");
+        JsonNode randomised = field(n, "randomised_relevance", "randomised");
         return new Example(rows, truth(n, rows.size()), number(field(n, "target", "y")),
                 number(field(n, "prediction", "y_pred", "yPred")), number(field(n, "statistic")),
-                thrown != null && thrown.isTextual() ? thrown.asText() : null);
+                thrown != null && thrown.isTextual() ? thrown.asText() : null,
+                randomised != null && randomised.isArray() ? vector(randomised) : null);
     }
 
     /** The ground truth as written ({@code truth}), else the operand positions {@code a} and {@code b} (values unknown). */

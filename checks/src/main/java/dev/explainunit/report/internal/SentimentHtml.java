@@ -66,6 +66,23 @@ public final class SentimentHtml {
                 .append(" (increasing).</p>\n");
     }
 
+    /**
+     * The compositions of Table 4 with no sample (n = 0 for every method), which have no numbers to
+     * draw, and why, in one sentence; empty when every composition has samples.
+     */
+    static String withoutSamples(SentimentSection s) {
+        List<String> empty = new ArrayList<>();
+        s.table4().forEach((composition, cells) -> {
+            if (!cells.isEmpty() && cells.values().stream().allMatch(cell -> cell.samples() == 0)) {
+                empty.add(composition);
+            }
+        });
+        return empty.isEmpty() ? "" : "No sample (n = 0) of " + String.join(", ", empty) + ": no n-gram of "
+                + (empty.size() == 1 ? "it" : "them") + " passes the rules of appendix A.5 on this model (modifiers it"
+                + " predicts neutral alone, each changing the prediction of at least 40% of its n-grams as the"
+                + " composition needs), so there is nothing to average.";
+    }
+
     private static void table4(StringBuilder html, SentimentSection s) {
         html.append("<h3 id=\"table4\">Table 4: semantic composition</h3>\n<p class=\"lead\">Average relevance of ")
                 .append("each word of the composed n-grams, each explained for its predicted class (appendix A.5); ")
@@ -73,7 +90,14 @@ public final class SentimentHtml {
         if (s.sentiment().table4Reason() != null) {
             html.append("<p>").append(Escape.xml(s.sentiment().table4Reason())).append("</p>\n");
         }
+        String withoutSamples = withoutSamples(s);
+        if (!withoutSamples.isEmpty() && s.sentiment().table4Reason() == null) {
+            html.append("<p>").append(Escape.xml(withoutSamples)).append("</p>\n");
+        }
         for (Map.Entry<String, Map<String, SentimentSection.Composition>> c : s.table4().entrySet()) {
+            if (c.getValue().values().stream().allMatch(cell -> cell.samples() == 0)) {
+                continue;
+            }
             List<WordHeatmapHtml.Row> rows = new ArrayList<>();
             List<String> words = null;
             StringBuilder numbers = new StringBuilder();

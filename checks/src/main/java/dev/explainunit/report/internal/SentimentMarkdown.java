@@ -53,7 +53,14 @@ public final class SentimentMarkdown {
         if (s.sentiment().table4Reason() != null) {
             md.append(Escape.markdown(s.sentiment().table4Reason())).append("\n\n");
         }
+        String withoutSamples = SentimentHtml.withoutSamples(s);
+        if (!withoutSamples.isEmpty() && s.sentiment().table4Reason() == null) {
+            md.append(Escape.markdown(withoutSamples)).append("\n\n");
+        }
         for (Map.Entry<String, Map<String, SentimentSection.Composition>> c : s.table4().entrySet()) {
+            if (c.getValue().values().stream().allMatch(cell -> cell.samples() == 0)) {
+                continue;
+            }
             List<String> words = c.getValue().values().stream().findFirst().map(SentimentSection.Composition::words)
                     .orElse(List.of());
             md.append("**").append(Escape.markdown(c.getKey())).append("**\n\n| method |");
