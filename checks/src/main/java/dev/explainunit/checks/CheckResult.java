@@ -1,13 +1,12 @@
 package dev.explainunit.checks;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * The outcome of one check of one explainer on one task: a Jackson-friendly record (published by
- * the engine as the report entry {@code explainunit.result}).
+ * The outcome of one check of one explainer on one task. Its JSON form, which the engine publishes
+ * and {@code report.json} holds, is {@code dev.explainunit.report.CheckResultJson}.
  *
  * @param check          the check
  * @param explainerId    the explainer's {@link dev.explainunit.Explainer#id() id}
@@ -49,16 +48,14 @@ public record CheckResult(Check check, String explainerId, String task, Map<Stri
     }
 
     /** The value of the decisive statistic (the entry {@link #statistic()} names), NaN when there is none. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-    @JsonIgnore
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public double statisticValue() {
         Double value = statistics.get(statistic);
         return value == null ? Double.NaN : value;
     }
 
     /** Identifies the cell of the verdict matrix this result fills: "explainer/task/check-id". */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-    @JsonIgnore
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public String key() {
         return explainerId + "/" + task + "/" + check.id();
     }

@@ -1,8 +1,5 @@
 package dev.explainunit.checks;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,15 +10,13 @@ import org.apiguardian.api.API;
  * that have one contribute it. On the toy tasks these are the columns of Table 2 (Arras et al.
  * 2019): {@code rhoA} and {@code rhoB} (ρ(R_a, n_a) and ρ(R_b, n_b) in %, NaN if the relevance
  * is constant), {@code mass} (relevant mass in %) and {@code mse} (conservation, raw). The paper
- * reports the mean and std of these over the 50 models. In JSON the values sit beside
- * {@code modelId}, one key per name.
+ * reports the mean and std of these over the 50 models.
  *
  * @param modelId the model's id
  * @param values  the statistics by name, in the order the checks contributed them
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
-@JsonPropertyOrder({"modelId"})
-public record ModelStatistics(String modelId, @JsonIgnore Map<String, Double> values) {
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record ModelStatistics(String modelId, Map<String, Double> values) {
 
     /** Name of the relevant mass in %, as {@link Check#RELEVANT_MASS} gives it. */
     public static final String MASS = RelevantMassCheck.PER_MODEL;
@@ -44,10 +39,5 @@ public record ModelStatistics(String modelId, @JsonIgnore Map<String, Double> va
     public double get(String name) {
         Double v = values.get(name);
         return v == null ? Double.NaN : v;
-    }
-
-    @JsonAnyGetter
-    Map<String, Double> json() {
-        return values;
     }
 }

@@ -1,10 +1,8 @@
 package dev.explainunit.report;
 
 import dev.explainunit.checks.CheckResult;
-import dev.explainunit.report.internal.PublishedResults;
 import com.fasterxml.jackson.core.JacksonException;
 import dev.explainunit.report.internal.JsonErrors;
-import dev.explainunit.checks.CheckResultJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,6 +41,7 @@ import org.junit.platform.launcher.TestPlan;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ExplainUnitReportListener implements TestExecutionListener {
 
+
     /** Where the report goes: configuration parameter or system property. */
     public static final String REPORT_DIR_KEY = "explainunit.report.dir";
     public static final String DEFAULT_REPORT_DIR = "target/explainunit";
@@ -71,7 +70,7 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
     @Override
     public void fileEntryPublished(TestIdentifier testIdentifier, FileEntry file) {
         Path name = file.getPath().getFileName();
-        boolean figure = name != null && name.toString().equals(PublishedResults.FIGURES_FILE_NAME);
+        boolean figure = name != null && name.toString().equals(ReportJson.FIGURES_FILE_NAME);
         if (name == null || !(figure || name.toString().equals(CheckResultJson.FILE_NAME))) {
             return;
         }
@@ -84,9 +83,9 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
             return;
         }
         if (figure) {
-            acceptFigures(testIdentifier, json);
+            acceptFigures(testIdentifier, json, file.getPath().toString());
         } else {
-            accept(testIdentifier, json);
+            accept(testIdentifier, json, file.getPath().toString());
         }
     }
 
@@ -96,19 +95,19 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
         if (CheckResultJson.PARTIAL.equals(entry.getKeyValuePairs().get(CheckResultJson.SELECTION_KEY))) {
             partial = true;
         }
-        String json = entry.getKeyValuePairs().get(PublishedResults.ENTRY_KEY);
+        String json = entry.getKeyValuePairs().get(CheckResultJson.ENTRY_KEY);
         if (json != null) {
-            accept(testIdentifier, json);
+            accept(testIdentifier, json, "report entry " + CheckResultJson.ENTRY_KEY);
         }
-        String figuresJson = entry.getKeyValuePairs().get(PublishedResults.FIGURES_ENTRY_KEY);
+        String figuresJson = entry.getKeyValuePairs().get(ReportJson.FIGURES_ENTRY_KEY);
         if (figuresJson != null) {
-            acceptFigures(testIdentifier, figuresJson);
+            acceptFigures(testIdentifier, figuresJson, "report entry " + ReportJson.FIGURES_ENTRY_KEY);
         }
     }
 
-    private void acceptFigures(TestIdentifier testIdentifier, String json) {
+    private void acceptFigures(TestIdentifier testIdentifier, String json, String where) {
         try {
-            figures.add(ReportJson.parse(json));
+            figures.add(ReportJson.parse(json, where));
         } catch (Exception e) {
             LOG.log(Level.WARNING, "ExplainUnit report: ignoring unreadable figures of "
                     + testIdentifier.getDisplayName() + ": "
@@ -116,10 +115,11 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
         }
     }
 
-    private void accept(TestIdentifier testIdentifier, String json) {
+    private void accept(TestIdentifier testIdentifier, String json, String where) {
         try {
-            results.add(PublishedResults.parse(json));
-            samples.accumulateAndGet(PublishedResults.samples(json), Math::max);
+            CheckResult result = CheckResultJson.parse(json, where);
+            results.add(result);
+            samples.accumulateAndGet(result.samples(), Math::max);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "ExplainUnit report: ignoring an unreadable result of "
                     + testIdentifier.getDisplayName() + ": "

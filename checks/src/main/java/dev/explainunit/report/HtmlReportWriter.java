@@ -194,7 +194,7 @@ public final class HtmlReportWriter {
                     rows.add(new HeatmapSvg.Row("randomised model", shown.randomised()));
                 }
                 svg = HeatmapSvg.render("counterexample for " + c.explainerId() + " on " + c.task(), shown.inputs(),
-                        shown.a(), shown.b(), rows);
+                        roles(shown), rows);
                 if (!one) {
                     Example o = ce.original();
                     List<HeatmapSvg.Row> originalRows = new ArrayList<>(List.of(
@@ -202,7 +202,7 @@ public final class HtmlReportWriter {
                     if (o.randomised() != null) {
                         originalRows.add(new HeatmapSvg.Row("randomised model", o.randomised()));
                     }
-                    svg += HeatmapSvg.render("original counterexample", o.inputs(), o.a(), o.b(), originalRows);
+                    svg += HeatmapSvg.render("original counterexample", o.inputs(), roles(o), originalRows);
                 }
                 modelId = ce.modelId();
             }
@@ -292,9 +292,19 @@ public final class HtmlReportWriter {
             String caption = ex.task() + ": model " + ex.modelId() + ", operands at t=" + ex.a() + " and t=" + ex.b()
                     + ", y = " + Numbers.general(ex.target()) + ", f(x) = " + Numbers.general(ex.prediction());
             figures.add(new HtmlView.Figure(caption,
-                    HeatmapSvg.render("relevance heatmap, " + ex.task(), ex.inputs(), ex.a(), ex.b(), rows)));
+                    HeatmapSvg.render("relevance heatmap, " + ex.task(), ex.inputs(), Map.of(ex.a(), "a", ex.b(), "b"),
+                            rows)));
         }
         return figures;
+    }
+
+    /** The relevant positions of {@code e} by their roles in its ground truth; none without ground truth. */
+    private static Map<Integer, String> roles(Example e) {
+        Map<Integer, String> roles = new java.util.TreeMap<>();
+        if (e.truth() != null) {
+            e.truth().relevant().forEach(r -> roles.put(r.position(), r.role()));
+        }
+        return roles;
     }
 
     private static List<HtmlView.TaskScatter> scatter(Report report) {

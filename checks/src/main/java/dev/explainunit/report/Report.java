@@ -13,7 +13,9 @@ import org.apiguardian.api.API;
  * engine fills {@code checks} (and, where the task contributes it, the explainer's part of
  * Table 2); {@code reproduce} fills the sections.
  *
- * @param formatVersion version of this layout; bumped when a key changes meaning
+ * @param formatVersion version of this layout, bumped when a key changes meaning: 2 since a check's
+ *                      entry carries all of its result ({@link CheckResultJson}) and a counterexample
+ *                      its ground truth by role
  * @param run           what produced the report
  * @param checks        every check outcome
  * @param notes         remarks such as methods skipped for a task and why
@@ -24,7 +26,7 @@ public record Report(int formatVersion, RunInfo run, List<CheckResult> checks, L
                      List<ReportSection> sections) {
 
     /** The current {@link #formatVersion()}. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     public Report {
         checks = checks == null ? List.of() : List.copyOf(checks);

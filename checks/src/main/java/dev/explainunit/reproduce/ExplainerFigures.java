@@ -8,7 +8,7 @@ import dev.explainunit.report.MethodResult;
 import dev.explainunit.report.PaperResults;
 import dev.explainunit.report.RelevanceExample;
 import dev.explainunit.report.Report;
-import dev.explainunit.report.internal.PublishedResults;
+import dev.explainunit.report.ReportJson;
 import dev.explainunit.report.ScatterSeries;
 import dev.explainunit.report.SelectivityCurve;
 import dev.explainunit.report.Table2Section;
@@ -41,9 +41,9 @@ public final class ExplainerFigures {
     public static final String REFERENCE = "lrp-all";
 
     /** The file entry the test engine publishes them in, at the task node. */
-    public static final String FILE_NAME = PublishedResults.FIGURES_FILE_NAME;
+    public static final String FILE_NAME = ReportJson.FIGURES_FILE_NAME;
     /** The report entry that carries them on a Platform without file entries. */
-    public static final String ENTRY_KEY = PublishedResults.FIGURES_ENTRY_KEY;
+    public static final String ENTRY_KEY = ReportJson.FIGURES_ENTRY_KEY;
     /** Scatter points (and reference sequences) the test engine draws per explainer and task. */
     public static final int ENGINE_POINTS = 300;
     /** Sequences per model behind each selectivity curve the test engine draws ({@code reproduce}'s default). */

@@ -183,7 +183,7 @@ class ExplainedPopulationTest {
         assertThat(ce.shrunk().steps().size()).isLessThanOrEqualTo(ce.original().steps().size());
         assertThat(ce.shrunk().steps().size()).isEqualTo(ToyArithmeticTask.MIN_LENGTH);
         double[] r = ce.shrunk().steps().stream().mapToDouble(StepValue::relevance).toArray();
-        assertThat(Metrics.relevantMass(r, r.length, ce.shrunk().a(), ce.shrunk().b())).isLessThan(0.9);
+        assertThat(Metrics.relevantMass(r, r.length, ce.shrunk().truth())).isLessThan(0.9);
         assertThat(result.message()).contains("<- a").contains("explainunit.seed=" + settings.seed());
     }
 }

@@ -136,7 +136,7 @@ class SentimentEngineTest {
         assertThat(results.allEvents().reportingEntryPublished().stream()
                 .map(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow()
                         .getKeyValuePairs().get("explainunit.result"))
-                .filter(json -> json != null && json.contains("\"verdict\":\"FAIL\""))).anySatisfy(json ->
+                .filter(json -> json != null && json.contains("\"verdict\" : \"fail\""))).anySatisfy(json ->
                 assertThat(json).contains("  t | word ").contains("  0 | " + first + " ").doesNotContain("x_t"));
     }
 

@@ -1,7 +1,7 @@
 package dev.explainunit.junit.internal;
 
 import dev.explainunit.checks.CheckResult;
-import dev.explainunit.checks.CheckResultJson;
+import dev.explainunit.report.CheckResultJson;
 import dev.explainunit.checks.ExplainedPopulation;
 import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanitySettings;
