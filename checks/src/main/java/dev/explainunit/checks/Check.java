@@ -11,9 +11,10 @@ import org.apiguardian.api.API;
  * The check catalogue: the public key of each check, as {@code @ExplainerSanityTest(checks = ...)}
  * names it. Each key binds, once per task, the form the check takes on the task's
  * {@linkplain Task#kind() kind} ({@link CheckForms}); formulas and default thresholds:
- * {@code src/docs/checks.md}.
+ * {@code src/docs/checks.md}. The constants and their {@link #id()} and {@link #displayName()} are
+ * stable, as {@code @ExplainerSanityTest} is, which names them.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public enum Check {
 
     /** Per-sequence contract: finite values, one per step, deterministic, no hang ({@link ContractCheck}). */
@@ -78,6 +79,7 @@ public enum Check {
      * classifiers; every other check on every task. A check that does not exist on a task is left
      * out of its run (not shown as not applicable).
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public boolean existsOn(Task task) {
         return on(task).isPresent();
     }
@@ -88,6 +90,7 @@ public enum Check {
      *
      * @throws IllegalArgumentException if the check does not {@linkplain #existsOn exist} on the task
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public GroundTruthKind needs(Task task) {
         return on(task).orElseThrow(() -> new IllegalArgumentException(displayName + " does not exist on task ["
                 + task.id() + "]")).needs();

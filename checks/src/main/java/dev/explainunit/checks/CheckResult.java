@@ -65,7 +65,7 @@ public record CheckResult(Check check, String explainerId, String task, Map<Stri
      * replaced by one line and {@code tablesAt}, where they can be read (e.g. the report's path), so
      * that it stays about ten lines; the message itself when there is no counterexample.
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public String consoleMessage(String tablesAt) {
         return FailureMessage.console(this, tablesAt);
     }

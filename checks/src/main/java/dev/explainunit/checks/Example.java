@@ -64,7 +64,7 @@ public record Example(List<StepValue> steps, GroundTruth truth, double y, double
     }
 
     /** The role of step {@code t} if it is relevant (e.g. "a", "negator"), else null. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public String role(int t) {
         if (truth != null) {
             for (GroundTruth.Relevant r : truth.relevant()) {

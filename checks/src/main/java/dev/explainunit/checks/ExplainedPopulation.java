@@ -285,7 +285,7 @@ public final class ExplainedPopulation {
      * counterexample shows. Its stack trace, with the explainer's frames, is what a test report
      * should show as the cause of the failure.
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public Optional<Throwable> thrown(Check check) {
         return Optional.ofNullable(thrown.get(check));
     }

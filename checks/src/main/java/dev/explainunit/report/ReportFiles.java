@@ -31,6 +31,11 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ReportFiles {
 
+    /** Where the test engine's report goes: configuration parameter or system property. */
+    public static final String DIR_KEY = "explainunit.report.dir";
+    /** The report's directory unless {@value #DIR_KEY} says otherwise. */
+    public static final String DEFAULT_DIR = "target/explainunit";
+
     public static final String JSON = "report.json";
     public static final String MARKDOWN = "report.md";
     public static final String HTML = "report.html";
@@ -65,7 +70,7 @@ public final class ReportFiles {
      * checks), an existing report of the test engine is merged whatever its run id, so that a rerun of
      * one check updates that check and keeps the others, with a note saying which checks were rerun.
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     @SuppressWarnings("try") // the lock is held for the try block and never read
     public static Report merge(Report report, Path dir, boolean rerun) throws IOException {
         Files.createDirectories(dir);

@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * @param table5    the most confidently misclassified test sentences, each method's relevance for the predicted class
  * @param figure1   representation → the whitened PCA projection
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @JsonPropertyOrder({"sentiment", "table3", "table4", "table5", "figure1"})
 public record SentimentSection(Run sentiment, Table3 table3, Map<String, Map<String, Composition>> table4,
                                List<Misclassified> table5, Map<String, Projection> figure1)
@@ -58,7 +58,7 @@ public record SentimentSection(Run sentiment, Table3 table3, Map<String, Map<Str
      * @param skipped         method → why it was left out
      * @param seconds         step → wall seconds
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     @JsonPropertyOrder({"data", "sentences", "figure_sentences", "table4_reason", "skipped", "seconds"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Run(String data, int sentences, int figureSentences, String table4Reason, Map<String, String> skipped,
@@ -79,7 +79,7 @@ public record SentimentSection(Run sentiment, Table3 table3, Map<String, Map<Str
      * @param incorrect    kept sentences misclassified: the increasing half
      * @param note         how our data differ from the paper's
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     @JsonPropertyOrder({"decreasing", "increasing", "accuracy", "paper", "zero_error", "random_draws", "correct",
             "incorrect", "note"})
     public record Table3(Map<String, Double> decreasing, Map<String, Double> increasing,
@@ -95,7 +95,7 @@ public record SentimentSection(Run sentiment, Table3 table3, Map<String, Map<Str
      * @param std     standard deviation per word
      * @param samples how many samples
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     @JsonPropertyOrder({"words", "mean", "std", "samples"})
     public record Composition(List<String> words, List<Double> mean, List<Double> std, int samples) {
     }
@@ -110,7 +110,7 @@ public record SentimentSection(Run sentiment, Table3 table3, Map<String, Map<Str
      * @param probability the softmax probability of the predicted class
      * @param relevance   method → one value per word
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     @JsonPropertyOrder({"index", "tokens", "label", "predicted", "probability", "relevance"})
     public record Misclassified(int index, List<String> tokens, int label, int predicted, double probability,
                                Map<String, double[]> relevance) {
@@ -124,7 +124,7 @@ public record SentimentSection(Run sentiment, Table3 table3, Map<String, Map<Str
      * @param y         its PC2 coordinate
      * @param classes   its true class, the colour of its point
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     @JsonPropertyOrder({"explained", "x", "y", "classes"})
     public record Projection(List<Double> explained, double[] x, double[] y, int[] classes) {
     }

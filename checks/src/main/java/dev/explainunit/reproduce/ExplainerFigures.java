@@ -34,7 +34,7 @@ import org.apiguardian.api.API;
  * same curves {@code reproduce} draws). Only for tasks whose every sample names the operands "a"
  * and "b" (the toy tasks).
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ExplainerFigures {
 
     /** The reference method drawn beside every explainer (paper 3.2: it passes every toy check). */

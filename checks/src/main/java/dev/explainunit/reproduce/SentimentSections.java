@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  * The sentiment experiments' results ({@link dev.explainunit.sentiment.SentimentExperiments}) as
  * the sentiment sections of a report, with the paper's Table 3 row beside ours.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SentimentSections {
 
     /** What Table 3's comparison with the paper must say. */

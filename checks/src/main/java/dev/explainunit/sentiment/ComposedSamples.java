@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  *                    paper's "60% are classified as negative, 26% as neutral, ...")
  * @param samples     the kept n-grams, each predicted as {@link Composition#predicted()}
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ComposedSamples(Composition composition, List<String> modifiers, int constructed, double[] classShare,
                               List<List<String>> samples) {
 

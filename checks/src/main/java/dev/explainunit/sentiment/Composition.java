@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * 0 (−−), 1 (−), 2 (0), 3 (+), 4 (++). Each sample's predicted class, the class the composition
  * keeps, is its target.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Composition {
     /** "not good" predicted − (class 1). */
     NEGATED_POSITIVE("negated-positive", 1, List.of("<not>", "<good>")),

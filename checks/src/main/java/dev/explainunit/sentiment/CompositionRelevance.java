@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * @param std     standard deviation per position
  * @param samples n
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CompositionRelevance(List<String> words, double[] mean, double[] std, int samples) {
 
     public CompositionRelevance {

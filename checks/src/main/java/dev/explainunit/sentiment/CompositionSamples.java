@@ -30,7 +30,7 @@ import org.apiguardian.api.API;
  * Equal scores are ordered by vocabulary id; n-grams in the order negator, amplifier, word of
  * their lists.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CompositionSamples {
 
     /** Sentiment words per polarity. */

@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * @param correct    number of initially correctly classified sentences (the decreasing half)
  * @param incorrect  number of initially misclassified sentences (the increasing half)
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record DeletionCurve(String method, double[] decreasing, double[] increasing, int correct, int incorrect) {
 
     /** @throws IllegalArgumentException unless both curves have {@value WordDeletion#MAX_DELETED} + 1 points */

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * The paper's Table 5 (section 4): the test sentences the model misclassifies most confidently,
  * ranked by the softmax probability of the predicted class (equal ones by test-set position).
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Misclassifications {
 
     private Misclassifications() {

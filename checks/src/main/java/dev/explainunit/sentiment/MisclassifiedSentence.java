@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * @param probability the softmax probability of the predicted class, P_pred = exp f_pred / Σ_c exp f_c
  * @param relevance   per method id, one value per word, for the predicted class
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record MisclassifiedSentence(int index, List<String> tokens, int label, int predicted, double probability,
                                     Map<String, double[]> relevance) {
 

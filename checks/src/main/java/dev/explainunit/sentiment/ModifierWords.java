@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * @param negators   candidate negators, in order, distinct
  * @param amplifiers candidate amplifiers, in order, distinct
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ModifierWords(List<String> negators, List<String> amplifiers) {
 
     private static final List<String> ENGLISH_NEGATORS = List.of("not", "n't", "no", "never", "neither", "nor",

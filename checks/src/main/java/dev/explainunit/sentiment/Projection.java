@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * @param y              each sentence's whitened PC2 coordinate
  * @param classes        each sentence's true class, the colour of its point
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Projection(String representation, double[] explained, double[] x, double[] y, int[] classes) {
 
     public Projection {

@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * @param draws                      number of draws D
  * @param seed                       the seed the draws derive from
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RandomDeletion(DeletionCurve curve, double[] decreasingStandardError, double[] increasingStandardError,
                              double decreasingMeanChangeError, double increasingMeanChangeError, int draws,
                              long seed) {

@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * sentence. {@link SentenceModel#predict} is one; the composition samples of appendix A.5 need no
  * more than this.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @FunctionalInterface
 public interface SentenceClassifier {
 

@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * The sentence vectors of the paper's Figure 1 (section 3.3, "Sentence-Level Representations"),
  * each computed with the true class as target (the paper's footnote 12).
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SentenceRepresentations {
 
     /** The name of simple averaging of the word embeddings. */

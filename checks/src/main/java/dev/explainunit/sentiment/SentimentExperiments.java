@@ -29,7 +29,7 @@ import org.apiguardian.api.API;
  * returns relevance of the wrong length or not finite), is left out of every table with the
  * reason in {@link SentimentResults#skipped()}; the other methods' results stand.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SentimentExperiments {
 
     /** The paper's LRP stabiliser for the sentiment model. */

@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
  * Hears how far {@link SentimentExperiments#run} has got, e.g. to draw a progress bar. Called
  * from the thread that runs the experiments.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface SentimentProgress {
 
     /** Hears nothing. */

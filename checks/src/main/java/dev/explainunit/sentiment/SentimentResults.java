@@ -26,7 +26,7 @@ import org.apiguardian.api.API;
  *                         {@code figure1:<representation>}, {@code table5}, ...) in nanoseconds
  * @param sentences        how many test sentences were read
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SentimentResults(Table3 table3, CompositionSamples compositions,
                                Map<Composition, Map<String, CompositionRelevance>> table4, String table4Reason,
                                List<MisclassifiedSentence> table5, Map<String, Projection> figure1,

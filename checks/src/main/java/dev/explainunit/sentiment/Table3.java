@@ -26,7 +26,7 @@ import org.apiguardian.api.API;
  *                           100 · SE(Δ̄_random) / |Δ̄_ref − Δ̄_random|, the uncertainty random's draws add to every N_m
  * @param increasingZeroError the same for the increasing half
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Table3(Map<String, Double> decreasing, Map<String, Double> increasing,
                      Map<String, DeletionCurve> accuracy, RandomDeletion random, double decreasingZeroError,
                      double increasingZeroError) {

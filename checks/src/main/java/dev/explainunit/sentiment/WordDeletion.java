@@ -41,7 +41,7 @@ import org.apiguardian.api.API;
  *
  * <p>Thread-safe.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class WordDeletion {
 
     /** Shortest sentence kept: the paper keeps the test sentences of at least 10 words. */

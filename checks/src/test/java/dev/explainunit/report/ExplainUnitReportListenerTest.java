@@ -1,5 +1,6 @@
 package dev.explainunit.report;
 
+import dev.explainunit.report.internal.ExplainUnitReportListener;
 import dev.explainunit.checks.CheckResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -72,7 +73,7 @@ class ExplainUnitReportListenerTest {
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(TwentySamplesByAnnotation.class))
-                .configurationParameter(ExplainUnitReportListener.REPORT_DIR_KEY, dir.toString())
+                .configurationParameter(ReportFiles.DIR_KEY, dir.toString())
                 .configurationParameter("explainunit.samples", "200").build(), summary);
 
         assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(1);
@@ -104,7 +105,7 @@ class ExplainUnitReportListenerTest {
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(TwentySamplesByAnnotation.class))
                 .configurationParameter("junit.platform.reporting.output.dir", outputs.toString())
-                .configurationParameter(ExplainUnitReportListener.REPORT_DIR_KEY, dir.toString()).build(), spy);
+                .configurationParameter(ReportFiles.DIR_KEY, dir.toString()).build(), spy);
 
         assertThat(entries).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("pass: [gradient-x-input] on addition: ").doesNotContain("\n").doesNotContain("{"));
@@ -247,7 +248,7 @@ class ExplainUnitReportListenerTest {
         Launcher launcher = LauncherFactory.create();
         try (CapturedWarnings warnings = CapturedWarnings.ofReportListener()) {
             launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(ResultPublishingFixture.class))
-                    .configurationParameter(ExplainUnitReportListener.REPORT_DIR_KEY, file.resolve("sub").toString())
+                    .configurationParameter(ReportFiles.DIR_KEY, file.resolve("sub").toString())
                     .build(), summary);
             assertThat(warnings.messages()).satisfiesExactlyInAnyOrder(
                     message -> assertThat(message).startsWith(UNREADABLE_RESULT_WARNING),
@@ -266,7 +267,7 @@ class ExplainUnitReportListenerTest {
     private SummaryGeneratingListener run(Class<?> fixture, boolean paperCurves) {
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(fixture))
-                .configurationParameter(ExplainUnitReportListener.REPORT_DIR_KEY, dir.toString())
+                .configurationParameter(ReportFiles.DIR_KEY, dir.toString())
                 .configurationParameter("explainunit.report.paperCurves", Boolean.toString(paperCurves)).build(),
                 summary);
         return summary;
@@ -288,7 +289,7 @@ class ExplainUnitReportListenerTest {
 
     private void runTwoChecks(org.junit.platform.launcher.PostDiscoveryFilter... filters) {
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(TwoChecks.class))
-                .filters(filters).configurationParameter(ExplainUnitReportListener.REPORT_DIR_KEY, dir.toString())
+                .filters(filters).configurationParameter(ReportFiles.DIR_KEY, dir.toString())
                 .build(), new SummaryGeneratingListener());
     }
 

@@ -42,7 +42,7 @@ public final class DirectionTrace {
      * An empty trace for a direction of {@code hiddenSize} units; {@link LstmCell#forward} grows it
      * to the sequence length. Reuse it across passes on one thread.
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public DirectionTrace(int hiddenSize) {
         if (hiddenSize < 1) {
             throw new IllegalArgumentException("a direction needs at least 1 hidden unit, got " + hiddenSize);
@@ -111,19 +111,19 @@ public final class DirectionTrace {
     }
 
     /** Copies z(s, from .. from + count) to {@code dst[dstAt ..]}: a block that loops can read from index 0. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public void copyZ(int s, int from, int count, double[] dst, int dstAt) {
         System.arraycopy(z, s * 4 * hiddenSize + from, dst, dstAt, count);
     }
 
     /** Copies gate(s, from .. from + count) to {@code dst[dstAt ..]}. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public void copyGates(int s, int from, int count, double[] dst, int dstAt) {
         System.arraycopy(gate, s * 4 * hiddenSize + from, dst, dstAt, count);
     }
 
     /** Copies c(s, 0 .. H) to {@code dst[dstAt ..]}; s = -1 gives the initial state. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public void copyC(int s, double[] dst, int dstAt) {
         System.arraycopy(c, (s + 1) * hiddenSize, dst, dstAt, hiddenSize);
     }

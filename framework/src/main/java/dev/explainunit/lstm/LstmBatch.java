@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * comes, and keeps up to 4 MB of projections per direction (arrays grow as steps come: the bundled
  * sentiment model's 291 words take 0.7 MB).
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LstmBatch {
 
     private final Lstm model;

@@ -37,7 +37,7 @@ import org.apiguardian.api.API;
  * {@code LstmCellSideBySideTest} pins them to each other. A chain also sums b + W_ih x_t of all its
  * steps before the recurrence (the trace keeps them): the first terms of z do not depend on h.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LstmCell {
 
     private LstmCell() {

@@ -187,13 +187,13 @@ public final class LstmDirection {
      * (out modified; {@code x} and {@code out} read from index 0): gate row j's share of a
      * relevance redistribution (LRP's ε-rule), in vector instructions.
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public void addWeightedInputRow(int j, double[] x, double a, double b, double[] out) {
         addWeightedRow(inputRows[j], x, a, b, out);
     }
 
     /** {@link #addWeightedInputRow} for W_hh: out[k] += h[k] · W_hh[j][k] · a + b for k &lt; H. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public void addWeightedRecurrentRow(int j, double[] h, double a, double b, double[] out) {
         addWeightedRow(recurrentRows[j], h, a, b, out);
     }
@@ -203,7 +203,7 @@ public final class LstmDirection {
      * row [W_ih[j] | W_hh[j]]: out[e] += u[e] · row_j[e] · a + b for e &lt; D + H, with
      * u = [x_t | h_{t−1}] side by side (out modified; {@code u} and {@code out} read from index 0).
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public void addWeightedGateRow(int j, double[] u, double a, double b, double[] out) {
         addWeightedRow(stackedRows[j], u, a, b, out);
     }
@@ -213,7 +213,7 @@ public final class LstmDirection {
      * {@code b[at .. at + 4)} in one pass: each element gets the four rows' terms in the order of the
      * rows, {@code out[e] + t_j + t_{j+1} + t_{j+2} + t_{j+3}} added left to right, the same as four calls.
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public void addFourWeightedGateRows(int j, double[] u, double[] a, double[] b, int at, double[] out) {
         double[] w0 = stackedRows[j];
         double[] w1 = stackedRows[j + 1];

@@ -44,7 +44,7 @@ import org.apiguardian.api.API;
  * data set), and asking for more than there are gives all of them. There is no generator: a
  * failing check shows the first failing test sentence. Immutable and thread-safe.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SentimentTask implements Task {
 
     /** The task's id. */

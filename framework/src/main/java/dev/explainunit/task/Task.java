@@ -23,7 +23,7 @@ import org.apiguardian.api.API;
  * <p>Implementations are immutable and thread-safe: the checks read models and samples from
  * several threads.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Task {
 
     /** A short, stable identifier such as {@code "subtraction"}: lower case, no blanks. */

@@ -34,7 +34,7 @@ import org.apiguardian.api.API;
  *
  * so shrunk samples are short, put the operands first and carry round numbers.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class ToyArithmeticTask implements Task {
 
     /** Shortest and longest generated sequence. */

@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * user's code of an explainer process is in its traceback, which the message quotes). What is left
  * is the user's code, with what it called.
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class CallerFrames {
 
     private static final List<String> ENGINE = List.of("dev.explainunit.checks.", "dev.explainunit.junit.internal.");

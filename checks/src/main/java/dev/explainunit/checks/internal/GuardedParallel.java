@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import org.apiguardian.api.API;
 
 /**
  * Runs independent jobs (one per model) on all cores, with a watchdog on each single call into
@@ -22,6 +23,7 @@ import java.util.function.IntConsumer;
  * <p>Java cannot stop a thread, so a hung call is left running on a daemon thread (it cannot keep
  * the JVM alive) and interrupted; the run returns without waiting for it.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class GuardedParallel {
 
     /** One job; it reports each call into user code to its {@link CallClock}. */

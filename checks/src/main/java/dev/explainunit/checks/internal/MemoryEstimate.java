@@ -23,7 +23,7 @@ import org.apiguardian.api.API;
  * @param bytesPerSample      heap per test sample
  * @param bytesPerExplanation heap per explained (model, sample)
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record MemoryEstimate(long bytesPerSample, long bytesPerExplanation) {
 
     /** Samples looked at to find the shapes. */

@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * {@code check --threshold}'s names. A name is suggested when it is within a small edit distance (a
  * letter swapped, missing, extra or wrong) or begins with what was typed.
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Suggestions {
 
     private Suggestions() {

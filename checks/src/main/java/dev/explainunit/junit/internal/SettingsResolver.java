@@ -17,12 +17,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Resolves the settings of one test class: the annotation's attribute when set, else the
  * {@code explainunit.*} configuration parameter, else the default. A malformed parameter fails
  * with a message naming the key and the value.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SettingsResolver {
 
     public static final String PREFIX = "explainunit.";

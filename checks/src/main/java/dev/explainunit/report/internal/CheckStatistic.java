@@ -3,6 +3,7 @@ package dev.explainunit.report.internal;
 import dev.explainunit.checks.Check;
 import dev.explainunit.checks.CheckResult;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The decisive statistic of a check as the Markdown and HTML reports show it: four significant
@@ -10,6 +11,7 @@ import java.util.Optional;
  * undefined on) instead of NaN; nothing for a check without a statistic (the contract, and checks
  * not evaluated because the contract failed).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class CheckStatistic {
 
     private CheckStatistic() {

@@ -3,12 +3,14 @@ package dev.explainunit.report.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Relevance heatmaps coloured like the paper's figures: red for positive, blue for negative
  * relevance, white for zero; each row's intensity is normalised to that row's largest |R_t|.
  * Columns are time steps; the operand steps a and b are marked.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class HeatmapSvg {
 
     private static final double CELL_W = 44;

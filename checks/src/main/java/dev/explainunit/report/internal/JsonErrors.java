@@ -3,8 +3,10 @@ package dev.explainunit.report.internal;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /** A JSON parser's error in words a user can act on: the parser's own message, line and column. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class JsonErrors {
 
     /**

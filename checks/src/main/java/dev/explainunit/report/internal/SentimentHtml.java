@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The sentiment sections of {@code report.html} (paper section 3.3 and 4): Table 3 beside the
@@ -12,6 +13,7 @@ import java.util.Map;
  * 1's projections. Plain HTML and inline SVG with text escaped here, so the page stays one
  * self-contained file.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SentimentHtml {
 
     private SentimentHtml() {

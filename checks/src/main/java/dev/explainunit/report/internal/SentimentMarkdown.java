@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The sentiment sections of {@code report.md}: Table 3 beside the paper's row, Table 4's numbers,
  * Table 5's sentences and Figure 1's explained variance; the heatmaps and projections are in
  * {@code report.html}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SentimentMarkdown {
 
     private SentimentMarkdown() {

@@ -2,8 +2,10 @@ package dev.explainunit.sentiment.internal;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import org.apiguardian.api.API;
 
 /** The positions of a relevance vector in the order word deletion removes them. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class RelevanceOrder {
 
     private RelevanceOrder() {

@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.apiguardian.api.API;
 
 /**
  * Principal component analysis of N points in d dimensions, with whitened coordinates (paper
@@ -21,6 +22,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * @param components  u_j as rows, same order
  * @param total       trace(C)
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record WhitenedPca(double[] mean, double[] eigenvalues, double[][] components, double total) {
 
     /**

@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  *
  * Workspace of one thread: allocates nothing once it has held a sentence of the longest length.
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 final class DirectionPass {
 
     private final SentenceParameters layout;

@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  *
  * and δu's halves enter each direction's {@link DirectionPass#backward}.
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SentenceLoss {
 
     private final SentenceParameters layout;

@@ -1,8 +1,12 @@
-package dev.explainunit.report;
+package dev.explainunit.report.internal;
 
 import dev.explainunit.checks.CheckResult;
+import dev.explainunit.report.CheckResultJson;
+import dev.explainunit.report.Report;
+import dev.explainunit.report.ReportFiles;
+import dev.explainunit.report.ReportJson;
+import dev.explainunit.report.RunInfo;
 import com.fasterxml.jackson.core.JacksonException;
-import dev.explainunit.report.internal.JsonErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,10 +45,6 @@ import org.junit.platform.launcher.TestPlan;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ExplainUnitReportListener implements TestExecutionListener {
 
-
-    /** Where the report goes: configuration parameter or system property. */
-    public static final String REPORT_DIR_KEY = "explainunit.report.dir";
-    public static final String DEFAULT_REPORT_DIR = "target/explainunit";
 
     private static final Logger LOG = Logger.getLogger(ExplainUnitReportListener.class.getName());
 
@@ -132,9 +132,9 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
         if (results.isEmpty()) {
             return;
         }
-        Path dir = Path.of(DEFAULT_REPORT_DIR);
+        Path dir = Path.of(ReportFiles.DEFAULT_DIR);
         try {
-            dir = Path.of(setting(testPlan, REPORT_DIR_KEY).orElse(DEFAULT_REPORT_DIR));
+            dir = Path.of(setting(testPlan, ReportFiles.DIR_KEY).orElse(ReportFiles.DEFAULT_DIR));
             List<CheckResult> checks = new ArrayList<>(results);
             results.clear();
             long seed = checks.get(0).seed();
