@@ -82,41 +82,60 @@ def _sigmoid(z):
 
 
 class Model:
-    """An ExplainUnit model: a one-layer LSTM (PyTorch nn.LSTM layout) and a linear output layer.
+    """An ExplainUnit model: L recurrent layers of one cell kind (PyTorch nn.LSTM or nn.GRU layout,
+    uni- or bidirectional) and a linear output layer on the last layer's final state.
 
-    ``tensors`` holds the arrays by their PyTorch names: ``lstm.weight_ih_l0`` (4H x D),
-    ``lstm.weight_hh_l0`` (4H x H), ``lstm.bias_ih_l0``, ``lstm.bias_hh_l0`` (4H; zeros when the
-    file has none), the same four with ``_reverse`` for a bidirectional model, ``fc.weight``
-    (C x H, C x 2H bidirectional) and ``fc.bias`` (C; zeros when absent). Gate row blocks are
-    i, f, g, o. ``path`` is the safetensors file the model came from (e.g. for
+    ``tensors`` holds the arrays by their PyTorch names under the recurrent member's prefix
+    (``member``: ``lstm``, ``gru`` or ``rnn``): ``{member}.weight_ih_l{k}`` (GH x D for layer 0,
+    GH x F above it, F = H or 2H bidirectional), ``{member}.weight_hh_l{k}`` (GH x H),
+    ``{member}.bias_ih_l{k}``, ``{member}.bias_hh_l{k}`` (GH; zeros when the file has none), the
+    same with ``_reverse`` for a bidirectional model, ``fc.weight`` (C x F) and ``fc.bias`` (C;
+    zeros when absent). G = 4 for an LSTM (row blocks i, f, g, o), 3 for a GRU (r, z, n); ``cell``
+    is "lstm" or "gru". ``path`` is the safetensors file the model came from (e.g. for
     ``safetensors.torch.load_file``), valid while the explainer runs.
     """
 
     def __init__(self, tensors, path=None):
         self.path = path
         t = dict(tensors)
-        self.bidirectional = "lstm.weight_ih_l0_reverse" in t
-        for suffix in ("_l0", "_l0_reverse") if self.bidirectional else ("_l0",):
-            rows = t["lstm.weight_ih" + suffix].shape[0]
-            for name in ("lstm.bias_ih" + suffix, "lstm.bias_hh" + suffix):
-                t.setdefault(name, np.zeros(rows))
+        members = sorted({name.split(".")[0] for name in t if "_l0" in name})
+        if len(members) != 1:
+            raise ValueError("a model holds one recurrent member (lstm, gru or rnn), found %s" % members)
+        self.member = members[0]
+        prefix = self.member + "."
+        recurrent = t[prefix + "weight_hh_l0"]
+        self.hidden_size = recurrent.shape[1]
+        self.cell = "lstm" if recurrent.shape[0] == 4 * self.hidden_size else "gru"
+        self.layers = 1
+        while prefix + "weight_ih_l%d" % self.layers in t:
+            self.layers += 1
+        self.bidirectional = prefix + "weight_ih_l0_reverse" in t
+        for k in range(self.layers):
+            for suffix in ("_l%d" % k, "_l%d_reverse" % k) if self.bidirectional else ("_l%d" % k,):
+                rows = t[prefix + "weight_ih" + suffix].shape[0]
+                for name in (prefix + "bias_ih" + suffix, prefix + "bias_hh" + suffix):
+                    t.setdefault(name, np.zeros(rows))
         t.setdefault("fc.bias", np.zeros(t["fc.weight"].shape[0]))
         self.tensors = t
-        self.hidden_size = t["lstm.weight_hh_l0"].shape[1]
-        self.input_size = t["lstm.weight_ih_l0"].shape[1]
+        self.input_size = t[prefix + "weight_ih_l0"].shape[1]
         self.output_size = t["fc.weight"].shape[0]
 
-    def states(self, x, reverse=False):
-        """Hidden states of one direction: x is (T, D) or (N, T, D); returns (T, H) or (N, T, H).
+    def states(self, x, reverse=False, layer=0):
+        """Hidden states of one direction of one layer reading x: x is (T, D_k) or (N, T, D_k), the
+        layer's input (the model's input for layer 0, ``layer_output`` of the layer below above it);
+        returns (T, H) or (N, T, H). The reverse direction reads x_T .. x_1; its row s is the state
+        after reading x_{T-1-s}. h_0 = c_0 = 0.
 
-        The reverse direction reads x_T .. x_1; its row s is the state after reading x_{T-1-s}.
-        c_t = f*c_{t-1} + i*g, h_t = o*tanh(c_t), h_0 = c_0 = 0, [i, f, g, o] = the row blocks of
-        W_ih x_t + W_hh h_{t-1} + b_ih + b_hh with sigmoid, sigmoid, tanh, sigmoid.
+        LSTM: [i, f, g, o] = blocks of W_ih x_t + b_ih + W_hh h_{t-1} + b_hh through sigmoid,
+        sigmoid, tanh, sigmoid; c_t = f*c_{t-1} + i*g; h_t = o*tanh(c_t).
+        GRU: r, z = sigmoid of their blocks of W_ih x_t + b_ih + W_hh h_{t-1} + b_hh;
+        n = tanh(W_in x_t + b_in + r*(W_hn h_{t-1} + b_hn)); h_t = (1 - z)*n + z*h_{t-1}.
         """
-        suffix = "_l0_reverse" if reverse else "_l0"
+        suffix = "_l%d%s" % (layer, "_reverse" if reverse else "")
         t = self.tensors
-        w_ih, w_hh = t["lstm.weight_ih" + suffix], t["lstm.weight_hh" + suffix]
-        bias = t["lstm.bias_ih" + suffix] + t["lstm.bias_hh" + suffix]
+        prefix = self.member + "."
+        w_ih, w_hh = t[prefix + "weight_ih" + suffix], t[prefix + "weight_hh" + suffix]
+        b_ih, b_hh = t[prefix + "bias_ih" + suffix], t[prefix + "bias_hh" + suffix]
         x = np.asarray(x, dtype=np.float64)
         steps = x.shape[-2]
         hidden = w_hh.shape[1]
@@ -125,24 +144,48 @@ class Model:
         out = np.empty(x.shape[:-2] + (steps, hidden))
         for s in range(steps):
             xt = x[..., steps - 1 - s, :] if reverse else x[..., s, :]
-            z = xt @ w_ih.T + h @ w_hh.T + bias
-            i = _sigmoid(z[..., :hidden])
-            f = _sigmoid(z[..., hidden:2 * hidden])
-            g = np.tanh(z[..., 2 * hidden:3 * hidden])
-            o = _sigmoid(z[..., 3 * hidden:])
-            c = f * c + i * g
-            h = o * np.tanh(c)
+            p = xt @ w_ih.T + b_ih
+            q = h @ w_hh.T + b_hh
+            if self.cell == "lstm":
+                z = p + q
+                i = _sigmoid(z[..., :hidden])
+                f = _sigmoid(z[..., hidden:2 * hidden])
+                g = np.tanh(z[..., 2 * hidden:3 * hidden])
+                o = _sigmoid(z[..., 3 * hidden:])
+                c = f * c + i * g
+                h = o * np.tanh(c)
+            else:
+                r = _sigmoid(p[..., :hidden] + q[..., :hidden])
+                u = _sigmoid(p[..., hidden:2 * hidden] + q[..., hidden:2 * hidden])
+                n = np.tanh(p[..., 2 * hidden:] + r * q[..., 2 * hidden:])
+                h = (1 - u) * n + u * h
             out[..., s, :] = h
         return out
+
+    def layer_output(self, x, layer):
+        """The output sequence of ``layer`` (0 reads x, (T, D) or (N, T, D)): (T, F) or (N, T, F),
+        row t = [forward h_t, reverse state after reading x_T .. x_t]."""
+        below = np.asarray(x, dtype=np.float64)
+        for k in range(layer + 1):
+            forward = self.states(below, layer=k)
+            if self.bidirectional:
+                backward = self.states(below, reverse=True, layer=k)[..., ::-1, :]
+                below = np.concatenate([forward, backward], axis=-1)
+            else:
+                below = forward
+        return below
 
     def forward(self, x):
         """The outputs f(x) = fc.weight h_T + fc.bias: x (T, D) gives (C,), x (N, T, D) gives (N, C).
 
-        For a bidirectional model h_T is [forward h_T, reverse state after reading x_T .. x_1].
+        h_T is the last layer's final state: [forward h_T, reverse state after reading x_T .. x_1]
+        for a bidirectional model.
         """
-        last = self.states(x)[..., -1, :]
+        below = self.layer_output(x, self.layers - 2) if self.layers > 1 else np.asarray(x, dtype=np.float64)
+        top = self.layers - 1
+        last = self.states(below, layer=top)[..., -1, :]
         if self.bidirectional:
-            last = np.concatenate([last, self.states(x, reverse=True)[..., -1, :]], axis=-1)
+            last = np.concatenate([last, self.states(below, reverse=True, layer=top)[..., -1, :]], axis=-1)
         return last @ self.tensors["fc.weight"].T + self.tensors["fc.bias"]
 
 

@@ -32,6 +32,18 @@ public interface Explainer {
     }
 
     /**
+     * Why this explainer does not apply to {@code model}, in one sentence for reports (e.g.
+     * "contextual decomposition is defined for LSTMs, the model is a GRU"), when {@link #supports}
+     * is false; {@code null} when it gives no reason.
+     *
+     * @param model the model {@link #supports} refused
+     * @return the reason, or {@code null}
+     */
+    default String unsupportedReason(RecurrentModel model) {
+        return null;
+    }
+
+    /**
      * Explains the model's output {@code target} on {@code input}.
      *
      * @param model  the model to explain; white-box methods may require a specific implementation

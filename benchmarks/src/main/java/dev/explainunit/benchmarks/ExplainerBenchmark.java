@@ -5,7 +5,7 @@ import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.internal.BenchWorkload;
 import dev.explainunit.explainers.BuiltInExplainers;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,7 +38,7 @@ public class ExplainerBenchmark {
     public String method;
 
     private Explainer explainer;
-    private Lstm model;
+    private RecurrentNetwork model;
     private Sequence[] sequences;
     private int next;
 

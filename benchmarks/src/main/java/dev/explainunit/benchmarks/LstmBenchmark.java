@@ -2,8 +2,8 @@ package dev.explainunit.benchmarks;
 
 import dev.explainunit.Sequence;
 import dev.explainunit.internal.BenchWorkload;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmTrace;
+import dev.explainunit.model.RecurrentNetwork;
+import dev.explainunit.model.NetworkTrace;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,9 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 public class LstmBenchmark {
 
-    private Lstm model;
+    private RecurrentNetwork model;
     private Sequence[] sequences;
-    private LstmTrace trace;
+    private NetworkTrace trace;
     private double[] gradient;
     private int next;
 

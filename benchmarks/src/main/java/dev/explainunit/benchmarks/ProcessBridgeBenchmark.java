@@ -2,7 +2,7 @@ package dev.explainunit.benchmarks;
 
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.process.ProcessExplainer;
 import dev.explainunit.toy.Split;
 import dev.explainunit.toy.ToyTask;
@@ -53,14 +53,14 @@ public class ProcessBridgeBenchmark {
     public String script;
 
     private ProcessExplainer explainer;
-    private Lstm model;
+    private RecurrentNetwork model;
     private List<Sequence> sequences;
     private int[] targets;
 
     @Setup(Level.Trial)
     public void setUp() {
         explainer = ProcessExplainer.of("python3", script);
-        model = ModelZoo.bundled().models(ToyTask.ADDITION).get(0).model();
+        model = ModelZoo.bundled().models("addition").get(0).model();
         sequences = ToyData.generate(ToyTask.ADDITION, Split.TEST, SEQUENCES, 1L).stream().map(ToySample::sequence).toList();
         targets = new int[SEQUENCES];
         explainer.explain(model, sequences.get(0), 0);

@@ -2,7 +2,7 @@ package dev.explainunit.benchmarks;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.process.ProcessExplainer;
 import dev.explainunit.toy.Split;
 import dev.explainunit.toy.ToyTask;
@@ -33,7 +33,7 @@ public final class ProcessBridgeCost {
     public static void main(String[] args) {
         String script = args.length > 0 ? args[0] : "framework/src/test/python/zeros.py";
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        Lstm model = ModelZoo.bundled().models(ToyTask.ADDITION).get(0).model();
+        RecurrentNetwork model = ModelZoo.bundled().models("addition").get(0).model();
         List<Sequence> sequences = ToyData.generate(ToyTask.ADDITION, Split.TEST, SEQUENCES, 1L).stream()
                 .map(ToySample::sequence).toList();
         int[] targets = new int[SEQUENCES];
@@ -49,7 +49,7 @@ public final class ProcessBridgeCost {
         }
     }
 
-    private static String measure(ProcessExplainer explainer, Lstm model, List<Sequence> sequences, int[] targets,
+    private static String measure(ProcessExplainer explainer, RecurrentNetwork model, List<Sequence> sequences, int[] targets,
                                   boolean batched, int rounds) {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long thread = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();

@@ -4,8 +4,8 @@ import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.explainers.BuiltInExplainers;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.RecurrentNetwork;
+import dev.explainunit.model.DirectionWeights;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
@@ -50,7 +50,7 @@ public class SentenceExplainerBenchmark {
     public String method;
 
     private Explainer explainer;
-    private Lstm model;
+    private RecurrentNetwork model;
     private Sequence[] sentences;
     private int next;
 
@@ -69,15 +69,15 @@ public class SentenceExplainerBenchmark {
         return explainer.explain(model, sentences[k], k % CLASSES);
     }
 
-    static Lstm randomClassifier(Random random) {
+    static RecurrentNetwork randomClassifier(Random random) {
         double bound = 1 / Math.sqrt(HIDDEN);
-        return new Lstm(direction(random, bound), direction(random, bound),
+        return RecurrentNetwork.singleLayer(direction(random, bound), direction(random, bound),
                 uniform(random, CLASSES, 2 * HIDDEN, 1 / Math.sqrt(2 * HIDDEN)),
                 uniform(random, CLASSES, 1, 1 / Math.sqrt(2 * HIDDEN)));
     }
 
-    private static LstmDirection direction(Random random, double bound) {
-        return new LstmDirection(uniform(random, 4 * HIDDEN, EMBEDDING, bound), uniform(random, 4 * HIDDEN, HIDDEN, bound),
+    private static DirectionWeights direction(Random random, double bound) {
+        return DirectionWeights.lstm(uniform(random, 4 * HIDDEN, EMBEDDING, bound), uniform(random, 4 * HIDDEN, HIDDEN, bound),
                 uniform(random, 4 * HIDDEN, 1, bound), uniform(random, 4 * HIDDEN, 1, bound));
     }
 

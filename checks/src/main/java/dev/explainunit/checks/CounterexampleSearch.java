@@ -6,7 +6,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.explainunit.Sequence;
 import dev.explainunit.checks.internal.GuardedParallel;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.task.Draws;
 import dev.explainunit.task.Sample;
 import dev.explainunit.task.SampleGenerator;
@@ -48,7 +48,7 @@ final class CounterexampleSearch {
         SanityCheck check = p.form(result.check()).orElseThrow();
         int m = worstModel(check, result, p);
         TaskModel zoo = p.models().get(m);
-        Lstm randomised = ModelRandomizationCheck.randomised(zoo.model(),
+        RecurrentNetwork randomised = ModelRandomizationCheck.randomised(zoo.model(),
                 ModelRandomizationCheck.seed(s.seed(), m, 0));
         Optional<SampleGenerator> generator = p.task().generator();
         Found found = new Found();

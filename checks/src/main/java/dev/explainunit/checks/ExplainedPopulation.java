@@ -188,13 +188,21 @@ public final class ExplainedPopulation {
                 clock.stop();
             }
             if (!supported) {
+                String reason = unsupportedReason(explainer, zoo);
                 return id + " does not apply to the " + task.id() + " task's models: supports(model) is false for "
-                        + zoo.id() + " (" + zoo.model().inputSize() + " inputs per step, "
-                        + zoo.model().outputSize() + (zoo.model().outputSize() == 1 ? " output, a regression model)"
-                        : " outputs)");
+                        + zoo.id() + " (" + zoo.model() + ")" + (reason == null ? "" : ": " + reason);
             }
         }
         return null;
+    }
+
+    /** The explainer's own reason, or null when it gives none or fails to. */
+    private static String unsupportedReason(Explainer explainer, TaskModel zoo) {
+        try {
+            return explainer.unsupportedReason(zoo.model());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     static String safeId(Explainer explainer) {

@@ -3,10 +3,12 @@ package dev.explainunit.checks;
 import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.checks.internal.GuardedParallel;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.RecurrentLayer;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -89,7 +91,7 @@ final class ModelRandomizationCheck implements SanityCheck {
             GuardedParallel.run(perDraw.length, Runtime.getRuntime().availableProcessors(), s.timeLimit(),
                     (job, clock) -> {
                 int m = job / RANDOM_MODELS;
-                Lstm randomised = randomised(p.models().get(m).model(), seed(s.seed(), m, job % RANDOM_MODELS));
+                RecurrentNetwork randomised = randomised(p.models().get(m).model(), seed(s.seed(), m, job % RANDOM_MODELS));
                 String trainedId = p.models().get(m).id();
                 Relevance[] explained = new Relevance[n];
                 new GuardedExplanations(explainer, p.explainerId(),
@@ -238,20 +240,23 @@ final class ModelRandomizationCheck implements SanityCheck {
     }
 
     /** A model shaped like {@code trained} with weights drawn from U(−1/√H, 1/√H), as PyTorch initialises. */
-    static Lstm randomised(Lstm trained, long seed) {
+    static RecurrentNetwork randomised(RecurrentNetwork trained, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double bound = 1 / Math.sqrt(trained.hiddenSize());
-        LstmDirection forward = direction(trained.forwardDirection(), random, bound);
-        LstmDirection reverse = trained.isBidirectional() ? direction(trained.reverseDirection(), random, bound) : null;
-        DMatrixRMaj fc = uniform(trained.outputSize(), trained.isBidirectional() ? 2 * trained.hiddenSize()
-                : trained.hiddenSize(), random, bound);
+        List<RecurrentLayer> layers = new ArrayList<>();
+        for (RecurrentLayer layer : trained.layers()) {
+            DirectionWeights forward = direction(layer.forward(), random, bound);
+            DirectionWeights reverse = layer.isBidirectional() ? direction(layer.reverse(), random, bound) : null;
+            layers.add(new RecurrentLayer(forward, reverse));
+        }
+        DMatrixRMaj fc = uniform(trained.outputSize(), trained.features(), random, bound);
         DMatrixRMaj fcBias = trained.hasFcBias() ? uniform(trained.outputSize(), 1, random, bound) : null;
-        return new Lstm(forward, reverse, fc, fcBias);
+        return new RecurrentNetwork(layers, fc, fcBias);
     }
 
-    private static LstmDirection direction(LstmDirection shape, SplittableRandom random, double bound) {
-        int rows = 4 * shape.hiddenSize();
-        return new LstmDirection(uniform(rows, shape.inputSize(), random, bound),
+    private static DirectionWeights direction(DirectionWeights shape, SplittableRandom random, double bound) {
+        int rows = shape.kind().gates() * shape.hiddenSize();
+        return new DirectionWeights(shape.kind(), uniform(rows, shape.inputSize(), random, bound),
                 uniform(rows, shape.hiddenSize(), random, bound), uniform(rows, 1, random, bound),
                 uniform(rows, 1, random, bound));
     }

@@ -2,8 +2,8 @@ package dev.explainunit.checks;
 
 import dev.explainunit.Sequence;
 import dev.explainunit.checks.internal.GuardedParallel;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmTrace;
+import dev.explainunit.model.NetworkTrace;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.task.GroundTruth;
 import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
@@ -119,7 +119,7 @@ final class PerturbationSelectivityCheck implements SanityCheck {
 
     /** {selectivity, least-selectivity} of model {@code m}. */
     static double[] scores(ExplainedPopulation p, int m, long seed, int probes) {
-        Lstm model = p.models().get(m).model();
+        RecurrentNetwork model = p.models().get(m).model();
         List<Sample> samples = p.samples();
         SplittableRandom random = new SplittableRandom(seed * 31 + m);
         double most = 0;
@@ -167,11 +167,11 @@ final class PerturbationSelectivityCheck implements SanityCheck {
      * shortened {@link Sequence} itself (which copies the rows, being immutable).
      */
     static final class Probe {
-        private final Lstm model;
-        private final LstmTrace trace;
+        private final RecurrentNetwork model;
+        private final NetworkTrace trace;
         private double[][][] rowsByLength = new double[0][][];
 
-        Probe(Lstm model) {
+        Probe(RecurrentNetwork model) {
             this.model = model;
             this.trace = model.newTrace();
         }

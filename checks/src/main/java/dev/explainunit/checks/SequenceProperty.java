@@ -2,7 +2,7 @@ package dev.explainunit.checks;
 
 import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.task.Sample;
 
 /**
@@ -33,8 +33,8 @@ final class SequenceProperty {
 
     private final SanityCheck check;
     private final Explainer explainer;
-    private final Lstm model;
-    private final Lstm randomised;
+    private final RecurrentNetwork model;
+    private final RecurrentNetwork randomised;
     private final Thresholds thresholds;
     private final Runnable beforeCall;
     private final Runnable afterCall;
@@ -44,7 +44,7 @@ final class SequenceProperty {
      * @param beforeCall run before each explain call (starts the hang clock)
      * @param afterCall  run after each explain call
      */
-    SequenceProperty(SanityCheck check, Explainer explainer, Lstm model, Lstm randomised, Thresholds thresholds,
+    SequenceProperty(SanityCheck check, Explainer explainer, RecurrentNetwork model, RecurrentNetwork randomised, Thresholds thresholds,
                      Runnable beforeCall, Runnable afterCall) {
         this.check = check;
         this.explainer = explainer;
@@ -64,11 +64,11 @@ final class SequenceProperty {
     }
 
     /** The model the sequences are explained on. */
-    Lstm model() {
+    RecurrentNetwork model() {
         return model;
     }
 
-    Lstm randomised() {
+    RecurrentNetwork randomised() {
         return randomised;
     }
 

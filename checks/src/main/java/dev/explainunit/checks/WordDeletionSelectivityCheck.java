@@ -3,7 +3,7 @@ package dev.explainunit.checks;
 import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.checks.internal.GuardedParallel;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.sentiment.DeletionCurve;
 import dev.explainunit.sentiment.DeletionOrder;
 import dev.explainunit.sentiment.Table3;
@@ -166,7 +166,7 @@ final class WordDeletionSelectivityCheck implements SanityCheck {
      */
     @Override
     public SequenceProperty.Outcome judgeFresh(double[] r, Sample s, double fx, SequenceProperty context) {
-        Lstm model = context.model();
+        RecurrentNetwork model = context.model();
         double[] scores = model.predict(s.input());
         int predicted = 0;
         for (int c = 1; c < scores.length; c++) {
@@ -213,7 +213,7 @@ final class WordDeletionSelectivityCheck implements SanityCheck {
      */
     static Row row(ExplainedPopulation p, int m, SanitySettings s, int threads) {
         int probes = s.probeSamples();
-        Lstm model = p.models().get(m).model();
+        RecurrentNetwork model = p.models().get(m).model();
         List<Sample> probed = p.samples().subList(0, Math.min(probes, p.samples().size()));
         List<Relevance> tested = new ArrayList<>();
         List<Sample> kept = new ArrayList<>();

@@ -2,7 +2,7 @@ package dev.explainunit.reproduce;
 
 import dev.explainunit.Sequence;
 import dev.explainunit.checks.ExplainedPopulation;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.task.GroundTruth;
 import dev.explainunit.task.Sample;
 import java.util.SplittableRandom;
@@ -56,7 +56,7 @@ final class SelectivityCurves {
         SplittableRandom random = new SplittableRandom(seed);
         int[] order = new int[32];
         for (int m = 0; m < p.models().size(); m++) {
-            Lstm model = p.models().get(m).model();
+            RecurrentNetwork model = p.models().get(m).model();
             for (int i = 0; i < Math.min(perModel, p.samples().size()); i++) {
                 Sample sample = p.samples().get(i);
                 Sequence x = sample.input();

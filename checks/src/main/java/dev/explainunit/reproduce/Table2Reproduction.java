@@ -98,7 +98,7 @@ public final class Table2Reproduction {
      * @param onMethodDone called after each (task, method), from a worker thread (for a progress bar)
      */
     public static Report run(ReproduceSettings settings, Runnable onMethodDone) {
-        return run(settings, task -> ModelZoo.bundled().models(task), onMethodDone);
+        return run(settings, task -> ModelZoo.bundled().models(task.id()), onMethodDone);
     }
 
     /** {@link #run(ReproduceSettings, Runnable)} on the models {@code zoo} gives for each task. */

@@ -2,8 +2,8 @@ package dev.explainunit.sentiment;
 
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmTrace;
+import dev.explainunit.model.NetworkTrace;
+import dev.explainunit.model.RecurrentNetwork;
 import org.apiguardian.api.API;
 
 /**
@@ -81,12 +81,12 @@ public final class SentenceRepresentations {
      * @param eps        the stabiliser ε ≥ 0
      * @param biasFactor the bias factor β
      */
-    public static double[] lrpLastHidden(Lstm lstm, Sequence embedded, int target, double eps, double biasFactor) {
+    public static double[] lrpLastHidden(RecurrentNetwork lstm, Sequence embedded, int target, double eps, double biasFactor) {
         return lrpLastHidden(lstm, lstm.forward(embedded, lstm.newTrace()), target, eps, biasFactor);
     }
 
-    /** {@link #lrpLastHidden(Lstm, Sequence, int, double, double)} on a recorded forward pass (not modified). */
-    static double[] lrpLastHidden(Lstm lstm, LstmTrace trace, int target, double eps, double biasFactor) {
+    /** {@link #lrpLastHidden(RecurrentNetwork, Sequence, int, double, double)} on a recorded forward pass (not modified). */
+    static double[] lrpLastHidden(RecurrentNetwork lstm, NetworkTrace trace, int target, double eps, double biasFactor) {
         int hidden = lstm.hiddenSize();
         int units = lstm.isBidirectional() ? 2 * hidden : hidden;
         double[] h = new double[units];

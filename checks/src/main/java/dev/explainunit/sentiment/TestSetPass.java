@@ -3,7 +3,7 @@ package dev.explainunit.sentiment;
 import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.LstmTrace;
+import dev.explainunit.model.NetworkTrace;
 import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.SentenceRecord;
 import dev.explainunit.task.Sample;
@@ -46,7 +46,7 @@ final class TestSetPass {
     private final List<Explainer> methods;
     private final Map<String, String> skipped;
     private final Map<String, Long> nanos;
-    private final ThreadLocal<LstmTrace> traces;
+    private final ThreadLocal<NetworkTrace> traces;
     private final ThreadLocal<ShortenedPasses> passes;
 
     private int sentences;
@@ -116,7 +116,7 @@ final class TestSetPass {
         timed("classify", () -> ModelPasses.forEach(n, settings.threads(), b -> {
             Sequence x = model.embed(tokens.get(b));
             inputs[b] = x;
-            LstmTrace trace = model.lstm().forward(x, traces.get());
+            NetworkTrace trace = model.lstm().forward(x, traces.get());
             outputs[b] = trace.outputs();
             if (b < inFigure) {
                 average[b] = SentenceRepresentations.average(x);

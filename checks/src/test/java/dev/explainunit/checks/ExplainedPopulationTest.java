@@ -7,8 +7,8 @@ import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.fixtures.BrokenExplainers;
 import dev.explainunit.fixtures.ReferenceGradientTimesInput;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.task.TaskModel;
 import dev.explainunit.toy.Split;
 import dev.explainunit.toy.ToyArithmeticTask;
@@ -26,11 +26,11 @@ class ExplainedPopulationTest {
 
     /** Seeded random single-unit LSTMs shaped like the zoo's: the population machinery does not need trained ones. */
     static List<ZooModel> randomModels(ToyTask task, int count) {
-        Lstm shape = new Lstm(new LstmDirection(new DMatrixRMaj(4, 2), new DMatrixRMaj(4, 1), null, null), null,
+        RecurrentNetwork shape = RecurrentNetwork.singleLayer(DirectionWeights.lstm(new DMatrixRMaj(4, 2), new DMatrixRMaj(4, 1), null, null), null,
                 new DMatrixRMaj(1, 1, true, 1.0), null);
         List<ZooModel> models = new ArrayList<>();
         for (int m = 0; m < count; m++) {
-            models.add(new ZooModel(task.id() + "-random-" + m, task, m, ModelRandomizationCheck.randomised(shape, 77 + m),
+            models.add(new ZooModel(task.id() + "-random-" + m, task.id(), m, ModelRandomizationCheck.randomised(shape, 77 + m),
                     0, 0, 0, 0, 0));
         }
         return models;

@@ -91,7 +91,7 @@ class PerturbationSelectivityTest {
     @Test
     void the_reusable_probe_gives_bit_identical_changes_to_a_fresh_shortened_sequence_and_predict() {
         for (ToyTask task : ToyTask.values()) {
-            dev.explainunit.lstm.Lstm model = dev.explainunit.zoo.ModelZoo.bundled().models(task).get(0).model();
+            dev.explainunit.model.RecurrentNetwork model = dev.explainunit.zoo.ModelZoo.bundled().models(task.id()).get(0).model();
             PerturbationSelectivityCheck.Probe probe = new PerturbationSelectivityCheck.Probe(model);
             java.util.SplittableRandom random = new java.util.SplittableRandom(5);
             int[] steps = new int[2];

@@ -1,7 +1,7 @@
 package dev.explainunit.reproduce;
 
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.toy.ToyTask;
 import dev.explainunit.zoo.ZooModel;
 import java.util.ArrayList;
@@ -18,24 +18,24 @@ final class IdealAdditionModels {
     private IdealAdditionModels() {
     }
 
-    static Lstm model(double slope) {
+    static RecurrentNetwork model(double slope) {
         DMatrixRMaj weightIh = new DMatrixRMaj(4, 2);
-        weightIh.set(LstmDirection.GATE_G, 0, slope);
+        weightIh.set(DirectionWeights.GATE_G, 0, slope);
         DMatrixRMaj weightHh = new DMatrixRMaj(4, 1);
         DMatrixRMaj bias = new DMatrixRMaj(4, 1);
-        bias.set(LstmDirection.GATE_I, 0, 20);
-        bias.set(LstmDirection.GATE_F, 0, 20);
-        bias.set(LstmDirection.GATE_O, 0, 20);
+        bias.set(DirectionWeights.GATE_I, 0, 20);
+        bias.set(DirectionWeights.GATE_F, 0, 20);
+        bias.set(DirectionWeights.GATE_O, 0, 20);
         DMatrixRMaj fc = new DMatrixRMaj(1, 1);
         fc.set(0, 0, 1 / slope);
-        return new Lstm(new LstmDirection(weightIh, weightHh, bias, new DMatrixRMaj(4, 1)), null, fc, null);
+        return RecurrentNetwork.singleLayer(DirectionWeights.lstm(weightIh, weightHh, bias, new DMatrixRMaj(4, 1)), null, fc, null);
     }
 
     /** {@code count} models with slopes 0.05, 0.06, ... */
     static List<ZooModel> zoo(int count) {
         List<ZooModel> models = new ArrayList<>();
         for (int m = 0; m < count; m++) {
-            models.add(new ZooModel("ideal-" + m, ToyTask.ADDITION, m, model(0.05 + 0.01 * m), 0, 0, 0, 0, 0));
+            models.add(new ZooModel("ideal-" + m, ToyTask.ADDITION.id(), m, model(0.05 + 0.01 * m), 0, 0, 0, 0, 0));
         }
         return models;
     }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmTrace;
+import dev.explainunit.model.NetworkTrace;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.sentence.SentenceModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class SentenceRepresentationsTest {
     void lrp_last_hidden_relevances_sum_to_the_output_without_its_bias_when_eps_is_zero() {
         SentenceModel model = TinySentenceModels.model(8, 3, 4, 5, true, 1.5);
         Sequence x = model.embed(List.of("not", "very", "good", "film", "."));
-        Lstm lstm = model.lstm();
+        RecurrentNetwork lstm = model.lstm();
         for (int c = 0; c < 5; c++) {
             double[] v = SentenceRepresentations.lrpLastHidden(lstm, x, c, 0, 0);
             double[] h = lastHidden(lstm, x);
@@ -54,7 +54,7 @@ class SentenceRepresentationsTest {
     void lrp_last_hidden_with_a_stabiliser_and_full_bias_factor_conserves_the_stabilised_share() {
         SentenceModel model = TinySentenceModels.model(9, 3, 4, 5, true, 1.5);
         Sequence x = model.embed(List.of("bad", "film", "."));
-        Lstm lstm = model.lstm();
+        RecurrentNetwork lstm = model.lstm();
         double eps = 0.3;
         double f = lstm.predict(x)[2];
         double sign = f >= 0 ? 1 : -1;
@@ -69,8 +69,8 @@ class SentenceRepresentationsTest {
     }
 
     /** [forward h_T; reverse h at its last step] read directly from a fresh trace. */
-    private static double[] lastHidden(Lstm lstm, Sequence x) {
-        LstmTrace trace = lstm.forward(x, lstm.newTrace());
+    private static double[] lastHidden(RecurrentNetwork lstm, Sequence x) {
+        NetworkTrace trace = lstm.forward(x, lstm.newTrace());
         int hidden = lstm.hiddenSize();
         double[] h = new double[2 * hidden];
         for (int k = 0; k < hidden; k++) {

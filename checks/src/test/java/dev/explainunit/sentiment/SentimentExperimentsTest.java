@@ -252,9 +252,9 @@ class SentimentExperimentsTest {
         SentenceModel tiny = TinySentenceModels.model(21, 3, 3, 5, true, 2.0);
         org.ejml.data.DMatrixRMaj bias = new org.ejml.data.DMatrixRMaj(5, 1);
         bias.set(0, 0, 1e6);
-        dev.explainunit.lstm.Lstm lstm = tiny.lstm();
-        SentenceModel negative = new SentenceModel(tiny.embeddingWeight(), new dev.explainunit.lstm.Lstm(
-                lstm.forwardDirection(), lstm.reverseDirection(), lstm.fcWeight(), bias), tiny.vocabulary());
+        dev.explainunit.model.RecurrentNetwork lstm = tiny.lstm();
+        SentenceModel negative = new SentenceModel(tiny.embeddingWeight(), new dev.explainunit.model.RecurrentNetwork(
+                lstm.layers(), lstm.fcWeight(), bias), tiny.vocabulary());
         SentimentResults results = SentimentExperiments.run(negative, TinySentenceModels.corpus(22, 30, 5),
                 ModifierWords.english(), List.of(BuiltInExplainers.create("gradient")),
                 SentimentSettings.defaults().withThreads(1));

@@ -1,7 +1,7 @@
 package dev.explainunit.sentiment;
 
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.SentenceRecord;
 import dev.explainunit.sentence.Vocabulary;
@@ -22,16 +22,16 @@ final class TinySentenceModels {
     static SentenceModel model(long seed, int embedding, int hidden, int classes, boolean bidirectional,
                                double scale) {
         Random random = new Random(seed);
-        LstmDirection forward = direction(random, embedding, hidden, scale);
-        LstmDirection reverse = bidirectional ? direction(random, embedding, hidden, scale) : null;
+        DirectionWeights forward = direction(random, embedding, hidden, scale);
+        DirectionWeights reverse = bidirectional ? direction(random, embedding, hidden, scale) : null;
         int features = bidirectional ? 2 * hidden : hidden;
-        Lstm lstm = new Lstm(forward, reverse, uniform(random, classes, features, scale),
+        RecurrentNetwork lstm = RecurrentNetwork.singleLayer(forward, reverse, uniform(random, classes, features, scale),
                 uniform(random, classes, 1, scale));
         return new SentenceModel(uniform(random, WORDS.size(), embedding, 1.0), lstm, Vocabulary.of(WORDS));
     }
 
-    private static LstmDirection direction(Random random, int embedding, int hidden, double scale) {
-        return new LstmDirection(uniform(random, 4 * hidden, embedding, scale), uniform(random, 4 * hidden, hidden, scale),
+    private static DirectionWeights direction(Random random, int embedding, int hidden, double scale) {
+        return DirectionWeights.lstm(uniform(random, 4 * hidden, embedding, scale), uniform(random, 4 * hidden, hidden, scale),
                 uniform(random, 4 * hidden, 1, scale), uniform(random, 4 * hidden, 1, scale));
     }
 

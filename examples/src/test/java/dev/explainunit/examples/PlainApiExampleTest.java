@@ -26,7 +26,7 @@ class PlainApiExampleTest {
 
     @Test
     void finite_differences_put_its_relevance_on_the_two_operands_of_a_single_sequence() {
-        ZooModel model = ModelZoo.bundled().models(ToyTask.ADDITION).get(0);
+        ZooModel model = ModelZoo.bundled().models("addition").get(0);
         ToySample sample = ToyData.generate(ToyTask.ADDITION, Split.TEST, 1, 7L).get(0);
         Relevance relevance = new FiniteDifferenceExplainer().explain(model.model(), sample.sequence(), 0);
         assertThat(relevance).isWellFormedFor(sample.sequence()).hasMassOn(sample.a(), sample.b()).atLeast(0.9);

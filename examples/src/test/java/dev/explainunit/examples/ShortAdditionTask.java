@@ -6,7 +6,6 @@ import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
 import dev.explainunit.task.Task;
 import dev.explainunit.task.TaskModel;
-import dev.explainunit.toy.ToyTask;
 import dev.explainunit.zoo.ModelZoo;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,7 @@ public final class ShortAdditionTask implements Task {
 
     @Override
     public List<TaskModel> models() {
-        return List.copyOf(ModelZoo.bundled().models(ToyTask.ADDITION).subList(0, 5));
+        return List.copyOf(ModelZoo.bundled().models("addition").subList(0, 5));
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.explainunit.explainers;
 
 import dev.explainunit.RecurrentModel;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import java.util.List;
 
 /** Argument checks shared by the built-in explainers; every message names the method and the culprit. */
@@ -29,17 +29,17 @@ final class Arguments {
         }
     }
 
-    /** The model as an {@link Lstm}, for white-box methods that read its weights and forward trace. */
-    static Lstm requireLstm(String method, RecurrentModel model, Sequence input, int target) {
+    /** The model as a {@link RecurrentNetwork}, for white-box methods that read its weights and forward trace. */
+    static RecurrentNetwork requireNetwork(String method, RecurrentModel model, Sequence input, int target) {
         check(method, model, input, target);
-        return requireLstm(method, model);
+        return requireNetwork(method, model);
     }
 
     /**
-     * {@link #requireLstm(String, RecurrentModel, Sequence, int)} for every input of a batch call;
+     * {@link #requireNetwork(String, RecurrentModel, Sequence, int)} for every input of a batch call;
      * a message about one input names its index.
      */
-    static Lstm requireLstm(String method, RecurrentModel model, List<Sequence> inputs, int[] targets) {
+    static RecurrentNetwork requireNetwork(String method, RecurrentModel model, List<Sequence> inputs, int[] targets) {
         if (inputs == null || targets == null) {
             throw new IllegalArgumentException(method + ": the " + (inputs == null ? "inputs are" : "targets are")
                     + " null");
@@ -48,25 +48,25 @@ final class Arguments {
             throw new IllegalArgumentException(method + ": " + inputs.size() + " inputs but " + targets.length
                     + " targets");
         }
-        Lstm lstm = null;
+        RecurrentNetwork lstm = null;
         for (int k = 0; k < targets.length; k++) {
             try {
-                lstm = requireLstm(method, model, inputs.get(k), targets[k]);
+                lstm = requireNetwork(method, model, inputs.get(k), targets[k]);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("input " + k + " of the batch: " + e.getMessage(), e);
             }
         }
-        return lstm != null ? lstm : requireLstm(method, model);
+        return lstm != null ? lstm : requireNetwork(method, model);
     }
 
-    /** The model as an {@link Lstm} (an empty batch still needs one). */
-    private static Lstm requireLstm(String method, RecurrentModel model) {
+    /** The model as a {@link RecurrentNetwork} (an empty batch still needs one). */
+    private static RecurrentNetwork requireNetwork(String method, RecurrentModel model) {
         if (model == null) {
             throw new IllegalArgumentException(method + ": the model is null");
         }
-        if (!(model instanceof Lstm lstm)) {
+        if (!(model instanceof RecurrentNetwork lstm)) {
             throw new IllegalArgumentException(method + " is a white-box method and needs a "
-                    + Lstm.class.getName() + ", got a " + model.getClass().getName()
+                    + RecurrentNetwork.class.getName() + ", got a " + model.getClass().getName()
                     + "; black-box alternatives: occlusion-f-diff, occlusion-p-diff");
         }
         return lstm;

@@ -1,11 +1,11 @@
 package dev.explainunit.explainers;
 
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmBatch;
+import dev.explainunit.model.NetworkBatch;
+import dev.explainunit.model.RecurrentNetwork;
 
 /**
- * Buffers one thread reuses from one batch of explanations to the next: the {@link LstmBatch}
+ * Buffers one thread reuses from one batch of explanations to the next: the {@link NetworkBatch}
  * that runs a group of inputs of one length side by side, and the group's inputs.
  */
 class BatchWorkspace {
@@ -16,14 +16,14 @@ class BatchWorkspace {
      */
     static final int LANES = 8;
 
-    private LstmBatch batch;
+    private NetworkBatch batch;
     /** The inputs of the group being explained, lane b at index b. */
     final Sequence[] group = new Sequence[LANES];
 
     /** A batch for {@code model} (made anew when the model changes). */
-    final LstmBatch batch(Lstm model) {
+    final NetworkBatch batch(RecurrentNetwork model) {
         if (batch == null || batch.model() != model) {
-            batch = new LstmBatch(model, LANES);
+            batch = new NetworkBatch(model, LANES);
         }
         return batch;
     }

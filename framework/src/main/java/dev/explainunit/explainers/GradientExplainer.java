@@ -4,7 +4,7 @@ import dev.explainunit.BatchExplainer;
 import dev.explainunit.RecurrentModel;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  *   R_{t,d} = (∂f_c/∂x_{t,d})²          R_t = ‖∇_{x_t} f_c(x)‖²₂ = Σ_d R_{t,d}
  * </pre>
  *
- * Per-input values are the squared partial derivatives. White-box: needs an {@link Lstm}; one
+ * Per-input values are the squared partial derivatives. White-box: needs an {@link RecurrentNetwork}; one
  * forward and one backward pass. Thread-safe; buffers are kept per thread.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -38,9 +38,9 @@ public final class GradientExplainer implements BatchExplainer {
     }
 
     /**
-     * {@inheritDoc} The gradients come from {@link dev.explainunit.lstm.LstmBatch}, which runs groups
-     * of inputs of one length side by side and gives each the gradient of the one-input pass, bit
-     * for bit; so each relevance equals {@link #explain(RecurrentModel, Sequence, int)}'s.
+     * {@inheritDoc} The gradients come from {@link dev.explainunit.model.NetworkBatch}, which runs groups
+     * of inputs of one length side by side and gives each the gradient of the one-input pass; so
+     * each relevance equals {@link #explain(RecurrentModel, Sequence, int)}'s.
      */
     @Override
     public List<Relevance> explain(RecurrentModel model, List<Sequence> inputs, int[] targets) {

@@ -2,14 +2,14 @@ package dev.explainunit.explainers;
 
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmBatch;
+import dev.explainunit.model.NetworkBatch;
+import dev.explainunit.model.RecurrentNetwork;
 import java.util.List;
 
 /**
  * The batch path of the gradient methods: ∂f_c/∂x of groups of inputs of one length, up to
  * {@value BatchWorkspace#LANES} at a time, forward and backward passes side by side
- * ({@link LstmBatch}), each gradient equal bit for bit to {@link Workspace#inputGradient}'s.
+ * ({@link NetworkBatch}).
  */
 final class InputGradientBatches {
 
@@ -32,23 +32,10 @@ final class InputGradientBatches {
      * The relevances {@code fromGradient} makes of the gradient of output {@code targets[k]} at
      * {@code inputs.get(k)}, for every k, in the order of {@code inputs} (arguments checked by the caller).
      */
-    static List<Relevance> explain(Lstm model, List<Sequence> inputs, int[] targets, Buffers ws,
+    static List<Relevance> explain(RecurrentNetwork model, List<Sequence> inputs, int[] targets, Buffers ws,
                                    FromGradient fromGradient) {
         Relevance[] results = new Relevance[inputs.size()];
-        if (model.hiddenSize() == 1) {
-            // a single-unit model's lanes would run one after another anyway: the one-input path,
-            // without the grouping's cost
-            if (ws.lanes[0] == null) {
-                ws.lanes[0] = new Workspace();
-            }
-            Workspace one = ws.lanes[0];
-            for (int k = 0; k < results.length; k++) {
-                Sequence x = inputs.get(k);
-                results[k] = fromGradient.relevance(x, one.inputGradient(model, x, targets[k]), one);
-            }
-            return List.of(results);
-        }
-        LstmBatch batch = ws.batch(model);
+        NetworkBatch batch = ws.batch(model);
         Sequence[] group = ws.group;
         for (int[] members : EqualLengthGroups.of(inputs, BatchWorkspace.LANES)) {
             int lanes = members.length;

@@ -3,7 +3,7 @@ package dev.explainunit.explainers;
 import dev.explainunit.RecurrentModel;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import java.util.List;
 
 /**
@@ -26,13 +26,13 @@ final class InputGradientMethod {
     }
 
     Relevance explain(RecurrentModel model, Sequence input, int target) {
-        Lstm lstm = Arguments.requireLstm(id, model, input, target);
+        RecurrentNetwork lstm = Arguments.requireNetwork(id, model, input, target);
         Workspace ws = workspaces.get();
         return fromGradient.relevance(input, ws.inputGradient(lstm, input, target), ws);
     }
 
     List<Relevance> explain(RecurrentModel model, List<Sequence> inputs, int[] targets) {
-        Lstm lstm = Arguments.requireLstm(id, model, inputs, targets);
+        RecurrentNetwork lstm = Arguments.requireNetwork(id, model, inputs, targets);
         return InputGradientBatches.explain(lstm, inputs, targets, batchWorkspaces.get(), fromGradient);
     }
 }

@@ -1,8 +1,8 @@
 package dev.explainunit.explainers;
 
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmTrace;
+import dev.explainunit.model.RecurrentNetwork;
+import dev.explainunit.model.NetworkTrace;
 
 /**
  * Buffers one thread reuses from one explanation to the next: a forward trace, the input copied
@@ -13,23 +13,16 @@ import dev.explainunit.lstm.LstmTrace;
  */
 class Workspace {
 
-    private LstmTrace trace;
-    private int traceHidden = -1;
-    private boolean traceBidirectional;
-    private int traceOutputs = -1;
+    private NetworkTrace trace;
     private double[] input = new double[0];
     private double[] gradient = new double[0];
     private double[] relevance = new double[0];
     private double[][] stepsByLength = new double[0][];
 
     /** A trace that fits {@code model}'s shapes (created on the first call and on a change of shapes). */
-    final LstmTrace trace(Lstm model) {
-        if (trace == null || traceHidden != model.hiddenSize() || traceBidirectional != model.isBidirectional()
-                || traceOutputs != model.outputSize()) {
+    final NetworkTrace trace(RecurrentNetwork model) {
+        if (trace == null || !trace.fits(model)) {
             trace = model.newTrace();
-            traceHidden = model.hiddenSize();
-            traceBidirectional = model.isBidirectional();
-            traceOutputs = model.outputSize();
         }
         return trace;
     }
@@ -50,10 +43,10 @@ class Workspace {
     /**
      * ∂f_target/∂x of {@code model} at {@code input}, value (t, d) at index t·D + d of the reused
      * gradient buffer (returned; at least T·D long): one forward pass into {@link #trace} and one
-     * backward pass ({@link Lstm#inputGradient}).
+     * backward pass ({@link RecurrentNetwork#inputGradient}).
      */
-    final double[] inputGradient(Lstm model, Sequence input, int target) {
-        LstmTrace recorded = model.forward(input, trace(model));
+    final double[] inputGradient(RecurrentNetwork model, Sequence input, int target) {
+        NetworkTrace recorded = model.forward(input, trace(model));
         double[] result = gradient(input.length() * input.dim());
         model.inputGradient(recorded, target, result);
         return result;

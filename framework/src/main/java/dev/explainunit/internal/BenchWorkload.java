@@ -1,8 +1,8 @@
 package dev.explainunit.internal;
 
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.RecurrentNetwork;
+import dev.explainunit.model.DirectionWeights;
 import dev.explainunit.toy.Split;
 import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToyData;
@@ -31,21 +31,21 @@ public final class BenchWorkload {
      * distractor and recurrent weights, fc·w ≈ 1. With {@code outputs} = 2 a second output of
      * the opposite sign makes it a classifier, which occlusion-p-diff needs.
      */
-    public static Lstm toyModel(int outputs) {
+    public static RecurrentNetwork toyModel(int outputs) {
         DMatrixRMaj weightIh = new DMatrixRMaj(new double[][] {
                 {0.05, -0.02}, {0.03, 0.01}, {0.2, 0.004}, {0.02, -0.03}});
         DMatrixRMaj weightHh = new DMatrixRMaj(new double[][] {{0.1}, {0.05}, {0.01}, {0.1}});
         DMatrixRMaj biasIh = new DMatrixRMaj(new double[][] {{6}, {7}, {0}, {6}});
-        LstmDirection direction = new LstmDirection(weightIh, weightHh, biasIh, null);
+        DirectionWeights direction = DirectionWeights.lstm(weightIh, weightHh, biasIh, null);
         DMatrixRMaj fc = new DMatrixRMaj(outputs, 1);
         for (int c = 0; c < outputs; c++) {
             fc.set(c, 0, c % 2 == 0 ? 5.1 : -5.1);
         }
-        return new Lstm(direction, null, fc, null);
+        return RecurrentNetwork.singleLayer(direction, null, fc, null);
     }
 
     /** The model a method is measured on: the two-output variant for occlusion-p-diff. */
-    public static Lstm modelFor(String method) {
+    public static RecurrentNetwork modelFor(String method) {
         return toyModel(method.equals("occlusion-p-diff") ? 2 : 1);
     }
 

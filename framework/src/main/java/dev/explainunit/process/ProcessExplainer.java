@@ -5,7 +5,7 @@ import dev.explainunit.RecurrentModel;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.internal.StallLimit;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.process.internal.ExplainerProcess;
 import dev.explainunit.process.internal.Handshake;
 import dev.explainunit.process.internal.ModelFolder;
@@ -210,14 +210,14 @@ public final class ProcessExplainer implements BatchExplainer, AutoCloseable {
     }
 
     /**
-     * Whether the process explains {@code model}: an {@link Lstm} (its weights are what the process
+     * Whether the process explains {@code model}: an {@link RecurrentNetwork} (its weights are what the process
      * gets) with one output if the process announced regression, two or more if classification.
      *
      * @throws ProcessExplainerException if no process completes the handshake
      */
     @Override
     public boolean supports(RecurrentModel model) {
-        if (!(model instanceof Lstm)) {
+        if (!(model instanceof RecurrentNetwork)) {
             return false;
         }
         Handshake h = handshake();
@@ -227,7 +227,7 @@ public final class ProcessExplainer implements BatchExplainer, AutoCloseable {
     /**
      * Explains {@code input} in one request.
      *
-     * @throws IllegalArgumentException  if the model is not an {@link Lstm}, the input does not fit it or the target is out of range
+     * @throws IllegalArgumentException  if the model is not an {@link RecurrentNetwork}, the input does not fit it or the target is out of range
      * @throws ProcessExplainerException if the process fails (see the class comment)
      */
     @Override
@@ -244,7 +244,7 @@ public final class ProcessExplainer implements BatchExplainer, AutoCloseable {
      */
     @Override
     public List<Relevance> explain(RecurrentModel model, List<Sequence> inputs, int[] targets) {
-        Lstm lstm = requireArguments(model, inputs, targets);
+        RecurrentNetwork lstm = requireArguments(model, inputs, targets);
         Relevance[] out = new Relevance[inputs.size()];
         ModelFolder.Entry file = inputs.isEmpty() ? null : models.entry(lstm);
         for (int from = 0; from < inputs.size(); ) {
@@ -266,11 +266,11 @@ public final class ProcessExplainer implements BatchExplainer, AutoCloseable {
         return Arrays.asList(out);
     }
 
-    private Lstm requireArguments(RecurrentModel model, List<Sequence> inputs, int[] targets) {
+    private RecurrentNetwork requireArguments(RecurrentModel model, List<Sequence> inputs, int[] targets) {
         requireNonNull(model, "model");
         requireNonNull(inputs, "inputs");
         requireNonNull(targets, "targets");
-        if (!(model instanceof Lstm lstm)) {
+        if (!(model instanceof RecurrentNetwork lstm)) {
             throw new IllegalArgumentException("explainer process [" + commandLine + "] explains LSTM models only (it gets"
                     + " their weights as a safetensors file), not [" + model.getClass().getName() + "]");
         }

@@ -1,7 +1,7 @@
 package dev.explainunit.safetensors;
 
 import dev.explainunit.internal.AtomicFiles;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.Vocabulary;
 import java.io.IOException;
@@ -16,17 +16,17 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Reads and writes {@link SentenceModel}s: a safetensors file saved from a PyTorch module with an
- * {@code embedding} ({@code nn.Embedding}), an {@code lstm} and an {@code fc} member, together
+ * {@code embedding} ({@code nn.Embedding}), an {@code lstm}, {@code gru} or {@code rnn} and an {@code fc} member, together
  * with its {@code vocab.txt}:
  *
  * <pre>
  *   embedding.weight   V x E       row i embeds token i of vocab.txt
- *   lstm.*, fc.*                   as in {@link ModelFiles}, with D = E
+ *   lstm.* (gru.*, rnn.*), fc.*    as in {@link ModelFiles}, with D = E
  * </pre>
  *
- * The container is parsed and the LSTM checked by the same code as {@link ModelFiles}, so every
+ * The container is parsed and the recurrent layers checked by the same code as {@link ModelFiles}, so every
  * defect a toy model is refused for is refused here with the same message; in addition a
- * vocabulary whose size differs from V, an embedding width other than the LSTM's input size and
+ * vocabulary whose size differs from V, an embedding width other than layer 0's input size and
  * non-finite embedding values are refused, naming the file and the defect.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -34,14 +34,6 @@ public final class SentenceModelFiles {
 
     /** The embedding's tensor name, PyTorch's for an {@code nn.Embedding} member {@code embedding}. */
     public static final String EMBEDDING = "embedding.weight";
-
-    private static final List<String> KNOWN;
-
-    static {
-        List<String> known = new ArrayList<>(ModelFiles.KNOWN);
-        known.add(0, EMBEDDING);
-        KNOWN = List.copyOf(known);
-    }
 
     private SentenceModelFiles() {
     }
@@ -68,8 +60,8 @@ public final class SentenceModelFiles {
     public static SentenceModel read(byte[] bytes, String name, Vocabulary vocabulary, String vocabularyName)
             throws MalformedModelException {
         Map<String, Tensor> tensors = SafetensorsFormat.decode(bytes, name);
-        Tensor embedding = ModelFiles.require(tensors, EMBEDDING, name);
-        Lstm lstm = ModelFiles.lstm(tensors, name, KNOWN);
+        Tensor embedding = RecurrentTensors.require(tensors, EMBEDDING, name);
+        RecurrentNetwork lstm = RecurrentTensors.network(tensors, name, List.of(EMBEDDING));
         int[] shape = embedding.shape();
         if (shape.length != 2 || shape[0] < 1 || shape[1] < 1) {
             throw new MalformedModelException(name, "tensor '" + EMBEDDING + "' has shape " + Arrays.toString(shape)
@@ -77,15 +69,15 @@ public final class SentenceModelFiles {
         }
         if (shape[1] != lstm.inputSize()) {
             throw new MalformedModelException(name, "tensor '" + EMBEDDING + "' has width E = " + shape[1]
-                    + " but the LSTM's input size is D = " + lstm.inputSize() + " (" + ModelFiles.WEIGHT_IH
-                    + " is [" + 4 * lstm.hiddenSize() + ", " + lstm.inputSize() + "]); they must be equal");
+                    + " but the recurrent layers read D = " + lstm.inputSize() + " values per step (weight_ih_l0 is ["
+                    + lstm.cellKind().gates() * lstm.hiddenSize() + ", " + lstm.inputSize() + "]); they must be equal");
         }
         if (shape[0] != vocabulary.size()) {
             throw new MalformedModelException(name, "tensor '" + EMBEDDING + "' has " + shape[0] + " rows but "
                     + vocabularyName + " holds " + vocabulary.size() + " tokens; a row per token");
         }
         try {
-            return new SentenceModel(ModelFiles.matrix(embedding), lstm, vocabulary);
+            return new SentenceModel(RecurrentTensors.matrix(embedding), lstm, vocabulary);
         } catch (IllegalArgumentException e) {
             throw new MalformedModelException(name, e.getMessage());
         }
@@ -120,8 +112,8 @@ public final class SentenceModelFiles {
     public static byte[] toBytes(SentenceModel model, TensorType type) {
         List<Tensor> tensors = new ArrayList<>();
         DMatrixRMaj embedding = model.embeddingWeight();
-        tensors.add(ModelFiles.tensor(EMBEDDING, embedding, true));
-        tensors.addAll(ModelFiles.tensors(model.lstm()));
+        tensors.add(RecurrentTensors.tensor(EMBEDDING, embedding, true));
+        tensors.addAll(RecurrentTensors.tensors(model.lstm()));
         ModelFiles.requireFits(tensors, type);
         return SafetensorsFormat.encode(tensors, type, Map.of("format", "pt"));
     }

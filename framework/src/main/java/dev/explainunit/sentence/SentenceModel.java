@@ -1,7 +1,7 @@
 package dev.explainunit.sentence;
 
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import java.util.Arrays;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * A sentence classifier: an embedding (V x E, a row per token of the {@link Vocabulary}) in front
- * of an {@link Lstm} with input size E. Explainers get the embedded sentence ({@link #embed}, a
+ * of an {@link RecurrentNetwork} with input size E. Explainers get the embedded sentence ({@link #embed}, a
  * T x E {@link Sequence}) and {@link #lstm()}, so every explainer applies unchanged: a word's
  * relevance is its step's, occluding a word zeroes its embedding, deleting a word drops its step.
  *
@@ -20,7 +20,7 @@ public final class SentenceModel {
 
     private final double[] embedding;
     private final int embeddingSize;
-    private final Lstm lstm;
+    private final RecurrentNetwork lstm;
     private final Vocabulary vocabulary;
 
     /**
@@ -30,7 +30,7 @@ public final class SentenceModel {
      * @throws IllegalArgumentException if the vocabulary size differs from V, E from the LSTM's
      *                                  input size, or an embedding value is not finite
      */
-    public SentenceModel(DMatrixRMaj embedding, Lstm lstm, Vocabulary vocabulary) {
+    public SentenceModel(DMatrixRMaj embedding, RecurrentNetwork lstm, Vocabulary vocabulary) {
         if (embedding.numRows != vocabulary.size()) {
             throw new IllegalArgumentException("the embedding has " + embedding.numRows + " rows but the vocabulary "
                     + vocabulary.size() + " tokens; a row per token");
@@ -107,7 +107,7 @@ public final class SentenceModel {
     }
 
     /** The LSTM and output layer that explainers get with {@link #embed}'s sequence. */
-    public Lstm lstm() {
+    public RecurrentNetwork lstm() {
         return lstm;
     }
 

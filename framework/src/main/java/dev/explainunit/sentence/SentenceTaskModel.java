@@ -1,6 +1,6 @@
 package dev.explainunit.sentence;
 
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.task.TaskModel;
 import org.apiguardian.api.API;
 
@@ -23,7 +23,7 @@ public record SentenceTaskModel(String id, SentenceModel sentences) implements T
     }
 
     @Override
-    public Lstm model() {
+    public RecurrentNetwork model() {
         return sentences.lstm();
     }
 }

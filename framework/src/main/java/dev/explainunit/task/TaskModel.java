@@ -1,6 +1,6 @@
 package dev.explainunit.task;
 
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import org.apiguardian.api.API;
 
 /** One model of a {@link Task}: the LSTM every explainer gets, with an id that names it in reports. */
@@ -11,15 +11,15 @@ public interface TaskModel {
     String id();
 
     /** The model. */
-    Lstm model();
+    RecurrentNetwork model();
 
     /** A model with an id, for tasks that need nothing more. */
-    static TaskModel of(String id, Lstm model) {
+    static TaskModel of(String id, RecurrentNetwork model) {
         if (id == null || id.isBlank() || model == null) {
             throw new IllegalArgumentException("a task model needs an id and a model, got id=" + id + ", model="
                     + model);
         }
-        record Named(String id, Lstm model) implements TaskModel {
+        record Named(String id, RecurrentNetwork model) implements TaskModel {
         }
         return new Named(id, model);
     }

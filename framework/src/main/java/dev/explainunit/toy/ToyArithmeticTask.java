@@ -10,6 +10,7 @@ import dev.explainunit.task.Sample;
 import dev.explainunit.task.SampleGenerator;
 import dev.explainunit.task.Task;
 import dev.explainunit.task.TaskWords;
+import dev.explainunit.zoo.Architecture;
 import dev.explainunit.zoo.ModelZoo;
 import dev.explainunit.zoo.ZooModel;
 import java.util.ArrayList;
@@ -19,9 +20,12 @@ import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
- * A toy arithmetic task (paper 3.2) as a {@link Task}: the bundled zoo's 50 models, test samples of
- * the {@link Split#TEST test split} ({@link ToyData}), and complete ground truth: y = n_a ± n_b,
- * so the true relevances are n_a and ±n_b on the two marked steps and 0 elsewhere.
+ * A toy arithmetic task (paper 3.2) as a {@link Task}: the bundled zoo's 50 models of the task's id,
+ * test samples of the {@link Split#TEST test split} ({@link ToyData}), and complete ground truth:
+ * y = n_a ± n_b, so the true relevances are n_a and ±n_b on the two marked steps and 0 elsewhere.
+ * The tasks of one arithmetic share data and ground truth and differ in their models' architecture:
+ * {@code addition} and {@code subtraction} have the paper's single-unit LSTMs, {@code -gru} GRUs and
+ * {@code -lstm2} two-layer LSTMs ({@link #architecture()}).
  *
  * <p>Its {@link #generator() generator} draws, in this order (QuickTheories shrinks each draw
  * towards the low end of its range):
@@ -42,18 +46,40 @@ public class ToyArithmeticTask implements Task {
     public static final int MAX_LENGTH = 14;
 
     private final ToyTask arithmetic;
+    private final String id;
+    private final Architecture architecture;
 
-    /** The task for {@code arithmetic}; registered subclasses: {@link AdditionTask}, {@link SubtractionTask}. */
+    /**
+     * The paper's task for {@code arithmetic}, with its id and single-unit LSTMs; registered
+     * subclasses: {@link AdditionTask}, {@link SubtractionTask}.
+     */
     protected ToyArithmeticTask(ToyTask arithmetic) {
-        if (arithmetic == null) {
-            throw new IllegalArgumentException("the arithmetic of a toy task is required");
-        }
-        this.arithmetic = arithmetic;
+        this(arithmetic, arithmetic == null ? null : arithmetic.id(), Architecture.PAPER);
     }
 
-    /** The task for {@code arithmetic}. */
+    /**
+     * The task of {@code arithmetic}'s data and ground truth named {@code id}, whose models have
+     * {@code architecture}; registered subclasses: {@link AdditionGruTask}, {@link SubtractionGruTask},
+     * {@link AdditionLstm2Task}, {@link SubtractionLstm2Task}.
+     */
+    protected ToyArithmeticTask(ToyTask arithmetic, String id, Architecture architecture) {
+        if (arithmetic == null || id == null || id.isBlank() || architecture == null) {
+            throw new IllegalArgumentException("a toy task needs its arithmetic, an id and an architecture, got "
+                    + arithmetic + ", " + id + ", " + architecture);
+        }
+        this.arithmetic = arithmetic;
+        this.id = id;
+        this.architecture = architecture;
+    }
+
+    /** The paper's task for {@code arithmetic} ({@code addition} or {@code subtraction}). */
     public static ToyArithmeticTask of(ToyTask arithmetic) {
         return arithmetic == ToyTask.ADDITION ? new AdditionTask() : new SubtractionTask();
+    }
+
+    /** The architecture of the task's bundled models, which {@code explainunit train} trains by default. */
+    public Architecture architecture() {
+        return architecture;
     }
 
     /** Which of the two: addition or subtraction. */
@@ -63,18 +89,19 @@ public class ToyArithmeticTask implements Task {
 
     @Override
     public String id() {
-        return arithmetic.id();
+        return id;
     }
 
     @Override
     public String description() {
-        return arithmetic == ToyTask.ADDITION ? "y = n_a + n_b of two marked numbers (paper 3.2)"
+        String what = arithmetic == ToyTask.ADDITION ? "y = n_a + n_b of two marked numbers (paper 3.2)"
                 : "y = n_a − n_b of two marked numbers (paper 3.2)";
+        return architecture.equals(Architecture.PAPER) ? what : what + ", " + architecture.describe() + " models";
     }
 
     @Override
     public List<ZooModel> models() {
-        return ModelZoo.bundled().models(arithmetic);
+        return ModelZoo.bundled().models(id);
     }
 
     @Override

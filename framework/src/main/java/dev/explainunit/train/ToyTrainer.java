@@ -1,12 +1,14 @@
 package dev.explainunit.train;
 
 import dev.explainunit.toy.Split;
-import dev.explainunit.toy.ToyTask;
+import dev.explainunit.toy.ToyArithmeticTask;
 import dev.explainunit.toy.ToyData;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.train.internal.Lbfgs;
 import dev.explainunit.train.internal.MseLoss;
-import dev.explainunit.train.internal.LstmParameters;
+import dev.explainunit.train.internal.NetworkParameters;
 import dev.explainunit.train.internal.SequenceBatch;
+import dev.explainunit.zoo.Architecture;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -22,10 +24,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apiguardian.api.API;
 
 /**
- * Trains single-unit LSTMs on a toy task (paper A.4): unidirectional, H = 1, linear output without
- * bias (17 parameters), weights U(−1, 1) and biases 0, full-batch MSE on the 10000 training
- * sequences, minimised by L-BFGS with a strong Wolfe line search (see {@link TrainingSettings} for
- * the stopping rules and src/docs/training.md for why not the paper's fixed-step optimiser).
+ * Trains toy models of one architecture on a toy task with the paper's protocol (A.4): a
+ * unidirectional stack of L layers of one cell kind (LSTM or GRU) with H units each and a linear
+ * output without bias (the paper's model: one LSTM layer, H = 1, 17 parameters), weights U(−1, 1)
+ * and biases 0, full-batch MSE on the 10000 training sequences, minimised by L-BFGS with a strong
+ * Wolfe line search (see {@link TrainingSettings} for the stopping rules and src/docs/training.md
+ * for why not the paper's fixed-step optimiser, the parameter layouts and the measured convergence).
  *
  * <p>The data of all three splits is generated once from the data seed and shared read-only by
  * all runs. Run k of {@link #trainUntil} uses initialisation seed {@code firstSeed + k}; the kept
@@ -34,7 +38,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ToyTrainer {
 
-    /** Hidden units and inputs of the toy model. */
+    /** Hidden units of the paper's toy model and inputs per step of every toy task. */
     public static final int HIDDEN = 1, INPUTS = 2;
 
     private static final double GRADIENT_TOLERANCE = 1e-12;
@@ -44,37 +48,61 @@ public final class ToyTrainer {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private final ToyTask task;
+    private final ToyArithmeticTask task;
+    private final Architecture architecture;
     private final long dataSeed;
     private final TrainingSettings settings;
-    private final LstmParameters layout = new LstmParameters(HIDDEN, INPUTS);
+    private final NetworkParameters layout;
     private final SequenceBatch train;
     private final SequenceBatch validation;
     private final SequenceBatch test;
 
-    /** A trainer on the paper-sized splits of {@code task} generated from {@code dataSeed}. */
+    /**
+     * A trainer of the paper's single-unit LSTM on the paper-sized splits of {@code task} generated
+     * from {@code dataSeed}.
+     */
     public ToyTrainer(ToyTask task, long dataSeed, TrainingSettings settings) {
-        this(task, dataSeed, settings, Split.TRAIN.size());
+        this(ToyArithmeticTask.of(task), Architecture.PAPER, dataSeed, settings);
+    }
+
+    /** A trainer of {@code architecture} on the paper-sized splits of {@code task} generated from {@code dataSeed}. */
+    public ToyTrainer(ToyArithmeticTask task, Architecture architecture, long dataSeed, TrainingSettings settings) {
+        this(task, architecture, dataSeed, settings, Split.TRAIN.size());
     }
 
     /** As above with a smaller training split (for quick runs); validation and test stay paper-sized. */
-    public ToyTrainer(ToyTask task, long dataSeed, TrainingSettings settings, int trainSize) {
-        if (task == null || settings == null) {
-            throw new IllegalArgumentException("task and settings are required");
+    public ToyTrainer(ToyArithmeticTask task, Architecture architecture, long dataSeed, TrainingSettings settings,
+                      int trainSize) {
+        if (task == null || architecture == null || settings == null) {
+            throw new IllegalArgumentException("task, architecture and settings are required");
         }
         if (trainSize < 1) {
             throw new IllegalArgumentException("training set size must be >= 1, got " + trainSize);
         }
         this.task = task;
+        this.architecture = architecture;
         this.dataSeed = dataSeed;
         this.settings = settings;
-        this.train = SequenceBatch.of(ToyData.generate(task, Split.TRAIN, trainSize, dataSeed));
-        this.validation = SequenceBatch.of(ToyData.generate(task, Split.VALIDATION, dataSeed));
-        this.test = SequenceBatch.of(ToyData.generate(task, Split.TEST, dataSeed));
+        this.layout = NetworkParameters.of(architecture, INPUTS);
+        ToyTask arithmetic = task.arithmetic();
+        this.train = SequenceBatch.of(ToyData.generate(arithmetic, Split.TRAIN, trainSize, dataSeed));
+        this.validation = SequenceBatch.of(ToyData.generate(arithmetic, Split.VALIDATION, dataSeed));
+        this.test = SequenceBatch.of(ToyData.generate(arithmetic, Split.TEST, dataSeed));
     }
 
-    public ToyTask task() {
+    /** The task whose data the models learn and whose id names them. */
+    public ToyArithmeticTask task() {
         return task;
+    }
+
+    /** The architecture of the models. */
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    /** |θ|, the trained parameters of one model (src/docs/training.md has the layouts). */
+    public int parameterCount() {
+        return layout.count();
     }
 
     public long dataSeed() {
@@ -138,7 +166,7 @@ public final class ToyTrainer {
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpuSeconds = (cpuNanos() - cpuStarted) / 1e9;
         boolean kept = outcome[0] != RunOutcome.CANCELLED && bestValidation[0] < settings.keepValidationMse();
-        return new TrainingRun(task, seed, layout.toLstm(best), trainMse, bestValidation[0], testMse,
+        return new TrainingRun(task.id(), seed, layout.toNetwork(best), trainMse, bestValidation[0], testMse,
                 result.evaluations(), seconds, cpuSeconds, kept, outcome[0]);
     }
 
@@ -210,8 +238,8 @@ public final class ToyTrainer {
                 break;
             }
         }
-        return new TrainingSummary(task, dataSeed, kept, tried, evaluations, (System.nanoTime() - started) / 1e9,
-                cpuSeconds, threads);
+        return new TrainingSummary(task.id(), architecture, dataSeed, settings, kept, tried, evaluations,
+                (System.nanoTime() - started) / 1e9, cpuSeconds, threads);
     }
 
     /** The kept runs among the finished seeds 0, 1, ... up to the first unfinished one, at most {@code limit}. */

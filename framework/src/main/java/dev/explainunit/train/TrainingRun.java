@@ -1,13 +1,12 @@
 package dev.explainunit.train;
 
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.toy.ToyTask;
+import dev.explainunit.model.RecurrentNetwork;
 import org.apiguardian.api.API;
 
 /**
  * The result of training one model from one initialisation seed.
  *
- * @param task          the toy task
+ * @param task          the id of the toy task, e.g. {@code "addition-gru"}
  * @param seed          the initialisation seed
  * @param model         the trained model (the iterate with the lowest validation MSE seen)
  * @param trainMse      its MSE on the training split
@@ -20,6 +19,7 @@ import org.apiguardian.api.API;
  * @param outcome       how the run ended
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record TrainingRun(ToyTask task, long seed, Lstm model, double trainMse, double validationMse, double testMse,
-                          int evaluations, double seconds, double cpuSeconds, boolean kept, RunOutcome outcome) {
+public record TrainingRun(String task, long seed, RecurrentNetwork model, double trainMse, double validationMse,
+                          double testMse, int evaluations, double seconds, double cpuSeconds, boolean kept,
+                          RunOutcome outcome) {
 }

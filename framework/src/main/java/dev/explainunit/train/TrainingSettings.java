@@ -41,4 +41,12 @@ public record TrainingSettings(int memory, double successValidationMse, double k
     public static TrainingSettings defaults() {
         return new TrainingSettings(10, 1e-5, 1e-4, 300, 0.01, 3000);
     }
+
+    /** The optimiser and stopping rules in words, as recorded in a zoo's index. */
+    public String describe() {
+        return "full-batch L-BFGS (memory " + memory + ") with a strong Wolfe line search; stop at validation MSE < "
+                + successValidationMse + "; keep at validation MSE < " + keepValidationMse + "; abandon a seed"
+                + " whose best training MSE is above " + abandonTrainMse + " after " + abandonAfterEvaluations
+                + " evaluations; at most " + maxEvaluations + " evaluations";
+    }
 }

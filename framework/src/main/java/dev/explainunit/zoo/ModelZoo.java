@@ -1,25 +1,26 @@
 package dev.explainunit.zoo;
 
-import dev.explainunit.lstm.Lstm;
 import dev.explainunit.safetensors.ModelFiles;
-import dev.explainunit.toy.ToyTask;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * Trained single-unit LSTMs for the toy tasks with their training metrics. {@link #bundled()} are
- * the 50 models per task shipped in the framework jar (trained by {@code explainunit train}, see
+ * Trained toy-task models with their training metrics, by task id. {@link #bundled()} are the 50
+ * models per task shipped in the framework jar ({@link #BUNDLED_TASKS}: the paper's single-unit
+ * LSTMs for {@code addition} and {@code subtraction}, GRUs and two-layer LSTMs for the tasks of the
+ * same data named {@code -gru} and {@code -lstm2}; trained by {@code explainunit train}, see
  * src/docs/training.md); {@link #load} reads directories written by {@code train} or
- * {@code zoo export}. Immutable and thread-safe.
+ * {@code zoo export}. Each task's {@link ZooIndex} records the models' {@link Architecture}.
+ * Immutable and thread-safe.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ModelZoo {
@@ -27,10 +28,14 @@ public final class ModelZoo {
     /** Classpath folder of the bundled zoo; one sub-folder per task id. */
     public static final String RESOURCES = "/dev/explainunit/zoo/";
 
-    private final Map<ToyTask, List<ZooModel>> models;
-    private final Map<ToyTask, ZooIndex> indexes;
+    /** The tasks whose models are bundled, in this order (each a folder under {@link #RESOURCES}). */
+    public static final List<String> BUNDLED_TASKS = List.of("addition", "subtraction");
 
-    private ModelZoo(Map<ToyTask, List<ZooModel>> models, Map<ToyTask, ZooIndex> indexes) {
+    /** Per task id, in order: its models and index. */
+    private final Map<String, List<ZooModel>> models;
+    private final Map<String, ZooIndex> indexes;
+
+    private ModelZoo(Map<String, List<ZooModel>> models, Map<String, ZooIndex> indexes) {
         this.models = models;
         this.indexes = indexes;
     }
@@ -49,17 +54,20 @@ public final class ModelZoo {
     }
 
     private static ModelZoo loadBundled() {
-        Map<ToyTask, List<ZooModel>> models = new EnumMap<>(ToyTask.class);
-        Map<ToyTask, ZooIndex> indexes = new EnumMap<>(ToyTask.class);
-        for (ToyTask task : ToyTask.values()) {
-            String folder = RESOURCES + task.id() + "/";
+        Map<String, List<ZooModel>> models = new LinkedHashMap<>();
+        Map<String, ZooIndex> indexes = new LinkedHashMap<>();
+        for (String task : BUNDLED_TASKS) {
+            String folder = RESOURCES + task + "/";
             try {
-                ZooIndex index = ZooDirectory.parseIndex(resource(folder + ZooDirectory.INDEX), folder + ZooDirectory.INDEX);
+                String indexName = folder + ZooDirectory.INDEX;
+                ZooIndex index = ZooDirectory.parseIndex(resource(indexName), indexName);
+                if (!index.task().equals(task)) {
+                    throw new IOException(indexName + " is the index of task [" + index.task() + "]");
+                }
                 List<ZooModel> list = new ArrayList<>();
                 for (ZooIndex.Entry entry : index.models()) {
                     String name = folder + entry.file();
-                    Lstm lstm = ModelFiles.read(resource(name), name);
-                    list.add(ZooDirectory.toModel(index, entry, lstm));
+                    list.add(ZooDirectory.toModel(index, entry, ModelFiles.read(resource(name), name), name));
                 }
                 models.put(task, Collections.unmodifiableList(list));
                 indexes.put(task, index);
@@ -67,7 +75,7 @@ public final class ModelZoo {
                 throw new UncheckedIOException("the bundled model zoo is broken: " + e.getMessage(), e);
             }
         }
-        return new ModelZoo(models, indexes);
+        return new ModelZoo(Collections.unmodifiableMap(models), Collections.unmodifiableMap(indexes));
     }
 
     static byte[] resource(String name) throws IOException {
@@ -81,21 +89,25 @@ public final class ModelZoo {
 
     /**
      * The models of directories written by {@code explainunit train} or {@code zoo export}
-     * (one task per directory; a later directory of the same task adds its models).
+     * (one task per directory; a later directory of the same task adds its models, and must
+     * have the same architecture).
      *
      * @throws IOException naming the directory or file and the defect
      */
     public static ModelZoo load(Path... directories) throws IOException {
-        Map<ToyTask, List<ZooModel>> models = new EnumMap<>(ToyTask.class);
-        Map<ToyTask, ZooIndex> indexes = new EnumMap<>(ToyTask.class);
+        Map<String, List<ZooModel>> models = new LinkedHashMap<>();
+        Map<String, ZooIndex> indexes = new LinkedHashMap<>();
         for (Path directory : directories) {
             ZooIndex index = ZooDirectory.readIndex(directory);
-            ToyTask task = ToyTask.fromId(index.task());
-            models.computeIfAbsent(task, t -> new ArrayList<>()).addAll(ZooDirectory.read(directory, index));
-            indexes.putIfAbsent(task, index);
+            ZooIndex first = indexes.putIfAbsent(index.task(), index);
+            if (first != null && !first.architecture().equals(index.architecture())) {
+                throw new IOException(directory + " holds " + index.architecture().describe() + " models of task ["
+                        + index.task() + "], an earlier directory " + first.architecture().describe() + " ones");
+            }
+            models.computeIfAbsent(index.task(), t -> new ArrayList<>()).addAll(ZooDirectory.read(directory, index));
         }
         models.replaceAll((task, list) -> List.copyOf(list));
-        return new ModelZoo(models, indexes);
+        return new ModelZoo(Collections.unmodifiableMap(models), Collections.unmodifiableMap(indexes));
     }
 
     /**
@@ -122,16 +134,21 @@ public final class ModelZoo {
         }
     }
 
-    /** The models of {@code task} in id order (empty if the zoo has none). */
-    public List<ZooModel> models(ToyTask task) {
+    /** The ids of the tasks this zoo has models of, in order (the bundled zoo: {@link #BUNDLED_TASKS}). */
+    public List<String> tasks() {
+        return List.copyOf(models.keySet());
+    }
+
+    /** The models of the task with id {@code task} in id order (empty if the zoo has none). */
+    public List<ZooModel> models(String task) {
         return models.getOrDefault(task, List.of());
     }
 
-    /** All models, addition first. */
+    /** All models, task after task in {@link #tasks()} order. */
     public List<ZooModel> models() {
         List<ZooModel> all = new ArrayList<>();
-        for (ToyTask task : ToyTask.values()) {
-            all.addAll(models(task));
+        for (List<ZooModel> list : models.values()) {
+            all.addAll(list);
         }
         return all;
     }
@@ -141,8 +158,13 @@ public final class ModelZoo {
         return models().stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
-    /** The run-level facts of the training that made the models of {@code task}. */
-    public Optional<ZooIndex> index(ToyTask task) {
+    /** The run-level facts of the training that made the models of the task with id {@code task}. */
+    public Optional<ZooIndex> index(String task) {
         return Optional.ofNullable(indexes.get(task));
+    }
+
+    /** The architecture of the models of the task with id {@code task}, if the zoo has them. */
+    public Optional<Architecture> architecture(String task) {
+        return index(task).map(ZooIndex::architecture);
     }
 }

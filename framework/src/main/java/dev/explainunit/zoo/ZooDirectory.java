@@ -4,12 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.explainunit.internal.AtomicFiles;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.safetensors.ModelFiles;
-import dev.explainunit.toy.ToyTask;
-import dev.explainunit.train.TrainingRun;
-import dev.explainunit.train.TrainingSettings;
-import dev.explainunit.train.TrainingSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -35,32 +31,9 @@ public final class ZooDirectory {
     private ZooDirectory() {
     }
 
-    /** The model id of the k-th kept model (0-based) of a task: {@code addition-01}, ... */
-    public static String modelId(ToyTask task, int k) {
-        return String.format("%s-%02d", task.id(), k + 1);
-    }
-
-    /** The optimiser and stopping rules of {@link dev.explainunit.train.ToyTrainer}, as recorded in the index. */
-    public static String describe(TrainingSettings s) {
-        return "full-batch L-BFGS (memory " + s.memory() + ") with a strong Wolfe line search; stop at validation MSE < "
-                + s.successValidationMse() + "; keep at validation MSE < " + s.keepValidationMse() + "; abandon a seed"
-                + " whose best training MSE is above " + s.abandonTrainMse() + " after " + s.abandonAfterEvaluations()
-                + " evaluations; at most " + s.maxEvaluations() + " evaluations";
-    }
-
-    /** The models of a training summary with ids in seed order, and their index. */
-    public static ZooIndex write(Path directory, TrainingSummary summary, String optimizer) throws IOException {
-        List<ZooModel> models = new ArrayList<>();
-        for (int k = 0; k < summary.kept().size(); k++) {
-            TrainingRun run = summary.kept().get(k);
-            models.add(new ZooModel(modelId(summary.task(), k), run.task(), run.seed(), run.model(), run.trainMse(),
-                    run.validationMse(), run.testMse(), run.evaluations(), run.seconds()));
-        }
-        ZooIndex index = new ZooIndex(ZooIndex.FORMAT, summary.task().id(), summary.dataSeed(), summary.seedsTried(),
-                models.size(), summary.convergenceRate(), summary.totalEvaluations(), summary.wallSeconds(),
-                summary.cpuSeconds(), summary.threads(), optimizer, entries(models));
-        write(directory, index, models);
-        return index;
+    /** The model id of the k-th kept model (0-based) of a task: {@code addition-01}, {@code addition-gru-01}, ... */
+    public static String modelId(String task, int k) {
+        return String.format(java.util.Locale.ROOT, "%s-%02d", task, k + 1);
     }
 
     /**
@@ -79,8 +52,8 @@ public final class ZooDirectory {
     public static List<ZooIndex.Entry> entries(List<ZooModel> models) {
         List<ZooIndex.Entry> entries = new ArrayList<>();
         for (ZooModel m : models) {
-            entries.add(new ZooIndex.Entry(m.id(), m.task().id(), fileName(m.id()), m.seed(), m.trainMse(), m.validationMse(),
-                    m.testMse(), m.evaluations(), m.seconds()));
+            entries.add(new ZooIndex.Entry(m.id(), m.task(), fileName(m.id()), m.seed(), m.trainMse(),
+                    m.validationMse(), m.testMse(), m.evaluations(), m.seconds()));
         }
         return entries;
     }
@@ -116,8 +89,8 @@ public final class ZooDirectory {
     static List<ZooModel> read(Path directory, ZooIndex index) throws IOException {
         List<ZooModel> models = new ArrayList<>();
         for (ZooIndex.Entry entry : index.models()) {
-            Lstm lstm = ModelFiles.read(directory.resolve(entry.file()));
-            models.add(toModel(index, entry, lstm));
+            Path file = directory.resolve(entry.file());
+            models.add(toModel(index, entry, ModelFiles.read(file), file.toString()));
         }
         return models;
     }
@@ -134,10 +107,8 @@ public final class ZooDirectory {
             throw new IOException(name + " has format [" + (index == null ? null : index.format()) + "], expected ["
                     + ZooIndex.FORMAT + "]");
         }
-        try {
-            ToyTask.fromId(index.task());
-        } catch (IllegalArgumentException e) {
-            throw new IOException(name + ": " + e.getMessage(), e);
+        if (index.task() == null || index.task().isBlank() || !index.task().equals(index.task().strip())) {
+            throw new IOException(name + " has task [" + index.task() + "], expected a task id");
         }
         for (ZooIndex.Entry entry : index.models()) {
             if (entry == null || entry.id() == null || entry.file() == null) {
@@ -154,8 +125,19 @@ public final class ZooDirectory {
         return index;
     }
 
-    static ZooModel toModel(ZooIndex index, ZooIndex.Entry entry, Lstm lstm) {
-        return new ZooModel(entry.id(), ToyTask.fromId(index.task()), entry.seed(), lstm, entry.trainMse(),
-                entry.validationMse(), entry.testMse(), entry.evaluations(), entry.seconds());
+    /**
+     * The zoo model of {@code entry}, its network read from {@code file}.
+     *
+     * @throws IOException naming the file if the network does not have the index's architecture
+     */
+    static ZooModel toModel(ZooIndex index, ZooIndex.Entry entry, RecurrentNetwork network, String file)
+            throws IOException {
+        Architecture architecture = index.architecture();
+        if (!architecture.matches(network)) {
+            throw new IOException(file + " holds a " + network + (network.hasFcBias() ? " with fc.bias" : "")
+                    + "; the index describes a " + architecture.describe() + " with one output and no fc.bias");
+        }
+        return new ZooModel(entry.id(), index.task(), entry.seed(), network, entry.trainMse(), entry.validationMse(),
+                entry.testMse(), entry.evaluations(), entry.seconds());
     }
 }

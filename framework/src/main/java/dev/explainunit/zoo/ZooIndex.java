@@ -9,7 +9,9 @@ import org.apiguardian.api.API;
  * per model file. Keys are stable; unknown keys are ignored when reading.
  *
  * @param format           {@value #FORMAT}
- * @param task             task id
+ * @param task             task id, e.g. {@code "addition-gru"}
+ * @param architecture     the models' architecture (cell, layers, H); absent from indexes written
+ *                         before version 0.3, which all describe the paper's single-unit LSTM
  * @param dataSeed         seed of the train / validation / test data ({@code ToyData.generate})
  * @param seedsTried       initialisation seeds tried until the last kept model
  * @param modelsKept       number of models (validation MSE &lt; 1e-4)
@@ -23,21 +25,22 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ZooIndex(String format, String task, long dataSeed, int seedsTried, int modelsKept,
-                       double convergenceRate, long totalEvaluations, double trainingSeconds, double cpuSeconds,
-                       int threads, String optimizer, List<Entry> models) {
+public record ZooIndex(String format, String task, Architecture architecture, long dataSeed, int seedsTried,
+                       int modelsKept, double convergenceRate, long totalEvaluations, double trainingSeconds,
+                       double cpuSeconds, int threads, String optimizer, List<Entry> models) {
 
     /** The format tag of this version. */
     public static final String FORMAT = "explainunit-zoo/1";
 
     public ZooIndex {
         models = models == null ? List.of() : List.copyOf(models);
+        architecture = architecture == null ? Architecture.PAPER : architecture;
     }
 
     /** This index with other model entries. */
     public ZooIndex withModels(List<Entry> entries) {
-        return new ZooIndex(format, task, dataSeed, seedsTried, modelsKept, convergenceRate, totalEvaluations,
-                trainingSeconds, cpuSeconds, threads, optimizer, entries);
+        return new ZooIndex(format, task, architecture, dataSeed, seedsTried, modelsKept, convergenceRate,
+                totalEvaluations, trainingSeconds, cpuSeconds, threads, optimizer, entries);
     }
 
     /**

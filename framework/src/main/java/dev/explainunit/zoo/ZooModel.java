@@ -1,17 +1,16 @@
 package dev.explainunit.zoo;
 
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.task.TaskModel;
-import dev.explainunit.toy.ToyTask;
 import org.apiguardian.api.API;
 
 /**
  * A trained toy-task model with the metrics of its training run.
  *
- * @param id            e.g. {@code "addition-07"}
- * @param task          the task it solves
+ * @param id            e.g. {@code "addition-07"}, {@code "subtraction-gru-12"}
+ * @param task          the id of the task it solves, e.g. {@code "addition"}
  * @param seed          its initialisation seed
- * @param model         the single-unit LSTM
+ * @param model         the network (its architecture is the zoo index's)
  * @param trainMse      MSE on the training split of the zoo's data seed
  * @param validationMse MSE on the validation split
  * @param testMse       MSE on the test split
@@ -19,6 +18,6 @@ import org.apiguardian.api.API;
  * @param seconds       wall time of its training run
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record ZooModel(String id, ToyTask task, long seed, Lstm model, double trainMse, double validationMse,
+public record ZooModel(String id, String task, long seed, RecurrentNetwork model, double trainMse, double validationMse,
                        double testMse, int evaluations, double seconds) implements TaskModel {
 }

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 import dev.explainunit.BatchExplainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.RandomLstms;
+import dev.explainunit.model.CellKind;
+import dev.explainunit.model.NetworkShape;
+import dev.explainunit.model.RandomNetworks;
+import dev.explainunit.model.RecurrentNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -22,8 +24,20 @@ import org.junit.jupiter.api.Test;
  */
 class BatchExplainersTest {
 
-    /** D, H of the random models; each uni- and bidirectional. */
-    private static final int[][] SHAPES = {{2, 1}, {1, 3}, {6, 3}, {5, 60}, {60, 60}};
+    /** Random models of four outputs: LSTMs and GRUs, one and two layers, H = 1 and the paper's sentence size among them. */
+    private static final NetworkShape[] SHAPES = {
+            new NetworkShape(CellKind.LSTM, 1, 2, 1, 4, false, true, true),
+            new NetworkShape(CellKind.LSTM, 1, 2, 1, 4, true, true, true),
+            new NetworkShape(CellKind.LSTM, 1, 1, 3, 4, true, true, true),
+            new NetworkShape(CellKind.LSTM, 1, 6, 3, 4, false, true, true),
+            new NetworkShape(CellKind.LSTM, 1, 5, 60, 4, true, true, true),
+            new NetworkShape(CellKind.LSTM, 1, 60, 60, 4, true, true, true),
+            new NetworkShape(CellKind.LSTM, 2, 3, 5, 4, true, true, true),
+            new NetworkShape(CellKind.LSTM, 2, 2, 1, 4, false, true, true),
+            new NetworkShape(CellKind.GRU, 1, 2, 1, 4, true, true, true),
+            new NetworkShape(CellKind.GRU, 1, 6, 3, 4, false, true, true),
+            new NetworkShape(CellKind.GRU, 2, 3, 5, 4, true, true, true),
+    };
 
     private static List<BatchExplainer> explainers() {
         List<BatchExplainer> explainers = new ArrayList<>();
@@ -34,7 +48,6 @@ class BatchExplainersTest {
             explainers.add(new LrpExplainer(rule, 0.2, 1));
             explainers.add(new LrpExplainer(rule, 0, 0.5));
         }
-        explainers.add(new LrpExplainer(LrpRule.ALL, 0.001, 0, false)); // H = 1 on the general path
         return explainers;
     }
 
@@ -45,7 +58,7 @@ class BatchExplainersTest {
         int[] counts = {12, 1, 8, 1, 7, 1, 2};
         for (int g = 0; g < lengths.length; g++) {
             for (int k = 0; k < counts[g]; k++) {
-                inputs.add(RandomLstms.sequence(random, lengths[g], dim));
+                inputs.add(RandomNetworks.sequence(random, lengths[g], dim));
             }
         }
         java.util.Collections.shuffle(inputs, random);
@@ -55,33 +68,31 @@ class BatchExplainersTest {
     @Test
     void every_element_of_a_batch_has_the_bits_of_the_single_explanation() {
         Random random = new Random(5);
-        for (int[] shape : SHAPES) {
-            for (boolean bidirectional : new boolean[] {false, true}) {
-                Lstm model = RandomLstms.lstm(random, shape[0], shape[1], 4, bidirectional, 0.7);
-                List<Sequence> inputs = mixedBatch(random, shape[0]);
-                int[] targets = random.ints(inputs.size(), 0, 4).toArray();
-                int[] targetsBefore = targets.clone();
-                for (BatchExplainer explainer : explainers()) {
-                    List<Relevance> batch = explainer.explain(model, inputs, targets);
+        for (NetworkShape shape : SHAPES) {
+            RecurrentNetwork model = RandomNetworks.network(random, shape, 0.7);
+            List<Sequence> inputs = mixedBatch(random, shape.inputs());
+            int[] targets = random.ints(inputs.size(), 0, 4).toArray();
+            int[] targetsBefore = targets.clone();
+            for (BatchExplainer explainer : explainers()) {
+                List<Relevance> batch = explainer.explain(model, inputs, targets);
 
-                    assertThat(batch).hasSize(inputs.size());
-                    for (int k = 0; k < inputs.size(); k++) {
-                        Relevance alone = explainer.explain(model, inputs.get(k), targets[k]);
-                        String where = explainer + " D=" + shape[0] + " H=" + shape[1] + " bi=" + bidirectional
-                                + " input " + k + " (T=" + inputs.get(k).length() + ")";
-                        assertSameBits(batch.get(k), alone, where);
-                    }
+                assertThat(batch).hasSize(inputs.size());
+                for (int k = 0; k < inputs.size(); k++) {
+                    Relevance alone = explainer.explain(model, inputs.get(k), targets[k]);
+                    String where = explainer + " " + shape + " input " + k + " (T=" + inputs.get(k).length() + ")";
+                    assertSameBits(batch.get(k), alone, where);
                 }
-                assertThat(targets).isEqualTo(targetsBefore);
             }
+            assertThat(targets).isEqualTo(targetsBefore);
         }
     }
 
     @Test
     void lrp_conserves_the_output_on_the_batch_path() {
         Random random = new Random(8);
-        for (boolean bidirectional : new boolean[] {false, true}) {
-            Lstm model = RandomLstms.lstm(random, 7, 60, 5, bidirectional, 0.3);
+        for (NetworkShape shape : new NetworkShape[] {NetworkShape.lstm(7, 60, 5, false), NetworkShape.lstm(7, 60, 5, true),
+                new NetworkShape(CellKind.GRU, 2, 7, 20, 5, true, true, true)}) {
+            RecurrentNetwork model = RandomNetworks.network(random, shape, 0.3);
             List<Sequence> inputs = mixedBatch(random, 7);
             int[] targets = random.ints(inputs.size(), 0, 5).toArray();
             for (LrpRule rule : LrpRule.values()) {
@@ -103,7 +114,7 @@ class BatchExplainersTest {
     @Test
     void gradient_times_input_of_the_batch_path_matches_finite_differences() {
         Random random = new Random(9);
-        Lstm model = RandomLstms.lstm(random, 3, 5, 2, true, 0.6);
+        RecurrentNetwork model = RandomNetworks.network(random, new NetworkShape(CellKind.GRU, 2, 3, 5, 2, true, true, true), 0.6);
         List<Sequence> inputs = mixedBatch(random, 3);
         int[] targets = random.ints(inputs.size(), 0, 2).toArray();
         List<Relevance> batch = new GradientTimesInputExplainer().explain(model, inputs, targets);
@@ -121,7 +132,7 @@ class BatchExplainersTest {
 
     @Test
     void an_empty_batch_gives_no_relevances() {
-        Lstm model = RandomLstms.lstm(new Random(1), 2, 3, 2, false, 0.5);
+        RecurrentNetwork model = RandomNetworks.lstm(new Random(1), 2, 3, 2, false, 0.5);
         for (BatchExplainer explainer : explainers()) {
             assertThat(explainer.explain(model, List.of(), new int[0])).isEmpty();
         }
@@ -130,8 +141,8 @@ class BatchExplainersTest {
     @Test
     void a_bad_target_in_a_batch_is_refused_naming_the_input() {
         Random random = new Random(2);
-        Lstm model = RandomLstms.lstm(random, 2, 3, 2, false, 0.5);
-        List<Sequence> inputs = List.of(RandomLstms.sequence(random, 3, 2), RandomLstms.sequence(random, 3, 2));
+        RecurrentNetwork model = RandomNetworks.lstm(random, 2, 3, 2, false, 0.5);
+        List<Sequence> inputs = List.of(RandomNetworks.sequence(random, 3, 2), RandomNetworks.sequence(random, 3, 2));
 
         for (BatchExplainer explainer : explainers()) {
             assertThatThrownBy(() -> explainer.explain(model, inputs, new int[] {0, 2}))

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.NetworkShape;
+import dev.explainunit.model.RecurrentNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -81,21 +82,44 @@ class BuiltInExplainersTest {
         }
     }
 
-    private static List<Explainer> applicable(int outputs) {
+    /** The built-ins that support {@code model} (p-diff needs a classifier, CD an LSTM). */
+    private static List<Explainer> applicable(RecurrentNetwork model) {
         List<Explainer> explainers = new ArrayList<>();
         for (String id : BuiltInExplainers.ids()) {
-            if (outputs > 1 || !id.equals("occlusion-p-diff")) {
-                explainers.add(BuiltInExplainers.create(id));
+            Explainer explainer = BuiltInExplainers.create(id);
+            if (explainer.supports(model)) {
+                explainers.add(explainer);
             }
         }
         return explainers;
     }
 
     @Test
+    void every_built_in_supports_every_model_but_p_diff_a_regression_and_cd_a_gru() {
+        for (NetworkShape shape : TestModels.SHAPES) {
+            RecurrentNetwork model = TestModels.random(shape, 903);
+            List<String> unsupported = new ArrayList<>();
+            for (String id : BuiltInExplainers.ids()) {
+                if (!BuiltInExplainers.create(id).supports(model)) {
+                    unsupported.add(id);
+                }
+            }
+            List<String> expected = new ArrayList<>();
+            if (shape.outputs() == 1) {
+                expected.add("occlusion-p-diff");
+            }
+            if (shape.kind() == dev.explainunit.model.CellKind.GRU) {
+                expected.add("cd");
+            }
+            assertThat(unsupported).as("%s", shape).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void every_built_in_returns_one_finite_value_per_step_deterministically() {
-        for (TestModels.Shape shape : TestModels.SHAPES) {
-            Lstm model = TestModels.random(shape, 900);
-            for (Explainer explainer : applicable(shape.outputs())) {
+        for (NetworkShape shape : TestModels.SHAPES) {
+            RecurrentNetwork model = TestModels.random(shape, 900);
+            for (Explainer explainer : applicable(model)) {
                 for (int length : new int[] {1, 2, 13}) {
                     Sequence x = TestModels.sequence(length, shape.inputs(), length);
                     Sequence copy = Sequence.of(x.toArray());
@@ -114,41 +138,46 @@ class BuiltInExplainersTest {
 
     @Test
     void explainers_shared_between_threads_give_the_same_results_as_alone() throws Exception {
-        TestModels.Shape shape = TestModels.SHAPES[2];
-        Lstm model = TestModels.random(shape, 901);
-        List<Sequence> inputs = new ArrayList<>();
-        for (int k = 0; k < 40; k++) {
-            inputs.add(TestModels.sequence(1 + k % 15, shape.inputs(), k));
-        }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            for (Explainer explainer : applicable(shape.outputs())) {
-                List<Relevance> alone = new ArrayList<>();
-                for (Sequence x : inputs) {
-                    alone.add(explainer.explain(model, x, 1));
-                }
-                List<Future<List<Relevance>>> futures = new ArrayList<>();
-                for (int worker = 0; worker < 4; worker++) {
-                    futures.add(pool.submit(() -> {
-                        List<Relevance> results = new ArrayList<>();
-                        for (Sequence x : inputs) {
-                            results.add(explainer.explain(model, x, 1));
-                        }
-                        return results;
-                    }));
-                }
-                for (Future<List<Relevance>> future : futures) {
-                    assertThat(future.get()).as("%s", explainer).isEqualTo(alone);
-                }
+            for (NetworkShape shape : new NetworkShape[] {TestModels.SHAPES[2], TestModels.SHAPES[8]}) {
+                checkSharedBetweenThreads(pool, shape);
             }
         } finally {
             pool.shutdownNow();
         }
     }
 
+    private static void checkSharedBetweenThreads(ExecutorService pool, NetworkShape shape) throws Exception {
+        RecurrentNetwork model = TestModels.random(shape, 901);
+        List<Sequence> inputs = new ArrayList<>();
+        for (int k = 0; k < 40; k++) {
+            inputs.add(TestModels.sequence(1 + k % 15, shape.inputs(), k));
+        }
+        for (Explainer explainer : applicable(model)) {
+            List<Relevance> alone = new ArrayList<>();
+            for (Sequence x : inputs) {
+                alone.add(explainer.explain(model, x, 1));
+            }
+            List<Future<List<Relevance>>> futures = new ArrayList<>();
+            for (int worker = 0; worker < 4; worker++) {
+                futures.add(pool.submit(() -> {
+                    List<Relevance> results = new ArrayList<>();
+                    for (Sequence x : inputs) {
+                        results.add(explainer.explain(model, x, 1));
+                    }
+                    return results;
+                }));
+            }
+            for (Future<List<Relevance>> future : futures) {
+                assertThat(future.get()).as("%s on %s", explainer, shape).isEqualTo(alone);
+            }
+        }
+    }
+
     @Test
     void a_wrong_target_or_input_width_is_refused_naming_the_method() {
-        Lstm model = TestModels.random(TestModels.SHAPES[0], 902);
+        RecurrentNetwork model = TestModels.random(TestModels.SHAPES[0], 902);
         for (String id : BuiltInExplainers.ids()) {
             Explainer explainer = BuiltInExplainers.create(id);
             assertThatThrownBy(() -> explainer.explain(model, TestModels.sequence(3, 2, 0), 1))

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.NetworkShape;
+import dev.explainunit.model.RecurrentNetwork;
 import org.junit.jupiter.api.Test;
 
 class GradientExplainersTest {
@@ -15,8 +16,8 @@ class GradientExplainersTest {
     void gradient_times_input_equals_central_differences_times_input_on_uni_and_bidirectional_models() {
         GradientTimesInputExplainer explainer = new GradientTimesInputExplainer();
         for (int m = 0; m < TestModels.SHAPES.length; m++) {
-            TestModels.Shape shape = TestModels.SHAPES[m];
-            Lstm model = TestModels.random(shape, 100 + m);
+            NetworkShape shape = TestModels.SHAPES[m];
+            RecurrentNetwork model = TestModels.random(shape, 100 + m);
             for (int length : new int[] {1, 4, 9}) {
                 Sequence x = TestModels.sequence(length, shape.inputs(), 7L * length + m);
                 for (int target = 0; target < shape.outputs(); target++) {
@@ -41,8 +42,8 @@ class GradientExplainersTest {
     void gradient_is_the_squared_norm_of_central_differences_per_step() {
         GradientExplainer explainer = new GradientExplainer();
         for (int m = 0; m < TestModels.SHAPES.length; m++) {
-            TestModels.Shape shape = TestModels.SHAPES[m];
-            Lstm model = TestModels.random(shape, 200 + m);
+            NetworkShape shape = TestModels.SHAPES[m];
+            RecurrentNetwork model = TestModels.random(shape, 200 + m);
             Sequence x = TestModels.sequence(6, shape.inputs(), 31 + m);
             int target = shape.outputs() - 1;
             double[][] fd = TestModels.finiteDifferenceGradient(model, x, target);
@@ -59,20 +60,20 @@ class GradientExplainersTest {
     }
 
     @Test
-    void gradient_methods_refuse_a_model_that_is_not_an_lstm_and_say_why() {
-        Lstm model = TestModels.random(TestModels.SHAPES[0], 1);
+    void gradient_methods_refuse_a_black_box_model_and_say_why() {
+        RecurrentNetwork model = TestModels.random(TestModels.SHAPES[0], 1);
         Sequence x = TestModels.sequence(3, 2, 1);
         assertThatThrownBy(() -> new GradientExplainer().explain(TestModels.blackBox(model), x, 0))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("gradient").hasMessageContaining("Lstm");
+                .hasMessageContaining("gradient").hasMessageContaining("RecurrentNetwork");
         assertThatThrownBy(() -> new GradientTimesInputExplainer().explain(TestModels.blackBox(model), x, 0))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("gradient-x-input").hasMessageContaining("Lstm");
+                .hasMessageContaining("gradient-x-input").hasMessageContaining("RecurrentNetwork");
     }
 
     @Test
     void gradient_times_input_puts_the_operands_on_the_hand_set_addition_model() {
-        Lstm model = TestModels.handSetAddition();
+        RecurrentNetwork model = TestModels.handSetAddition();
         Sequence x = Sequence.of(new double[][] {{0, 0.3}, {0.7, 0}, {0, -0.9}, {-0.6, 0}, {0, 0.5}});
         Relevance r = new GradientTimesInputExplainer().explain(model, x, 0);
         assertThat(r.step(1)).isCloseTo(0.7, within(1e-3));

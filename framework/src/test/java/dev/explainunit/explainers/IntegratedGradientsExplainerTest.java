@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmCell;
-import dev.explainunit.lstm.LstmTrace;
-import dev.explainunit.lstm.RandomLstms;
+import dev.explainunit.model.CellKind;
+import dev.explainunit.model.NetworkShape;
+import dev.explainunit.model.NetworkTrace;
+import dev.explainunit.model.RandomNetworks;
+import dev.explainunit.model.RecurrentNetwork;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +31,8 @@ class IntegratedGradientsExplainerTest {
         int m = 3;
         IntegratedGradientsExplainer explainer = new IntegratedGradientsExplainer(m);
         for (int s = 0; s < TestModels.SHAPES.length; s++) {
-            TestModels.Shape shape = TestModels.SHAPES[s];
-            Lstm model = TestModels.random(shape, 800 + s);
+            NetworkShape shape = TestModels.SHAPES[s];
+            RecurrentNetwork model = TestModels.random(shape, 800 + s);
             Sequence x = TestModels.sequence(5, shape.inputs(), s);
             int target = shape.outputs() - 1;
             double[][] expected = new double[x.length()][x.dim()];
@@ -56,8 +57,8 @@ class IntegratedGradientsExplainerTest {
     void many_steps_satisfy_completeness_against_the_zero_baseline() {
         IntegratedGradientsExplainer explainer = new IntegratedGradientsExplainer(4000);
         for (int s = 0; s < TestModels.SHAPES.length; s++) {
-            TestModels.Shape shape = TestModels.SHAPES[s];
-            Lstm model = TestModels.random(shape, 810 + s);
+            NetworkShape shape = TestModels.SHAPES[s];
+            RecurrentNetwork model = TestModels.random(shape, 810 + s);
             Sequence x = TestModels.sequence(8, shape.inputs(), 10 + s);
             double expected = model.predict(x)[0] - model.predict(scaled(x, 0))[0];
             assertThat(explainer.explain(model, x, 0).sum()).as("%s", shape).isCloseTo(expected, within(1e-3));
@@ -66,8 +67,8 @@ class IntegratedGradientsExplainerTest {
 
     @Test
     void on_a_nearly_linear_model_integrated_gradients_approach_gradient_times_input() {
-        TestModels.Shape shape = TestModels.SHAPES[2];
-        Lstm model = TestModels.random(shape, 820, 0.01, true);
+        NetworkShape shape = TestModels.SHAPES[2];
+        RecurrentNetwork model = TestModels.random(shape, 820, 0.01, true);
         Sequence x = TestModels.sequence(6, shape.inputs(), 4);
         Relevance ig = new IntegratedGradientsExplainer().explain(model, x, 1);
         Relevance gxi = new GradientTimesInputExplainer().explain(model, x, 1);
@@ -81,24 +82,26 @@ class IntegratedGradientsExplainerTest {
     }
 
     /**
-     * The sum as m passes one after another give it (each point's forward-direction terms, then
-     * its reverse ones, added to the running sum), written here with the one-input passes of
-     * {@link Lstm}: the explainer runs its points side by side and must keep every bit.
+     * The sum as m passes one after another give it (each point's gradient added to the running sum
+     * in the order of k), written here with the one-input passes of {@link RecurrentNetwork}: the
+     * explainer runs its points side by side and must keep every bit.
      */
-    private static double[] integratedGradientsOneAfterAnother(Lstm model, Sequence x, int target, int steps) {
+    private static double[] integratedGradientsOneAfterAnother(RecurrentNetwork model, Sequence x, int target,
+                                                                int steps) {
         int n = x.length() * x.dim();
         double[] values = new double[n];
         x.copyTo(values);
         double[] sum = new double[n];
+        double[] gradient = new double[n];
         for (int k = 1; k <= steps; k++) {
-            LstmTrace trace = model.forward(scaled(x, (double) k / steps), model.newTrace());
-            double[] fc = new double[model.isBidirectional() ? 2 * model.hiddenSize() : model.hiddenSize()];
-            for (int j = 0; j < fc.length; j++) {
-                fc[j] = model.fcWeight(target, j);
+            double[][] rows = new double[x.length()][x.dim()];
+            for (int v = 0; v < n; v++) {
+                rows[v / x.dim()][v % x.dim()] = (double) k / steps * values[v];
             }
-            LstmCell.inputGradient(model.forwardDirection(), trace.forward(), fc, 0, false, sum);
-            if (model.isBidirectional()) {
-                LstmCell.inputGradient(model.reverseDirection(), trace.reverse(), fc, model.hiddenSize(), true, sum);
+            NetworkTrace trace = model.forward(Sequence.of(rows), model.newTrace());
+            model.inputGradient(trace, target, gradient);
+            for (int v = 0; v < n; v++) {
+                sum[v] += gradient[v];
             }
         }
         for (int v = 0; v < n; v++) {
@@ -110,25 +113,23 @@ class IntegratedGradientsExplainerTest {
     @Test
     void the_points_run_side_by_side_give_the_bits_of_the_points_one_after_another() {
         Random random = new Random(41);
-        int[][] shapes = {{1, 1}, {3, 2}, {6, 60}, {60, 60}};
-        for (int[] shape : shapes) {
-            for (boolean bidirectional : new boolean[] {false, true}) {
-                Lstm model = RandomLstms.lstm(random, shape[0], shape[1], 4, bidirectional, 0.6);
-                for (int steps : new int[] {1, 7, 8, 9, 50}) {
-                    // H = 1 takes the general path only when told to
-                    IntegratedGradientsExplainer explainer = new IntegratedGradientsExplainer(steps, shape[1] > 1);
-                    for (int length : new int[] {1, 5, 12}) {
-                        Sequence x = RandomLstms.sequence(random, length, shape[0]);
-                        int target = random.nextInt(4);
-                        Relevance r = explainer.explain(model, x, target);
-                        double[] expected = integratedGradientsOneAfterAnother(model, x, target, steps);
-                        for (int t = 0; t < length; t++) {
-                            for (int d = 0; d < shape[0]; d++) {
-                                assertThat(Double.doubleToRawLongBits(r.input(t, d)))
-                                        .as("D=%d H=%d bi=%s m=%d T=%d (%d, %d)", shape[0], shape[1], bidirectional,
-                                                steps, length, t, d)
-                                        .isEqualTo(Double.doubleToRawLongBits(expected[t * shape[0] + d]));
-                            }
+        NetworkShape[] shapes = {NetworkShape.lstm(1, 1, 4, false), NetworkShape.lstm(3, 2, 4, true),
+                NetworkShape.lstm(6, 60, 4, true), new NetworkShape(CellKind.GRU, 2, 3, 5, 4, true, true, true),
+                new NetworkShape(CellKind.LSTM, 2, 2, 1, 4, false, true, true)};
+        for (NetworkShape shape : shapes) {
+            RecurrentNetwork model = RandomNetworks.network(random, shape, 0.6);
+            for (int steps : new int[] {1, 7, 8, 9, 50}) {
+                IntegratedGradientsExplainer explainer = new IntegratedGradientsExplainer(steps);
+                for (int length : new int[] {1, 5, 12}) {
+                    Sequence x = RandomNetworks.sequence(random, length, shape.inputs());
+                    int target = random.nextInt(4);
+                    Relevance r = explainer.explain(model, x, target);
+                    double[] expected = integratedGradientsOneAfterAnother(model, x, target, steps);
+                    for (int t = 0; t < length; t++) {
+                        for (int d = 0; d < shape.inputs(); d++) {
+                            assertThat(Double.doubleToRawLongBits(r.input(t, d)))
+                                    .as("%s m=%d T=%d (%d, %d)", shape, steps, length, t, d)
+                                    .isEqualTo(Double.doubleToRawLongBits(expected[t * shape.inputs() + d]));
                         }
                     }
                 }

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.NetworkShape;
+import dev.explainunit.model.RecurrentNetwork;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,15 +19,15 @@ class LrpAllAgainstAuthorsAlgorithmTest {
 
     @Test
     void lrp_all_equals_the_authors_algorithm_for_several_stabilisers_and_bias_factors() {
-        TestModels.Shape[] shapes = {
-                new TestModels.Shape(2, 1, 1, false, false),
-                new TestModels.Shape(3, 4, 2, false, false),
-                new TestModels.Shape(2, 3, 3, true, false),
-                new TestModels.Shape(4, 2, 2, true, false),
+        NetworkShape[] shapes = {
+                NetworkShape.lstm(2, 1, 1, false).withBiases(true, false),
+                NetworkShape.lstm(3, 4, 2, false).withBiases(true, false),
+                NetworkShape.lstm(2, 3, 3, true).withBiases(true, false),
+                NetworkShape.lstm(4, 2, 2, true).withBiases(true, false),
         };
         for (int m = 0; m < shapes.length; m++) {
-            TestModels.Shape shape = shapes[m];
-            Lstm model = TestModels.random(shape, 950 + m);
+            NetworkShape shape = shapes[m];
+            RecurrentNetwork model = TestModels.random(shape, 950 + m);
             for (double eps : new double[] {0.001, 0.1}) {
                 for (double biasFactor : new double[] {0.0, 1.0}) {
                     LrpExplainer explainer = new LrpExplainer(LrpRule.ALL, eps, biasFactor);
@@ -71,7 +72,7 @@ class LrpAllAgainstAuthorsAlgorithmTest {
     private record Pass(double[][] pre, double[][] gates, double[][] c, double[][] h, double[][] x) {
     }
 
-    private static Pass forward(LstmDirection w, Sequence input, boolean reversed) {
+    private static Pass forward(DirectionWeights w, Sequence input, boolean reversed) {
         int length = input.length();
         int hidden = w.hiddenSize();
         double[][] x = new double[length][];
@@ -102,13 +103,13 @@ class LrpAllAgainstAuthorsAlgorithmTest {
         return new Pass(pre, gates, c, h, x);
     }
 
-    private static double[][] reference(Lstm model, Sequence input, int target, double eps, double biasFactor) {
+    private static double[][] reference(RecurrentNetwork model, Sequence input, int target, double eps, double biasFactor) {
         int length = input.length();
         int hidden = model.hiddenSize();
         int outputs = model.outputSize();
         boolean bidirectional = model.isBidirectional();
-        Pass left = forward(model.forwardDirection(), input, false);
-        Pass right = bidirectional ? forward(model.reverseDirection(), input, true) : null;
+        Pass left = forward(model.layer(0).forward(), input, false);
+        Pass right = bidirectional ? forward(model.layer(0).reverse(), input, true) : null;
         double[] s = new double[outputs];
         for (int c = 0; c < outputs; c++) {
             for (int k = 0; k < hidden; k++) {
@@ -122,14 +123,14 @@ class LrpAllAgainstAuthorsAlgorithmTest {
         rout[target] = s[target];
         int units = bidirectional ? 2 * hidden : hidden;
         double[][] rx = new double[length][input.dim()];
-        addDirection(model, model.forwardDirection(), left, 0, s, rout, units, eps, biasFactor, false, rx);
+        addDirection(model, model.layer(0).forward(), left, 0, s, rout, units, eps, biasFactor, false, rx);
         if (bidirectional) {
-            addDirection(model, model.reverseDirection(), right, hidden, s, rout, units, eps, biasFactor, true, rx);
+            addDirection(model, model.layer(0).reverse(), right, hidden, s, rout, units, eps, biasFactor, true, rx);
         }
         return rx;
     }
 
-    private static void addDirection(Lstm model, LstmDirection w, Pass p, int offset, double[] s, double[] rout, int units,
+    private static void addDirection(RecurrentNetwork model, DirectionWeights w, Pass p, int offset, double[] s, double[] rout, int units,
                                      double eps, double biasFactor, boolean reversed, double[][] rx) {
         int length = p.x.length;
         int hidden = w.hiddenSize();

@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import dev.explainunit.RecurrentModel;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.NetworkShape;
+import dev.explainunit.model.RecurrentNetwork;
 import org.junit.jupiter.api.Test;
 
 class OcclusionExplainerTest {
@@ -21,11 +22,11 @@ class OcclusionExplainerTest {
     }
 
     @Test
-    void f_diff_equals_direct_predictions_with_each_step_zeroed_on_lstms_and_black_boxes() {
+    void f_diff_equals_direct_predictions_with_each_step_zeroed_on_networks_and_black_boxes() {
         OcclusionExplainer explainer = new OcclusionExplainer(OcclusionExplainer.Difference.FUNCTION);
         for (int m = 0; m < TestModels.SHAPES.length; m++) {
-            TestModels.Shape shape = TestModels.SHAPES[m];
-            Lstm model = TestModels.random(shape, 300 + m);
+            NetworkShape shape = TestModels.SHAPES[m];
+            RecurrentNetwork model = TestModels.random(shape, 300 + m);
             for (int length : new int[] {1, 5, 11}) {
                 Sequence x = TestModels.sequence(length, shape.inputs(), 13L * length + m);
                 for (int target = 0; target < shape.outputs(); target++) {
@@ -45,8 +46,8 @@ class OcclusionExplainerTest {
     @Test
     void p_diff_equals_direct_softmax_differences() {
         OcclusionExplainer explainer = new OcclusionExplainer.ProbabilityDifference();
-        TestModels.Shape shape = TestModels.SHAPES[2];
-        Lstm model = TestModels.random(shape, 17, 2.0, true);
+        NetworkShape shape = TestModels.SHAPES[2];
+        RecurrentNetwork model = TestModels.random(shape, 17, 2.0, true);
         Sequence x = TestModels.sequence(7, shape.inputs(), 5);
         for (int target = 0; target < shape.outputs(); target++) {
             Relevance fast = explainer.explain(model, x, target);
@@ -61,8 +62,8 @@ class OcclusionExplainerTest {
 
     @Test
     void occluding_a_step_that_is_already_zero_changes_nothing() {
-        TestModels.Shape shape = TestModels.SHAPES[2];
-        Lstm model = TestModels.random(shape, 19);
+        NetworkShape shape = TestModels.SHAPES[2];
+        RecurrentNetwork model = TestModels.random(shape, 19);
         double[][] steps = TestModels.sequence(6, shape.inputs(), 8).toArray();
         steps[2] = new double[shape.inputs()];
         Relevance r = new OcclusionExplainer.FunctionDifference().explain(model, Sequence.of(steps), 1);
@@ -71,7 +72,7 @@ class OcclusionExplainerTest {
 
     @Test
     void p_diff_refuses_a_single_output_model_because_its_probability_is_always_one() {
-        Lstm model = TestModels.random(TestModels.SHAPES[0], 3);
+        RecurrentNetwork model = TestModels.random(TestModels.SHAPES[0], 3);
         Sequence x = TestModels.sequence(4, 2, 3);
         assertThatThrownBy(() -> new OcclusionExplainer.ProbabilityDifference().explain(model, x, 0))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -81,8 +82,8 @@ class OcclusionExplainerTest {
 
     @Test
     void p_diff_supports_classifiers_only_and_f_diff_every_model() {
-        Lstm regression = TestModels.random(TestModels.SHAPES[0], 3);
-        Lstm classifier = TestModels.random(TestModels.SHAPES[2], 3);
+        RecurrentNetwork regression = TestModels.random(TestModels.SHAPES[0], 3);
+        RecurrentNetwork classifier = TestModels.random(TestModels.SHAPES[2], 3);
         assertThat(regression.outputSize()).isEqualTo(1);
         assertThat(classifier.outputSize()).isGreaterThan(1);
         assertThat(new OcclusionExplainer.ProbabilityDifference().supports(regression)).isFalse();
@@ -92,7 +93,7 @@ class OcclusionExplainerTest {
     }
 
     @Test
-    void occlusion_works_on_a_model_that_is_not_an_lstm() {
+    void occlusion_works_on_a_model_that_is_not_a_recurrent_network() {
         RecurrentModel sum = new RecurrentModel() {
             @Override
             public int inputSize() {

@@ -2,8 +2,13 @@ package dev.explainunit.explainers;
 
 import dev.explainunit.RecurrentModel;
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.CellKind;
+import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.NetworkShape;
+import dev.explainunit.model.RandomNetworks;
+import dev.explainunit.model.RecurrentNetwork;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
@@ -13,61 +18,39 @@ final class TestModels {
     private TestModels() {
     }
 
-    /** A model shape: D inputs, H units, C outputs, direction(s), whether the output layer has a bias. */
-    record Shape(int inputs, int hidden, int outputs, boolean bidirectional, boolean outputBias) {
-        @Override
-        public String toString() {
-            return "D=" + inputs + " H=" + hidden + " C=" + outputs + (bidirectional ? " bidirectional" : "")
-                    + (outputBias ? " fc.bias" : "");
-        }
-    }
-
-    static final Shape[] SHAPES = {
-            new Shape(2, 1, 1, false, false),
-            new Shape(3, 4, 2, false, true),
-            new Shape(2, 3, 3, true, true),
-            new Shape(5, 2, 1, true, false),
+    /** Single- and two-layer, uni- and bidirectional LSTMs and GRUs, H = 1 among them. */
+    static final NetworkShape[] SHAPES = {
+            new NetworkShape(CellKind.LSTM, 1, 2, 1, 1, false, true, false),
+            new NetworkShape(CellKind.LSTM, 1, 3, 4, 2, false, true, true),
+            new NetworkShape(CellKind.LSTM, 1, 2, 3, 3, true, true, true),
+            new NetworkShape(CellKind.LSTM, 1, 5, 2, 1, true, true, false),
+            new NetworkShape(CellKind.LSTM, 2, 2, 3, 2, true, true, true),
+            new NetworkShape(CellKind.LSTM, 3, 3, 2, 1, false, true, false),
+            new NetworkShape(CellKind.GRU, 1, 2, 1, 1, false, true, false),
+            new NetworkShape(CellKind.GRU, 1, 3, 4, 2, true, true, true),
+            new NetworkShape(CellKind.GRU, 2, 2, 3, 3, true, true, true),
     };
 
-    /** Random weights U(−scale, scale), random biases U(−scale, scale) (both vectors) unless {@code biases} is false. */
-    static Lstm random(Shape shape, long seed, double scale, boolean biases) {
-        Random random = new Random(seed);
-        LstmDirection forward = direction(shape, random, scale, biases);
-        LstmDirection reverse = shape.bidirectional() ? direction(shape, random, scale, biases) : null;
-        int features = shape.bidirectional() ? 2 * shape.hidden() : shape.hidden();
-        DMatrixRMaj fcWeight = matrix(shape.outputs(), features, random, scale);
-        DMatrixRMaj fcBias = shape.outputBias() && biases ? matrix(shape.outputs(), 1, random, scale) : null;
-        return new Lstm(forward, reverse, fcWeight, fcBias);
+    /** The LSTM shapes among {@link #SHAPES}. */
+    static List<NetworkShape> lstmShapes() {
+        return Arrays.stream(SHAPES).filter(s -> s.kind() == CellKind.LSTM).toList();
     }
 
-    static Lstm random(Shape shape, long seed) {
+    /**
+     * Random weights U(−scale, scale), random biases U(−scale, scale) (both vectors, and fc.bias if
+     * the shape has one) unless {@code biases} is false.
+     */
+    static RecurrentNetwork random(NetworkShape shape, long seed, double scale, boolean biases) {
+        return RandomNetworks.network(shape.withBiases(biases, biases && shape.fcBias()), seed, scale);
+    }
+
+    static RecurrentNetwork random(NetworkShape shape, long seed) {
         return random(shape, seed, 1.0, true);
-    }
-
-    private static LstmDirection direction(Shape shape, Random random, double scale, boolean biases) {
-        int rows = 4 * shape.hidden();
-        return new LstmDirection(matrix(rows, shape.inputs(), random, scale), matrix(rows, shape.hidden(), random, scale),
-                biases ? matrix(rows, 1, random, scale) : null, biases ? matrix(rows, 1, random, scale) : null);
-    }
-
-    static DMatrixRMaj matrix(int rows, int cols, Random random, double scale) {
-        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
-        for (int k = 0; k < m.data.length; k++) {
-            m.data[k] = scale * (2 * random.nextDouble() - 1);
-        }
-        return m;
     }
 
     /** T steps of U(−1, 1) inputs. */
     static Sequence sequence(int length, int dim, long seed) {
-        Random random = new Random(seed);
-        double[][] steps = new double[length][dim];
-        for (double[] step : steps) {
-            for (int d = 0; d < dim; d++) {
-                step[d] = 2 * random.nextDouble() - 1;
-            }
-        }
-        return Sequence.of(steps);
+        return RandomNetworks.sequence(new Random(seed), length, dim);
     }
 
     /** Wraps a model so that only its black-box view is visible. */
@@ -113,13 +96,13 @@ final class TestModels {
      * The single-unit addition solution the paper describes (3.2): i, f, o saturated open (bias
      * 30), g = tanh(0.01·x_0) reading only the number dimension, fc.weight compensating the slope.
      */
-    static Lstm handSetAddition() {
+    static RecurrentNetwork handSetAddition() {
         double open = 30;
         double slope = 0.01;
         DMatrixRMaj weightIh = new DMatrixRMaj(new double[][] {{0, 0}, {0, 0}, {slope, 0}, {0, 0}});
         DMatrixRMaj weightHh = new DMatrixRMaj(4, 1);
         DMatrixRMaj biasIh = new DMatrixRMaj(new double[][] {{open}, {open}, {0}, {open}});
-        LstmDirection direction = new LstmDirection(weightIh, weightHh, biasIh, null);
-        return new Lstm(direction, null, new DMatrixRMaj(new double[][] {{1 / slope}}), null);
+        DirectionWeights direction = DirectionWeights.lstm(weightIh, weightHh, biasIh, null);
+        return RecurrentNetwork.singleLayer(direction, null, new DMatrixRMaj(new double[][] {{1 / slope}}), null);
     }
 }

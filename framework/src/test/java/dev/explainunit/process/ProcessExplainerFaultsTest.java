@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.toy.ToyTask;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every way an explainer process can fail ends in an exception naming the command and quoting its stderr. */
 class ProcessExplainerFaultsTest {
 
-    private final Lstm model = toyModels(ToyTask.ADDITION, 1).get(0);
+    private final RecurrentNetwork model = toyModels(ToyTask.ADDITION, 1).get(0);
     private final Sequence input = samples(ToyTask.ADDITION, 1).get(0);
 
     @BeforeEach

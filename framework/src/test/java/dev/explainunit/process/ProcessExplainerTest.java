@@ -8,14 +8,16 @@ import dev.explainunit.RecurrentModel;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.explainers.BuiltInExplainers;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.RecurrentNetwork;
+import dev.explainunit.safetensors.ModelFiles;
 import dev.explainunit.toy.Split;
-import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToyData;
 import dev.explainunit.toy.ToySample;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.zoo.ModelZoo;
 import dev.explainunit.zoo.ZooModel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +42,7 @@ class ProcessExplainerTest {
     @Test
     void zeros_explainer_announces_its_id_and_answers_one_zero_per_step() {
         try (ProcessExplainer explainer = ProcessExplainer.of(PythonExplainers.command("zeros.py"))) {
-            Lstm model = toyModels(ToyTask.ADDITION, 1).get(0);
+            RecurrentNetwork model = toyModels(ToyTask.ADDITION, 1).get(0);
             Sequence input = samples(ToyTask.ADDITION, 1).get(0);
 
             Relevance r = explainer.explain(model, input, 0);
@@ -55,7 +57,7 @@ class ProcessExplainerTest {
     @Test
     void a_batch_larger_than_the_announced_maximum_is_split_into_requests_and_keeps_its_order() {
         try (ProcessExplainer explainer = ProcessExplainer.of(PythonExplainers.command("gradient_x_input.py"))) {
-            Lstm model = toyModels(ToyTask.SUBTRACTION, 1).get(0);
+            RecurrentNetwork model = toyModels(ToyTask.SUBTRACTION, 1).get(0);
             List<Sequence> inputs = samples(ToyTask.SUBTRACTION, 2300);  // the bridge takes 1000 at a time
 
             List<Relevance> batch = explainer.explain(model, inputs, new int[inputs.size()]);
@@ -70,7 +72,7 @@ class ProcessExplainerTest {
     @Test
     void prints_of_the_explainer_never_reach_the_protocol_and_per_input_relevance_comes_with_its_rest() {
         try (ProcessExplainer explainer = ProcessExplainer.of(PythonExplainers.command("chatty_rest.py"))) {
-            Lstm classifier = randomModel(3, 2, 4, false, 5);
+            RecurrentNetwork classifier = randomModel(3, 2, 4, false, 5);
             List<Sequence> inputs = randomInputs(30, 3, 5);  // more than the announced batch of 7
             int[] targets = new int[inputs.size()];
             Arrays.setAll(targets, k -> k % 4);
@@ -94,7 +96,7 @@ class ProcessExplainerTest {
             assertThat(python.id()).isEqualTo("numpy-gradient-x-input");
             for (ToyTask task : ToyTask.values()) {
                 List<Sequence> inputs = samples(task, 200);
-                for (Lstm model : toyModels(task, 10)) {
+                for (RecurrentNetwork model : toyModels(task, 10)) {
                     assertSameRelevance(python.explain(model, inputs, new int[inputs.size()]), builtIn, model, inputs);
                 }
             }
@@ -106,7 +108,7 @@ class ProcessExplainerTest {
         Explainer builtIn = BuiltInExplainers.create("gradient-x-input");
         try (ProcessExplainer python = ProcessExplainer.of(PythonExplainers.command("gradient_x_input.py"))) {
             for (long seed = 1; seed <= 3; seed++) {
-                Lstm model = randomModel(3, 4, 3, true, seed);
+                RecurrentNetwork model = randomModel(3, 4, 3, true, seed);
                 List<Sequence> inputs = randomInputs(40, 3, seed);
                 int[] targets = new int[inputs.size()];
                 Arrays.setAll(targets, k -> k % 3);
@@ -124,11 +126,11 @@ class ProcessExplainerTest {
         try (ProcessExplainer python = ProcessExplainer.of(PythonExplainers.command("occlusion.py"))) {
             for (ToyTask task : ToyTask.values()) {
                 List<Sequence> inputs = samples(task, 100);
-                for (Lstm model : toyModels(task, 5)) {
+                for (RecurrentNetwork model : toyModels(task, 5)) {
                     assertSameRelevance(python.explain(model, inputs, new int[inputs.size()]), builtIn, model, inputs);
                 }
             }
-            Lstm classifier = randomModel(2, 3, 2, true, 7);
+            RecurrentNetwork classifier = randomModel(2, 3, 2, true, 7);
             List<Sequence> inputs = randomInputs(30, 2, 7);
             int[] targets = new int[inputs.size()];
             Arrays.setAll(targets, k -> k % 2);
@@ -140,9 +142,28 @@ class ProcessExplainerTest {
     }
 
     @Test
+    void numpy_occlusion_f_diff_matches_the_built_in_on_stacked_lstms_and_grus() throws Exception {
+        Explainer builtIn = BuiltInExplainers.create("occlusion-f-diff");
+        try (ProcessExplainer python = ProcessExplainer.of(PythonExplainers.command("occlusion.py"))) {
+            for (String fixture : List.of("lstm2-bi", "lstm2-uni", "gru1-uni", "gru2-bi", "gru2-uni-rnn", "gru1-nobias")) {
+                Path file = Path.of(ProcessExplainerTest.class.getResource("/pytorch/" + fixture
+                        + "/model.safetensors").toURI());
+                RecurrentNetwork model = ModelFiles.read(file);
+                List<Sequence> inputs = randomInputs(20, model.inputSize(), fixture.hashCode());
+                int[] targets = new int[inputs.size()];
+                Arrays.setAll(targets, k -> k % model.outputSize());
+                List<Relevance> relevances = python.explain(model, inputs, targets);
+                for (int k = 0; k < inputs.size(); k++) {
+                    assertClose(relevances.get(k), builtIn.explain(model, inputs.get(k), targets[k]));
+                }
+            }
+        }
+    }
+
+    @Test
     void supports_lstm_models_of_the_kinds_the_process_announced_and_nothing_else() {
         try (ProcessExplainer explainer = ProcessExplainer.of(PythonExplainers.command("zeros.py"))) {
-            Lstm model = toyModels(ToyTask.ADDITION, 1).get(0);
+            RecurrentNetwork model = toyModels(ToyTask.ADDITION, 1).get(0);
             RecurrentModel blackBox = new RecurrentModel() {
                 @Override
                 public int inputSize() {
@@ -171,7 +192,7 @@ class ProcessExplainerTest {
         String[] command = PythonExplainers.command("faults.py", "slow");
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (ProcessExplainer explainer = ProcessExplainer.of(command)) {
-            Lstm model = toyModels(ToyTask.ADDITION, 1).get(0);
+            RecurrentNetwork model = toyModels(ToyTask.ADDITION, 1).get(0);
             Sequence input = samples(ToyTask.ADDITION, 1).get(0);
             CyclicBarrier together = new CyclicBarrier(2);
             List<Future<Relevance>> calls = new ArrayList<>();
@@ -191,7 +212,7 @@ class ProcessExplainerTest {
         }
     }
 
-    private static void assertSameRelevance(List<Relevance> fromPython, Explainer builtIn, Lstm model, List<Sequence> inputs) {
+    private static void assertSameRelevance(List<Relevance> fromPython, Explainer builtIn, RecurrentNetwork model, List<Sequence> inputs) {
         assertThat(fromPython).hasSize(inputs.size());
         for (int k = 0; k < inputs.size(); k++) {
             assertClose(fromPython.get(k), builtIn.explain(model, inputs.get(k), 0));
@@ -211,8 +232,8 @@ class ProcessExplainerTest {
         }
     }
 
-    static List<Lstm> toyModels(ToyTask task, int count) {
-        return ModelZoo.bundled().models(task).stream().limit(count).map(ZooModel::model).toList();
+    static List<RecurrentNetwork> toyModels(ToyTask task, int count) {
+        return ModelZoo.bundled().models(task.id()).stream().limit(count).map(ZooModel::model).toList();
     }
 
     static List<Sequence> samples(ToyTask task, int count) {
@@ -220,16 +241,16 @@ class ProcessExplainerTest {
     }
 
     /** Weights U(−1, 1) of an LSTM with D inputs, H units, C outputs and an output bias. */
-    static Lstm randomModel(int inputs, int hidden, int outputs, boolean bidirectional, long seed) {
+    static RecurrentNetwork randomModel(int inputs, int hidden, int outputs, boolean bidirectional, long seed) {
         Random random = new Random(seed);
-        LstmDirection forward = direction(inputs, hidden, random);
-        LstmDirection reverse = bidirectional ? direction(inputs, hidden, random) : null;
-        return new Lstm(forward, reverse, matrix(outputs, bidirectional ? 2 * hidden : hidden, random),
+        DirectionWeights forward = direction(inputs, hidden, random);
+        DirectionWeights reverse = bidirectional ? direction(inputs, hidden, random) : null;
+        return RecurrentNetwork.singleLayer(forward, reverse, matrix(outputs, bidirectional ? 2 * hidden : hidden, random),
                 matrix(outputs, 1, random));
     }
 
-    private static LstmDirection direction(int inputs, int hidden, Random random) {
-        return new LstmDirection(matrix(4 * hidden, inputs, random), matrix(4 * hidden, hidden, random),
+    private static DirectionWeights direction(int inputs, int hidden, Random random) {
+        return DirectionWeights.lstm(matrix(4 * hidden, inputs, random), matrix(4 * hidden, hidden, random),
                 matrix(4 * hidden, 1, random), matrix(4 * hidden, 1, random));
     }
 

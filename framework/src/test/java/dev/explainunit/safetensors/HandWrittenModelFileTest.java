@@ -2,7 +2,7 @@ package dev.explainunit.safetensors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -37,7 +37,7 @@ class HandWrittenModelFileTest {
         file.writeBytes(" ".repeat(padded - json.length).getBytes(StandardCharsets.US_ASCII));
         file.writeBytes(data.array());
 
-        Lstm model = ModelFiles.read(file.toByteArray(), "hand.safetensors");
+        RecurrentNetwork model = ModelFiles.read(file.toByteArray(), "hand.safetensors");
 
         assertThat(model.inputSize()).isEqualTo(2);
         assertThat(model.hiddenSize()).isEqualTo(1);
@@ -48,11 +48,11 @@ class HandWrittenModelFileTest {
         assertThat(model.fcWeight(0, 0)).isEqualTo(2.0);
         assertThat(model.fcWeight(1, 0)).isEqualTo(-3.0);
         // gate rows i, f, g, o of W_hh
-        assertThat(model.forwardDirection().weightHh(2, 0)).isEqualTo((double) 0.3f);
+        assertThat(model.layer(0).forward().weightHh(2, 0)).isEqualTo((double) 0.3f);
         // W_ih row-major: row 1 (f) = [3, 4], row 3 (o) = [7, 8]
-        assertThat(model.forwardDirection().weightIh(1, 0)).isEqualTo(3.0);
-        assertThat(model.forwardDirection().weightIh(1, 1)).isEqualTo(4.0);
-        assertThat(model.forwardDirection().weightIh(3, 1)).isEqualTo(8.0);
-        assertThat(model.forwardDirection().bias(0)).isZero();
+        assertThat(model.layer(0).forward().weightIh(1, 0)).isEqualTo(3.0);
+        assertThat(model.layer(0).forward().weightIh(1, 1)).isEqualTo(4.0);
+        assertThat(model.layer(0).forward().weightIh(3, 1)).isEqualTo(8.0);
+        assertThat(model.layer(0).forward().bias(0)).isZero();
     }
 }

@@ -3,8 +3,8 @@ package dev.explainunit.safetensors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.RandomLstms;
+import dev.explainunit.model.RandomNetworks;
+import dev.explainunit.model.RecurrentNetwork;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -161,10 +161,96 @@ class MalformedModelFilesTest {
     }
 
     @Test
-    void a_second_layer_is_refused() {
+    void a_gap_between_layers_is_refused_naming_a_tensor_of_the_layer_above_and_the_missing_one() {
+        Model m = Model.toy();
+        m.addLayer("lstm", 2, 4, 1, 1, "");
+        assertRefused(m.bytes(), "tensor 'lstm.weight_ih_l2' belongs to layer 2 but layer 1 is missing (tensor"
+                + " 'lstm.weight_ih_l1')");
+    }
+
+    @Test
+    void a_layer_of_another_cell_kind_is_refused_naming_its_tensor() {
+        Model m = Model.toy();
+        m.addLayer("lstm", 1, 3, 1, 1, "");
+        assertRefused(m.bytes(), "tensor 'lstm.weight_hh_l1' has shape [3, 1], the shape of GRU cells in a model of"
+                + " LSTM cells; the layers of a model are of one kind");
+        Model gru = Model.toy("gru", 3, 1);
+        gru.addLayer("gru", 1, 4, 1, 1, "");
+        assertRefused(gru.bytes(), "tensor 'gru.weight_hh_l1' has shape [4, 1], the shape of LSTM cells in a model of GRU cells");
+    }
+
+    @Test
+    void a_layer_of_another_size_is_refused_naming_its_tensor() {
+        Model m = Model.toy();
+        m.addLayer("lstm", 1, 8, 2, 1, "");
+        assertRefused(m.bytes(), "tensor 'lstm.weight_hh_l1' has shape [8, 2], expected [4, 1]");
+        Model reads = Model.toy();
+        reads.addLayer("lstm", 1, 4, 1, 3, "");
+        assertRefused(reads.bytes(), "tensor 'lstm.weight_ih_l1' has shape [4, 3], expected [4, 1]");
+    }
+
+    @Test
+    void a_missing_reverse_half_of_a_layer_is_refused_naming_the_tensor() {
+        Model m = new Model();
+        m.addLayer("lstm", 0, 4, 1, 1, "");
+        m.addLayer("lstm", 0, 4, 1, 1, "_reverse");
+        m.addLayer("lstm", 1, 4, 1, 2, "");
+        m.add("fc.weight", new int[] {1, 2});
+        assertRefused(m.bytes(), "tensor 'lstm.weight_ih_l1_reverse' is missing (the model is bidirectional:"
+                + " every layer needs its reverse direction)");
+    }
+
+    @Test
+    void an_incomplete_second_layer_is_refused_naming_the_missing_tensor() {
         Model m = Model.toy();
         m.add("lstm.weight_ih_l1", new int[] {4, 1});
-        assertRefused(m.bytes(), "tensor 'lstm.weight_ih_l1' belongs to LSTM layer 1; ExplainUnit reads single-layer");
+        assertRefused(m.bytes(), "tensor 'lstm.weight_hh_l1' is missing");
+        Model biasOnly = Model.toy();
+        biasOnly.add("lstm.bias_hh_l1", new int[] {4});
+        assertRefused(biasOnly.bytes(), "tensor 'lstm.weight_ih_l1' is missing");
+    }
+
+    @Test
+    void two_recurrent_members_are_refused_naming_both() {
+        Model m = Model.toy();
+        m.add("gru.weight_ih_l0", new int[] {3, 1});
+        assertRefused(m.bytes(), "holds tensors of two recurrent members, 'lstm.' and 'gru.' (tensor"
+                + " 'gru.weight_ih_l0'); a model has one");
+    }
+
+    @Test
+    void a_recurrent_weight_of_no_cells_shape_is_refused_naming_it() {
+        Model m = Model.toy("rnn", 5, 1);
+        assertRefused(m.bytes(), "tensor 'rnn.weight_hh_l0' has shape [5, 1], expected [4H, H] (an LSTM) or [3H, H]"
+                + " (a GRU) with H >= 1");
+    }
+
+    @Test
+    void a_file_without_a_recurrent_member_is_refused() {
+        Model m = new Model();
+        m.add("fc.weight", new int[] {1, 1});
+        assertRefused(m.bytes(), "tensor 'lstm.weight_hh_l0' is missing (nor is there a 'gru.' or 'rnn.' member)");
+    }
+
+    @Test
+    void stacked_bidirectional_grus_and_lstms_under_each_member_name_are_read() throws Exception {
+        for (String member : new String[] {"lstm", "gru", "rnn"}) {
+            int gates = member.equals("lstm") ? 4 : 3;
+            Model m = new Model();
+            for (int k = 0; k < 3; k++) {
+                for (String suffix : new String[] {"", "_reverse"}) {
+                    m.addLayer(member, k, gates * 2, 2, k == 0 ? 3 : 4, suffix);
+                }
+            }
+            m.add("fc.weight", new int[] {2, 4});
+            RecurrentNetwork model = ModelFiles.read(m.bytes(), NAME);
+            assertThat(model.cellKind().gates()).as(member).isEqualTo(gates);
+            assertThat(model.layerCount()).isEqualTo(3);
+            assertThat(model.isBidirectional()).isTrue();
+            assertThat(model.inputSize()).isEqualTo(3);
+            assertThat(model.hiddenSize()).isEqualTo(2);
+            assertThat(model.layer(2).inputSize()).isEqualTo(4);
+        }
     }
 
     @Test
@@ -200,7 +286,7 @@ class MalformedModelFilesTest {
 
     @Test
     void non_finite_weights_are_refused_in_f64_and_f32() {
-        Lstm model = RandomLstms.lstm(new Random(1), 2, 1, 1, false, 1);
+        RecurrentNetwork model = RandomNetworks.lstm(new Random(1), 2, 1, 1, false, 1);
         for (TensorType type : TensorType.values()) {
             byte[] bytes = ModelFiles.toBytes(model, type);
             int dataStart = 8 + (int) ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong();
@@ -255,13 +341,26 @@ class MalformedModelFilesTest {
         int extraData;
 
         static Model toy() {
+            return toy("lstm", 4, 1);
+        }
+
+        /** Layer 0 of {@code member} with a recurrent weight of {@code rows} x 1 and fc.weight 1 x 1. */
+        static Model toy(String member, int rows, int inputs) {
             Model m = new Model();
-            m.add("lstm.weight_ih_l0", new int[] {4, 1});
-            m.add("lstm.weight_hh_l0", new int[] {4, 1});
-            m.add("lstm.bias_ih_l0", new int[] {4});
-            m.add("lstm.bias_hh_l0", new int[] {4});
+            m.add(member + ".weight_ih_l0", new int[] {rows, inputs});
+            m.add(member + ".weight_hh_l0", new int[] {rows, 1});
+            m.add(member + ".bias_ih_l0", new int[] {rows});
+            m.add(member + ".bias_hh_l0", new int[] {rows});
             m.add("fc.weight", new int[] {1, 1});
             return m;
+        }
+
+        /** The four tensors of layer {@code k}'s direction ({@code suffix} "" or "_reverse"): GH x D, GH x H, GH, GH. */
+        void addLayer(String member, int k, int rows, int hidden, int inputs, String suffix) {
+            add(member + ".weight_ih_l" + k + suffix, new int[] {rows, inputs});
+            add(member + ".weight_hh_l" + k + suffix, new int[] {rows, hidden});
+            add(member + ".bias_ih_l" + k + suffix, new int[] {rows});
+            add(member + ".bias_hh_l" + k + suffix, new int[] {rows});
         }
 
         long end() {

@@ -3,8 +3,10 @@ package dev.explainunit.safetensors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.RandomLstms;
+import dev.explainunit.model.CellKind;
+import dev.explainunit.model.NetworkShape;
+import dev.explainunit.model.RandomNetworks;
+import dev.explainunit.model.RecurrentNetwork;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +27,13 @@ class ModelFilesFuzzTest {
     private static final int CASES = 10_000;
 
     private final List<byte[]> valid = List.of(
-            ModelFiles.toBytes(RandomLstms.lstm(new Random(1), 2, 1, 1, false, 1), TensorType.F64),
-            ModelFiles.toBytes(RandomLstms.lstm(new Random(2), 3, 2, 2, true, 1), TensorType.F32),
-            ModelFiles.toBytes(RandomLstms.lstm(new Random(3), 1, 3, 1, true, 1), TensorType.F64));
+            ModelFiles.toBytes(RandomNetworks.lstm(new Random(1), 2, 1, 1, false, 1), TensorType.F64),
+            ModelFiles.toBytes(RandomNetworks.lstm(new Random(2), 3, 2, 2, true, 1), TensorType.F32),
+            ModelFiles.toBytes(RandomNetworks.lstm(new Random(3), 1, 3, 1, true, 1), TensorType.F64),
+            ModelFiles.toBytes(RandomNetworks.network(new Random(4),
+                    new NetworkShape(CellKind.GRU, 2, 2, 2, 1, true, true, true), 1), TensorType.F64),
+            ModelFiles.toBytes(RandomNetworks.network(new Random(5),
+                    new NetworkShape(CellKind.LSTM, 3, 1, 1, 2, false, true, false), 1), TensorType.F32));
 
     @Test
     void random_truncated_and_mutated_bytes_give_a_model_or_a_malformed_model_exception_only() {
@@ -37,7 +43,7 @@ class ModelFilesFuzzTest {
         for (int c = 0; c < CASES; c++) {
             byte[] bytes = mutate(random, valid.get(random.nextInt(valid.size())));
             try {
-                Lstm model = ModelFiles.read(bytes, NAME);
+                RecurrentNetwork model = ModelFiles.read(bytes, NAME);
                 assertThat(model.hiddenSize()).isPositive();
                 accepted++;
             } catch (MalformedModelException e) {
@@ -94,8 +100,10 @@ class ModelFilesFuzzTest {
             }
             case 5 -> b = mutateHeaderNumber(random, b, headerLength); // shapes and offsets off
             case 6 -> b = replaceInHeader(b, headerLength, random, // dtype and names
-                    new String[] {"F64", "F32", "weight_ih", "weight_hh", "_l0", "fc.bias", "shape", "data_offsets"},
-                    new String[] {"F32", "F16", "weight_hh", "weight_ih", "_l1", "fc.bia", "shap", "data_offset"});
+                    new String[] {"F64", "F32", "weight_ih", "weight_hh", "_l0", "fc.bias", "shape", "data_offsets", "_l1",
+                        "gru.", "_reverse"},
+                    new String[] {"F32", "F16", "weight_hh", "weight_ih", "_l1", "fc.bia", "shap", "data_offset", "_l2",
+                        "lstm.", "_revers"});
             case 7 -> { // extra bytes after the data
                 byte[] longer = Arrays.copyOf(b, b.length + 1 + random.nextInt(16));
                 b = longer;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.explainunit.Sequence;
+import dev.explainunit.model.RandomNetworks;
 import dev.explainunit.sentence.MalformedDataException;
 import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.UnknownWordException;
@@ -160,8 +161,8 @@ class SentenceModelFilesTest {
 
         assertThatThrownBy(() -> SentenceModelFiles.read(bytes, MODEL, VOCABULARY, VOCAB))
                 .isInstanceOf(MalformedModelException.class)
-                .hasMessageStartingWith(MODEL + ": tensor 'embedding.weight' has width E = 4 but the LSTM's input size"
-                        + " is D = 3");
+                .hasMessageStartingWith(MODEL + ": tensor 'embedding.weight' has width E = 4 but the recurrent layers"
+                        + " read D = 3 values per step");
     }
 
     @Test
@@ -175,7 +176,7 @@ class SentenceModelFilesTest {
 
     @Test
     void a_file_without_embedding_is_refused_as_a_sentence_model() {
-        byte[] lstmOnly = ModelFiles.toBytes(dev.explainunit.lstm.RandomLstms.lstm(random, E, H, C, true, 1),
+        byte[] lstmOnly = ModelFiles.toBytes(RandomNetworks.lstm(random, E, H, C, true, 1),
                 TensorType.F32);
 
         assertThatThrownBy(() -> SentenceModelFiles.read(lstmOnly, MODEL, VOCABULARY, VOCAB))
@@ -204,8 +205,7 @@ class SentenceModelFilesTest {
             assertThat(asSentenceModel).isEqualTo(asToyModel);
         }
         assertThat(message(() -> SentenceModelFiles.read(broken.get(0).get().bytes(), MODEL, VOCABULARY, VOCAB)))
-                .isEqualTo(MODEL + ": tensor 'lstm.weight_ih_l1' belongs to LSTM layer 1; ExplainUnit reads"
-                        + " single-layer LSTMs (num_layers = 1)");
+                .isEqualTo(MODEL + ": tensor 'lstm.weight_hh_l1' is missing");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.explainunit.sentence;
 
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.RecurrentNetwork;
+import dev.explainunit.model.DirectionWeights;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
@@ -14,14 +14,14 @@ final class RandomSentenceModels {
     /** Five classes, E = H = {@code size}, weights uniform in ±0.5, embedding in ±1. */
     static SentenceModel model(Vocabulary vocabulary, int size, long seed) {
         Random random = new Random(seed);
-        LstmDirection forward = direction(random, size);
-        LstmDirection reverse = direction(random, size);
-        Lstm lstm = new Lstm(forward, reverse, uniform(random, 5, 2 * size, 0.5), uniform(random, 5, 1, 0.5));
+        DirectionWeights forward = direction(random, size);
+        DirectionWeights reverse = direction(random, size);
+        RecurrentNetwork lstm = RecurrentNetwork.singleLayer(forward, reverse, uniform(random, 5, 2 * size, 0.5), uniform(random, 5, 1, 0.5));
         return new SentenceModel(uniform(random, vocabulary.size(), size, 1), lstm, vocabulary);
     }
 
-    private static LstmDirection direction(Random random, int size) {
-        return new LstmDirection(uniform(random, 4 * size, size, 0.5), uniform(random, 4 * size, size, 0.5),
+    private static DirectionWeights direction(Random random, int size) {
+        return DirectionWeights.lstm(uniform(random, 4 * size, size, 0.5), uniform(random, 4 * size, size, 0.5),
                 uniform(random, 4 * size, 1, 0.5), uniform(random, 4 * size, 1, 0.5));
     }
 

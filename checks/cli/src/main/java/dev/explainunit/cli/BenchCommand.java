@@ -6,10 +6,11 @@ import dev.explainunit.BatchExplainer;
 import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.internal.BenchWorkload;
 import dev.explainunit.explainers.BuiltInExplainers;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.internal.BenchWorkload;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.sentence.SentimentTask;
+import dev.explainunit.task.Task;
 import dev.explainunit.task.Tasks;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code explainunit bench}: explanations per second of each built-in method, one thread, after a
  * warm-up: by default on the single-unit toy LSTM ({@link BenchWorkload}); with
- * {@code --task sentiment} on the bundled sentiment BiLSTM ({@link SentimentBenchWorkload}). A
+ * {@code --task sentiment} on the bundled sentiment BiLSTM ({@link SentimentBenchWorkload}), with
+ * {@code --layers L} on a network of its size with L layers; with {@code --task T} of another task
+ * on T's first bundled model and test samples ({@link TaskBenchWorkload}), e.g. {@code addition-gru}. A
  * {@link BatchExplainer} is measured through its batch call, on up to {@value #CHUNK} inputs per call
  * as the checks call it; any other explainer per input. The rate is explanations per
  * second of CPU time of the measuring thread, so that other load on the machine does not count
@@ -39,8 +42,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measures explanations per second of each built-in method on the single-unit toy LSTM "
-                + "(sequences of length 13-14), or with --task sentiment on the bundled sentiment model "
-                + "(test sentences of length >= 10); one thread, after warm-up. Methods that explain "
+                + "(sequences of length 13-14), with --task sentiment on the bundled sentiment model "
+                + "(test sentences of length >= 10), or with --task T on task T's first bundled model and "
+                + "its test samples (e.g. addition-gru, subtraction-lstm2); one thread, after warm-up. Methods that explain "
                 + "batches (gradient, gradient-x-input, lrp-*) are measured through their batch call, "
                 + "on up to 1000 inputs per call as the checks ask for them; the others per input.")
 final class BenchCommand implements Callable<Integer> {
@@ -69,8 +73,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--task", paramLabel = "TASK",
             description = "sentiment: the bundled sentiment model on its test sentences of length >= 10, "
-                    + "target the true class (default: the single-unit toy LSTM).")
+                    + "target the true class; any other task id (e.g. addition-gru): the task's first bundled "
+                    + "model on its test samples (default: the single-unit toy LSTM).")
     String task;
+
+    @Option(names = "--layers", paramLabel = "L",
+            description = "With --task sentiment: a seeded random network of the bundled model's size "
+                    + "(E = H = 60, bidirectional, 5 classes) with L layers in place of the bundled model, "
+                    + "on the same sentences: how the cost grows with depth.")
+    Integer layers;
 
     /** One method's measurement. */
     record Rate(String method, long explanations, double cpuSeconds, double wallSeconds) {
@@ -89,20 +100,27 @@ final class BenchCommand implements Callable<Integer> {
             throw new UsageException("--seconds must be in (0, 3600] and --warmup in [0, 3600], are " + seconds
                     + " and " + warmup);
         }
-        boolean sentiment = task != null;
-        if (sentiment && !SentimentTask.ID.equalsIgnoreCase(task.strip())) {
-            throw new UsageException("unknown bench task '" + task + "'; valid: " + SentimentTask.ID
-                    + " (without --task: the single-unit toy LSTM)");
+        boolean sentiment = task != null && SentimentTask.ID.equalsIgnoreCase(task.strip());
+        Task benchTask = task == null ? null : taskById(task);
+        if (layers != null && (!sentiment || layers < 1 || layers > 8)) {
+            throw new UsageException("--layers takes 1 to 8 layers, with --task sentiment");
         }
+        TaskBenchWorkload samples = benchTask != null && !sentiment ? TaskBenchWorkload.of(benchTask, seed) : null;
         List<String> ids = methods == null ? BuiltInExplainers.ids() : methods;
+        ids.forEach(id -> ExplainCommand.explainer(id, 0.001, 0)); // refuses an unknown id
+        if (samples != null && methods == null) {
+            ids = samples.applicable(ids);
+        }
         Map<String, Explainer> explainers = new LinkedHashMap<>();
         for (String id : ids) {
-            Explainer checked = ExplainCommand.explainer(id, 0.001, 0); // refuses an unknown id
-            explainers.put(id, sentiment ? Tasks.byId(SentimentTask.ID).builtIn(id) : checked);
+            explainers.put(id, benchTask != null ? benchTask.builtIn(id) : ExplainCommand.explainer(id, 0.001, 0));
         }
         SentimentBenchWorkload sentences = sentiment ? SentimentBenchWorkload.bundled() : null;
-        Sequence[] inputs = sentiment ? sentences.inputs() : BenchWorkload.sequences(seed);
-        int[] targets = sentiment ? sentences.targets() : new int[inputs.length];
+        RecurrentNetwork sentenceModel = !sentiment ? null
+                : layers == null ? sentences.model() : TaskBenchWorkload.deeper(sentences.model(), layers, seed);
+        Sequence[] inputs = sentiment ? sentences.inputs() : samples != null ? samples.inputs()
+                : BenchWorkload.sequences(seed);
+        int[] targets = sentiment ? sentences.targets() : samples != null ? samples.targets() : new int[inputs.length];
         String unit = sentiment ? "sentences/s" : "explanations/s";
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -114,7 +132,8 @@ final class BenchCommand implements Callable<Integer> {
         // --json (whose stdout must stay one JSON document) a progress line on stderr.
         List<Rate> rates = new ArrayList<>();
         for (Map.Entry<String, Explainer> e : explainers.entrySet()) {
-            Lstm model = sentiment ? sentences.model() : BenchWorkload.modelFor(e.getKey());
+            RecurrentNetwork model = sentiment ? sentenceModel : samples != null ? samples.model().model()
+                    : BenchWorkload.modelFor(e.getKey());
             Rate r = measure(e.getKey(), e.getValue(), model, inputs, targets, warmup, seconds);
             rates.add(r);
             if (json) {
@@ -133,10 +152,16 @@ final class BenchCommand implements Callable<Integer> {
             }
             out.println(root.toPrettyString());
         } else if (sentiment) {
-            out.printf("bundled sentiment BiLSTM (E = H = 60, 5 classes), %d test sentences of length %d-%d, target "
-                    + "the true class, sentiment settings, one thread, %.1f s warm-up and %.1f s per method; "
-                    + "rate per CPU second%s%n", inputs.length, sentences.shortest(), sentences.longest(), warmup,
-                    seconds, batchNote(explainers, "sentences"));
+            out.printf("%s, %d test sentences of length %d-%d, target the true class, sentiment settings, one thread, "
+                    + "%.1f s warm-up and %.1f s per method; rate per CPU second%s%n", layers == null
+                    ? "bundled sentiment BiLSTM (E = H = 60, 5 classes)" : "random " + sentenceModel + " (seed "
+                    + seed + ")", inputs.length, sentences.shortest(), sentences.longest(), warmup, seconds,
+                    batchNote(explainers, "sentences"));
+        } else if (samples != null) {
+            out.printf("%s (%s), %d %s test samples, target as the task sets it, the task's settings, one thread, "
+                    + "%.1f s warm-up and %.1f s per method; rate per CPU second%s%n", samples.model().id(),
+                    samples.model().model(), inputs.length, benchTask.id(), warmup, seconds,
+                    batchNote(explainers, "sequences"));
         } else {
             out.printf("single-unit toy LSTM (D=2, H=1; 2 outputs for occlusion-p-diff), %d sequences of "
                     + "length 13-14, one thread, %.1f s warm-up and %.1f s per method; rate per CPU second%s%n",
@@ -144,6 +169,14 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private static Task taskById(String id) {
+        try {
+            return Tasks.byId(id.strip());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--task: " + e.getMessage());
+        }
     }
 
     /** "; a, b through their batch call ..." for the measured methods that explain batches, else "". */
@@ -164,7 +197,7 @@ final class BenchCommand implements Callable<Integer> {
      * consecutive sequences (the last chunk of a round ends at the last sequence), as the checks
      * call it; any other explainer per call, in rounds of 256.
      */
-    static Rate measure(String id, Explainer explainer, Lstm model, Sequence[] sequences, int[] targets,
+    static Rate measure(String id, Explainer explainer, RecurrentNetwork model, Sequence[] sequences, int[] targets,
                         double warmup, double seconds) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
@@ -211,9 +244,9 @@ final class BenchCommand implements Callable<Integer> {
     /** 256 calls of {@link Explainer#explain(dev.explainunit.RecurrentModel, Sequence, int)}. */
     private static final class Calls extends Round {
         private final Explainer explainer;
-        private final Lstm model;
+        private final RecurrentNetwork model;
 
-        Calls(Explainer explainer, Lstm model, Sequence[] sequences, int[] targets) {
+        Calls(Explainer explainer, RecurrentNetwork model, Sequence[] sequences, int[] targets) {
             super(sequences, targets);
             this.explainer = explainer;
             this.model = model;
@@ -232,10 +265,10 @@ final class BenchCommand implements Callable<Integer> {
     /** One batch call on the next chunk of up to {@value #CHUNK} sequences. */
     private static final class Chunks extends Round {
         private final BatchExplainer explainer;
-        private final Lstm model;
+        private final RecurrentNetwork model;
         private final List<Sequence> all;
 
-        Chunks(BatchExplainer explainer, Lstm model, Sequence[] sequences, int[] targets) {
+        Chunks(BatchExplainer explainer, RecurrentNetwork model, Sequence[] sequences, int[] targets) {
             super(sequences, targets);
             this.explainer = explainer;
             this.model = model;

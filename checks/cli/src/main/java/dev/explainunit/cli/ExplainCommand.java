@@ -8,7 +8,7 @@ import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.explainers.LrpExplainer;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.safetensors.MalformedModelException;
 import dev.explainunit.safetensors.ModelFiles;
 import java.io.IOException;
@@ -76,7 +76,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         Explainer explainer = explainer(method, eps, biasFactor);
         MethodOptions.warnIfIgnored(spec, method, explainer instanceof LrpExplainer);
-        Lstm lstm = readModel(model);
+        RecurrentNetwork lstm = readModel(model);
         if (target != null && (target < 0 || target >= lstm.outputSize())) {
             throw new UsageException("--target " + target + " is outside [0, " + lstm.outputSize()
                     + "), the outputs of " + model);
@@ -151,7 +151,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     /** The model in {@code file}, or a usage error naming the file and the defect. */
-    static Lstm readModel(Path file) {
+    static RecurrentNetwork readModel(Path file) {
         try {
             return ModelFiles.read(file);
         } catch (MalformedModelException e) {

@@ -10,12 +10,10 @@ import dev.explainunit.report.ReportJson;
 import dev.explainunit.report.RunInfo;
 import dev.explainunit.report.Table2Section;
 import dev.explainunit.report.SentimentSection;
-import dev.explainunit.reproduce.SentimentSections;
 import dev.explainunit.reproduce.ReproduceSettings;
+import dev.explainunit.reproduce.SentimentSections;
 import dev.explainunit.reproduce.Table2Reproduction;
 import dev.explainunit.reproduce.Table2Text;
-import dev.explainunit.toy.ToyTask;
-import dev.explainunit.zoo.ModelZoo;
 import dev.explainunit.safetensors.SentenceModelFiles;
 import dev.explainunit.sentence.CorpusSentence;
 import dev.explainunit.sentence.SentenceModel;
@@ -26,6 +24,8 @@ import dev.explainunit.sentiment.ModifierWords;
 import dev.explainunit.sentiment.SentimentResults;
 import dev.explainunit.sentiment.SentimentSettings;
 import dev.explainunit.task.Tasks;
+import dev.explainunit.toy.ToyTask;
+import dev.explainunit.zoo.ModelZoo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +104,7 @@ final class ReproduceCommand implements Callable<Integer> {
         if (toy) {
             int steps = settings.tasks().size() * BuiltInExplainers.ids().size();
             try (ProgressBar bar = new ProgressBar("reproduce", steps)) {
-                report = Table2Reproduction.run(settings, zoo::models, bar::step);
+                report = Table2Reproduction.run(settings, t -> zoo.models(t.id()), bar::step);
             }
             stdout.print(Table2Text.render(report));
             stdout.flush();
@@ -229,7 +229,7 @@ final class ReproduceCommand implements Callable<Integer> {
     static void checkMemory(ReproduceSettings settings, ModelZoo zoo, long maxHeap) {
         int models = 0;
         for (ToyTask t : settings.tasks()) {
-            int available = zoo.models(t).size();
+            int available = zoo.models(t.id()).size();
             models = Math.max(models, settings.models() == 0 ? available : Math.min(settings.models(), available));
         }
         long limit = maxHeap / 2;

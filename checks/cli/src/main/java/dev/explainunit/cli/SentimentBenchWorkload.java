@@ -1,7 +1,7 @@
 package dev.explainunit.cli;
 
 import dev.explainunit.Sequence;
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.sentence.CorpusSentence;
 import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.SentimentCorpus;
@@ -20,7 +20,7 @@ import java.util.List;
  * @param inputs  the embedded sentences
  * @param targets sentence i's true class, at index i
  */
-record SentimentBenchWorkload(Lstm model, Sequence[] inputs, int[] targets) {
+record SentimentBenchWorkload(RecurrentNetwork model, Sequence[] inputs, int[] targets) {
 
     /** The bundled model and corpus (seed {@link SentimentCorpus#DEFAULT_SEED}). */
     static SentimentBenchWorkload bundled() {

@@ -1,9 +1,12 @@
 package dev.explainunit.cli;
 
-import dev.explainunit.toy.ToyTask;
+import dev.explainunit.task.Task;
+import dev.explainunit.task.Tasks;
+import dev.explainunit.toy.ToyArithmeticTask;
 import dev.explainunit.train.ToyTrainer;
 import dev.explainunit.train.TrainingSettings;
 import dev.explainunit.train.TrainingSummary;
+import dev.explainunit.zoo.Architecture;
 import dev.explainunit.zoo.ZooDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,22 +14,25 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
- * {@code explainunit train}: trains single-unit LSTMs on a toy task until N have validation MSE
- * &lt; 1e-4 and writes them with an index. Model files are written atomically and the index last,
- * so an interrupted run leaves no half-written file.
+ * {@code explainunit train}: trains toy-task models of the task's architecture (the paper's
+ * single-unit LSTM for {@code addition} and {@code subtraction}, GRUs for {@code -gru}, two-layer
+ * LSTMs for {@code -lstm2}; {@code --cell}, {@code --layers}, {@code --hidden} change it) until N have
+ * validation MSE &lt; 1e-4 and writes them with an index. Model files are written atomically and the
+ * index last, so an interrupted run leaves no half-written file.
  */
 @Command(name = "train",
         mixinStandardHelpOptions = true,
-        description = {"Trains single-unit LSTMs on a toy task (paper 3.2, A.4) until N models reach validation "
+        description = {"Trains models of a toy task's architecture (paper 3.2, A.4: addition and subtraction the"
+                + " paper's single-unit LSTM, -gru GRUs, -lstm2 two-layer LSTMs) until N models reach validation "
                 + "MSE < 1e-4; writes DIR/<id>.safetensors and DIR/index.json.",
                 "Data of all splits comes from --seed; run k starts from initialisation seed --seed + k.",
-                "--task sentiment retrains the bundled sentence model (initialisation seed --seed, default 1: the"
-                        + " bundled one, byte for byte): DIR/sentiment.safetensors, vocab.txt, index.json."})
+                "--task sentiment retrains the bundled sentence model (initialisation seed --seed, default 1):"
+                        + " DIR/sentiment.safetensors, vocab.txt, index.json."})
 final class TrainCommand implements Callable<Integer> {
 
     private enum Phase { TRAINING, WRITING, DONE }
@@ -34,8 +40,22 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--task", required = true, paramLabel = "T", description = "addition, subtraction or sentiment")
+    @Option(names = "--task", required = true, paramLabel = "T", description = "addition, subtraction, addition-gru,"
+            + " subtraction-gru, addition-lstm2, subtraction-lstm2 or sentiment")
     String task;
+
+    @Option(names = "--cell", paramLabel = "KIND", description = "lstm or gru (default: the task's)")
+    String cell;
+
+    @Option(names = "--layers", paramLabel = "L", description = "recurrent layers (default: the task's)")
+    Integer layers;
+
+    @Option(names = "--hidden", paramLabel = "H", description = "units per layer (default: the task's)")
+    Integer hidden;
+
+    @Option(names = "--max-evaluations", paramLabel = "E",
+            description = "loss-and-gradient evaluations a run may spend (default: the training settings')")
+    Integer maxEvaluations;
 
     @Option(names = "--models", paramLabel = "N", description = "converged models to keep (toy tasks; required there)")
     Integer models;
@@ -65,7 +85,8 @@ final class TrainCommand implements Callable<Integer> {
         if (SentimentCommands.isSentiment(task)) {
             return trainSentiment();
         }
-        ToyTask parsedTask = parseTask(task);
+        ToyArithmeticTask parsedTask = parseTask(task);
+        Architecture architecture = architecture(parsedTask.architecture());
         if (models == null) {
             throw new UsageException("--models is required for task " + parsedTask.id());
         }
@@ -87,8 +108,12 @@ final class TrainCommand implements Callable<Integer> {
         OutputPaths.requireWritableDirectory("--out", out);
         PrintWriter stdout = spec.commandLine().getOut();
         TrainingSettings defaults = TrainingSettings.defaults();
+        if (maxEvaluations != null && maxEvaluations < 1) {
+            throw new UsageException("--max-evaluations must be at least 1, got " + maxEvaluations);
+        }
         TrainingSettings settings = new TrainingSettings(defaults.memory(), stopAt, defaults.keepValidationMse(),
-                defaults.abandonAfterEvaluations(), defaults.abandonTrainMse(), defaults.maxEvaluations());
+                defaults.abandonAfterEvaluations(), defaults.abandonTrainMse(),
+                maxEvaluations == null ? defaults.maxEvaluations() : maxEvaluations);
         AtomicReference<Phase> phase = new AtomicReference<>(Phase.TRAINING);
         Thread onInterrupt = new Thread(() -> {
             if (phase.get() != Phase.DONE) {
@@ -99,9 +124,10 @@ final class TrainCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            ToyTrainer trainer = new ToyTrainer(parsedTask, seed, settings);
+            ToyTrainer trainer = new ToyTrainer(parsedTask, architecture, seed, settings);
             TrainingSummary summary;
-            try (ProgressBar bar = new ProgressBar("train " + parsedTask.id(), models)) {
+            try (ProgressBar bar = new ProgressBar("train " + parsedTask.id() + " (" + architecture.describe() + ")",
+                    models)) {
                 summary = trainer.trainUntil(models, seed, seedBudget, threadCount, run -> {
                     if (run.kept()) {
                         bar.step();
@@ -120,7 +146,7 @@ final class TrainCommand implements Callable<Integer> {
                         stdout.println(removed);
                     }
                 }
-                ZooDirectory.write(out, summary, ZooDirectory.describe(settings));
+                summary.write(out);
             } catch (IOException e) {
                 throw new UsageException("--out " + out + ": the models could not be written ("
                         + OutputPaths.describe(e) + ")", e);
@@ -163,11 +189,28 @@ final class TrainCommand implements Callable<Integer> {
         return count == 1 ? "1 thread" : count + " threads";
     }
 
-    static ToyTask parseTask(String id) {
+    /** The toy task with id {@code id}: one whose data is addition or subtraction. */
+    static ToyArithmeticTask parseTask(String id) {
+        Task found;
         try {
-            return ToyTask.fromId(id);
+            found = Tasks.byId(id.strip());
         } catch (IllegalArgumentException e) {
             throw new UsageException("--task: " + e.getMessage());
+        }
+        if (!(found instanceof ToyArithmeticTask toy)) {
+            throw new UsageException("--task " + id + " is not a toy task; models are trained for addition, subtraction"
+                    + " and their -gru and -lstm2 variants (and sentiment)");
+        }
+        return toy;
+    }
+
+    /** The task's architecture with the options given. */
+    private Architecture architecture(Architecture ofTask) {
+        try {
+            return new Architecture(cell == null ? ofTask.cell() : cell, layers == null ? ofTask.layers() : layers,
+                    hidden == null ? ofTask.hidden() : hidden);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.explainunit.cli;
 
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.DirectionWeights;
 import dev.explainunit.toy.Split;
-import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToyData;
 import dev.explainunit.toy.ToySample;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.zoo.ModelZoo;
 import dev.explainunit.zoo.ZooDirectory;
 import dev.explainunit.zoo.ZooIndex;
@@ -13,12 +13,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code explainunit zoo list | export}: the bundled models and their metrics; {@code list --dir}
@@ -67,18 +68,18 @@ final class ZooCommand implements Runnable {
                 return SentimentCommands.list(out, dir);
             }
             ModelZoo zoo = dir == null ? ModelZoo.bundled() : load(dir);
-            List<ToyTask> tasks = task == null ? List.of(ToyTask.values()) : List.of(TrainCommand.parseTask(task));
+            List<String> tasks = task == null ? zoo.tasks() : List.of(TrainCommand.parseTask(task).id());
             if (dir != null) {
                 tasks = tasks.stream().filter(t -> zoo.index(t).isPresent()).toList();
                 if (tasks.isEmpty()) {
                     throw new UsageException("--dir " + dir + " holds no models of task " + task);
                 }
             }
-            for (ToyTask t : tasks) {
+            for (String t : tasks) {
                 zoo.index(t).ifPresent(index -> out.printf(Locale.ROOT,
                         "%s: %d models from %d seeds (convergence rate %.2f), data seed %d, %d evaluations,"
                                 + " %.1f s wall / %.1f s CPU on %s%n",
-                        t.id(), index.modelsKept(), index.seedsTried(), index.convergenceRate(), index.dataSeed(),
+                        t + " (" + index.architecture().describe() + ")", index.modelsKept(), index.seedsTried(), index.convergenceRate(), index.dataSeed(),
                         index.totalEvaluations(), index.trainingSeconds(), index.cpuSeconds(),
                         TrainCommand.threads(index.threads())));
                 out.printf(Locale.ROOT, "%-16s %6s %10s %10s %10s %6s %8s%n", "id", "seed", "train MSE", "valid MSE",
@@ -91,7 +92,8 @@ final class ZooCommand implements Runnable {
                     }
                 }
                 if (gates) {
-                    printGates(out, t, zoo.index(t).map(ZooIndex::dataSeed).orElse(1L), zoo.models(t));
+                    printGates(out, TrainCommand.parseTask(t).arithmetic(), zoo.index(t).map(ZooIndex::dataSeed).orElse(1L),
+                            zoo.models(t));
                 }
                 out.println();
             }
@@ -118,16 +120,27 @@ final class ZooCommand implements Runnable {
         }
     }
 
-    /** Mean i, f, o on marked and distractor steps of the test split (data seed of the zoo) per model, and medians. */
+    /**
+     * Mean gate activations (LSTM i, f, o; GRU r, z) of layer 0 on marked and distractor steps of the
+     * test split (data seed of the zoo) per model, and medians.
+     */
     private static void printGates(PrintWriter out, ToyTask task, long dataSeed, List<ZooModel> models) {
+        if (models.isEmpty()) {
+            return;
+        }
         List<ToySample> samples = ToyData.generate(task, Split.TEST, 500, dataSeed);
-        String[] names = {"i marked", "i distr.", "f marked", "f distr.", "o marked", "o distr."};
+        List<String> names = new ArrayList<>();
+        for (String gate : GateStatistics.gateNames(models.get(0).model().cellKind())) {
+            names.add(gate + " marked");
+            names.add(gate + " distr.");
+        }
         out.printf(Locale.ROOT, "%-16s", "gate means");
         for (String name : names) {
             out.printf(Locale.ROOT, " %9s", name);
         }
         out.println();
         double[][] perModel = new double[models.size()][];
+        int columns = names.size();
         for (int k = 0; k < models.size(); k++) {
             perModel[k] = GateStatistics.means(models.get(k).model(), samples);
             out.printf(Locale.ROOT, "%-16s", models.get(k).id());
@@ -137,7 +150,7 @@ final class ZooCommand implements Runnable {
             out.println();
         }
         out.printf(Locale.ROOT, "%-16s", "median");
-        for (int c = 0; c < names.length; c++) {
+        for (int c = 0; c < columns; c++) {
             double[] column = new double[models.size()];
             for (int k = 0; k < models.size(); k++) {
                 column[k] = perModel[k][c];
@@ -150,11 +163,24 @@ final class ZooCommand implements Runnable {
         out.println();
     }
 
-    /** One line per gate: W_ih row (x_0, x_1), W_hh, bias; then fc.weight. */
+    /** Per layer one line per gate row: W_ih row, W_hh row, bias; then fc.weight. */
     private static void printWeights(PrintWriter out, ZooModel m) {
-        LstmDirection w = m.model().forwardDirection();
-        String[] gates = {"i", "f", "g", "o"};
-        for (int j = 0; j < 4 * w.hiddenSize(); j++) {
+        for (int layer = 0; layer < m.model().layerCount(); layer++) {
+            if (m.model().layerCount() > 1) {
+                out.printf(Locale.ROOT, "    layer %d%n", layer);
+            }
+            printRows(out, m.model().layer(layer).forward());
+        }
+        StringBuilder fc = new StringBuilder("    fc.weight");
+        for (int k = 0; k < m.model().hiddenSize(); k++) {
+            fc.append(String.format(Locale.ROOT, " %9.3f", m.model().fcWeight(0, k)));
+        }
+        out.println(fc);
+    }
+
+    private static void printRows(PrintWriter out, DirectionWeights w) {
+        String[] gates = w.kind().blocks().split(", ");
+        for (int j = 0; j < gates.length * w.hiddenSize(); j++) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "    %s  W_ih", gates[j / w.hiddenSize()]));
             for (int d = 0; d < w.inputSize(); d++) {
                 line.append(String.format(Locale.ROOT, " %9.3f", w.weightIh(j, d)));
@@ -166,11 +192,6 @@ final class ZooCommand implements Runnable {
             line.append(String.format(Locale.ROOT, "  b %9.3f", w.bias(j)));
             out.println(line);
         }
-        StringBuilder fc = new StringBuilder("    fc.weight");
-        for (int k = 0; k < m.model().hiddenSize(); k++) {
-            fc.append(String.format(Locale.ROOT, " %9.3f", m.model().fcWeight(0, k)));
-        }
-        out.println(fc);
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
@@ -180,7 +201,8 @@ final class ZooCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--task", required = true, paramLabel = "T", description = "addition, subtraction or sentiment")
+        @Option(names = "--task", required = true, paramLabel = "T", description = "addition, subtraction, their -gru and"
+                + " -lstm2 variants, or sentiment")
         String task;
 
         @Option(names = "--dir", required = true, paramLabel = "DIR", description = "directory to write to")
@@ -195,7 +217,7 @@ final class ZooCommand implements Runnable {
             if (SentimentCommands.isSentiment(task)) {
                 return SentimentCommands.export(dir, force, spec.commandLine().getOut());
             }
-            ToyTask t = TrainCommand.parseTask(task);
+            String t = TrainCommand.parseTask(task).id();
             PreviousRun.requireEmptyUnlessForced("--dir", dir, force);
             OutputPaths.requireWritableDirectory("--dir", dir);
             ModelZoo zoo = ModelZoo.bundled();
@@ -211,7 +233,7 @@ final class ZooCommand implements Runnable {
                         + OutputPaths.describe(e) + ")", e);
             }
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d %s models and %s to %s%n", zoo.models(t).size(),
-                    t.id(), ZooDirectory.INDEX, dir);
+                    t, ZooDirectory.INDEX, dir);
             spec.commandLine().getOut().flush();
             return 0;
         }

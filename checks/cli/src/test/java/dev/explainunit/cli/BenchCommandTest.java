@@ -141,12 +141,29 @@ class BenchCommandTest {
     }
 
     @Test
-    void an_unknown_task_is_a_usage_error_naming_it_and_the_valid_one() {
-        CommandRun run = CommandRun.of("bench", "--task", "addition");
+    void an_unknown_task_is_a_usage_error_naming_it_and_the_known_ones() {
+        CommandRun run = CommandRun.of("bench", "--task", "additon");
 
         assertThat(run.exitCode()).isEqualTo(ExplainUnitCommand.USAGE_ERROR);
-        assertThat(run.err()).startsWith("explainunit: unknown bench task 'addition'; valid: sentiment")
+        assertThat(run.err()).startsWith("explainunit: --task: unknown task [additon]; known tasks: addition")
                 .hasLineCount(1);
+    }
+
+    @Test
+    void a_toy_task_is_measured_on_its_first_bundled_model_with_the_methods_that_apply() {
+        CommandRun run = CommandRun.of("bench", "--task", "subtraction", "--json", "--seconds", "0.05", "--warmup", "0",
+                "--method", "gradient,lrp-all");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"gradient\"").contains("\"lrp-all\"");
+    }
+
+    @Test
+    void layers_are_for_the_sentiment_task_only() {
+        CommandRun run = CommandRun.of("bench", "--task", "addition", "--layers", "2");
+
+        assertThat(run.exitCode()).isEqualTo(ExplainUnitCommand.USAGE_ERROR);
+        assertThat(run.err()).startsWith("explainunit: --layers takes 1 to 8 layers, with --task sentiment");
     }
 
     @Test

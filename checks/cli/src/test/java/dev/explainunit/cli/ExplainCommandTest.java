@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.explainunit.Sequence;
 import dev.explainunit.explainers.BuiltInExplainers;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.safetensors.ModelFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +27,8 @@ class ExplainCommandTest {
     @TempDir
     Path dir;
 
-    private Lstm classifier;
-    private Lstm regression;
+    private RecurrentNetwork classifier;
+    private RecurrentNetwork regression;
     private Path classifierFile;
     private Path regressionFile;
     private Path input;
@@ -36,8 +36,8 @@ class ExplainCommandTest {
     @BeforeEach
     void writeFiles() throws Exception {
         Random random = new Random(4);
-        classifier = new Lstm(direction(random, 2, 2), direction(random, 2, 2), matrix(random, 3, 4), matrix(random, 3, 1));
-        regression = new Lstm(direction(random, 2, 1), null, matrix(random, 1, 1), null);
+        classifier = RecurrentNetwork.singleLayer(direction(random, 2, 2), direction(random, 2, 2), matrix(random, 3, 4), matrix(random, 3, 1));
+        regression = RecurrentNetwork.singleLayer(direction(random, 2, 1), null, matrix(random, 1, 1), null);
         classifierFile = dir.resolve("classifier.safetensors");
         regressionFile = dir.resolve("regression.safetensors");
         ModelFiles.write(classifier, classifierFile);
@@ -221,7 +221,7 @@ class ExplainCommandTest {
         assertThat(run.err()).startsWith("explainunit: ").contains(message);
     }
 
-    private static double centralDifference(Lstm model, double[][] steps, int t, int d, int target) {
+    private static double centralDifference(RecurrentNetwork model, double[][] steps, int t, int d, int target) {
         double[][] copy = new double[steps.length][];
         for (int k = 0; k < steps.length; k++) {
             copy[k] = steps[k].clone();
@@ -252,8 +252,8 @@ class ExplainCommandTest {
         return v;
     }
 
-    private static LstmDirection direction(Random random, int inputs, int hidden) {
-        return new LstmDirection(matrix(random, 4 * hidden, inputs), matrix(random, 4 * hidden, hidden),
+    private static DirectionWeights direction(Random random, int inputs, int hidden) {
+        return DirectionWeights.lstm(matrix(random, 4 * hidden, inputs), matrix(random, 4 * hidden, hidden),
                 matrix(random, 4 * hidden, 1), matrix(random, 4 * hidden, 1));
     }
 

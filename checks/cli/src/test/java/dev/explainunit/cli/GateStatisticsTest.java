@@ -3,11 +3,11 @@ package dev.explainunit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.toy.Split;
-import dev.explainunit.toy.ToyTask;
 import dev.explainunit.toy.ToyData;
+import dev.explainunit.toy.ToyTask;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +18,11 @@ class GateStatisticsTest {
         // the input gate reads only x_0 (non-zero on marked steps), the forget gate only x_1 (distractors);
         // the output gate sees nothing but its bias, and no gate sees h
         DMatrixRMaj wih = new DMatrixRMaj(4, 2);
-        wih.set(LstmDirection.GATE_I, 0, 50);
-        wih.set(LstmDirection.GATE_F, 1, 50);
+        wih.set(DirectionWeights.GATE_I, 0, 50);
+        wih.set(DirectionWeights.GATE_F, 1, 50);
         DMatrixRMaj bias = new DMatrixRMaj(4, 1);
-        bias.set(LstmDirection.GATE_O, 0, 0.3);
-        Lstm model = new Lstm(new LstmDirection(wih, new DMatrixRMaj(4, 1), bias, null), null,
+        bias.set(DirectionWeights.GATE_O, 0, 0.3);
+        RecurrentNetwork model = RecurrentNetwork.singleLayer(DirectionWeights.lstm(wih, new DMatrixRMaj(4, 1), bias, null), null,
                 new DMatrixRMaj(1, 1, true, 1.0), null);
 
         double[] means = GateStatistics.means(model, ToyData.generate(ToyTask.SUBTRACTION, Split.TEST, 50, 2));

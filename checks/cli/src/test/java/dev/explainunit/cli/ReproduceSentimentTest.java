@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.safetensors.SentenceModelFiles;
 import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.SentenceReader;
@@ -63,7 +63,7 @@ class ReproduceSentimentTest {
     private SentenceModel usersModel() throws Exception {
         Random random = new Random(2);
         int e = 3, h = 3;
-        Lstm lstm = new Lstm(direction(random, e, h), direction(random, e, h), matrix(random, 5, 2 * h),
+        RecurrentNetwork lstm = RecurrentNetwork.singleLayer(direction(random, e, h), direction(random, e, h), matrix(random, 5, 2 * h),
                 matrix(random, 5, 1));
         SentenceModel model = new SentenceModel(matrix(random, WORDS.size(), e), lstm, Vocabulary.of(WORDS));
         Path modelFile = dir.resolve("mine.safetensors");
@@ -144,7 +144,7 @@ class ReproduceSentimentTest {
     void a_bad_line_in_the_users_data_is_refused_with_its_line_before_any_work() throws Exception {
         Random random = new Random(3);
         int e = 2, h = 2;
-        Lstm lstm = new Lstm(direction(random, e, h), direction(random, e, h), matrix(random, 5, 2 * h),
+        RecurrentNetwork lstm = RecurrentNetwork.singleLayer(direction(random, e, h), direction(random, e, h), matrix(random, 5, 2 * h),
                 matrix(random, 5, 1));
         SentenceModel model = new SentenceModel(matrix(random, WORDS.size(), e), lstm, Vocabulary.of(WORDS));
         Path modelFile = dir.resolve("mine.safetensors");
@@ -179,8 +179,8 @@ class ReproduceSentimentTest {
         assertThat(toyOnly.err()).contains("--model belongs to a task");
     }
 
-    private static LstmDirection direction(Random random, int in, int hidden) {
-        return new LstmDirection(matrix(random, 4 * hidden, in), matrix(random, 4 * hidden, hidden),
+    private static DirectionWeights direction(Random random, int in, int hidden) {
+        return DirectionWeights.lstm(matrix(random, 4 * hidden, in), matrix(random, 4 * hidden, hidden),
                 matrix(random, 4 * hidden, 1), matrix(random, 4 * hidden, 1));
     }
 

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.explainers.BuiltInExplainers;
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.safetensors.SentenceModelFiles;
 import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.Vocabulary;
@@ -40,7 +40,7 @@ class SentenceCommandsTest {
     void writeFiles() throws Exception {
         Random random = new Random(11);
         int e = 3, h = 3;
-        Lstm lstm = new Lstm(direction(random, e, h), direction(random, e, h), matrix(random, 5, 2 * h),
+        RecurrentNetwork lstm = RecurrentNetwork.singleLayer(direction(random, e, h), direction(random, e, h), matrix(random, 5, 2 * h),
                 matrix(random, 5, 1));
         model = new SentenceModel(matrix(random, WORDS.size(), e), lstm, Vocabulary.of(WORDS));
         modelFile = dir.resolve("mine.safetensors");
@@ -232,8 +232,8 @@ class SentenceCommandsTest {
         return best;
     }
 
-    private static LstmDirection direction(Random random, int in, int hidden) {
-        return new LstmDirection(matrix(random, 4 * hidden, in), matrix(random, 4 * hidden, hidden),
+    private static DirectionWeights direction(Random random, int in, int hidden) {
+        return DirectionWeights.lstm(matrix(random, 4 * hidden, in), matrix(random, 4 * hidden, hidden),
                 matrix(random, 4 * hidden, 1), matrix(random, 4 * hidden, 1));
     }
 

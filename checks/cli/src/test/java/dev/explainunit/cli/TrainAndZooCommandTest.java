@@ -104,13 +104,13 @@ class TrainAndZooCommandTest {
         Path out = dir.resolve("exported");
         CommandRun run = CommandRun.of("zoo", "export", "--task", "subtraction", "--dir", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        List<ZooModel> bundled = ModelZoo.bundled().models(ToyTask.SUBTRACTION);
-        List<ZooModel> exported = ModelZoo.load(out).models(ToyTask.SUBTRACTION);
+        List<ZooModel> bundled = ModelZoo.bundled().models(ToyTask.SUBTRACTION.id());
+        List<ZooModel> exported = ModelZoo.load(out).models(ToyTask.SUBTRACTION.id());
         assertThat(exported).extracting(ZooModel::id).containsExactlyElementsOf(
                 bundled.stream().map(ZooModel::id).toList());
         for (int k = 0; k < bundled.size(); k++) {
-            assertThat(exported.get(k).model().forwardDirection().weightIh().data)
-                    .containsExactly(bundled.get(k).model().forwardDirection().weightIh().data);
+            assertThat(exported.get(k).model().layer(0).forward().weightIh().data)
+                    .containsExactly(bundled.get(k).model().layer(0).forward().weightIh().data);
             assertThat(exported.get(k).testMse()).isEqualTo(bundled.get(k).testMse());
         }
     }
@@ -123,10 +123,10 @@ class TrainAndZooCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("kept 1 of").contains(" CPU on 1 thread); wrote ");
         ModelZoo trained = ModelZoo.load(out);
-        ZooModel model = trained.models(ToyTask.SUBTRACTION).get(0);
+        ZooModel model = trained.models(ToyTask.SUBTRACTION.id()).get(0);
         assertThat(model.id()).isEqualTo("subtraction-01");
         assertThat(model.validationMse()).isLessThan(1e-4);
-        ZooIndex index = trained.index(ToyTask.SUBTRACTION).orElseThrow();
+        ZooIndex index = trained.index(ToyTask.SUBTRACTION.id()).orElseThrow();
         assertThat(index.dataSeed()).isEqualTo(3);
         assertThat(index.modelsKept()).isEqualTo(1);
         assertThat(model.seed()).isGreaterThanOrEqualTo(3);
@@ -143,7 +143,7 @@ class TrainAndZooCommandTest {
                 + " addition-02.safetensors, addition-03.safetensors and 48 more); choose an empty folder, or add"
                 + " --force to replace the earlier run (its *.safetensors and index.json are removed, nothing else)");
         assertThat(run.out()).isEmpty();
-        assertThat(ModelZoo.load(earlier).models(ToyTask.ADDITION)).hasSize(50);
+        assertThat(ModelZoo.load(earlier).models(ToyTask.ADDITION.id())).hasSize(50);
     }
 
     @Test
@@ -164,7 +164,7 @@ class TrainAndZooCommandTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
                     "index.json", "subtraction-01.safetensors", "notes.txt", "plots");
         }
-        assertThat(ModelZoo.load(earlier).models(ToyTask.SUBTRACTION)).hasSize(1);
+        assertThat(ModelZoo.load(earlier).models(ToyTask.SUBTRACTION.id())).hasSize(1);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.explainunit.process.internal;
 
-import dev.explainunit.lstm.Lstm;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.safetensors.ModelFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
 /**
  * The models handed to explainer processes, each written once per model instance as a safetensors
  * file into one temporary folder and numbered; the folder is deleted by {@link #delete}. Models are
- * held weakly ({@link Lstm} compares by identity), so a run that creates many models (randomized
+ * held weakly ({@link RecurrentNetwork} compares by identity), so a run that creates many models (randomized
  * ones) does not keep them alive. A JVM shutdown hook deletes the folders still there when the JVM
  * ends (an explainer that was never closed). Thread-safe.
  */
@@ -33,13 +33,13 @@ public final class ModelFolder {
     private static final Set<ModelFolder> UNDELETED = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean HOOKED = new AtomicBoolean();
 
-    private final Map<Lstm, Entry> entries = new WeakHashMap<>();
+    private final Map<RecurrentNetwork, Entry> entries = new WeakHashMap<>();
     private Path folder;
     private int written;
     private boolean deleted;
 
     /** The file and number of {@code model}, written on first use. */
-    public synchronized Entry entry(Lstm model) {
+    public synchronized Entry entry(RecurrentNetwork model) {
         if (deleted) {
             throw new IllegalStateException("the model folder was deleted (the explainer was closed)");
         }

@@ -1,5 +1,6 @@
 package dev.explainunit.train.internal;
 
+import dev.explainunit.model.RecurrentNetwork;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,9 +13,10 @@ import org.apiguardian.api.API;
 
 /**
  * Mini-batch gradients and accuracies computed on several threads with a result that does not
- * depend on their number: a batch is cut into {@value #CHUNKS} fixed chunks by position, each chunk
- * sums its sentences' gradients in order into its own buffer (with its own {@link SentenceLoss}
- * workspace), whichever thread runs it, and the chunk buffers are summed in chunk order. Summing
+ * depend on their number: θ's network is made once per call and shared; a batch is cut into
+ * {@value #CHUNKS} fixed chunks by position, each chunk sums its sentences' gradients in order into
+ * its own buffer (with its own {@link SentenceLoss} workspace), whichever thread runs it, and the
+ * chunk buffers are summed in chunk order. Summing
  * floating-point numbers in a fixed order gives the same bits on 1 or 16 threads.
  *
  * <p>The embedding gradient is sparse (only the rows of the batch's tokens): a chunk records the
@@ -39,8 +41,10 @@ public final class ChunkedGradient implements AutoCloseable {
     private final List<Callable<Void>> gradientTasks = new ArrayList<>();
     private final List<Callable<Void>> accuracyTasks = new ArrayList<>();
     private final ExecutorService pool;
+    private final SentenceParameters layout;
     // the job of the current call, read by the chunk tasks (published by the executor's hand-over)
     private double[] theta;
+    private RecurrentNetwork network;
     private EncodedSentences data;
     private int[] order;
     private int from;
@@ -52,6 +56,7 @@ public final class ChunkedGradient implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
+        this.layout = layout;
         this.denseFrom = layout.weightIhOffset(0);
         this.embeddingWidth = layout.embeddingSize();
         for (int c = 0; c < CHUNKS; c++) {
@@ -87,6 +92,7 @@ public final class ChunkedGradient implements AutoCloseable {
     public double meanGradient(double[] theta, EncodedSentences data, int[] order, int from, int to,
                                double[] gradient) throws InterruptedException {
         this.theta = theta;
+        this.network = layout.toNetwork(theta);
         this.data = data;
         this.order = order;
         this.from = from;
@@ -121,26 +127,31 @@ public final class ChunkedGradient implements AutoCloseable {
             seen[rows[r]] = false;
         }
         touchedCount[c] = 0;
-        Arrays.fill(g, denseFrom, g.length, 0.0);
-        double loss = 0;
-        SentenceLoss sentenceLoss = workspace[c];
-        for (int k = chunkFrom(c); k < chunkFrom(c + 1); k++) {
-            int n = order[k];
-            int[] ids = data.ids()[n];
-            for (int id : ids) {
+        int first = chunkFrom(c);
+        int last = chunkFrom(c + 1);
+        for (int k = first; k < last; k++) {
+            for (int id : data.ids()[order[k]]) {
                 if (!seen[id]) {
                     seen[id] = true;
                     rows[touchedCount[c]++] = id;
                 }
             }
-            loss += sentenceLoss.lossAndGradient(theta, ids, data.labels()[n], weight, g);
         }
-        chunkLoss[c] = loss;
+        SentenceLoss sentenceLoss = workspace[c];
+        sentenceLoss.clear();
+        chunkLoss[c] = first == last ? 0
+                : sentenceLoss.add(network, theta, data.ids(), data.labels(), order, first, last, weight, g);
+        if (first == last) {
+            Arrays.fill(g, denseFrom, g.length, 0.0);
+        } else {
+            sentenceLoss.writeParameterGradient(g);
+        }
     }
 
     /** How many sentences of {@code data} the model θ classifies correctly. */
     public int correct(double[] theta, EncodedSentences data) throws InterruptedException {
         this.theta = theta;
+        this.network = layout.toNetwork(theta);
         this.data = data;
         this.order = null;
         this.from = 0;
@@ -154,13 +165,10 @@ public final class ChunkedGradient implements AutoCloseable {
     }
 
     private void correctInChunk(int c) {
-        int correct = 0;
-        for (int n = chunkFrom(c); n < chunkFrom(c + 1); n++) {
-            if (workspace[c].predict(theta, data.ids()[n]) == data.labels()[n]) {
-                correct++;
-            }
-        }
-        chunkCorrect[c] = correct;
+        int first = chunkFrom(c);
+        int last = chunkFrom(c + 1);
+        chunkCorrect[c] = first == last ? 0
+                : workspace[c].correct(network, theta, data.ids(), data.labels(), first, last);
     }
 
     private void run(List<Callable<Void>> tasks) throws InterruptedException {

@@ -1,7 +1,8 @@
 package dev.explainunit.train.internal;
 
-import dev.explainunit.lstm.Lstm;
-import dev.explainunit.lstm.LstmDirection;
+import dev.explainunit.model.DirectionWeights;
+import dev.explainunit.model.ParameterGradient;
+import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.Vocabulary;
 import java.util.Random;
@@ -137,16 +138,42 @@ public final class SentenceParameters {
     public SentenceModel toModel(double[] theta, Vocabulary vocabulary) {
         requireLength(theta);
         DMatrixRMaj embedding = matrix(theta, embeddingOffset(), vocabularySize, embeddingSize);
-        LstmDirection forward = direction(theta, 0);
-        LstmDirection reverse = directions == 2 ? direction(theta, 1) : null;
-        Lstm lstm = new Lstm(forward, reverse, matrix(theta, fcWeightOffset(), classes, features()),
-                matrix(theta, fcBiasOffset(), classes, 1));
-        return new SentenceModel(embedding, lstm, vocabulary);
+        return new SentenceModel(embedding, toNetwork(theta), vocabulary);
     }
 
-    private LstmDirection direction(double[] theta, int d) {
+    /** The recurrent network and output layer θ describes (the embedding not included). */
+    public RecurrentNetwork toNetwork(double[] theta) {
+        requireLength(theta);
+        DirectionWeights forward = direction(theta, 0);
+        DirectionWeights reverse = directions == 2 ? direction(theta, 1) : null;
+        return RecurrentNetwork.singleLayer(forward, reverse, matrix(theta, fcWeightOffset(), classes, features()),
+                matrix(theta, fcBiasOffset(), classes, 1));
+    }
+
+    /**
+     * Writes the gradient of every parameter after the embedding, from {@code source} (of a model
+     * made by {@link #toNetwork}), to {@code gradient} (modified from {@link #weightIhOffset(int)
+     * weightIhOffset(0)} on; the embedding rows are left alone).
+     */
+    public void gradient(ParameterGradient source, double[] gradient) {
+        for (int d = 0; d < directions; d++) {
+            boolean reversed = d == 1;
+            copy(source.weightIh(0, reversed), gradient, weightIhOffset(d));
+            copy(source.weightHh(0, reversed), gradient, weightHhOffset(d));
+            copy(source.biasIh(0, reversed), gradient, biasIhOffset(d));
+            copy(source.biasHh(0, reversed), gradient, biasHhOffset(d));
+        }
+        copy(source.fcWeight(), gradient, fcWeightOffset());
+        copy(source.fcBias(), gradient, fcBiasOffset());
+    }
+
+    private static void copy(double[] from, double[] to, int at) {
+        System.arraycopy(from, 0, to, at, from.length);
+    }
+
+    private DirectionWeights direction(double[] theta, int d) {
         int rows = 4 * hiddenSize;
-        return new LstmDirection(matrix(theta, weightIhOffset(d), rows, embeddingSize),
+        return DirectionWeights.lstm(matrix(theta, weightIhOffset(d), rows, embeddingSize),
                 matrix(theta, weightHhOffset(d), rows, hiddenSize), matrix(theta, biasIhOffset(d), rows, 1),
                 matrix(theta, biasHhOffset(d), rows, 1));
     }
@@ -163,7 +190,7 @@ public final class SentenceParameters {
      * @throws IllegalArgumentException if the model does not have this layout's shape
      */
     public double[] fromModel(SentenceModel model) {
-        Lstm lstm = model.lstm();
+        RecurrentNetwork lstm = model.lstm();
         if (model.vocabulary().size() != vocabularySize || model.embeddingSize() != embeddingSize
                 || lstm.hiddenSize() != hiddenSize || lstm.isBidirectional() != bidirectional()
                 || lstm.outputSize() != classes) {
@@ -175,7 +202,7 @@ public final class SentenceParameters {
         double[] theta = new double[count()];
         System.arraycopy(model.embeddingWeight().data, 0, theta, 0, vocabularySize * embeddingSize);
         for (int d = 0; d < directions; d++) {
-            LstmDirection w = d == 0 ? lstm.forwardDirection() : lstm.reverseDirection();
+            DirectionWeights w = d == 0 ? lstm.layer(0).forward() : lstm.layer(0).reverse();
             System.arraycopy(w.weightIh().data, 0, theta, weightIhOffset(d), 4 * hiddenSize * embeddingSize);
             System.arraycopy(w.weightHh().data, 0, theta, weightHhOffset(d), 4 * hiddenSize * hiddenSize);
             System.arraycopy(w.biasIh().data, 0, theta, biasIhOffset(d), 4 * hiddenSize);

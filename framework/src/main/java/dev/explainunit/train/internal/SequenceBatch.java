@@ -1,5 +1,6 @@
 package dev.explainunit.train.internal;
 
+import dev.explainunit.Sequence;
 import dev.explainunit.toy.ToySample;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,9 +23,12 @@ public final class SequenceBatch {
     final int[] start;
     final double[] inputs;
     final double[] targets;
+    /** The sequences in the stored order: sequence n is the steps of {@code start[n] .. start[n+1]-1}. */
+    final Sequence[] sequences;
 
-    private SequenceBatch(int dim, int[] start, double[] inputs, double[] targets) {
+    private SequenceBatch(int dim, int[] start, double[] inputs, double[] targets, Sequence[] sequences) {
         this.dim = dim;
+        this.sequences = sequences;
         this.size = targets.length;
         this.start = start;
         this.inputs = inputs;
@@ -56,14 +60,16 @@ public final class SequenceBatch {
         }
         double[] inputs = new double[start[samples.size()] * dim];
         double[] targets = new double[samples.size()];
+        Sequence[] sequences = new Sequence[samples.size()];
         for (int n = 0; n < samples.size(); n++) {
             ToySample sample = samples.get(n);
+            sequences[n] = sample.sequence();
             double[] values = new double[sample.length() * dim];
             sample.sequence().copyTo(values);
             System.arraycopy(values, 0, inputs, start[n] * dim, values.length);
             targets[n] = sample.y();
         }
-        return new SequenceBatch(dim, start, inputs, targets);
+        return new SequenceBatch(dim, start, inputs, targets, sequences);
     }
 
     /** Number of sequences. */
@@ -74,6 +80,11 @@ public final class SequenceBatch {
     /** D, inputs per step. */
     public int dim() {
         return dim;
+    }
+
+    /** The length of sequence n (in the stored order). */
+    public int length(int n) {
+        return start[n + 1] - start[n];
     }
 
     /** The longest sequence's length. */

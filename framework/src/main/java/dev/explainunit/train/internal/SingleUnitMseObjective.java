@@ -1,15 +1,17 @@
 package dev.explainunit.train.internal;
 
-import dev.explainunit.lstm.LstmCell;
+import dev.explainunit.model.Activations;
 import org.apiguardian.api.API;
 
 /**
- * The same loss and gradient as {@link LstmMseObjective}, unrolled for the toy model: H = 1,
- * D = 2 (17 parameters). The parameters sit in local variables and the gradient is accumulated
- * in locals, which makes an evaluation several times faster; tests pin it to the general path.
+ * The same loss and gradient as {@link NetworkMseObjective}, unrolled for the paper's toy model: one
+ * LSTM layer, H = 1, D = 2 (17 parameters). The parameters sit in local variables and the gradient
+ * is accumulated in locals. A specialised copy of the general objective, kept because
+ * {@code TrainingBenchmark} measures it well over 1.5 times faster on the toy training workload
+ * (src/docs/training.md); {@code MseObjectivesTest} pins it to the general objective.
  *
- * <p>The activations are {@link LstmCell#sigmoid} and {@link LstmCell#tanh}, the ones inference uses,
- * and per sequence the sums of {@link LstmCell}'s step in the same order.
+ * <p>The activations are {@link Activations#sigmoid} and {@link Activations#tanh}, the ones the
+ * model's single-unit passes use.
  *
  * <p>Not thread-safe: one instance holds one run's workspaces and allocates nothing per call.
  */
@@ -49,8 +51,9 @@ public final class SingleUnitMseObjective implements MseLoss {
     }
 
     /** Whether this specialisation applies to a layout. */
-    public static boolean supports(LstmParameters layout) {
-        return layout.hidden() == 1 && layout.inputs() == 2;
+    public static boolean supports(NetworkParameters layout) {
+        return layout.cell() == dev.explainunit.model.CellKind.LSTM && layout.layers() == 1 && layout.hidden() == 1
+                && layout.inputs() == 2;
     }
 
     @Override
@@ -69,7 +72,7 @@ public final class SingleUnitMseObjective implements MseLoss {
     }
 
     /**
-     * Layout of θ as in {@link LstmParameters}: W_ih rows i, f, g, o (2 each), W_hh (4), b (4), fc (1).
+     * Layout of θ as in {@link NetworkParameters}: W_ih rows i, f, g, o (2 each), W_hh (4), b (4), fc (1).
      * Up to {@value #LANES} consecutive sequences of equal length (the batch is sorted by length)
      * run side by side, so that the processor overlaps their independent dependency chains.
      */
@@ -109,15 +112,15 @@ public final class SingleUnitMseObjective implements MseLoss {
                     double x0 = x[xi];
                     double x1 = x[xi + 1];
                     double hp = h[l];
-                    double i = LstmCell.sigmoid(bi + wi0 * x0 + wi1 * x1 + ui * hp);
-                    double f = LstmCell.sigmoid(bf + wf0 * x0 + wf1 * x1 + uf * hp);
-                    double g = LstmCell.tanh(bg + wg0 * x0 + wg1 * x1 + ug * hp);
-                    double o = LstmCell.sigmoid(bo + wo0 * x0 + wo1 * x1 + uo * hp);
+                    double i = Activations.sigmoid(bi + wi0 * x0 + wi1 * x1 + ui * hp);
+                    double f = Activations.sigmoid(bf + wf0 * x0 + wf1 * x1 + uf * hp);
+                    double g = Activations.tanh(bg + wg0 * x0 + wg1 * x1 + ug * hp);
+                    double o = Activations.sigmoid(bo + wo0 * x0 + wo1 * x1 + uo * hp);
                     int k = s * LANES + l;
                     cPrev[k] = c[l];
                     hPrev[k] = hp;
                     double cell = f * c[l] + i * g;
-                    double tc = LstmCell.tanh(cell);
+                    double tc = Activations.tanh(cell);
                     c[l] = cell;
                     h[l] = o * tc;
                     gi[k] = i;
