@@ -1,7 +1,7 @@
 package dev.explainunit.checks;
 
 import dev.explainunit.sentence.SentenceTaskModel;
-import dev.explainunit.sentiment.Composition;
+import dev.explainunit.composition.Composition;
 import dev.explainunit.task.Task;
 import dev.explainunit.task.TaskModel;
 import java.util.Optional;

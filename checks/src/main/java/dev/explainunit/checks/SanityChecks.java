@@ -1,7 +1,6 @@
 package dev.explainunit.checks;
 
 import dev.explainunit.Explainer;
-import dev.explainunit.checks.internal.MemoryEstimate;
 import dev.explainunit.task.Sample;
 import dev.explainunit.task.Task;
 import dev.explainunit.task.TaskModel;

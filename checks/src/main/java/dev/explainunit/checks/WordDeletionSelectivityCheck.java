@@ -4,10 +4,10 @@ import dev.explainunit.Explainer;
 import dev.explainunit.Relevance;
 import dev.explainunit.checks.internal.GuardedParallel;
 import dev.explainunit.model.RecurrentNetwork;
-import dev.explainunit.sentiment.DeletionCurve;
-import dev.explainunit.sentiment.DeletionOrder;
-import dev.explainunit.sentiment.Table3;
-import dev.explainunit.sentiment.WordDeletion;
+import dev.explainunit.deletion.DeletionCurve;
+import dev.explainunit.deletion.DeletionOrder;
+import dev.explainunit.deletion.Table3;
+import dev.explainunit.deletion.WordDeletion;
 import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
 import dev.explainunit.task.TaskWords;
@@ -223,7 +223,7 @@ final class WordDeletionSelectivityCheck implements SanityCheck {
                 tested.add(Relevance.perStep(p.relevance(m, i)));
             }
         }
-        WordDeletion deletion = WordDeletion.ofEmbedded(model, kept, threads);
+        WordDeletion deletion = WordDeletion.ofEmbedded(model, kept, (n, pass) -> ModelPasses.forEach(n, threads, pass));
         Explainer reference = p.task().builtIn(Table3.REFERENCE);
         List<Relevance> referenceRelevance = new GuardedExplainer(reference, threads, s.timeLimit()).explain(model,
                 kept, i -> "sentence " + i + " of model " + p.models().get(m).id());

@@ -12,12 +12,12 @@ import dev.explainunit.sentence.CorpusSentence;
 import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.SentimentCorpus;
 import dev.explainunit.sentence.SentimentTask;
-import dev.explainunit.sentiment.Composition;
-import dev.explainunit.sentiment.CompositionSamples;
-import dev.explainunit.sentiment.DeletionCurve;
-import dev.explainunit.sentiment.ModifierWords;
-import dev.explainunit.sentiment.Table3;
-import dev.explainunit.sentiment.WordDeletion;
+import dev.explainunit.composition.Composition;
+import dev.explainunit.composition.CompositionSamples;
+import dev.explainunit.deletion.DeletionCurve;
+import dev.explainunit.composition.ModifierWords;
+import dev.explainunit.deletion.Table3;
+import dev.explainunit.deletion.WordDeletion;
 import dev.explainunit.task.GroundTruth;
 import dev.explainunit.task.Sample;
 import dev.explainunit.task.Task;
@@ -139,7 +139,7 @@ class SentenceChecksTest {
         SentenceModel model = ModelZoo.bundled().sentiment().model();
         List<CorpusSentence> sentences = SentimentCorpus.generate(SentimentCorpus.DEFAULT_SEED).test()
                 .subList(0, SAMPLES);
-        WordDeletion deletion = WordDeletion.of(model, sentences.stream().map(CorpusSentence::toRecord).toList(), 1);
+        WordDeletion deletion = WordDeletion.of(model, sentences.stream().map(CorpusSentence::toRecord).toList(), dev.explainunit.deletion.SentencePasses.sequential());
         List<Relevance> tested = new ArrayList<>();
         List<Relevance> reference = new ArrayList<>();
         Explainer occlusion = TASK.builtIn("occlusion-p-diff");

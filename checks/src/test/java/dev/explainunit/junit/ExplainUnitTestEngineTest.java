@@ -506,19 +506,19 @@ class ExplainUnitTestEngineTest {
 
     @Test
     void unknown_explainunit_keys_are_named_so_a_typo_does_not_pass_silently() {
-        assertThat(dev.explainunit.junit.internal.SettingsResolver.unknownKeys(java.util.Set.of("explainunit.sample",
+        assertThat(dev.explainunit.junit.SettingsResolver.unknownKeys(java.util.Set.of("explainunit.sample",
                 "explainunit.samples", "explainunit.threshold.mass", "explainunit.report.dir", "junit.other",
                 "explainunit.threshold.mas"))).containsExactly("explainunit.sample", "explainunit.threshold.mas");
     }
 
     @Test
     void an_unknown_key_is_warned_about_with_the_key_it_most_likely_stands_for() {
-        assertThat(dev.explainunit.junit.internal.SettingsResolver.unknownKeyWarning("explainunit.threshold.mas"))
+        assertThat(dev.explainunit.junit.SettingsResolver.unknownKeyWarning("explainunit.threshold.mas"))
                 .isEqualTo("ExplainUnit: unknown configuration parameter explainunit.threshold.mas is ignored;"
                         + " did you mean explainunit.threshold.mass? (the keys are in checks.md)");
-        assertThat(dev.explainunit.junit.internal.SettingsResolver.unknownKeyWarning("explainunit.sentiment.modle"))
+        assertThat(dev.explainunit.junit.SettingsResolver.unknownKeyWarning("explainunit.sentiment.modle"))
                 .contains("did you mean explainunit.sentiment.model?");
-        assertThat(dev.explainunit.junit.internal.SettingsResolver.unknownKeyWarning("explainunit.zzzzzzzz"))
+        assertThat(dev.explainunit.junit.SettingsResolver.unknownKeyWarning("explainunit.zzzzzzzz"))
                 .isEqualTo("ExplainUnit: unknown configuration parameter explainunit.zzzzzzzz is ignored"
                         + " (the keys are in checks.md)");
     }

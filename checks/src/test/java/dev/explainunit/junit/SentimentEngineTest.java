@@ -190,7 +190,7 @@ class SentimentEngineTest {
 
     @Test
     void the_sentiment_tasks_parameters_are_known_configuration_keys() {
-        assertThat(dev.explainunit.junit.internal.SettingsResolver.unknownKeys(java.util.Set.of(
+        assertThat(dev.explainunit.junit.SettingsResolver.unknownKeys(java.util.Set.of(
                 "explainunit.sentiment.model", "explainunit.sentiment.vocab", "explainunit.sentiment.data",
                 "explainunit.sentiment.modle"))).containsExactly("explainunit.sentiment.modle");
     }

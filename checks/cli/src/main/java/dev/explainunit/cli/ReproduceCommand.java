@@ -20,7 +20,7 @@ import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.SentenceRecord;
 import dev.explainunit.sentence.SentimentCorpus;
 import dev.explainunit.sentence.SentimentTask;
-import dev.explainunit.sentiment.ModifierWords;
+import dev.explainunit.composition.ModifierWords;
 import dev.explainunit.sentiment.SentimentResults;
 import dev.explainunit.sentiment.SentimentSettings;
 import dev.explainunit.task.Tasks;

@@ -12,7 +12,7 @@ import dev.explainunit.sentence.SentenceModel;
 import dev.explainunit.sentence.SentenceReader;
 import dev.explainunit.sentence.SentenceRecord;
 import dev.explainunit.sentence.Vocabulary;
-import dev.explainunit.sentiment.ModifierWords;
+import dev.explainunit.composition.ModifierWords;
 import dev.explainunit.sentiment.SentimentExperiments;
 import dev.explainunit.sentiment.SentimentResults;
 import dev.explainunit.sentiment.SentimentSettings;

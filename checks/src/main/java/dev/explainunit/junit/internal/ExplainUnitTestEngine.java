@@ -1,5 +1,6 @@
 package dev.explainunit.junit.internal;
 
+import dev.explainunit.junit.SettingsResolver;
 import dev.explainunit.junit.ExplainerSanityTest;
 import dev.explainunit.junit.internal.Descriptors.ClassDescriptor;
 import dev.explainunit.report.ReportFiles;

@@ -1,5 +1,6 @@
 package dev.explainunit.report.internal;
 
+import dev.explainunit.report.JsonErrors;
 import dev.explainunit.checks.CheckResult;
 import dev.explainunit.report.CheckResultJson;
 import dev.explainunit.report.Report;
