@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * inputs.get(k), targets[k])} returns. Callers may use either, and a caller that checks the
  * contract (finite values, one per step, deterministic, input not mutated) checks it on both.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface BatchExplainer extends Explainer {
 
     /**

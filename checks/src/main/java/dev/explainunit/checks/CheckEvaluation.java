@@ -1,5 +1,6 @@
 package dev.explainunit.checks;
 
+import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Task;
 import dev.explainunit.task.TaskModel;
 import java.util.List;
@@ -20,15 +21,16 @@ final class CheckEvaluation {
 
     static CheckResult evaluate(Check key, ExplainedPopulation population, SanitySettings settings) {
         long started = System.nanoTime();
-        SanityCheck check = key.implementation();
+        SanityCheck check = population.form(key).orElse(null);
         CheckResult result;
         if (population.notApplicable().isPresent()) {
             result = notApplicable(key, population, settings, population.notApplicable().get() + ".");
-        } else if (!check.existsOn(population.task())) {
-            result = notApplicable(key, population, settings, check.displayName() + " does not exist on task ["
-                    + population.task().id() + "]: it needs a five-class sentence classifier with a vocabulary");
-        } else if (!population.task().groundTruth().provides(check.needs(population.task()))) {
-            result = notApplicable(key, population, settings, notApplicableReason(check, population.task()));
+        } else if (check == null) {
+            result = notApplicable(key, population, settings, key.displayName() + " does not exist on task ["
+                    + population.task().id() + "]: it needs " + CheckForms.whereItExists(key));
+        } else if (!population.task().groundTruth().provides(check.needs())) {
+            result = notApplicable(key, population, settings, notApplicableReason(key, check.needs(),
+                    population.task()));
         } else if (population.contractViolation().isPresent()) {
             result = contractFailure(check, population, settings);
         } else {
@@ -38,18 +40,28 @@ final class CheckEvaluation {
     }
 
     /** "relevant mass needs the relevant positions; task [x] has no ground truth". */
-    static String notApplicableReason(SanityCheck check, Task task) {
+    static String notApplicableReason(Check check, GroundTruthKind needs, Task task) {
         String has = switch (task.groundTruth()) {
             case NONE -> "has no ground truth";
             case POSITIONS -> "knows only the relevant positions";
             case CONTRIBUTIONS -> "knows the contributions of the relevant positions but not that they are complete";
             case COMPLETE -> "has complete ground truth";
         };
-        return check.displayName() + " needs " + check.needsInWords(task) + "; task [" + task.id() + "] " + has;
+        return check.displayName() + " needs " + inWords(needs) + "; task [" + task.id() + "] " + has;
+    }
+
+    /** What a check needs, in words, for the "not applicable" reason: "the relevant positions". */
+    private static String inWords(GroundTruthKind needs) {
+        return switch (needs) {
+            case NONE -> "nothing";
+            case POSITIONS -> "the relevant positions";
+            case CONTRIBUTIONS -> "the relevant positions with their values and signs";
+            case COMPLETE -> "complete ground truth (contributions that add up to the target)";
+        };
     }
 
     private static CheckResult notApplicable(Check key, ExplainedPopulation p, SanitySettings s, String reason) {
-        return result(key, p, s, Map.of(), "", Double.NaN, "", Verdict.NOT_APPLICABLE, List.of(), reason);
+        return result(key, p, s, Map.of(), "", Double.NaN, Comparison.NONE, Verdict.NOT_APPLICABLE, List.of(), reason);
     }
 
     /**
@@ -57,23 +69,21 @@ final class CheckEvaluation {
      * with the reason in one line, so that one root cause is one failure.
      */
     private static CheckResult contractFailure(SanityCheck check, ExplainedPopulation p, SanitySettings s) {
-        String violation = p.contractViolation().orElseThrow();
-        if (check.key() == Check.CONTRACT) {
-            return result(check.key(), p, s, Map.of(), "", Double.NaN, "", Verdict.FAIL, List.of(),
-                    CheckMessages.failed(p, check, violation + "."));
-        }
-        return result(check.key(), p, s, Map.of(), "", Double.NaN, "", Verdict.SKIPPED, List.of(),
-                CheckMessages.header(p) + check.displayName() + " skipped: the contract check failed ("
-                        + headline(violation) + ")");
+        ContractViolation violation = p.contractViolation().orElseThrow();
+        String message = check.key() == Check.CONTRACT ? CheckMessages.failed(p, check, violation.message() + ".")
+                : CheckMessages.header(p) + check.key().displayName() + " skipped: the contract check failed ("
+                        + headline(violation) + ")";
+        return result(check.key(), p, s, Map.of(), "", Double.NaN, Comparison.NONE,
+                check.key() == Check.CONTRACT ? Verdict.FAIL : Verdict.SKIPPED, List.of(), message)
+                .withViolation(violation);
     }
 
     /**
-     * The violation without its values: "explainer [x] is not deterministic" rather than the two
-     * relevance vectors that the contract check's own message shows.
+     * The violation without its values, at most 160 characters: "explainer [x] is not deterministic"
+     * rather than the two relevance vectors that the contract check's own message shows.
      */
-    static String headline(String violation) {
-        int cut = violation.indexOf(": ");
-        String head = cut > 0 ? violation.substring(0, cut) : violation;
+    static String headline(ContractViolation violation) {
+        String head = violation.headline();
         return head.length() <= 160 ? head : head.substring(0, 157) + "...";
     }
 
@@ -101,10 +111,17 @@ final class CheckEvaluation {
     }
 
     static CheckResult result(Check check, ExplainedPopulation p, SanitySettings s, Map<String, Double> statistics,
-                              String statistic, double threshold, String comparison, Verdict verdict,
+                              String statistic, double threshold, Comparison comparison, Verdict verdict,
                               List<ModelStatistics> perModel, String message) {
+        return result(check, p, s, statistics, statistic, threshold, comparison, verdict, perModel, message, null);
+    }
+
+    /** As the others, with why the statistic is undefined on some models (null when it is defined on all). */
+    static CheckResult result(Check check, ExplainedPopulation p, SanitySettings s, Map<String, Double> statistics,
+                              String statistic, double threshold, Comparison comparison, Verdict verdict,
+                              List<ModelStatistics> perModel, String message, UndefinedStatistic undefined) {
         return new CheckResult(check, p.explainerId(), p.task().id(), statistics, statistic, threshold, comparison,
                 verdict, s.seed(), p.samples().size(), p.models().stream().map(TaskModel::id).toList(), perModel,
-                null, message, 0);
+                null, message, 0, null, undefined);
     }
 }

@@ -19,12 +19,12 @@ final class CheckMessages {
 
     /** The message of a passed check: what was measured, then the rule it satisfies. */
     static String passed(ExplainedPopulation p, String measured, SanityCheck check) {
-        return header(p) + measured + ": " + check.rule(p.task()) + ".";
+        return header(p) + measured + ": " + check.rule(p) + ".";
     }
 
     /** The message of a failed check: the rule with its reason, then "; but" and what was found. */
     static String failed(ExplainedPopulation p, SanityCheck check, String found) {
-        return header(p) + check.sentence(p.task()) + "; but " + found;
+        return header(p) + check.sentence(p) + "; but " + found;
     }
 
     /** "worst model addition-07" among several models; "model sentiment" when there is one. */
@@ -36,16 +36,9 @@ final class CheckMessages {
     static String population(ExplainedPopulation p) {
         int models = p.models().size();
         return "mean over " + models + (models == 1 ? " model × " : " models × ") + p.samples().size() + " test "
-                + (SentenceForm.WORD.equals(p.task().words().step()) ? "sentences" : "sequences");
+                + p.task().kind().samples();
     }
 
-    /**
-     * "undefined (why) on k of M models": an undefined statistic fails its check and is reported as
-     * such, never as 0.
-     */
-    static String undefined(int k, int models, String why) {
-        return "undefined (" + why + ") on " + k + " of " + models + " models";
-    }
 
     /** Three decimals: "0.912". */
     static String num(double v) {

@@ -7,19 +7,16 @@ import dev.explainunit.Relevance;
 import dev.explainunit.checks.internal.GuardedParallel;
 import dev.explainunit.model.SentenceModel;
 import dev.explainunit.sentence.SentenceTaskModel;
-import dev.explainunit.sentiment.ComposedSamples;
-import dev.explainunit.sentiment.Composition;
-import dev.explainunit.sentiment.CompositionSamples;
-import dev.explainunit.sentiment.ModifierWords;
+import dev.explainunit.composition.ComposedSamples;
+import dev.explainunit.composition.Composition;
+import dev.explainunit.composition.CompositionSamples;
+import dev.explainunit.composition.ModifierWords;
 import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
-import dev.explainunit.task.Task;
-import dev.explainunit.task.TaskModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.concurrent.ExecutionException;
 
@@ -41,11 +38,12 @@ import java.util.concurrent.ExecutionException;
  * with at most {@code probeSamples} samples per composition (the first, in the selection's order).
  * The negator must carry more of the prediction than the word it negates (the paper: +2.5 against
  * −1.4), not merely support it, so that a relevance of one sign everywhere does not pass by its sign
- * alone. Uses the sign-agreement threshold: like the sign agreement of the polar words, it is the share of
- * words whose relevance has the known right sign, 0.5 for a coin. Needs no ground truth (the
- * samples come from the model), but a five-class sentence classifier with a vocabulary
- * ({@link SentenceTaskModel}); on any other task it does not exist ({@link #existsOn}). A model on
- * which no composition has a sample makes it not applicable, with the reason.
+ * alone. Its threshold ({@link Thresholds#composition()}) defaults to the sign agreement's: like the sign
+ * agreement of the polar words, it is the share of words whose relevance has the known right sign,
+ * 0.5 for a coin. Needs no ground truth (the samples come from the model), but a five-class sentence
+ * classifier with a vocabulary ({@link SentenceTaskModel}); on any other task it does not exist
+ * ({@link CheckForms#composition}). A model on which no composition has a sample makes it not
+ * applicable, with the reason.
  */
 final class CompositionCheck implements SanityCheck {
 
@@ -57,19 +55,18 @@ final class CompositionCheck implements SanityCheck {
         return Check.COMPOSITION;
     }
 
-    @Override
-    public String displayName() {
-        return "composition";
-    }
+    /** Population name of the mean share over the compositions; each composition's is prefixed {@value #PREFIX}. */
+    static final String STATISTIC = "composition";
+    static final String PREFIX = "composition_";
 
     @Override
-    public String rule() {
+    public String rule(ExplainedPopulation p) {
         return "a negator should carry the flipped prediction and an amplifier support with the sign of the word it"
                 + " amplifies";
     }
 
     @Override
-    public String reason() {
+    public String reason(ExplainedPopulation p) {
         return "the model classifies \"not good\" negative and \"very good\" very positive only because of the"
                 + " modifier (paper, Table 4)";
     }
@@ -77,19 +74,6 @@ final class CompositionCheck implements SanityCheck {
     @Override
     public GroundTruthKind needs() {
         return GroundTruthKind.NONE;
-    }
-
-    @Override
-    public boolean existsOn(Task task) {
-        if (!SentenceForm.appliesTo(task)) {
-            return false;
-        }
-        for (TaskModel m : task.models()) {
-            if (!(m instanceof SentenceTaskModel) || m.model().outputSize() != Composition.CLASSES) {
-                return false;
-            }
-        }
-        return true;
     }
 
     static CompositionSamples selected(SentenceModel model) {
@@ -101,7 +85,7 @@ final class CompositionCheck implements SanityCheck {
 
     @Override
     public CheckResult evaluate(ExplainedPopulation p, SanitySettings s) {
-        double threshold = s.thresholds().on(p.task()).correlation();
+        double threshold = s.thresholds().composition();
         int models = p.models().size();
         Composition[] types = Composition.values();
         double[][] share = new double[models][types.length];
@@ -123,7 +107,7 @@ final class CompositionCheck implements SanityCheck {
                     String modelId = p.models().get(m).id();
                     String type = types[c].key();
                     new GuardedExplanations(p.explainer(), p.explainerId(),
-                            sequences -> sequences + " of the " + type + " compositions of model " + modelId)
+                            GuardedExplanations.Where.sequences(" of the " + type + " compositions of model " + modelId))
                             .explain(model.lstm(), samples, samples.size(), clock, explained);
                     int holds = 0;
                     for (Relevance r : explained) {
@@ -137,7 +121,7 @@ final class CompositionCheck implements SanityCheck {
             failure = OwnModelsFailure.of(e, p, key(), "a composition");
         }
         if (failure != null) {
-            return CheckEvaluation.result(key(), p, s, Map.of(), "composition", threshold, ">=", Verdict.FAIL,
+            return CheckEvaluation.result(key(), p, s, Map.of(), STATISTIC, threshold, Comparison.AT_LEAST, Verdict.FAIL,
                     List.of(), CheckMessages.failed(p, this, failure + "."));
         }
         Map<String, Double> statistics = new LinkedHashMap<>();
@@ -157,7 +141,7 @@ final class CompositionCheck implements SanityCheck {
                 }
             }
             double mean = typeModels == 0 ? Double.NaN : typeSum / typeModels;
-            statistics.put("composition_" + types[c].key().replace('-', '_'), mean);
+            statistics.put(PREFIX + types[c].key().replace('-', '_'), mean);
             if (typeModels > 0) {
                 sum += mean;
                 defined++;
@@ -175,20 +159,20 @@ final class CompositionCheck implements SanityCheck {
             perModel.add(new ModelStatistics(p.models().get(m).id(), row));
         }
         if (defined == 0) {
-            return CheckEvaluation.result(key(), p, s, statistics, "composition", threshold, ">=",
+            return CheckEvaluation.result(key(), p, s, statistics, STATISTIC, threshold, Comparison.AT_LEAST,
                     Verdict.NOT_APPLICABLE, perModel, "composition does not apply to the " + p.task().id()
                             + " task's models: no composition sample (no negator or amplifier of the English lists"
                             + " in the vocabulary that the model classifies neutral alone, or none passes the 40% rule"
                             + " of appendix A.5).");
         }
         double statistic = sum / defined;
-        statistics.put("composition", statistic);
+        statistics.put(STATISTIC, statistic);
         Verdict verdict = statistic >= threshold ? Verdict.PASS : Verdict.FAIL;
         String measured = "the pattern holds on " + String.join(", ", parts) + " samples: mean " + num(statistic);
         String message = verdict == Verdict.PASS ? CheckMessages.passed(p, measured + " ≥ " + num(threshold), this)
                 : CheckMessages.failed(p, this, measured + " < " + num(threshold) + " (a coin scores 0.5; at most "
                         + s.probeSamples() + " samples per composition, explainunit.probeSamples).");
-        return CheckEvaluation.result(key(), p, s, statistics, "composition", threshold, ">=", verdict, perModel,
+        return CheckEvaluation.result(key(), p, s, statistics, STATISTIC, threshold, Comparison.AT_LEAST, verdict, perModel,
                 message);
     }
 

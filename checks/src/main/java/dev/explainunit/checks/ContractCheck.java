@@ -20,17 +20,12 @@ final class ContractCheck implements SanityCheck {
     }
 
     @Override
-    public String displayName() {
-        return "contract";
-    }
-
-    @Override
-    public String rule() {
+    public String rule(ExplainedPopulation p) {
         return "every explanation should have one finite value per step and be deterministic";
     }
 
     @Override
-    public String reason() {
+    public String reason(ExplainedPopulation p) {
         return "the other checks and any user of the relevance rely on it";
     }
 
@@ -45,7 +40,7 @@ final class ContractCheck implements SanityCheck {
         String message = CheckMessages.header(p) + "all " + calls + " explanations had one finite value per step, "
                 + "re-runs were identical, no call exceeded " + s.timeLimit().toMillis() + " ms.";
         return CheckEvaluation.result(key(), p, s, Map.of("explanations", (double) calls), "explanations",
-                Double.NaN, "", Verdict.PASS, List.of(), message);
+                Double.NaN, Comparison.NONE, Verdict.PASS, List.of(), message);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.explainunit.checks;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 import org.apiguardian.api.API;
 
 /**
@@ -25,8 +23,7 @@ public record Counterexample(String modelId, Example original, Example shrunk, S
      * Whether the shrunk sequence is the original one, step for step: the search found no smaller one,
      * or the task cannot make sequences (a sentence of a data file cannot be shrunk).
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-    @JsonIgnore
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public boolean shrunkIsOriginal() {
         if (original == shrunk) {
             return true;
@@ -46,8 +43,7 @@ public record Counterexample(String modelId, Example original, Example shrunk, S
     }
 
     /** Whether the sequences are sentences: every step has its word. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-    @JsonIgnore
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public boolean isSentence() {
         return shrunk != null && shrunk.isSentence();
     }

@@ -42,10 +42,10 @@ final class CounterexampleSearch {
     static Optional<Counterexample> search(CheckResult result, ExplainedPopulation p, SanitySettings s) {
         boolean contractBroken = p.contractViolation().isPresent();
         if (result.verdict() != Verdict.FAIL || (contractBroken && result.check() != Check.CONTRACT)
-                || p.contractViolation().map(v -> v.contains(" hung")).orElse(false)) {
+                || p.contractViolation().map(ContractViolation::hung).orElse(false)) {
             return Optional.empty();
         }
-        SanityCheck check = result.check().implementation();
+        SanityCheck check = p.form(result.check()).orElseThrow();
         int m = worstModel(check, result, p);
         TaskModel zoo = p.models().get(m);
         RecurrentNetwork randomised = ModelRandomizationCheck.randomised(zoo.model(),
@@ -57,8 +57,8 @@ final class CounterexampleSearch {
             GuardedParallel.run(1, 1, s.timeLimit(), (job, clock) -> {
                 Runnable start = () -> clock.start("counterexample search on model " + zoo.id());
                 SequenceProperty sequenceProperty = new SequenceProperty(check, p.explainer(), zoo.model(),
-                        randomised, s.thresholds().on(p.task()), start, clock::stop);
-                property[0] = check.property(p, s.thresholds().on(p.task()));
+                        randomised, s.thresholds(), start, clock::stop);
+                property[0] = check.property(p, s.thresholds());
                 found.original = original(sequenceProperty, p, m, found);
                 if (generator.isPresent()) {
                     shrink(sequenceProperty, generator.get(), s, found);
@@ -81,7 +81,7 @@ final class CounterexampleSearch {
             p.thrownDeciding(result.check(), thrown);
         }
         return Optional.of(new Counterexample(zoo.id(), original, shrunk, property[0] != null ? property[0]
-                : check.property(p, s.thresholds().on(p.task()))));
+                : check.property(p, s.thresholds())));
     }
 
     private static final class Found {
@@ -117,7 +117,7 @@ final class CounterexampleSearch {
         }
         for (int i = 0; i < p.samples().size(); i++) {
             Sample sample = p.samples().get(i);
-            SequenceProperty.Outcome outcome = property.check().judgesFreshOnly(p.task()) && i < FRESH_ORIGINALS
+            SequenceProperty.Outcome outcome = property.check().judgesFreshOnly() && i < FRESH_ORIGINALS
                     ? property.evaluate(sample)
                     : property.judge(p.relevance(m, i), sample, p.prediction(m, i));
             if (!outcome.holds()) {

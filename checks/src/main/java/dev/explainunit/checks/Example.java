@@ -1,8 +1,5 @@
 package dev.explainunit.checks;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.explainunit.task.GroundTruth;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -23,8 +20,7 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Example(List<StepValue> steps, GroundTruth truth, double y, double prediction, double statistic,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) String thrown,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) double[] randomised) {
+                      String thrown, double[] randomised) {
 
     /** A sequence without relevances on a randomised model. */
     public Example(List<StepValue> steps, GroundTruth truth, double y, double prediction, double statistic,
@@ -37,20 +33,7 @@ public record Example(List<StepValue> steps, GroundTruth truth, double y, double
         this(steps, truth, y, prediction, statistic, null, null);
     }
 
-    /** The first relevant position (a on the toy tasks), or −1. */
-    @JsonProperty("a")
-    public int a() {
-        return truth == null ? -1 : truth.relevant().get(0).position();
-    }
-
-    /** The second relevant position (b on the toy tasks), or −1. */
-    @JsonProperty("b")
-    public int b() {
-        return truth == null || truth.relevant().size() < 2 ? -1 : truth.relevant().get(1).position();
-    }
-
     /** x_t, {@code [t][d]} (a copy). */
-    @JsonIgnore
     public double[][] inputs() {
         double[][] x = new double[steps.size()][];
         for (int t = 0; t < x.length; t++) {
@@ -60,7 +43,6 @@ public record Example(List<StepValue> steps, GroundTruth truth, double y, double
     }
 
     /** R_t, one per step (a copy; NaN where the explainer gave none). */
-    @JsonIgnore
     public double[] relevance() {
         double[] r = new double[steps.size()];
         for (int t = 0; t < r.length; t++) {
@@ -70,21 +52,19 @@ public record Example(List<StepValue> steps, GroundTruth truth, double y, double
     }
 
     /** Whether this is a sentence: every step has its word. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-    @JsonIgnore
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public boolean isSentence() {
         return !steps.isEmpty() && steps.stream().allMatch(s -> s.word() != null);
     }
 
     /** The words, one per step (null where a step has none). */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-    @JsonIgnore
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public List<String> words() {
         return steps.stream().map(StepValue::word).toList();
     }
 
     /** The role of step {@code t} if it is relevant (e.g. "a", "negator"), else null. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public String role(int t) {
         if (truth != null) {
             for (GroundTruth.Relevant r : truth.relevant()) {

@@ -58,15 +58,18 @@ public final class ExplainedPopulation {
     private final double[][] prediction;
     private final double[] worstExactConservation;
     private List<ModelStatistics> statistics;
-    private final String contractViolation;
+    private final ContractViolation contractViolation;
     /** What the explainer threw, by the check it decided: the contract's violation, another check's counterexample. */
     private final Map<Check, Throwable> thrown = new java.util.concurrent.ConcurrentHashMap<>();
     private final String notApplicable;
     private final double seconds;
+    /** Each check's form on the task, bound once ({@link Check#on}); a check absent from the task has none. */
+    private final Map<Check, SanityCheck> forms = new java.util.EnumMap<>(Check.class);
 
     private ExplainedPopulation(Explainer explainer, String explainerId, Task task, List<TaskModel> models,
                                 List<Sample> samples, double[][][] relevance, double[][] prediction,
-                                double[] worstExactConservation, String contractViolation, Throwable contractThrown,
+                                double[] worstExactConservation, ContractViolation contractViolation,
+                                Throwable contractThrown,
                                 String notApplicable, double seconds) {
         this.explainer = explainer;
         this.explainerId = explainerId;
@@ -82,6 +85,9 @@ public final class ExplainedPopulation {
         }
         this.notApplicable = notApplicable;
         this.seconds = seconds;
+        for (Check check : Check.values()) {
+            check.on(task).ifPresent(form -> forms.put(check, form));
+        }
     }
 
     /**
@@ -106,9 +112,9 @@ public final class ExplainedPopulation {
         String unsupported;
         try {
             unsupported = unsupported(explainer, id, task, models, timeLimit);
-        } catch (ContractViolation e) {
+        } catch (ContractViolationException e) {
             return new ExplainedPopulation(explainer, id, task, models, List.copyOf(samples), null, null,
-                    null, e.getMessage(), e.getCause(), null, (System.nanoTime() - started) / 1e9);
+                    null, e.violation(), e.getCause(), null, (System.nanoTime() - started) / 1e9);
         }
         if (unsupported != null) {
             return new ExplainedPopulation(explainer, id, task, models, List.copyOf(samples), null, null,
@@ -118,7 +124,7 @@ public final class ExplainedPopulation {
         double[][][] relevance = new double[models.size()][n][];
         double[][] prediction = new double[models.size()][n];
         double[] exact = new double[models.size()];
-        String violation = null;
+        ContractViolation violation = null;
         Throwable violationThrown = null;
         try {
             GuardedParallel.run(models.size(), Runtime.getRuntime().availableProcessors(), timeLimit,
@@ -128,15 +134,15 @@ public final class ExplainedPopulation {
                         modelDone.run();
                     });
         } catch (GuardedParallel.HangException hang) {
-            violation = "explainer [" + id + "] hung: " + hang.getMessage();
+            violation = ContractViolation.hung(id, hang.getMessage(), hang.call());
         } catch (ExecutionException failed) {
             Throwable cause = failed.getCause();
-            violation = cause instanceof ContractViolation ? cause.getMessage()
-                    : "explainer [" + id + "] could not be evaluated: " + cause;
-            violationThrown = cause instanceof ContractViolation ? cause.getCause() : cause;
+            violation = cause instanceof ContractViolationException broken ? broken.violation()
+                    : ContractViolation.notEvaluated(id, "could not be evaluated", cause);
+            violationThrown = cause instanceof ContractViolationException ? cause.getCause() : cause;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            violation = "the evaluation of explainer [" + id + "] was interrupted";
+            violation = ContractViolation.interrupted(id);
         }
         return new ExplainedPopulation(explainer, id, task, models, List.copyOf(samples), relevance,
                 prediction, exact, violation, violationThrown, null, (System.nanoTime() - started) / 1e9);
@@ -147,38 +153,37 @@ public final class ExplainedPopulation {
      * support), or null when it supports every one. Each {@code supports} call runs under the same
      * per-call time limit as {@code explain}, so a hanging {@code supports} cannot block the run.
      *
-     * @throws ContractViolation if {@code supports} throws or does not return within {@code timeLimit}
+     * @throws ContractViolationException if {@code supports} throws or does not return within {@code timeLimit}
      */
     private static String unsupported(Explainer explainer, String id, Task task, List<TaskModel> models,
-                                      Duration timeLimit) throws ContractViolation {
+                                      Duration timeLimit) {
         String[] reason = new String[1];
         try {
             GuardedParallel.run(1, 1, timeLimit, (job, clock) -> reason[0] = firstUnsupported(explainer, id, task,
                     models, clock));
         } catch (GuardedParallel.HangException hang) {
-            throw new ContractViolation("explainer [" + id + "] hung: " + hang.getMessage());
+            throw new ContractViolationException(ContractViolation.hung(id, hang.getMessage(), hang.call()));
         } catch (ExecutionException failed) {
             Throwable cause = failed.getCause();
-            throw new ContractViolation(cause instanceof ContractViolation ? cause.getMessage()
-                    : "explainer [" + id + "] could not be asked whether it supports the models: " + cause,
-                    cause instanceof ContractViolation ? cause.getCause() : cause);
+            throw new ContractViolationException(cause instanceof ContractViolationException broken ? broken.violation()
+                    : ContractViolation.notEvaluated(id, "could not be asked whether it supports the models", cause),
+                    cause instanceof ContractViolationException ? cause.getCause() : cause);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new ContractViolation("the evaluation of explainer [" + id + "] was interrupted");
+            throw new ContractViolationException(ContractViolation.interrupted(id));
         }
         return reason[0];
     }
 
     private static String firstUnsupported(Explainer explainer, String id, Task task, List<TaskModel> models,
-                                           GuardedParallel.CallClock clock) throws ContractViolation {
+                                           GuardedParallel.CallClock clock) {
         for (TaskModel zoo : models) {
             boolean supported;
             clock.start("supports", "model " + zoo.id());
             try {
                 supported = explainer.supports(zoo.model());
             } catch (Throwable e) {
-                throw new ContractViolation("explainer [" + id + "] threw " + e + " from supports(model) on model "
-                        + zoo.id(), e);
+                throw new ContractViolationException(ContractViolation.threwFromSupports(id, e, zoo.id()), e);
             } finally {
                 clock.stop();
             }
@@ -200,7 +205,7 @@ public final class ExplainedPopulation {
         }
     }
 
-    private static String safeId(Explainer explainer) {
+    static String safeId(Explainer explainer) {
         try {
             String id = explainer.id();
             return id == null ? explainer.getClass().getName() : id;
@@ -211,10 +216,10 @@ public final class ExplainedPopulation {
 
     private static void explainModel(Explainer explainer, String id, TaskModel zoo, List<Sample> samples,
                                      double[][] relevance, double[] prediction, double[] exact, int m,
-                                     GuardedParallel.CallClock clock)
-            throws ContractViolation {
+                                     GuardedParallel.CallClock clock) {
         int n = samples.size();
-        GuardedExplanations calls = new GuardedExplanations(explainer, id, sequences -> sequences + " of model " + zoo.id());
+        GuardedExplanations calls = new GuardedExplanations(explainer, id,
+                GuardedExplanations.Where.sequences(" of model " + zoo.id()));
         Relevance[] explained = new Relevance[n];
         calls.explain(zoo.model(), samples, n, clock, explained);
         double worst = Double.NaN;
@@ -236,12 +241,10 @@ public final class ExplainedPopulation {
                 if (!sameValues(again.toArray(), relevance[i])) {
                     String first = Arrays.toString(relevance[i]);
                     String second = Arrays.toString(again.toArray());
-                    throw new ContractViolation(explainer instanceof BatchExplainer
-                            ? "explainer [" + id + "] explains sequence " + i + " of model " + zoo.id()
-                            + " differently alone than in a batch, or is not deterministic: " + first
-                            + " from explain(model, sequences, targets), " + second + " from explain(model, sequence, target)"
-                            : "explainer [" + id + "] is not deterministic: explaining sequence " + i + " of model "
-                            + zoo.id() + " twice gave " + first + " and " + second);
+                    String where = "sequence " + i + " of model " + zoo.id();
+                    throw new ContractViolationException(explainer instanceof BatchExplainer
+                            ? ContractViolation.batchDiffers(id, where, first, second)
+                            : ContractViolation.notDeterministic(id, where, first, second));
                 }
             }
         }
@@ -257,22 +260,6 @@ public final class ExplainedPopulation {
             }
         }
         return true;
-    }
-
-    /**
-     * Thrown inside a worker to stop the evaluation with a message naming the explainer; its cause
-     * is the exception the explainer threw, if it threw.
-     */
-    static final class ContractViolation extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        ContractViolation(String message) {
-            super(message);
-        }
-
-        ContractViolation(String message, Throwable thrownByExplainer) {
-            super(message, thrownByExplainer);
-        }
     }
 
     public Explainer explainer() {
@@ -296,7 +283,7 @@ public final class ExplainedPopulation {
     }
 
     /** The first contract violation, if any; then no other statistic is available. */
-    public Optional<String> contractViolation() {
+    public Optional<ContractViolation> contractViolation() {
         return Optional.ofNullable(contractViolation);
     }
 
@@ -306,9 +293,14 @@ public final class ExplainedPopulation {
      * counterexample shows. Its stack trace, with the explainer's frames, is what a test report
      * should show as the cause of the failure.
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public Optional<Throwable> thrown(Check check) {
         return Optional.ofNullable(thrown.get(check));
+    }
+
+    /** The form of {@code check} on this population's task, empty where the check does not exist on it. */
+    Optional<SanityCheck> form(Check check) {
+        return Optional.ofNullable(forms.get(check));
     }
 
     /** Keeps {@code e} as what the explainer threw deciding {@code check}, unless one is kept already. */
@@ -334,9 +326,9 @@ public final class ExplainedPopulation {
             List<ModelStatistics> all = new ArrayList<>(models.size());
             for (int m = 0; m < models.size(); m++) {
                 Map<String, Double> values = new LinkedHashMap<>();
-                for (Check check : Check.values()) {
-                    if (task.groundTruth().provides(check.implementation().needs(task))) {
-                        values.putAll(check.implementation().modelValues(this, m));
+                for (SanityCheck form : forms.values()) {
+                    if (task.groundTruth().provides(form.needs())) {
+                        values.putAll(form.modelValues(this, m));
                     }
                 }
                 all.add(new ModelStatistics(models.get(m).id(), values));
@@ -374,7 +366,7 @@ public final class ExplainedPopulation {
 
     private void requireValid() {
         if (contractViolation != null) {
-            throw new IllegalStateException("no statistics: " + contractViolation);
+            throw new IllegalStateException("no statistics: " + contractViolation.message());
         }
         if (notApplicable != null) {
             throw new IllegalStateException("no statistics: " + notApplicable);

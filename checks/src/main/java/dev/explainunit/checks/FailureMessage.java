@@ -9,8 +9,6 @@ import java.util.Locale;
 final class FailureMessage {
 
     private static final String NL = System.lineSeparator();
-    private static final java.util.regex.Pattern UNDEFINED =
-            java.util.regex.Pattern.compile("undefined \\(.*?\\) on \\d+ of \\d+ models");
 
     private FailureMessage() {
     }
@@ -55,26 +53,21 @@ final class FailureMessage {
                 .append(": ").append(result.check().displayName());
         double value = result.statisticValue();
         if (result.check() == Check.CONTRACT) {
-            String message = result.message();
-            int but = message.indexOf("; but ");
-            if (but < 0) {
-                return ""; // no rule sentence before the violation: the message is terse already
+            if (result.violation() == null) {
+                return ""; // no violation to lead with: the message is terse already
             }
-            line.append(" violated: ").append(CheckEvaluation.headline(message.substring(but + "; but ".length()))
-                    .replaceAll("\\.$", ""));
-            return line.toString();
+            return line.append(" violated: ").append(CheckEvaluation.headline(result.violation())).toString();
         }
         if (Double.isNaN(value)) {
-            // the message's "undefined (why) on k of M models", else the count alone
-            java.util.regex.Matcher why = UNDEFINED.matcher(result.message());
-            Double undefined = result.statistics().get("undefined_models");
-            line.append(' ').append(why.find() ? why.group() : "undefined" + (undefined == null ? ""
-                    : " on " + undefined.intValue() + " of " + result.modelIds().size() + " models"));
+            Double undefined = result.statistics().get(CheckResult.UNDEFINED_MODELS);
+            line.append(' ').append(result.undefined() != null ? result.undefined().phrase() : "undefined"
+                    + (undefined == null ? "" : " on " + undefined.intValue() + " of " + result.modelIds().size()
+                    + " models"));
         } else if (Double.isFinite(result.threshold())) {
             String[] shown = CheckMessages.distinguishing(value, result.threshold());
             String label = result.statistic().replace('_', ' ');
             line.append(result.check().displayName().contains(label) ? "" : " " + label).append(' ').append(shown[0])
-                    .append(result.comparison().equals("<=") ? " > " : " < ").append(shown[1]);
+                    .append(' ').append(result.comparison().failing()).append(' ').append(shown[1]);
         }
         if (ce != null && ce.modelId() != null) {
             line.append(" (").append(CheckMessages.worstModel(result.modelIds().size(), ce.modelId())).append(')');

@@ -5,7 +5,6 @@ import dev.explainunit.Explainer;
 import dev.explainunit.RecurrentModel;
 import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
-import dev.explainunit.checks.ExplainedPopulation.ContractViolation;
 import dev.explainunit.checks.internal.GuardedParallel;
 import dev.explainunit.task.Sample;
 import java.util.List;
@@ -27,10 +26,16 @@ final class GuardedExplanations {
     /** Most inputs per batch call: large enough that a call's own cost (a process round trip) is spread thin. */
     static final int CHUNK = 1000;
 
-    /** Says where sequences are in messages, e.g. "sequence 3" to "sequence 3 of model addition-07". */
+    /** Names sequences {@code first} to {@code last} in messages: "sequence 3 of model addition-07". */
     @FunctionalInterface
     interface Where {
-        String of(String sequences);
+        String of(int first, int last);
+
+        /** "sequence 3" or "sequences 0 to 9", followed by {@code suffix}. */
+        static Where sequences(String suffix) {
+            return (first, last) -> (first == last ? "sequence " + first : "sequences " + first + " to " + last)
+                    + suffix;
+        }
     }
 
     private final Explainer explainer;
@@ -46,10 +51,10 @@ final class GuardedExplanations {
     /**
      * Explains {@code samples[0, count)} on {@code model} into {@code out[0, count)} (modified).
      *
-     * @throws ContractViolation naming the explainer and the sequence on the first broken contract
+     * @throws ContractViolationException naming the explainer and the sequence on the first broken contract
      */
     void explain(RecurrentModel model, List<Sample> samples, int count, GuardedParallel.CallClock clock,
-                 Relevance[] out) throws ContractViolation {
+                 Relevance[] out) {
         if (explainer instanceof BatchExplainer batch) {
             int from = 0;
             for (int size = 1; from < count; size = Math.min(CHUNK, 2 * size)) {
@@ -65,36 +70,25 @@ final class GuardedExplanations {
     }
 
     /** One call of {@link Explainer#explain(RecurrentModel, Sequence, int)} for sequence {@code i}, checked. */
-    Relevance one(RecurrentModel model, Sample sample, int i, GuardedParallel.CallClock clock)
-            throws ContractViolation {
+    Relevance one(RecurrentModel model, Sample sample, int i, GuardedParallel.CallClock clock) {
         Relevance r;
-        clock.start(where.of("sequence " + i));
+        clock.start(where.of(i, i));
         try {
             r = explainer.explain(model, sample.input(), sample.target());
         } catch (Throwable e) {
-            throw new ContractViolation(threw(e, where.of("sequence " + i)), e);
+            throw new ContractViolationException(ContractViolation.threw(id, e, where.of(i, i)), e);
         } finally {
             clock.stop();
         }
-        String problem = RelevanceContract.violation(r, sample.input());
-        if (problem != null) {
-            throw new ContractViolation("explainer [" + id + "] " + problem + " (" + where.of("sequence " + i) + ")");
+        RelevanceContract.Breach breach = RelevanceContract.breach(r, sample.input());
+        if (breach != null) {
+            throw new ContractViolationException(ContractViolation.broke(id, breach, where.of(i, i)));
         }
         return r;
     }
 
-    /**
-     * "explainer [id] threw E on PLACE"; for a message of several lines (an explainer process's ends
-     * with the tail of its stderr) the place comes first, so that it does not read as stderr.
-     */
-    private String threw(Throwable e, String place) {
-        String thrown = String.valueOf(e);
-        return thrown.contains("\n") ? "explainer [" + id + "] threw, on " + place + ", " + thrown
-                : "explainer [" + id + "] threw " + thrown + " on " + place;
-    }
-
     private void chunk(BatchExplainer batch, RecurrentModel model, List<Sample> samples, int from, int to,
-                       GuardedParallel.CallClock clock, Relevance[] out) throws ContractViolation {
+                       GuardedParallel.CallClock clock, Relevance[] out) {
         int count = to - from;
         Sequence[] inputs = new Sequence[count];
         int[] targets = new int[count];
@@ -102,7 +96,7 @@ final class GuardedExplanations {
             inputs[k] = samples.get(from + k).input();
             targets[k] = samples.get(from + k).target();
         }
-        String range = where.of(count == 1 ? "sequence " + from : "sequences " + from + " to " + (to - 1));
+        String range = where.of(from, to - 1);
         List<Relevance> results;
         clock.start("explain", range, count);
         try {
@@ -110,28 +104,24 @@ final class GuardedExplanations {
         } catch (Throwable e) {
             clock.stop();
             if (Thread.currentThread().isInterrupted()) {
-                throw new ContractViolation(threw(e, range + " (the evaluation was interrupted)"), e);
+                throw new ContractViolationException(ContractViolation.threw(id, e, range + " (the evaluation was interrupted)"), e);
             }
             for (int i = from; i < to; i++) {
                 out[i] = one(model, samples.get(i), i, clock);  // names the sequence that fails alone
             }
-            throw new ContractViolation("explainer [" + id + "] explained " + (count == 1 ? "" : "each of ") + range
-                    + " alone, but explain(model, sequences, targets) on " + (count == 1 ? "it" : "them") + " threw "
-                    + e, e);
+            throw new ContractViolationException(ContractViolation.batchThrew(id, e, range, count), e);
         } finally {
             clock.stop();
         }
         if (results == null || results.size() != count) {
-            throw new ContractViolation("explainer [" + id + "] returned " + (results == null ? "null" : results.size()
-                    + " relevances") + " from explain(model, sequences, targets) for " + count
-                    + (count == 1 ? " sequence (" : " sequences (") + range + ")");
+            throw new ContractViolationException(ContractViolation.batchSize(id, results == null ? "null" : results.size()
+                    + " relevances", range, count));
         }
         for (int k = 0; k < count; k++) {
             Relevance r = results.get(k);
-            String problem = RelevanceContract.violation(r, inputs[k]);
-            if (problem != null) {
-                throw new ContractViolation("explainer [" + id + "] " + problem + " (" + where.of("sequence " + (from + k))
-                        + ", explained in a batch)");
+            RelevanceContract.Breach breach = RelevanceContract.breach(r, inputs[k]);
+            if (breach != null) {
+                throw new ContractViolationException(ContractViolation.brokeInBatch(id, breach, where.of(from + k, from + k)));
             }
             out[from + k] = r;
         }

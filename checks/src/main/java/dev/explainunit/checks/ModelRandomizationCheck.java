@@ -51,18 +51,17 @@ final class ModelRandomizationCheck implements SanityCheck {
         return Check.MODEL_RANDOMIZATION;
     }
 
-    @Override
-    public String displayName() {
-        return "model randomization";
-    }
+    /** Population names: the mean |rank correlation| and its standard error. */
+    static final String STATISTIC = "rank_correlation";
+    static final String STANDARD_ERROR = "standard_error";
 
     @Override
-    public String rule() {
+    public String rule(ExplainedPopulation p) {
         return "relevance on a model with random weights should differ from relevance on the trained model";
     }
 
     @Override
-    public String reason() {
+    public String reason(ExplainedPopulation p) {
         return "an explanation that survives randomising the model describes the input, not the model";
     }
 
@@ -96,7 +95,7 @@ final class ModelRandomizationCheck implements SanityCheck {
                 String trainedId = p.models().get(m).id();
                 Relevance[] explained = new Relevance[n];
                 new GuardedExplanations(explainer, p.explainerId(),
-                        sequences -> sequences + " of the randomised model of " + trainedId)
+                        GuardedExplanations.Where.sequences(" of the randomised model of " + trainedId))
                         .explain(randomised, p.samples(), n, clock, explained);
                 double[] ranksX = new double[64];
                 double[] ranksY = new double[64];
@@ -118,7 +117,7 @@ final class ModelRandomizationCheck implements SanityCheck {
         }
         double threshold = s.thresholds().randomization();
         if (failure != null) {
-            return CheckEvaluation.result(key(), p, s, Map.of(), "rank_correlation", threshold, "<=", Verdict.FAIL,
+            return CheckEvaluation.result(key(), p, s, Map.of(), STATISTIC, threshold, Comparison.AT_MOST, Verdict.FAIL,
                     List.of(), CheckMessages.failed(p, this, failure + "."));
         }
         double sum = 0;
@@ -142,8 +141,8 @@ final class ModelRandomizationCheck implements SanityCheck {
                 ? CheckMessages.passed(p, measured + " ≤ " + CheckMessages.num(threshold), this)
                 : CheckMessages.failed(p, this, measured + " > " + CheckMessages.num(threshold) + ".");
         Map<String, Double> statistics = new java.util.LinkedHashMap<>();
-        statistics.put("rank_correlation", statistic);
-        statistics.put("standard_error", standardError);
+        statistics.put(STATISTIC, statistic);
+        statistics.put(STANDARD_ERROR, standardError);
         List<ModelStatistics> perModel = new java.util.ArrayList<>();
         for (int m = 0; m < models; m++) {
             double modelMean = 0;
@@ -152,7 +151,7 @@ final class ModelRandomizationCheck implements SanityCheck {
             }
             perModel.add(new ModelStatistics(p.models().get(m).id(), Map.of(RANK_CORRELATION, modelMean)));
         }
-        return CheckEvaluation.result(key(), p, s, statistics, "rank_correlation", threshold, "<=", verdict,
+        return CheckEvaluation.result(key(), p, s, statistics, STATISTIC, threshold, Comparison.AT_MOST, verdict,
                 perModel, message);
     }
 

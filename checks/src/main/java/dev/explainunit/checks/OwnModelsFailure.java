@@ -27,11 +27,11 @@ final class OwnModelsFailure {
             return "interrupted";
         }
         Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-        if (cause instanceof ExplainedPopulation.ContractViolation violation) {
-            if (violation.getCause() != null) {
-                p.thrownDeciding(check, violation.getCause());
+        if (cause instanceof ContractViolationException broken) {
+            if (broken.getCause() != null) {
+                p.thrownDeciding(check, broken.getCause());
             }
-            return violation.getMessage();
+            return broken.violation().message();
         }
         p.thrownDeciding(check, cause);
         return "explainer [" + p.explainerId() + "] threw " + cause + " on " + where;

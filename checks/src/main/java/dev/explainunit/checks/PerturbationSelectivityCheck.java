@@ -4,15 +4,12 @@ import dev.explainunit.Sequence;
 import dev.explainunit.checks.internal.GuardedParallel;
 import dev.explainunit.model.NetworkTrace;
 import dev.explainunit.model.RecurrentNetwork;
-import dev.explainunit.sentiment.WordDeletion;
 import dev.explainunit.task.GroundTruth;
 import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
-import dev.explainunit.task.Task;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -44,12 +41,8 @@ import java.util.SplittableRandom;
  * (the subtraction models' input gate reads the distractor dimension and opens on a zero step,
  * which is exactly why occlusion fails subtraction, paper 3.2).
  *
- * <p>On a sentence classifier ({@link SentenceForm}) the check is the paper's own
- * Table 3 instead ({@link WordDeletionSelectivity}): word deletion in both orders, normalised to
- * random = 0 and occlusion-p-diff = 100, with the same threshold (halfway from random to the
- * reference). It needs no ground truth, so it runs on a user's own model and data. Single
- * sentence: deleting its word of largest R_t lowers the explained class's score (judged on
- * correctly classified sentences).
+ * <p>On a sentence classifier the check takes the form of the paper's own Table 3
+ * ({@link WordDeletionSelectivityCheck}).
  */
 final class PerturbationSelectivityCheck implements SanityCheck {
 
@@ -59,18 +52,13 @@ final class PerturbationSelectivityCheck implements SanityCheck {
     }
 
     @Override
-    public String displayName() {
-        return "perturbation selectivity";
-    }
-
-    @Override
-    public String rule() {
+    public String rule(ExplainedPopulation p) {
         return "removing the most relevant steps should change the prediction about as much as removing the known"
                 + " relevant ones (the operands; on sentences the label-deciding words)";
     }
 
     @Override
-    public String reason() {
+    public String reason(ExplainedPopulation p) {
         return "relevance that does not point at what the model uses cannot guide any decision";
     }
 
@@ -80,28 +68,7 @@ final class PerturbationSelectivityCheck implements SanityCheck {
     }
 
     @Override
-    public GroundTruthKind needs(Task task) {
-        return SentenceForm.appliesTo(task) ? GroundTruthKind.NONE : needs();
-    }
-
-    @Override
-    public String rule(Task task) {
-        return SentenceForm.appliesTo(task) ? "deleting the most relevant " + task.words().steps() + " should lower"
-                + " the accuracy, and deleting the least relevant raise it, at least halfway from random deletion"
-                + " towards deletion by occlusion-p-diff" : rule();
-    }
-
-    @Override
-    public String reason(Task task) {
-        return SentenceForm.appliesTo(task) ? "relevance that does not point at the " + task.words().steps()
-                + " the classifier decides by cannot guide any decision" : reason();
-    }
-
-    @Override
     public CheckResult evaluate(ExplainedPopulation p, SanitySettings s) {
-        if (SentenceForm.appliesTo(p.task())) {
-            return evaluateTable3(p, s);
-        }
         int models = p.models().size();
         double[] most = new double[models];
         double[] least = new double[models];
@@ -116,7 +83,7 @@ final class PerturbationSelectivityCheck implements SanityCheck {
         } catch (Exception e) {
             throw new IllegalStateException("perturbation of the zoo models failed", e);
         }
-        Halves halves = Halves.of(p, most, least);
+        SelectivityHalves halves = SelectivityHalves.of(p, most, least);
         double meanMost = halves.most();
         double meanLeast = halves.least();
         int undefined = halves.undefined();
@@ -130,146 +97,24 @@ final class PerturbationSelectivityCheck implements SanityCheck {
                 : meanMost < threshold ? "the most-relevant removal fails, the least-relevant removal passes: "
                 : "the least-relevant removal fails, the most-relevant removal passes: ";
         int probes = Math.min(s.probeSamples(), p.samples().size());
+        UndefinedStatistic undefinedOn = UndefinedStatistic.onSome(undefined, models, "removing the known relevant"
+                + " steps changes the prediction no more than removing random steps");
         String message = verdict == Verdict.PASS
                 ? CheckMessages.passed(p, measured + ", at least " + CheckMessages.num(threshold), this)
                 : undefined > 0
-                ? CheckMessages.failed(p, this, "the selectivity is "
-                        + CheckMessages.undefined(undefined, models, "removing the known relevant steps changes"
-                                + " the prediction no more than removing random steps")
+                ? CheckMessages.failed(p, this, "the selectivity is " + undefinedOn.phrase()
                         + (undefined < models ? " (on the others " + measured + ")." : "."))
                 : CheckMessages.failed(p, this, failedHalf + measured + ", threshold " + CheckMessages.num(threshold)
                         + " (mean over " + models + " models × " + probes + " test sequences each, "
                         + "explainunit.probeSamples).");
-        return CheckEvaluation.result(key(), p, s, statistics, "selectivity", threshold, ">=", verdict,
-                halves.perModel(), message);
+        return CheckEvaluation.result(key(), p, s, statistics, SelectivityHalves.STATISTIC, threshold, Comparison.AT_LEAST, verdict,
+                halves.perModel(), message, undefinedOn);
     }
 
-    /** The sentence form: Table 3's row of the explainer on each model ({@link WordDeletionSelectivity}). */
-    private CheckResult evaluateTable3(ExplainedPopulation p, SanitySettings s) {
-        int models = p.models().size();
-        WordDeletionSelectivity.Row[] rows = new WordDeletionSelectivity.Row[models];
-        int cores = Runtime.getRuntime().availableProcessors();
-        int threads = Math.max(1, cores / models);
-        try {
-            // the model and the built-in reference are called here, never the explainer under test: no time limit
-            GuardedParallel.run(models, Math.min(models, cores), Duration.ofDays(1),
-                    (m, clock) -> rows[m] = WordDeletionSelectivity.of(p, m, s.seed(), s.probeSamples(), threads));
-        } catch (Exception e) {
-            throw new IllegalStateException("word deletion on the " + p.task().id() + " models failed", e);
-        }
-        double[] decreasing = new double[models];
-        double[] increasing = new double[models];
-        int correct = 0;
-        int incorrect = 0;
-        double zeroDecreasing = 0;
-        double zeroIncreasing = 0;
-        for (int m = 0; m < models; m++) {
-            decreasing[m] = rows[m].decreasing();
-            increasing[m] = rows[m].increasing();
-            correct += rows[m].correct();
-            incorrect += rows[m].incorrect();
-            zeroDecreasing += rows[m].decreasingError() / models;
-            zeroIncreasing += rows[m].increasingError() / models;
-        }
-        Halves halves = Halves.of(p, decreasing, increasing);
-        double meanDecreasing = halves.most();
-        double meanIncreasing = halves.least();
-        int undefined = halves.undefined();
-        double threshold = s.thresholds().selectivity();
-        Verdict verdict = halves.statistic() >= threshold ? Verdict.PASS : Verdict.FAIL;
-        Map<String, Double> randomErrors = new LinkedHashMap<>();
-        randomErrors.put("random_error_most", zeroDecreasing);
-        randomErrors.put("random_error_least", zeroIncreasing);
-        Map<String, Double> statistics = halves.statistics(randomErrors);
-        String words = p.task().words().steps();
-        String measured = "deleting the most relevant " + words + " scores " + CheckMessages.num(meanDecreasing)
-                + " and deleting the least relevant " + CheckMessages.num(meanIncreasing) + " (Table 3: random = 0 ± "
-                + String.format(java.util.Locale.ROOT, "%.1f", zeroDecreasing) + " / ± "
-                + String.format(java.util.Locale.ROOT, "%.1f", zeroIncreasing) + ", occlusion-p-diff = 100; "
-                + correct + " correctly classified and " + incorrect + " misclassified sentences of at least "
-                + WordDeletion.MIN_LENGTH + " " + words + " among the first "
-                + Math.min(s.probeSamples(), p.samples().size()) + (models == 1 ? "" : " of " + models + " models")
-                + ", explainunit.probeSamples)";
-        String failedHalf = meanDecreasing < threshold && meanIncreasing < threshold ? "both orders fail: "
-                : meanDecreasing < threshold ? "the decreasing order fails, the increasing passes: "
-                : "the increasing order fails, the decreasing passes: ";
-        String message = verdict == Verdict.PASS
-                ? CheckMessages.passed(p, measured + ", at least " + CheckMessages.num(threshold), this)
-                : undefined > 0
-                ? CheckMessages.failed(p, this, "the selectivity is "
-                        + CheckMessages.undefined(undefined, models, "no correctly classified or no misclassified "
-                        + "sentence of at least " + WordDeletion.MIN_LENGTH + " " + words + ", or occlusion-p-diff "
-                        + "changes the accuracy no more than random deletion") + "; " + measured + ".")
-                : CheckMessages.failed(p, this, failedHalf + measured + ", threshold " + CheckMessages.num(threshold)
-                        + ".");
-        return CheckEvaluation.result(key(), p, s, statistics, "selectivity", threshold, ">=", verdict,
-                halves.perModel(), message);
-    }
-
-    /**
-     * What both forms report of their two halves (most- and least-relevant removal; on sentences the
-     * decreasing and increasing orders): the means over the models where each is defined, how many
-     * models have an undefined half, the statistic (the lower mean; NaN when any model has an
-     * undefined half) and each model's row.
-     */
-    private record Halves(double most, double least, int undefined, double statistic,
-                          List<ModelStatistics> perModel) {
-
-        static Halves of(ExplainedPopulation p, double[] most, double[] least) {
-            int undefined = 0;
-            List<ModelStatistics> perModel = new ArrayList<>();
-            for (int m = 0; m < most.length; m++) {
-                undefined += Double.isNaN(most[m]) || Double.isNaN(least[m]) ? 1 : 0;
-                Map<String, Double> row = new LinkedHashMap<>();
-                row.put(MOST, most[m]);
-                row.put(LEAST, least[m]);
-                perModel.add(new ModelStatistics(p.models().get(m).id(), row));
-            }
-            double meanMost = mean(most);
-            double meanLeast = mean(least);
-            return new Halves(meanMost, meanLeast, undefined,
-                    undefined > 0 ? Double.NaN : Math.min(meanMost, meanLeast), perModel);
-        }
-
-        /** selectivity_most, selectivity_least, selectivity, then {@code extra}, then undefined_models if any. */
-        Map<String, Double> statistics(Map<String, Double> extra) {
-            Map<String, Double> statistics = new LinkedHashMap<>();
-            statistics.put("selectivity_most", most);
-            statistics.put("selectivity_least", least);
-            statistics.put("selectivity", statistic);
-            statistics.putAll(extra);
-            if (undefined > 0) {
-                statistics.put("undefined_models", (double) undefined);
-            }
-            return statistics;
-        }
-    }
-
-    /**
-     * A model's score for the counterexample search: the lower of its two selectivities (NaN when
-     * undefined, which the search treats as the worst), so the counterexample comes from the model
-     * that fails most, as for the other checks.
-     */
+    /** The lower of the model's two selectivities ({@link SelectivityHalves#modelScore}). */
     @Override
     public double modelScore(ModelStatistics statistics, ExplainedPopulation p) {
-        return Math.min(statistics.get(MOST), statistics.get(LEAST));
-    }
-
-    /** Per-model names of the two selectivities. */
-    static final String MOST = "selectivityMost";
-    static final String LEAST = "selectivityLeast";
-
-    /** Mean over the models where the score is defined; NaN when it is defined on none. */
-    private static double mean(double[] v) {
-        double sum = 0;
-        int defined = 0;
-        for (double x : v) {
-            if (!Double.isNaN(x)) {
-                sum += x;
-                defined++;
-            }
-        }
-        return defined == 0 ? Double.NaN : sum / defined;
+        return SelectivityHalves.modelScore(statistics);
     }
 
     /** {selectivity, least-selectivity} of model {@code m}. */
@@ -417,49 +262,22 @@ final class PerturbationSelectivityCheck implements SanityCheck {
 
     @Override
     public String property(ExplainedPopulation p, Thresholds thresholds) {
-        if (SentenceForm.appliesTo(p.task())) {
-            return "deleting the " + p.task().words().step() + " of largest R_t lowers the explained class's score";
-        }
         Roles roles = Roles.of(p.samples());
         int k = roles.roles().size();
         return "the " + (k == 1 ? "step" : (k == 2 ? "two" : String.valueOf(k)) + " steps") + " of largest |R_t| "
                 + (k == 1 ? "is " : "are ") + roles.names();
     }
 
-    /** On a sentence classifier a sentence is judged by classifying it without a word: it needs the model. */
     @Override
-    public boolean judgesFreshOnly(Task task) {
-        return SentenceForm.appliesTo(task);
+    public SequenceProperty.Outcome judge(double[] r, Sample s, double fx, Thresholds thresholds) {
+        return judgeTopSteps(r, s, fx);
     }
 
     /**
-     * On a sentence classifier: a correctly classified sample holds when deleting its step of largest
-     * R_t lowers f_c, c the target; any other sample holds (is not judged). Otherwise as {@link #judge}.
+     * Whether the steps of largest |R_t| of {@code s}, as many as it has relevant positions, are its
+     * relevant positions (statistic 1 or 0); a sample without ground truth holds.
      */
-    @Override
-    public SequenceProperty.Outcome judgeFresh(double[] r, Sample s, double fx, SequenceProperty context) {
-        RecurrentNetwork model = context.model();
-        if (model.outputSize() < 2) {
-            return judge(r, s, fx, context.thresholds());
-        }
-        double[] scores = model.predict(s.input());
-        int predicted = 0;
-        for (int c = 1; c < scores.length; c++) {
-            predicted = scores[c] > scores[predicted] ? c : predicted;
-        }
-        if (predicted != s.target() || s.length() < 2) {
-            return new SequenceProperty.Outcome(r, fx, Double.NaN, true, null);
-        }
-        int top = 0;
-        for (int t = 1; t < r.length; t++) {
-            top = r[t] > r[top] ? t : top;
-        }
-        double drop = fx - model.predict(withoutSteps(s.input(), new int[] {top}, 1))[s.target()];
-        return new SequenceProperty.Outcome(r, fx, drop, drop > 0, null);
-    }
-
-    @Override
-    public SequenceProperty.Outcome judge(double[] r, Sample s, double fx, Thresholds thresholds) {
+    static SequenceProperty.Outcome judgeTopSteps(double[] r, Sample s, double fx) {
         if (!s.hasTruth()) {
             return new SequenceProperty.Outcome(r, fx, Double.NaN, true, null);
         }

@@ -4,7 +4,7 @@ import static dev.explainunit.checks.CheckMessages.sci;
 
 import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
-import dev.explainunit.task.Task;
+import dev.explainunit.task.TaskWords;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,29 +30,27 @@ final class RelevanceConservationCheck implements SanityCheck {
         return Check.RELEVANCE_CONSERVATION;
     }
 
-    @Override
-    public String displayName() {
-        return "relevance conservation";
+    /** Per-model name of the conservation MSE (raw). */
+    static final String PER_MODEL = "mse";
+    /** Population names: the MSE and the worst exact balance of a declared rest. */
+    static final String STATISTIC = "mse";
+    static final String EXACT = "exact_conservation_error";
+
+    private final TaskWords words;
+
+    RelevanceConservationCheck(TaskWords words) {
+        this.words = words;
     }
 
     @Override
-    public String rule() {
-        return "the relevances of the two operands should add up to the prediction";
+    public String rule(ExplainedPopulation p) {
+        return "the relevances of the " + Roles.of(p.samples()).counted(words.relevant()) + " should add up to the"
+                + " prediction";
     }
 
     @Override
-    public String reason() {
-        return "only the operands determine y, so they should account for all of it";
-    }
-
-    @Override
-    public String rule(Task task) {
-        return task.words().relevant().equals("operands") ? rule() : "the relevances of the " + task.words().relevant() + " should add up to the prediction";
-    }
-
-    @Override
-    public String reason(Task task) {
-        return task.words().relevant().equals("operands") ? reason() : "only the " + task.words().relevant() + " determine y, so they should account for all of it";
+    public String reason(ExplainedPopulation p) {
+        return "only the " + words.relevant() + " determine y, so they should account for all of it";
     }
 
     @Override
@@ -71,15 +69,15 @@ final class RelevanceConservationCheck implements SanityCheck {
                 n++;
             }
         }
-        return Map.of(ModelStatistics.MSE, n == 0 ? Double.NaN : mse / n);
+        return Map.of(PER_MODEL, n == 0 ? Double.NaN : mse / n);
     }
 
     @Override
     public CheckResult evaluate(ExplainedPopulation p, SanitySettings s) {
         List<ModelStatistics> stats = p.modelStatistics();
-        int undefined = CheckEvaluation.undefinedModels(stats, m -> m.get(ModelStatistics.MSE));
+        int undefined = CheckEvaluation.undefinedModels(stats, m -> m.get(PER_MODEL));
         double mse = undefined > 0 ? Double.NaN : CheckEvaluation.meanOverModels(stats,
-                m -> m.get(ModelStatistics.MSE));
+                m -> m.get(PER_MODEL));
         double threshold = s.thresholds().conservationMse();
         double exact = Double.NaN;
         String exactModel = null;
@@ -94,18 +92,19 @@ final class RelevanceConservationCheck implements SanityCheck {
         boolean exactPass = Double.isNaN(exact) || exact <= s.thresholds().exactConservation();
         Verdict verdict = msePass && exactPass ? Verdict.PASS : Verdict.FAIL;
         Map<String, Double> statistics = new LinkedHashMap<>();
-        statistics.put("mse", mse);
+        statistics.put(STATISTIC, mse);
         if (!Double.isNaN(exact)) {
-            statistics.put("exact_conservation_error", exact);
+            statistics.put(EXACT, exact);
         }
         String error = "E[((" + Roles.of(p.samples()).joined("R_%s", " + ") + ") − y_pred)²]";
+        UndefinedStatistic undefinedOn = UndefinedStatistic.onSome(undefined, stats.size(), "the relevance overflows");
         String message;
         if (verdict == Verdict.PASS) {
             message = CheckMessages.passed(p, error + " = " + sci(mse) + " ≤ " + sci(threshold)
                     + (Double.isNaN(exact) ? "" : " and Σ_t R_t + R_rest = f(x) within " + sci(exact)), this);
         } else if (undefined > 0) {
             message = CheckMessages.failed(p, this, error + " is "
-                    + CheckMessages.undefined(undefined, stats.size(), "the relevance overflows") + ".");
+                    + undefinedOn.phrase() + ".");
         } else if (!msePass) {
             message = CheckMessages.failed(p, this, error + " = " + sci(mse) + " > " + sci(threshold) + " ("
                     + CheckMessages.population(p) + ").");
@@ -116,13 +115,13 @@ final class RelevanceConservationCheck implements SanityCheck {
                     + ").";
         }
         boolean exactDecides = msePass && !exactPass;
-        return CheckEvaluation.result(key(), p, s, statistics, exactDecides ? "exact_conservation_error" : "mse",
-                exactDecides ? s.thresholds().exactConservation() : threshold, "<=", verdict, stats, message);
+        return CheckEvaluation.result(key(), p, s, statistics, exactDecides ? EXACT : STATISTIC,
+                exactDecides ? s.thresholds().exactConservation() : threshold, Comparison.AT_MOST, verdict, stats, message, undefinedOn);
     }
 
     @Override
     public double modelScore(ModelStatistics statistics, ExplainedPopulation p) {
-        return -statistics.get(ModelStatistics.MSE);
+        return -statistics.get(PER_MODEL);
     }
 
     @Override

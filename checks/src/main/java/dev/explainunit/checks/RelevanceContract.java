@@ -19,27 +19,23 @@ public final class RelevanceContract {
     }
 
     /**
+     * How a relevance breaks the contract.
+     *
+     * @param kind   which rule it breaks
+     * @param phrase what it did, as a phrase: "returned a non-finite relevance (NaN) at step 4"
+     * @param found  the offending value, or null when there is none (a null relevance)
+     */
+    record Breach(ContractViolation.Kind kind, String phrase, String found) {
+    }
+
+    /**
      * What is wrong with {@code r} as the explanation of a sequence of {@code length} steps, as a
      * phrase ("returned null", "returned 3 values for 14 steps", "returned NaN at step 4"), or
      * {@code null} when it meets the contract.
      */
     public static String violation(Relevance r, int length) {
-        if (r == null) {
-            return "returned null instead of a relevance";
-        }
-        if (r.length() != length) {
-            return "returned " + r.length() + " relevance values for a sequence of " + length + " steps";
-        }
-        for (int t = 0; t < length; t++) {
-            double v = r.step(t);
-            if (!Double.isFinite(v)) {
-                return "returned a non-finite relevance (" + v + ") at step " + t;
-            }
-        }
-        if (r.rest().isPresent() && !Double.isFinite(r.rest().getAsDouble())) {
-            return "declared a non-finite rest (" + r.rest().getAsDouble() + ")";
-        }
-        return null;
+        Breach breach = breach(r, length);
+        return breach == null ? null : breach.phrase();
     }
 
     /**
@@ -47,14 +43,44 @@ public final class RelevanceContract {
      * values, when given, have one value per input dimension of every step.
      */
     public static String violation(Relevance r, Sequence x) {
-        String problem = violation(r, x.length());
-        if (problem != null || !r.hasPerInput()) {
-            return problem;
+        Breach breach = breach(r, x);
+        return breach == null ? null : breach.phrase();
+    }
+
+    /** How {@code r} breaks the contract for a sequence of {@code length} steps, or null. */
+    static Breach breach(Relevance r, int length) {
+        if (r == null) {
+            return new Breach(ContractViolation.Kind.RETURNED_NULL, "returned null instead of a relevance", null);
+        }
+        if (r.length() != length) {
+            return new Breach(ContractViolation.Kind.WRONG_LENGTH, "returned " + r.length()
+                    + " relevance values for a sequence of " + length + " steps", String.valueOf(r.length()));
+        }
+        for (int t = 0; t < length; t++) {
+            double v = r.step(t);
+            if (!Double.isFinite(v)) {
+                return new Breach(ContractViolation.Kind.NOT_FINITE, "returned a non-finite relevance (" + v
+                        + ") at step " + t, String.valueOf(v));
+            }
+        }
+        if (r.rest().isPresent() && !Double.isFinite(r.rest().getAsDouble())) {
+            return new Breach(ContractViolation.Kind.NOT_FINITE, "declared a non-finite rest ("
+                    + r.rest().getAsDouble() + ")", String.valueOf(r.rest().getAsDouble()));
+        }
+        return null;
+    }
+
+    /** How {@code r} breaks the contract as the explanation of {@code x}, per-input values included, or null. */
+    static Breach breach(Relevance r, Sequence x) {
+        Breach breach = breach(r, x.length());
+        if (breach != null || !r.hasPerInput()) {
+            return breach;
         }
         for (int t = 0; t < x.length(); t++) {
             if (r.inputCount(t) != x.dim()) {
-                return "returned " + r.inputCount(t) + " per-input relevance values at step " + t + " for an input of "
-                        + x.dim() + " dimensions";
+                return new Breach(ContractViolation.Kind.WRONG_INPUT_COUNT, "returned " + r.inputCount(t)
+                        + " per-input relevance values at step " + t + " for an input of " + x.dim() + " dimensions",
+                        String.valueOf(r.inputCount(t)));
             }
         }
         return null;

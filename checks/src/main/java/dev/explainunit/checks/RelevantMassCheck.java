@@ -5,7 +5,7 @@ import static dev.explainunit.checks.CheckMessages.pct;
 
 import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
-import dev.explainunit.task.Task;
+import dev.explainunit.task.TaskWords;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +18,22 @@ import java.util.Map;
  *   statistic = mean over models                      pass if ≥ threshold
  * </pre>
  *
- * on the toy tasks (|R_a| + |R_b|) / Σ_t |R_t|. Single sequence: its mass is at least the threshold.
+ * on the toy tasks (|R_a| + |R_b|) / Σ_t |R_t|, named by the ground truth's roles. Single sequence:
+ * its mass is at least the threshold. On sentences the same statistic has a threshold of its own
+ * ({@link SentenceMassCheck}).
  */
-final class RelevantMassCheck implements SanityCheck {
+class RelevantMassCheck implements SanityCheck {
+
+    /** Per-model name of the relevant mass in %. */
+    static final String PER_MODEL = "mass";
+    /** Population name of the relevant mass as a fraction. */
+    static final String STATISTIC = "mass";
+
+    final TaskWords words;
+
+    RelevantMassCheck(TaskWords words) {
+        this.words = words;
+    }
 
     @Override
     public Check key() {
@@ -28,30 +41,23 @@ final class RelevantMassCheck implements SanityCheck {
     }
 
     @Override
-    public String displayName() {
-        return "relevant mass";
+    public String rule(ExplainedPopulation p) {
+        return "relevance should concentrate on the " + Roles.of(p.samples()).counted(words.relevant());
     }
 
     @Override
-    public String rule() {
-        return "relevance should concentrate on the two operands";
-    }
-
-    @Override
-    public String reason() {
+    public String reason(ExplainedPopulation p) {
         return "only they determine y; the distractor steps carry no information";
     }
 
-    @Override
-    public String rule(Task task) {
-        return task.words().relevant().equals("operands") ? rule()
-                : "relevance should concentrate on the " + task.words().relevant();
+    /** The threshold of this form. */
+    double threshold(Thresholds thresholds) {
+        return thresholds.mass();
     }
 
-    @Override
-    public String reason(Task task) {
-        return SentenceForm.appliesTo(task) ? "only they change the sentence's score; the other words add nothing to it"
-                : reason();
+    /** Where the relevance should lie, as the failure message names it: "a and b". */
+    String relevantNamed(ExplainedPopulation p) {
+        return Roles.of(p.samples()).names();
     }
 
     @Override
@@ -71,40 +77,42 @@ final class RelevantMassCheck implements SanityCheck {
                 n++;
             }
         }
-        return Map.of(ModelStatistics.MASS, n == 0 ? Double.NaN : 100 * mass / n);
+        return Map.of(PER_MODEL, n == 0 ? Double.NaN : 100 * mass / n);
     }
 
     @Override
     public CheckResult evaluate(ExplainedPopulation p, SanitySettings s) {
         List<ModelStatistics> stats = p.modelStatistics();
-        double mass = CheckEvaluation.meanOverModels(stats, m -> m.get(ModelStatistics.MASS) / 100);
-        int undefined = CheckEvaluation.undefinedModels(stats, m -> m.get(ModelStatistics.MASS));
+        double mass = CheckEvaluation.meanOverModels(stats, m -> m.get(PER_MODEL) / 100);
+        int undefined = CheckEvaluation.undefinedModels(stats, m -> m.get(PER_MODEL));
         double statistic = undefined > 0 ? Double.NaN : mass;
-        double threshold = s.thresholds().on(p.task()).mass();
+        double threshold = threshold(s.thresholds());
         Verdict verdict = statistic >= threshold ? Verdict.PASS : Verdict.FAIL;
-        ModelStatistics worst = stats.stream().min((x, y) -> Double.compare(orMinusInfinity(x.get(ModelStatistics.MASS)),
-                orMinusInfinity(y.get(ModelStatistics.MASS)))).orElseThrow();
+        ModelStatistics worst = stats.stream().min((x, y) -> Double.compare(orMinusInfinity(x.get(PER_MODEL)),
+                orMinusInfinity(y.get(PER_MODEL)))).orElseThrow();
+        UndefinedStatistic undefinedOn = UndefinedStatistic.onSome(undefined, stats.size(),
+                "the absolute relevance overflows");
         String message;
         if (verdict == Verdict.PASS) {
             message = CheckMessages.passed(p, "relevant mass " + num(mass) + " ≥ " + num(threshold), this);
         } else if (undefined > 0) {
             message = CheckMessages.failed(p, this, "the relevant mass is "
-                    + CheckMessages.undefined(undefined, stats.size(), "the absolute relevance overflows") + " ("
+                    + undefinedOn.phrase() + " ("
                     + (undefined < stats.size() ? "mean over the others " + pct(mass) + ", " : "") + "threshold "
                     + pct(threshold) + "; e.g. model " + worst.modelId() + ").");
         } else {
             message = CheckMessages.failed(p, this, "only " + pct(mass) + " of the absolute relevance lies on "
-                    + (SentenceForm.appliesTo(p.task()) ? "the " + p.task().words().relevant()
-                    : Roles.of(p.samples()).names()) + " (threshold " + pct(threshold) + "; "
-                    + CheckMessages.population(p) + "; " + CheckMessages.worstModel(stats.size(), worst.modelId()) + " with "
-                    + pct(worst.get(ModelStatistics.MASS) / 100) + ").");
+                    + relevantNamed(p) + " (threshold " + pct(threshold) + "; " + CheckMessages.population(p) + "; "
+                    + CheckMessages.worstModel(stats.size(), worst.modelId()) + " with "
+                    + pct(worst.get(PER_MODEL) / 100) + ").");
         }
         Map<String, Double> statistics = new LinkedHashMap<>();
-        statistics.put("mass", statistic);
+        statistics.put(STATISTIC, statistic);
         if (undefined > 0) {
-            statistics.put("undefined_models", (double) undefined);
+            statistics.put(CheckResult.UNDEFINED_MODELS, (double) undefined);
         }
-        return CheckEvaluation.result(key(), p, s, statistics, "mass", threshold, ">=", verdict, stats, message);
+        return CheckEvaluation.result(key(), p, s, statistics, STATISTIC, threshold, Comparison.AT_LEAST, verdict, stats, message,
+                undefinedOn);
     }
 
     private static double orMinusInfinity(double v) {
@@ -113,15 +121,12 @@ final class RelevantMassCheck implements SanityCheck {
 
     @Override
     public double modelScore(ModelStatistics statistics, ExplainedPopulation p) {
-        return statistics.get(ModelStatistics.MASS);
+        return statistics.get(PER_MODEL);
     }
 
     @Override
     public String property(ExplainedPopulation p, Thresholds thresholds) {
-        if (SentenceForm.appliesTo(p.task())) {
-            return "Σ_{t " + p.task().words().relevant() + "} |R_t| / Σ_t |R_t| ≥ " + num(thresholds.mass());
-        }
-        return "(" + Roles.of(p.samples()).joined("|R_%s|", " + ") + ") / Σ_t |R_t| ≥ " + num(thresholds.mass());
+        return "(" + Roles.of(p.samples()).joined("|R_%s|", " + ") + ") / Σ_t |R_t| ≥ " + num(threshold(thresholds));
     }
 
     @Override
@@ -130,6 +135,6 @@ final class RelevantMassCheck implements SanityCheck {
             return new SequenceProperty.Outcome(r, fx, Double.NaN, true, null);
         }
         double m = Metrics.relevantMass(r, r.length, s.truth());
-        return new SequenceProperty.Outcome(r, fx, m, m >= thresholds.mass(), null);
+        return new SequenceProperty.Outcome(r, fx, m, m >= threshold(thresholds), null);
     }
 }

@@ -55,6 +55,16 @@ record Roles(List<Role> roles) {
         return new Roles(List.copyOf(new ArrayList<>(found.values())));
     }
 
+    private static final String[] COUNTS = {"", "", "two ", "three ", "four ", "five "};
+
+    /**
+     * The relevant positions named with their number: {@code counted("operands")} gives "two
+     * operands" for the two roles of the toy tasks; the plural alone for one role or more than five.
+     */
+    String counted(String plural) {
+        return (roles.size() < COUNTS.length ? COUNTS[roles.size()] : "") + plural;
+    }
+
     /** The role names joined: "a and b". */
     String names() {
         return roles.stream().map(Role::name).collect(Collectors.joining(" and "));

@@ -2,77 +2,38 @@ package dev.explainunit.checks;
 
 import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
-import dev.explainunit.task.Task;
 import java.util.Map;
 
 /**
- * One sanity check: its rule and reason, the ground truth it needs, its population statistic and
- * its single-sequence form for counterexamples. Implementations are stateless; the
- * {@link Check} enum is the public key that names each one ({@link Check#implementation()}).
+ * One check in the form it takes on one task: its rule and reason, the ground truth it needs, its
+ * population statistic and its single-sequence form for counterexamples. {@link Check#on} binds
+ * the form once per task, from the {@linkplain dev.explainunit.task.Task#kind() kind} the task
+ * declares (ground-truth correlation is {@link GroundTruthCorrelationCheck} on sequences and
+ * {@link SignAgreementCheck} on sentences); a form never asks what kind of task it runs on.
+ * Implementations are immutable.
  *
- * <p>A new check is a class implementing this interface plus a constant of {@link Check}; the
- * engine, the reports and the counterexample search then run it without further changes.
+ * <p>A new check is a class implementing this interface plus a constant of {@link Check} that
+ * binds it; the engine, the reports and the counterexample search then run it without further
+ * changes.
  */
 interface SanityCheck {
 
     /** The public key of this check. */
     Check key();
 
-    /** A readable name, e.g. "relevant mass". */
-    String displayName();
+    /** The rule as a sentence without its reason, in the words of {@code p}'s task and ground truth. */
+    String rule(ExplainedPopulation p);
 
-    /** The rule as a sentence without its reason. */
-    String rule();
-
-    /** Why the rule should hold. */
-    String reason();
+    /** Why the rule should hold on {@code p}'s task. */
+    String reason(ExplainedPopulation p);
 
     /** The rule with its reason. */
-    default String sentence() {
-        return rule() + ", because " + reason();
+    default String sentence(ExplainedPopulation p) {
+        return rule(p) + ", because " + reason(p);
     }
 
     /** What the check needs to know about the true relevance; on a task that provides less it is not applicable. */
     GroundTruthKind needs();
-
-    /**
-     * What the check needs on {@code task}: {@link #needs()} unless its form on that task needs less
-     * (perturbation selectivity on a sentence classifier compares with random deletion and occlusion
-     * instead of the ground truth, and needs none).
-     */
-    default GroundTruthKind needs(Task task) {
-        return needs();
-    }
-
-    /** Whether the check exists on {@code task}; a check that does not is left out of the task's run. */
-    default boolean existsOn(Task task) {
-        return true;
-    }
-
-    /** The rule on {@code task}, in the task's {@linkplain Task#words() words}; {@link #rule()} by default. */
-    default String rule(Task task) {
-        return rule();
-    }
-
-    /** Why the rule holds on {@code task}; {@link #reason()} by default. */
-    default String reason(Task task) {
-        return reason();
-    }
-
-    /** The rule with its reason on {@code task}. */
-    default String sentence(Task task) {
-        return rule(task) + ", because " + reason(task);
-    }
-
-    /** What the check needs, in words, for the "not applicable" reason: "the relevant positions". */
-    default String needsInWords(Task task) {
-        return switch (needs(task)) {
-            case NONE -> "nothing";
-            case POSITIONS -> "the relevant positions";
-            case CONTRIBUTIONS -> "the relevant positions with their values and signs";
-            case COMPLETE -> "complete ground truth (contributions that add up to the target)";
-        };
-    }
 
     /**
      * The population statistic and verdict on {@code p}, which is valid: the explainer applies, met
@@ -117,10 +78,5 @@ interface SanityCheck {
     /** Whether a test sequence must be explained afresh to be judged (not only from the shared relevances). */
     default boolean judgesFreshOnly() {
         return false;
-    }
-
-    /** Whether a test sequence of {@code task} must be explained afresh to be judged; {@link #judgesFreshOnly()} by default. */
-    default boolean judgesFreshOnly(Task task) {
-        return judgesFreshOnly();
     }
 }

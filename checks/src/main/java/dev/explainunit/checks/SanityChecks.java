@@ -1,7 +1,6 @@
 package dev.explainunit.checks;
 
 import dev.explainunit.Explainer;
-import dev.explainunit.checks.internal.MemoryEstimate;
 import dev.explainunit.task.Sample;
 import dev.explainunit.task.Task;
 import dev.explainunit.task.TaskModel;
@@ -193,8 +192,8 @@ public final class SanityChecks {
      * empty when it applies.
      */
     public static Optional<String> notApplicable(Check check, Task task) {
-        return task.groundTruth().provides(check.needs(task)) ? Optional.empty()
-                : Optional.of(CheckEvaluation.notApplicableReason(check.implementation(), task));
+        return check.on(task).filter(form -> !task.groundTruth().provides(form.needs()))
+                .map(form -> CheckEvaluation.notApplicableReason(check, form.needs(), task));
     }
 
     /** Step 2: one check on shared relevances, with a shrunk counterexample when it fails. */

@@ -26,6 +26,9 @@ import org.apiguardian.api.API;
 public record SanitySettings(List<Task> tasks, Set<Check> checks, int models, int samples, long seed,
                              Thresholds thresholds, Duration timeLimit, int probeSamples, int searchTries) {
 
+    /** Default limit of one {@code explain} call. */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(10);
+
     /** Default seed of the test data (the zoo was trained on other seeds' data). */
     public static final long DEFAULT_SEED = 20190801L;
 
@@ -52,13 +55,13 @@ public record SanitySettings(List<Task> tasks, Set<Check> checks, int models, in
         checks = Set.copyOf(EnumSet.copyOf(checks));
     }
 
-    /** Ids of the tasks a run checks unless told otherwise. */
-    public static final List<String> DEFAULT_TASKS = List.of("addition", "subtraction");
-
-    /** Both toy tasks, every check, all 50 models × 2500 test sequences, the default thresholds, 10 s per call. */
+    /**
+     * The tasks that {@linkplain Task#runsByDefault() run by default} (both toy tasks), every check,
+     * all 50 models × 2500 test sequences, the default thresholds, 10 s per call.
+     */
     public static SanitySettings defaults() {
-        return new SanitySettings(Tasks.byIds(DEFAULT_TASKS), EnumSet.allOf(Check.class), 0, 2500, DEFAULT_SEED,
-                Thresholds.defaults(), Duration.ofSeconds(10), 250, 200);
+        return new SanitySettings(Tasks.defaults(), EnumSet.allOf(Check.class), 0, 2500, DEFAULT_SEED,
+                Thresholds.defaults(), DEFAULT_TIME_LIMIT, 250, 200);
     }
 
     public SanitySettings withTasks(List<Task> value) {

@@ -1,6 +1,5 @@
 package dev.explainunit.checks;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.apiguardian.api.API;
 
 /**
@@ -13,7 +12,7 @@ import org.apiguardian.api.API;
  * @param word      the step's word where the sample has tokens ({@code Sample.tokens()}), else null
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record StepValue(int t, double[] x, double relevance, @JsonInclude(JsonInclude.Include.NON_NULL) String word) {
+public record StepValue(int t, double[] x, double relevance, String word) {
 
     /** A step that is not a word. */
     public StepValue(int t, double[] x, double relevance) {

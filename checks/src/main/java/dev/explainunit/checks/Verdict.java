@@ -13,17 +13,17 @@ import org.apiguardian.api.API;
 public enum Verdict {
     PASS, FAIL, NOT_APPLICABLE,
     /** Not evaluated: the contract check of the same explainer and task failed. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     SKIPPED;
 
     /** PASS or FAIL. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Verdict of(boolean passed) {
         return passed ? PASS : FAIL;
     }
 
     /** The word every report format uses: "pass", "fail", "not applicable" or "skipped". */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public String word() {
         return this == NOT_APPLICABLE ? "not applicable" : name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -60,7 +60,7 @@ public @interface ExplainerSanityTest {
      * "lrp-all,cd"); default: the class's own explainer, or, for a class without one, every explainer
      * the project registers. An unknown id fails the class's configuration test, naming the known ids.
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     String[] explainers() default {};
 
     /** Checks to run; {@code explainunit.checks} (e.g. "RELEVANT_MASS,CONTRACT"); default all. */

@@ -40,8 +40,8 @@ final class Headline {
      */
     static String ofTable2(Report report) {
         int rows = 0, passed = 0, compared = 0, agree = 0;
-        for (Map.Entry<String, Map<String, MethodResult>> task : report.table2().entrySet()) {
-            Map<String, MethodResult> paper = report.paper().getOrDefault(task.getKey(), Map.of());
+        for (Map.Entry<String, Map<String, MethodResult>> task : Table2Section.in(report).table2().entrySet()) {
+            Map<String, MethodResult> paper = Table2Section.in(report).paper().getOrDefault(task.getKey(), Map.of());
             for (Map.Entry<String, MethodResult> row : task.getValue().entrySet()) {
                 if (row.getValue().verdict() == null) {
                     continue;
@@ -66,24 +66,24 @@ final class Headline {
      */
     static String seed(Report report) {
         RunInfo run = report.run();
-        if (!report.hasSentiment() || !"reproduce".equals(run.source())) {
+        if (report.section(SentimentSection.class).isEmpty() || !"reproduce".equals(run.source())) {
             return Long.toString(run.seed());
         }
-        return report.table2().isEmpty()
+        return Table2Section.in(report).table2().isEmpty()
                 ? run.seed() + " (random word deletion; the test sentences are the data's, in order)"
                 : run.seed() + " (the toy tasks' test data; the sentiment experiments take the test sentences in order)";
     }
 
     /** The headline: for the test engine the failed checks (its Table 2 rows are pictures), for a reproduction the agreement. */
     static String of(Report report) {
-        if (report.checks().isEmpty() && report.table2().isEmpty() && report.hasSentiment()) {
-            return ofSentiment(report.sentiment());
+        if (report.checks().isEmpty() && Table2Section.in(report).table2().isEmpty() && report.section(SentimentSection.class).isPresent()) {
+            return ofSentiment(report.section(SentimentSection.class).orElse(null));
         }
         return judgedByChecks(report) ? ofChecks(report) : ofTable2(report);
     }
 
     /** A sentiment reproduction alone has no verdicts: what it measured. */
-    static String ofSentiment(SentimentReport sentiment) {
+    static String ofSentiment(SentimentSection sentiment) {
         return "Sentiment experiments on " + sentiment.sentiment().sentences() + " test sentences: Table 3 beside the "
                 + "paper's, Tables 4 and 5, Figure 1";
     }
@@ -93,7 +93,7 @@ final class Headline {
      * rows only illustrate the explainers under test) or a report without Table 2.
      */
     static boolean judgedByChecks(Report report) {
-        return report.table2().isEmpty() || report.run() != null && !"reproduce".equals(report.run().source());
+        return Table2Section.in(report).table2().isEmpty() || report.run() != null && !"reproduce".equals(report.run().source());
     }
 
     /**
@@ -104,8 +104,8 @@ final class Headline {
         if (judgedByChecks(report)) {
             return report.checks().stream().noneMatch(c -> c.verdict() == Verdict.FAIL);
         }
-        for (Map.Entry<String, Map<String, MethodResult>> task : report.table2().entrySet()) {
-            Map<String, MethodResult> paper = report.paper().getOrDefault(task.getKey(), Map.of());
+        for (Map.Entry<String, Map<String, MethodResult>> task : Table2Section.in(report).table2().entrySet()) {
+            Map<String, MethodResult> paper = Table2Section.in(report).paper().getOrDefault(task.getKey(), Map.of());
             for (Map.Entry<String, MethodResult> row : task.getValue().entrySet()) {
                 MethodResult theirs = paper.get(row.getKey());
                 if (theirs != null && row.getValue().verdict() != null && theirs.passed() != row.getValue().passed()) {

@@ -65,7 +65,7 @@ public final class HtmlReportWriter {
         String generatedBy = run == null ? "ExplainUnit" : run.tool();
         return new HtmlView.Page("ExplainUnit report", headline(report), Headline.isGood(report), facts,
                 matrix(report), table2(report), failures(report), skipped(report), examples(report), scatter(report),
-                selectivity(report), report.notes(), generatedBy, SentimentHtml.render(report.sentiment()));
+                selectivity(report), report.notes(), generatedBy, SentimentHtml.render(report.section(SentimentSection.class).orElse(null)));
     }
 
     private static String headline(Report report) {
@@ -111,8 +111,8 @@ public final class HtmlReportWriter {
 
     private static List<HtmlView.TaskTable> table2(Report report) {
         List<HtmlView.TaskTable> tables = new ArrayList<>();
-        for (Map.Entry<String, Map<String, MethodResult>> task : report.table2().entrySet()) {
-            Map<String, MethodResult> paper = report.paper().getOrDefault(task.getKey(), Map.of());
+        for (Map.Entry<String, Map<String, MethodResult>> task : Table2Section.in(report).table2().entrySet()) {
+            Map<String, MethodResult> paper = Table2Section.in(report).paper().getOrDefault(task.getKey(), Map.of());
             List<HtmlView.Table2Row> rows = new ArrayList<>();
             for (Map.Entry<String, MethodResult> e : task.getValue().entrySet()) {
                 MethodResult ours = e.getValue();
@@ -150,8 +150,8 @@ public final class HtmlReportWriter {
     static Map<String, MethodResult> paperOnly(Report report, String task) {
         Map<String, MethodResult> rows = new java.util.LinkedHashMap<>();
         if (Headline.judgedByChecks(report)) {
-            report.paper().getOrDefault(task, Map.of()).forEach((method, row) -> {
-                if (!report.table2().getOrDefault(task, Map.of()).containsKey(method) && row.rhoA() != null
+            Table2Section.in(report).paper().getOrDefault(task, Map.of()).forEach((method, row) -> {
+                if (!Table2Section.in(report).table2().getOrDefault(task, Map.of()).containsKey(method) && row.rhoA() != null
                         && row.rhoB() != null && row.mass() != null && row.mse() != null) {
                     rows.put(method, row);
                 }
@@ -194,7 +194,7 @@ public final class HtmlReportWriter {
                     rows.add(new HeatmapSvg.Row("randomised model", shown.randomised()));
                 }
                 svg = HeatmapSvg.render("counterexample for " + c.explainerId() + " on " + c.task(), shown.inputs(),
-                        shown.a(), shown.b(), rows);
+                        roles(shown), rows);
                 if (!one) {
                     Example o = ce.original();
                     List<HeatmapSvg.Row> originalRows = new ArrayList<>(List.of(
@@ -202,7 +202,7 @@ public final class HtmlReportWriter {
                     if (o.randomised() != null) {
                         originalRows.add(new HeatmapSvg.Row("randomised model", o.randomised()));
                     }
-                    svg += HeatmapSvg.render("original counterexample", o.inputs(), o.a(), o.b(), originalRows);
+                    svg += HeatmapSvg.render("original counterexample", o.inputs(), roles(o), originalRows);
                 }
                 modelId = ce.modelId();
             }
@@ -286,20 +286,30 @@ public final class HtmlReportWriter {
 
     private static List<HtmlView.Figure> examples(Report report) {
         List<HtmlView.Figure> figures = new ArrayList<>();
-        for (RelevanceExample ex : report.examples()) {
+        for (RelevanceExample ex : Table2Section.in(report).examples()) {
             List<HeatmapSvg.Row> rows = new ArrayList<>();
             ex.relevance().forEach((method, r) -> rows.add(new HeatmapSvg.Row(method, r)));
             String caption = ex.task() + ": model " + ex.modelId() + ", operands at t=" + ex.a() + " and t=" + ex.b()
                     + ", y = " + Numbers.general(ex.target()) + ", f(x) = " + Numbers.general(ex.prediction());
             figures.add(new HtmlView.Figure(caption,
-                    HeatmapSvg.render("relevance heatmap, " + ex.task(), ex.inputs(), ex.a(), ex.b(), rows)));
+                    HeatmapSvg.render("relevance heatmap, " + ex.task(), ex.inputs(), Map.of(ex.a(), "a", ex.b(), "b"),
+                            rows)));
         }
         return figures;
     }
 
+    /** The relevant positions of {@code e} by their roles in its ground truth; none without ground truth. */
+    private static Map<Integer, String> roles(Example e) {
+        Map<Integer, String> roles = new java.util.TreeMap<>();
+        if (e.truth() != null) {
+            e.truth().relevant().forEach(r -> roles.put(r.position(), r.role()));
+        }
+        return roles;
+    }
+
     private static List<HtmlView.TaskScatter> scatter(Report report) {
         Map<String, List<HtmlView.Figure>> byTask = new LinkedHashMap<>();
-        for (ScatterSeries s : report.scatter()) {
+        for (ScatterSeries s : Table2Section.in(report).scatter()) {
             String a = ScatterPlotSvg.render(s.method() + ": R_a", "n_a", "R_a", s.na(), s.ra(), "#c0392b");
             String b = ScatterPlotSvg.render(s.method() + ": R_b", "n_b", "R_b", s.nb(), s.rb(), "#2166ac");
             byTask.computeIfAbsent(s.task(), t -> new ArrayList<>()).add(new HtmlView.Figure(s.method(), a + b));
@@ -318,7 +328,7 @@ public final class HtmlReportWriter {
         Map<String, List<LinePlotSvg.Series>> methods = new LinkedHashMap<>();
         Map<String, List<LinePlotSvg.Series>> baselines = new LinkedHashMap<>();
         Map<String, Integer> colours = new LinkedHashMap<>();
-        for (SelectivityCurve c : report.selectivity()) {
+        for (SelectivityCurve c : Table2Section.in(report).selectivity()) {
             boolean baseline = "random".equals(c.method()) || "operands first".equals(c.method());
             String colour = "random".equals(c.method()) ? "#6e7781" : baseline ? "#1f2328" : PALETTE[colours.computeIfAbsent(c.method(),
                     m -> colours.size()) % PALETTE.length];

@@ -36,7 +36,7 @@ public final class MarkdownReportWriter {
         headline(md, report);
         verdicts(md, report);
         table2(md, report);
-        SentimentMarkdown.append(md, report.sentiment());
+        SentimentMarkdown.append(md, report.section(SentimentSection.class).orElse(null));
         failures(md, report);
         skipped(md, report);
         notes(md, report);
@@ -109,8 +109,8 @@ public final class MarkdownReportWriter {
     }
 
     private static void table2(StringBuilder md, Report report) {
-        for (Map.Entry<String, Map<String, MethodResult>> task : report.table2().entrySet()) {
-            Map<String, MethodResult> paper = report.paper().getOrDefault(task.getKey(), Map.of());
+        for (Map.Entry<String, Map<String, MethodResult>> task : Table2Section.in(report).table2().entrySet()) {
+            Map<String, MethodResult> paper = Table2Section.in(report).paper().getOrDefault(task.getKey(), Map.of());
             md.append("### Table 2, ").append(Escape.markdown(task.getKey()))
                     .append(" (ours; the paper's mean in brackets)\n\n")
                     .append("| method | ρ_a % | ρ_b % | mass % | MSE | verdict |\n|---|---:|---:|---:|---:|---|\n");

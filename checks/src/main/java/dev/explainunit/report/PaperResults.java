@@ -41,9 +41,13 @@ public final class PaperResults {
             }
             JsonNode root = ReportJson.mapper().readTree(in).path("table2");
             Map<String, Map<String, MethodResult>> tasks = new LinkedHashMap<>();
-            for (String task : new String[] {"addition", "subtraction"}) {
+            for (Map.Entry<String, JsonNode> ofTask : root.properties()) {
+                if (!ofTask.getValue().isObject()) {
+                    continue; // the table's description
+                }
+                String task = ofTask.getKey();
                 Map<String, MethodResult> methods = new LinkedHashMap<>();
-                for (Map.Entry<String, JsonNode> e : root.path(task).properties()) {
+                for (Map.Entry<String, JsonNode> e : ofTask.getValue().properties()) {
                     JsonNode row = e.getValue();
                     methods.put(e.getKey(), new MethodResult(stat(row, "rho_a"), stat(row, "rho_b"),
                             stat(row, "mass"), stat(row, "mse"), Verdict.of(row.path("bold").asBoolean()).word(), null));

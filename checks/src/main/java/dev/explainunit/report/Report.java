@@ -1,78 +1,74 @@
 package dev.explainunit.report;
 
 import dev.explainunit.checks.CheckResult;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * Everything a run found, in the shape of {@code report.json}. Sections a run did not compute
- * are empty (the test engine fills {@code checks}; {@code reproduce} fills every section).
+ * Everything a run found, in the shape of {@code report.json}: what produced it, every check
+ * outcome (the verdict matrix, with counterexamples), remarks, and the sections the run's tasks
+ * contribute ({@link ReportSection}: the toy tasks' Table 2, the sentiment experiments). The test
+ * engine fills {@code checks} (and, where the task contributes it, the explainer's part of
+ * Table 2); {@code reproduce} fills the sections.
  *
- * @param formatVersion version of this layout; bumped when a key changes meaning
+ * @param formatVersion version of this layout, bumped when a key changes meaning: 2 since a check's
+ *                      entry carries all of its result ({@link CheckResultJson}) and a counterexample
+ *                      its ground truth by role
  * @param run           what produced the report
- * @param checks        every check outcome (the verdict matrix), with counterexamples; in JSON as
- *                      {@link dev.explainunit.report.internal.CheckJson} describes
- * @param table2        task → method → Table 2 row, computed on the bundled models
- * @param paper         task → method → the paper's published Table 2 row, for comparison only
- * @param examples      one explained test sequence per task, every method a heatmap row
- * @param scatter       R_a/n_a and R_b/n_b points per task and method
- * @param selectivity   output change as the most relevant steps are removed, per task and method
+ * @param checks        every check outcome
  * @param notes         remarks such as methods skipped for a task and why
- * @param sentiment     the sentiment sections (Tables 3, 4, 5 and Figure 1) when the run had them, else
- *                      null; in JSON its keys stand at the top level ({@code table3}, ...)
+ * @param sections      the sections the tasks contributed, at most one of each kind, in the order they were added
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-@JsonPropertyOrder({"format_version", "run", "checks", "table2", "paper", "examples", "scatter", "selectivity",
-        "notes", "sentiment", "table3", "table4", "table5", "figure1"})
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record Report(int formatVersion, RunInfo run, List<CheckResult> checks,
-                     Map<String, Map<String, MethodResult>> table2, Map<String, Map<String, MethodResult>> paper,
-                     List<RelevanceExample> examples, List<ScatterSeries> scatter,
-                     List<SelectivityCurve> selectivity, List<String> notes,
-                     @JsonUnwrapped SentimentReport sentiment) {
+public record Report(int formatVersion, RunInfo run, List<CheckResult> checks, List<String> notes,
+                     List<ReportSection> sections) {
 
     /** The current {@link #formatVersion()}. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     public Report {
         checks = checks == null ? List.of() : List.copyOf(checks);
-        table2 = table2 == null ? Map.of() : table2;
-        paper = paper == null ? Map.of() : paper;
-        examples = examples == null ? List.of() : List.copyOf(examples);
-        scatter = scatter == null ? List.of() : List.copyOf(scatter);
-        selectivity = selectivity == null ? List.of() : List.copyOf(selectivity);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        sections = sections == null ? List.of() : List.copyOf(sections);
     }
 
-    /** A report without sentiment sections. */
-    public Report(int formatVersion, RunInfo run, List<CheckResult> checks,
-                  Map<String, Map<String, MethodResult>> table2, Map<String, Map<String, MethodResult>> paper,
-                  List<RelevanceExample> examples, List<ScatterSeries> scatter, List<SelectivityCurve> selectivity,
-                  List<String> notes) {
-        this(formatVersion, run, checks, table2, paper, examples, scatter, selectivity, notes, null);
-    }
-
-    /** This report with the sentiment sections {@code sections}. */
-    public Report withSentiment(SentimentReport sections) {
-        return new Report(formatVersion, run, checks, table2, paper, examples, scatter, selectivity, notes, sections);
-    }
-
-    /** This report with {@code run} as what produced it. */
-    public Report withRun(RunInfo run) {
-        return new Report(formatVersion, run, checks, table2, paper, examples, scatter, selectivity, notes, sentiment);
-    }
-
-    /** Whether the report has the sentiment sections. */
-    public boolean hasSentiment() {
-        return sentiment != null;
+    /** A report of these check outcomes and sections, in the current format. */
+    public static Report of(RunInfo run, List<CheckResult> checks, List<String> notes, ReportSection... sections) {
+        return new Report(FORMAT_VERSION, run, checks, notes, List.of(sections));
     }
 
     /** A report holding only check outcomes, as the test engine produces. */
     public static Report ofChecks(RunInfo run, List<CheckResult> checks) {
-        return new Report(FORMAT_VERSION, run, checks, null, null, null, null, null, null);
+        return new Report(FORMAT_VERSION, run, checks, null, null);
+    }
+
+    /** The section of {@code kind}, if the report has one. */
+    public <T extends ReportSection> Optional<T> section(Class<T> kind) {
+        return sections.stream().filter(kind::isInstance).map(kind::cast).findFirst();
+    }
+
+    /** This report with {@code section}, replacing one of its kind. */
+    public Report withSection(ReportSection section) {
+        List<ReportSection> all = new ArrayList<>();
+        boolean replaced = false;
+        for (ReportSection s : sections) {
+            if (s.getClass() == section.getClass()) {
+                all.add(section);
+                replaced = true;
+            } else {
+                all.add(s);
+            }
+        }
+        if (!replaced) {
+            all.add(section);
+        }
+        return new Report(formatVersion, run, checks, notes, all);
+    }
+
+    /** This report with {@code run} as what produced it. */
+    public Report withRun(RunInfo run) {
+        return new Report(formatVersion, run, checks, notes, sections);
     }
 }

@@ -31,6 +31,11 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ReportFiles {
 
+    /** Where the test engine's report goes: configuration parameter or system property. */
+    public static final String DIR_KEY = "explainunit.report.dir";
+    /** The report's directory unless {@value #DIR_KEY} says otherwise. */
+    public static final String DEFAULT_DIR = "target/explainunit";
+
     public static final String JSON = "report.json";
     public static final String MARKDOWN = "report.md";
     public static final String HTML = "report.html";
@@ -65,7 +70,7 @@ public final class ReportFiles {
      * checks), an existing report of the test engine is merged whatever its run id, so that a rerun of
      * one check updates that check and keeps the others, with a note saying which checks were rerun.
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     @SuppressWarnings("try") // the lock is held for the try block and never read
     public static Report merge(Report report, Path dir, boolean rerun) throws IOException {
         Files.createDirectories(dir);
@@ -91,9 +96,9 @@ public final class ReportFiles {
     }
 
     /**
-     * {@code older} with {@code newer} laid over it: check outcomes keyed by explainer/task/check,
-     * Table 2 rows by task and method, examples, scatter series and selectivity curves by task and
-     * method (the newer where both have one); notes and tasks united.
+     * {@code older} with {@code newer} laid over it: check outcomes keyed by explainer/task/check (the
+     * newer where both have one), each kind of section merged ({@link ReportSection#mergedWith}),
+     * notes and tasks united.
      */
     public static Report merge(Report older, Report newer) {
         Map<String, CheckResult> checks = new LinkedHashMap<>();
@@ -101,29 +106,11 @@ public final class ReportFiles {
         newer.checks().forEach(c -> checks.put(c.key(), c));
         List<String> notes = new ArrayList<>(older.notes());
         newer.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+        Map<Class<?>, ReportSection> sections = new LinkedHashMap<>();
+        older.sections().forEach(s -> sections.put(s.getClass(), s));
+        newer.sections().forEach(s -> sections.merge(s.getClass(), s, ReportSection::mergedWith));
         return new Report(Report.FORMAT_VERSION, mergeRun(older.run(), newer.run()), new ArrayList<>(checks.values()),
-                mergeTable(older.table2(), newer.table2()), mergeTable(older.paper(), newer.paper()),
-                union(older.examples(), newer.examples(), e -> e.task() + "/" + e.modelId() + "/"
-                        + String.join(",", e.relevance().keySet())),
-                union(older.scatter(), newer.scatter(), s -> s.task() + "/" + s.method()),
-                union(older.selectivity(), newer.selectivity(), c -> c.task() + "/" + c.method()), notes);
-    }
-
-    /** Task → method rows of both, {@code newer}'s row where both have one. */
-    private static Map<String, Map<String, MethodResult>> mergeTable(Map<String, Map<String, MethodResult>> older,
-                                                                    Map<String, Map<String, MethodResult>> newer) {
-        Map<String, Map<String, MethodResult>> merged = new LinkedHashMap<>();
-        older.forEach((task, rows) -> merged.put(task, new LinkedHashMap<>(rows)));
-        newer.forEach((task, rows) -> merged.computeIfAbsent(task, k -> new LinkedHashMap<>()).putAll(rows));
-        return merged;
-    }
-
-    /** The items of both keyed by {@code key}, {@code newer}'s where both have one, in first-seen order. */
-    private static <T> List<T> union(List<T> older, List<T> newer, java.util.function.Function<T, String> key) {
-        Map<String, T> merged = new LinkedHashMap<>();
-        older.forEach(o -> merged.put(key.apply(o), o));
-        newer.forEach(n -> merged.put(key.apply(n), n));
-        return new ArrayList<>(merged.values());
+                notes, new ArrayList<>(sections.values()));
     }
 
     private static RunInfo mergeRun(RunInfo older, RunInfo newer) {
@@ -155,8 +142,7 @@ public final class ReportFiles {
         notes.add(RERUN_NOTE + keys.size() + (keys.size() == 1 ? " check" : " checks") + " on "
                 + Numbers.dateToSeconds(rerun.run().date()) + ": " + shown + "; the other checks are from the run of "
                 + Numbers.dateToSeconds(existing.run().date()) + ".");
-        return new Report(merged.formatVersion(), merged.run(), merged.checks(), merged.table2(), merged.paper(),
-                merged.examples(), merged.scatter(), merged.selectivity(), notes, merged.sentiment());
+        return new Report(merged.formatVersion(), merged.run(), merged.checks(), notes, merged.sections());
     }
 
     private static boolean sameRun(Report existing, Report report) {

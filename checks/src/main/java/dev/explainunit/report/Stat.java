@@ -32,4 +32,16 @@ public record Stat(double mean, double std) {
     public boolean differsBeyondStd(Stat other, double minGap) {
         return Math.abs(other.mean - mean) > Math.max(std, minGap);
     }
+
+    /** "99.9 ± 0.1" for a statistic in %, as the reports print Table 2's ρ and mass columns. */
+    public String asPercent() {
+        return dev.explainunit.report.internal.Numbers.percent(mean) + " ± "
+                + dev.explainunit.report.internal.Numbers.percentSpread(std);
+    }
+
+    /** "3.4e-04 ± 1.8e-04", as the reports print Table 2's MSE column. */
+    public String asMse() {
+        return dev.explainunit.report.internal.Numbers.mse(mean) + " ± "
+                + dev.explainunit.report.internal.Numbers.mse(std);
+    }
 }

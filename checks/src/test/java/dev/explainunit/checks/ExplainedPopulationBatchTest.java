@@ -116,7 +116,7 @@ class ExplainedPopulationBatchTest {
     @Test
     void a_batch_that_disagrees_with_single_calls_is_a_contract_violation_naming_the_explainer() {
         ExplainedPopulation p = explain(new Batching((model, r) -> Relevance.perStep(scaled(r.toArray(), 2))), 2);
-        assertThat(p.contractViolation()).hasValueSatisfying(m -> assertThat(m).contains("explainer [batching]")
+        assertThat(p.contractViolation().map(ContractViolation::message)).hasValueSatisfying(m -> assertThat(m).contains("explainer [batching]")
                 .contains("differently alone than in a batch").contains("sequence 0 of model addition-random-0"));
     }
 
@@ -129,7 +129,7 @@ class ExplainedPopulationBatchTest {
                 return all.subList(0, all.size() - 1);
             }
         };
-        assertThat(explain(short1, 1).contractViolation()).hasValueSatisfying(m -> assertThat(m)
+        assertThat(explain(short1, 1).contractViolation().map(ContractViolation::message)).hasValueSatisfying(m -> assertThat(m)
                 .contains("explainer [batching] returned 0 relevances from explain(model, sequences, targets) for 1"
                         + " sequence (sequence 0 of model addition-random-0)"));
     }
@@ -151,7 +151,7 @@ class ExplainedPopulationBatchTest {
                 return all;
             }
         };
-        assertThat(explain(nanOnOne, 1).contractViolation()).hasValueSatisfying(m -> assertThat(m)
+        assertThat(explain(nanOnOne, 1).contractViolation().map(ContractViolation::message)).hasValueSatisfying(m -> assertThat(m)
                 .contains("explainer [batching] returned a non-finite relevance (NaN) at step 0")
                 .contains("sequence " + bad + " of model addition-random-0, explained in a batch"));
     }
@@ -177,7 +177,7 @@ class ExplainedPopulationBatchTest {
                 return super.explain(model, inputs, targets);
             }
         };
-        assertThat(explain(throwsOnOne, 1).contractViolation()).hasValueSatisfying(m -> assertThat(m)
+        assertThat(explain(throwsOnOne, 1).contractViolation().map(ContractViolation::message)).hasValueSatisfying(m -> assertThat(m)
                 .isEqualTo("explainer [batching] threw java.lang.IllegalStateException: cannot explain this one on"
                         + " sequence " + bad + " of model addition-random-0"));
     }
@@ -195,7 +195,7 @@ class ExplainedPopulationBatchTest {
                 throw new IllegalStateException("batch failed");
             }
         };
-        assertThat(explain(quoting, 1).contractViolation()).hasValue("explainer [batching] threw, on sequence 0 of model"
+        assertThat(explain(quoting, 1).contractViolation().map(ContractViolation::message)).hasValue("explainer [batching] threw, on sequence 0 of model"
                 + " addition-random-0, java.lang.IllegalStateException: process failed; its stderr:\n  | Traceback\n"
                 + "  | ValueError");
     }
@@ -217,7 +217,7 @@ class ExplainedPopulationBatchTest {
                 ExplainedPopulationTest.randomModels(ToyTask.ADDITION, 1), SAMPLES, Duration.ofMillis(100));
 
         // the first chunk holds one input, so the limit is one call's, not 1000 calls'
-        assertThat(p.contractViolation()).hasValueSatisfying(m -> assertThat(m)
+        assertThat(p.contractViolation().map(ContractViolation::message)).hasValueSatisfying(m -> assertThat(m)
                 .contains("did not return within 100 ms (sequence 0 of model addition-random-0)"));
     }
 
@@ -229,7 +229,7 @@ class ExplainedPopulationBatchTest {
                 throw new UnsupportedOperationException("no batches today");
             }
         };
-        assertThat(explain(batchOnly, 1).contractViolation()).hasValueSatisfying(m -> assertThat(m)
+        assertThat(explain(batchOnly, 1).contractViolation().map(ContractViolation::message)).hasValueSatisfying(m -> assertThat(m)
                 .isEqualTo("explainer [batching] explained sequence 0 of model addition-random-0 alone,"
                         + " but explain(model, sequences, targets) on it threw"
                         + " java.lang.UnsupportedOperationException: no batches today"));

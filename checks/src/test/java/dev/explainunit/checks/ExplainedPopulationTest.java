@@ -106,21 +106,38 @@ class ExplainedPopulationTest {
 
     @Test
     void a_nan_relevance_is_a_contract_violation_naming_the_explainer_step_and_model() {
-        assertThat(explain(BrokenExplainers.nanAtLastStep()).contractViolation()).hasValueSatisfying(m ->
+        assertThat(explain(BrokenExplainers.nanAtLastStep()).contractViolation().map(ContractViolation::message)).hasValueSatisfying(m ->
                 assertThat(m).contains("explainer [nan]").contains("non-finite relevance (NaN) at step")
                         .contains("subtraction-random-"));
     }
 
     @Test
     void null_wrong_length_exceptions_and_nondeterminism_are_contract_violations() {
-        assertThat(explain(BrokenExplainers.nullReturning()).contractViolation()).hasValueSatisfying(m ->
+        assertThat(explain(BrokenExplainers.nullReturning()).contractViolation().map(ContractViolation::message)).hasValueSatisfying(m ->
                 assertThat(m).contains("returned null"));
-        assertThat(explain(BrokenExplainers.oneValueShort()).contractViolation()).hasValueSatisfying(m ->
+        assertThat(explain(BrokenExplainers.oneValueShort()).contractViolation().map(ContractViolation::message)).hasValueSatisfying(m ->
                 assertThat(m).containsPattern("returned 1[23] relevance values for a sequence of 1[34] steps"));
-        assertThat(explain(BrokenExplainers.throwing()).contractViolation()).hasValueSatisfying(m ->
+        assertThat(explain(BrokenExplainers.throwing()).contractViolation().map(ContractViolation::message)).hasValueSatisfying(m ->
                 assertThat(m).contains("threw java.lang.UnsupportedOperationException: not implemented yet"));
-        assertThat(explain(BrokenExplainers.nondeterministic()).contractViolation()).hasValueSatisfying(m ->
+        assertThat(explain(BrokenExplainers.nondeterministic()).contractViolation().map(ContractViolation::message)).hasValueSatisfying(m ->
                 assertThat(m).contains("is not deterministic"));
+    }
+
+    @Test
+    void a_violation_says_what_kind_where_and_what_was_found() {
+        assertThat(explain(BrokenExplainers.nanAtLastStep()).contractViolation()).hasValueSatisfying(v -> {
+            assertThat(v.kind()).isEqualTo(ContractViolation.Kind.NOT_FINITE);
+            assertThat(v.where()).startsWith("sequence 0 of model subtraction-random-");
+            assertThat(v.found()).isEqualTo("NaN");
+            assertThat(v.headline()).matches("explainer \\[nan\\] returned a non-finite relevance \\(NaN\\) at step 1[23]");
+        });
+        assertThat(explain(BrokenExplainers.throwing()).contractViolation()).hasValueSatisfying(v -> {
+            assertThat(v.kind()).isEqualTo(ContractViolation.Kind.THREW);
+            assertThat(v.headline()).isEqualTo("explainer [throwing] threw java.lang.UnsupportedOperationException");
+            assertThat(v.found()).isEqualTo("java.lang.UnsupportedOperationException: not implemented yet");
+        });
+        assertThat(explain(BrokenExplainers.nondeterministic()).contractViolation().map(ContractViolation::kind))
+                .hasValue(ContractViolation.Kind.NOT_DETERMINISTIC);
     }
 
     @Test
@@ -166,7 +183,7 @@ class ExplainedPopulationTest {
         assertThat(ce.shrunk().steps().size()).isLessThanOrEqualTo(ce.original().steps().size());
         assertThat(ce.shrunk().steps().size()).isEqualTo(ToyArithmeticTask.MIN_LENGTH);
         double[] r = ce.shrunk().steps().stream().mapToDouble(StepValue::relevance).toArray();
-        assertThat(Metrics.relevantMass(r, r.length, ce.shrunk().a(), ce.shrunk().b())).isLessThan(0.9);
+        assertThat(Metrics.relevantMass(r, r.length, ce.shrunk().truth())).isLessThan(0.9);
         assertThat(result.message()).contains("<- a").contains("explainunit.seed=" + settings.seed());
     }
 }

@@ -12,18 +12,18 @@ class FailureMessageTest {
 
     @Test
     void without_a_counterexample_the_rerun_hint_starts_on_its_own_line() {
-        CheckResult failed = new CheckResult(Check.RELEVANT_MASS, "x", "addition", Map.of(), "", Double.NaN, "",
+        CheckResult failed = new CheckResult(Check.RELEVANT_MASS, "x", "addition", Map.of(), "", Double.NaN, Comparison.NONE,
                 Verdict.FAIL, 20190801L, 100, List.of("addition-01"), List.of(), null,
-                "[x] on addition: relevant mass 0.4 < 0.9.", 0);
+                "[x] on addition: relevant mass 0.4 < 0.9.", 0, null, null);
         String text = FailureMessage.with(failed, null, SanitySettings.defaults());
         assertThat(text).contains("0.9." + NL + "Seed 20190801: rerun with");
     }
 
     @Test
     void a_contract_failure_has_no_rerun_hint_because_a_seed_cannot_help() {
-        CheckResult failed = new CheckResult(Check.CONTRACT, "x", "addition", Map.of(), "", Double.NaN, "",
+        CheckResult failed = new CheckResult(Check.CONTRACT, "x", "addition", Map.of(), "", Double.NaN, Comparison.NONE,
                 Verdict.FAIL, 20190801L, 100, List.of("addition-01"), List.of(), null,
-                "[x] on addition: broke the contract on sequence 0 of model addition-01.", 0);
+                "[x] on addition: broke the contract on sequence 0 of model addition-01.", 0, null, null);
         assertThat(FailureMessage.with(failed, null, SanitySettings.defaults()))
                 .isEqualTo("[x] on addition: broke the contract on sequence 0 of model addition-01.");
     }
@@ -31,8 +31,8 @@ class FailureMessageTest {
     @Test
     void the_first_line_is_terse_what_how_far_off_and_where() {
         CheckResult failed = new CheckResult(Check.RELEVANT_MASS, "cd", "subtraction", Map.of("mass", 0.41), "mass",
-                0.9, ">=", Verdict.FAIL, 7L, 100, List.of("subtraction-06", "subtraction-07"), List.of(), null,
-                "[cd] on subtraction: relevance should concentrate on the two operands; but ...", 0);
+                0.9, Comparison.AT_LEAST, Verdict.FAIL, 7L, 100, List.of("subtraction-06", "subtraction-07"), List.of(), null,
+                "[cd] on subtraction: relevance should concentrate on the two operands; but ...", 0, null, null);
         Example e = new Example(List.of(new StepValue(0, new double[] {0.5, 0}, 0.2)), null, 0.5, 0.4, 0.3);
         Counterexample ce = new Counterexample("subtraction-07", e, e, "mass ≥ 0.9");
         assertThat(FailureMessage.with(failed, ce, SanitySettings.defaults()).lines().findFirst().orElseThrow())
@@ -42,8 +42,8 @@ class FailureMessageTest {
     @Test
     void on_a_task_with_one_model_the_first_line_names_the_model_without_calling_it_the_worst() {
         CheckResult failed = new CheckResult(Check.RELEVANT_MASS, "lrp-all", "sentiment", Map.of("mass", 0.48), "mass",
-                0.5, ">=", Verdict.FAIL, 7L, 100, List.of("sentiment"), List.of(), null,
-                "[lrp-all] on sentiment: relevance should concentrate on the label-deciding words; but ...", 0);
+                0.5, Comparison.AT_LEAST, Verdict.FAIL, 7L, 100, List.of("sentiment"), List.of(), null,
+                "[lrp-all] on sentiment: relevance should concentrate on the label-deciding words; but ...", 0, null, null);
         Example e = new Example(List.of(new StepValue(0, new double[] {0.5, 0}, 0.2)), null, 0.5, 0.4, 0.3);
         Counterexample ce = new Counterexample("sentiment", e, e, "mass ≥ 0.5");
         assertThat(FailureMessage.with(failed, ce, SanitySettings.defaults()).lines().findFirst().orElseThrow())
@@ -60,7 +60,7 @@ class FailureMessageTest {
     @Test
     void a_conservation_counterexample_shows_its_value_beside_the_threshold_distinguishably() {
         CheckResult failed = new CheckResult(Check.RELEVANCE_CONSERVATION, "x", "addition", Map.of("mse", 0.02),
-                "mse", 0.01, "<=", Verdict.FAIL, 7L, 100, List.of("addition-01"), List.of(), null, "detail", 0);
+                "mse", 0.01, Comparison.AT_MOST, Verdict.FAIL, 7L, 100, List.of("addition-01"), List.of(), null, "detail", 0, null, null);
         Example e = new Example(List.of(new StepValue(0, new double[] {0.5, 0}, 0.2)), null, 0.5, 0.4, 0.010042);
         String text = FailureMessage.counterexample(new Counterexample("addition-01", e, e, "p"), failed);
         assertThat(text).contains("on this sequence 0.01004 (threshold 0.01)");
@@ -96,14 +96,14 @@ class FailureMessageTest {
         dev.explainunit.task.Task fixedData = new dev.explainunit.fixtures.FixtureTasks.MarkedClassifierTask();
         SanitySettings settings = SanitySettings.defaults().withTasks(List.of(fixedData));
         for (Check check : List.of(Check.RELEVANT_MASS, Check.MODEL_RANDOMIZATION)) {
-            CheckResult failed = new CheckResult(check, "x", fixedData.id(), Map.of(), "", Double.NaN, "",
-                    Verdict.FAIL, 20190801L, 100, List.of("m"), List.of(), null, "[x] on it: failed.", 0);
+            CheckResult failed = new CheckResult(check, "x", fixedData.id(), Map.of(), "", Double.NaN, Comparison.NONE,
+                    Verdict.FAIL, 20190801L, 100, List.of("m"), List.of(), null, "[x] on it: failed.", 0, null, null);
             String text = FailureMessage.with(failed, null, settings);
             // a fixed data set gives the same samples for any seed; the randomised models do depend on it
             assertThat(text.contains("Seed 20190801")).as(check + ": " + text).isEqualTo(check == Check.MODEL_RANDOMIZATION);
         }
-        CheckResult toy = new CheckResult(Check.RELEVANT_MASS, "x", "addition", Map.of(), "", Double.NaN, "",
-                Verdict.FAIL, 20190801L, 100, List.of("addition-01"), List.of(), null, "[x] on addition: failed.", 0);
+        CheckResult toy = new CheckResult(Check.RELEVANT_MASS, "x", "addition", Map.of(), "", Double.NaN, Comparison.NONE,
+                Verdict.FAIL, 20190801L, 100, List.of("addition-01"), List.of(), null, "[x] on addition: failed.", 0, null, null);
         assertThat(FailureMessage.with(toy, null, SanitySettings.defaults())).contains("Seed 20190801: rerun with");
     }
 }

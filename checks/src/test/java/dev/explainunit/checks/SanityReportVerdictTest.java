@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class SanityReportVerdictTest {
 
     private static CheckResult result(Check check, Verdict verdict) {
-        return new CheckResult(check, "lrp-all", "sentiment", Map.of(), "", Double.NaN, "", verdict, 1, 50,
-                List.of("sentiment"), List.of(), null, check.displayName() + " " + verdict.word(), 0);
+        return new CheckResult(check, "lrp-all", "sentiment", Map.of(), "", Double.NaN, Comparison.NONE, verdict, 1,
+                50, List.of("sentiment"), List.of(), null, check.displayName() + " " + verdict.word(), 0, null, null);
     }
 
     @Test

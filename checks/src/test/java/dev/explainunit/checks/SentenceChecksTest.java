@@ -12,12 +12,12 @@ import dev.explainunit.model.SentenceModel;
 import dev.explainunit.sentence.CorpusSentence;
 import dev.explainunit.sentence.SentimentCorpus;
 import dev.explainunit.sentence.SentimentTask;
-import dev.explainunit.sentiment.Composition;
-import dev.explainunit.sentiment.CompositionSamples;
-import dev.explainunit.sentiment.DeletionCurve;
-import dev.explainunit.sentiment.ModifierWords;
-import dev.explainunit.sentiment.Table3;
-import dev.explainunit.sentiment.WordDeletion;
+import dev.explainunit.composition.Composition;
+import dev.explainunit.composition.CompositionSamples;
+import dev.explainunit.deletion.DeletionCurve;
+import dev.explainunit.composition.ModifierWords;
+import dev.explainunit.deletion.Table3;
+import dev.explainunit.deletion.WordDeletion;
 import dev.explainunit.task.GroundTruth;
 import dev.explainunit.task.Sample;
 import dev.explainunit.task.Task;
@@ -139,7 +139,7 @@ class SentenceChecksTest {
         SentenceModel model = ModelZoo.bundled().sentiment().model();
         List<CorpusSentence> sentences = SentimentCorpus.generate(SentimentCorpus.DEFAULT_SEED).test()
                 .subList(0, SAMPLES);
-        WordDeletion deletion = WordDeletion.of(model, sentences.stream().map(CorpusSentence::toRecord).toList(), 1);
+        WordDeletion deletion = WordDeletion.of(model, sentences.stream().map(CorpusSentence::toRecord).toList(), dev.explainunit.deletion.SentencePasses.sequential());
         List<Relevance> tested = new ArrayList<>();
         List<Relevance> reference = new ArrayList<>();
         Explainer occlusion = TASK.builtIn("occlusion-p-diff");
@@ -150,7 +150,7 @@ class SentenceChecksTest {
         }
         DeletionCurve testedCurve = deletion.curve("gradient-x-input", tested);
         Table3 table = Table3.of(List.of(testedCurve, deletion.curve("occlusion-p-diff", reference)),
-                deletion.random(WordDeletionSelectivity.RANDOM_DRAWS, SETTINGS.seed()));
+                deletion.random(WordDeletionSelectivityCheck.RANDOM_DRAWS, SETTINGS.seed()));
 
         assertThat(deletion.incorrectCount()).isPositive();
         assertThat(result.statistics().get("selectivity_most"))
@@ -358,15 +358,28 @@ class SentenceChecksTest {
     }
 
     @Test
-    void the_sentence_form_applies_to_classifier_tasks_only() {
+    void each_check_is_bound_to_the_form_of_the_kind_its_task_declares() {
         Task toy = dev.explainunit.task.Tasks.byId("addition");
-        assertThat(SentenceForm.appliesTo(TASK)).isTrue();
-        assertThat(SentenceForm.appliesTo(toy)).isFalse();
+        assertThat(TASK.kind()).isEqualTo(dev.explainunit.task.TaskKind.SENTENCE_CLASSIFIER);
+        assertThat(toy.kind()).isEqualTo(dev.explainunit.task.TaskKind.SEQUENCES);
+        assertThat(Check.GROUND_TRUTH_CORRELATION.on(TASK)).containsInstanceOf(SignAgreementCheck.class);
+        assertThat(Check.GROUND_TRUTH_CORRELATION.on(toy)).containsInstanceOf(GroundTruthCorrelationCheck.class);
+        assertThat(Check.RELEVANT_MASS.on(TASK)).containsInstanceOf(SentenceMassCheck.class);
+        assertThat(Check.PERTURBATION_SELECTIVITY.on(TASK)).containsInstanceOf(WordDeletionSelectivityCheck.class);
         assertThat(Check.PERTURBATION_SELECTIVITY.needs(TASK)).isEqualTo(dev.explainunit.task.GroundTruthKind.NONE);
         assertThat(Check.PERTURBATION_SELECTIVITY.needs(toy))
                 .isEqualTo(dev.explainunit.task.GroundTruthKind.POSITIONS);
-        assertThat(Thresholds.defaults().on(TASK).mass()).isEqualTo(0.5);
-        assertThat(Thresholds.defaults().on(TASK).correlation()).isEqualTo(0.75);
-        assertThat(Thresholds.defaults().on(toy)).isEqualTo(Thresholds.defaults());
+    }
+
+    @Test
+    void each_sentence_form_reads_a_threshold_of_its_own() {
+        Thresholds defaults = Thresholds.defaults();
+        assertThat(defaults.sentenceMass()).isEqualTo(0.5);
+        assertThat(defaults.signAgreement()).isEqualTo(0.75);
+        assertThat(defaults.wordDeletion()).isEqualTo(50);
+        assertThat(defaults.composition()).isEqualTo(0.75);
+        Thresholds loose = defaults.withSentenceMass(0.1);
+        assertThat(new SentenceMassCheck(TASK.words()).threshold(loose)).isEqualTo(0.1);
+        assertThat(new RelevantMassCheck(TASK.words()).threshold(loose)).isEqualTo(0.9);
     }
 }

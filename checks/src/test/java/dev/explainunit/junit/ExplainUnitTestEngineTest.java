@@ -276,12 +276,13 @@ class ExplainUnitTestEngineTest {
         });
         List<JsonNode> files = results(events);
         assertThat(files).hasSize(TOY_CHECKS);
-        JsonNode mass = files.stream().filter(n -> n.get("check").asText().equals("RELEVANT_MASS"))
+        JsonNode mass = files.stream().filter(n -> n.get("check").asText().equals("relevant-mass"))
                 .findFirst().orElseThrow();
-        assertThat(mass.get("explainerId").asText()).isEqualTo("reference-gradient-x-input");
+        assertThat(mass.get("explainer").asText()).isEqualTo("reference-gradient-x-input");
         assertThat(mass.get("task").asText()).isEqualTo("subtraction");
-        assertThat(mass.get("verdict").asText()).isEqualTo("PASS");
-        assertThat(mass.get("perModel")).hasSize(3);
+        assertThat(mass.get("verdict").asText()).isEqualTo("pass");
+        assertThat(mass.get("per_model")).hasSize(3);
+        assertThat(mass.get("format_version").asInt()).isEqualTo(dev.explainunit.report.Report.FORMAT_VERSION);
         assertThat(mass.get("samples").asInt()).isEqualTo(100);
     }
 
@@ -292,7 +293,7 @@ class ExplainUnitTestEngineTest {
                 .stream().map(e -> e.getPayload(ReportEntry.class).orElseThrow()).toList();
         assertThat(entries.stream().filter(e -> e.getKeyValuePairs().containsKey("explainunit.result"))
                 .map(e -> parse(e.getKeyValuePairs().get("explainunit.result")).get("check").asText()))
-                .hasSize(TOY_CHECKS).contains("RELEVANT_MASS");
+                .hasSize(TOY_CHECKS).contains("relevant-mass");
     }
 
     /** The check results the engine published as file entries (not the task nodes' figures), parsed. */
@@ -423,7 +424,7 @@ class ExplainUnitTestEngineTest {
         List<JsonNode> published = results(EngineTestKit.engine("explainunit")
                 .selectors(selectClass(ModelsFromParameters.class)).outputDirectoryCreator(outputsUnder(outputs))
                 .configurationParameter("explainunit.models", "3").execute().allEvents());
-        assertThat(published).singleElement().satisfies(n -> assertThat(n.get("modelIds")).hasSize(3));
+        assertThat(published).singleElement().satisfies(n -> assertThat(n.get("model_ids")).hasSize(3));
     }
 
     @Test
@@ -505,19 +506,19 @@ class ExplainUnitTestEngineTest {
 
     @Test
     void unknown_explainunit_keys_are_named_so_a_typo_does_not_pass_silently() {
-        assertThat(dev.explainunit.junit.internal.SettingsResolver.unknownKeys(java.util.Set.of("explainunit.sample",
+        assertThat(dev.explainunit.junit.SettingsResolver.unknownKeys(java.util.Set.of("explainunit.sample",
                 "explainunit.samples", "explainunit.threshold.mass", "explainunit.report.dir", "junit.other",
                 "explainunit.threshold.mas"))).containsExactly("explainunit.sample", "explainunit.threshold.mas");
     }
 
     @Test
     void an_unknown_key_is_warned_about_with_the_key_it_most_likely_stands_for() {
-        assertThat(dev.explainunit.junit.internal.SettingsResolver.unknownKeyWarning("explainunit.threshold.mas"))
+        assertThat(dev.explainunit.junit.SettingsResolver.unknownKeyWarning("explainunit.threshold.mas"))
                 .isEqualTo("ExplainUnit: unknown configuration parameter explainunit.threshold.mas is ignored;"
                         + " did you mean explainunit.threshold.mass? (the keys are in checks.md)");
-        assertThat(dev.explainunit.junit.internal.SettingsResolver.unknownKeyWarning("explainunit.sentiment.modle"))
+        assertThat(dev.explainunit.junit.SettingsResolver.unknownKeyWarning("explainunit.sentiment.modle"))
                 .contains("did you mean explainunit.sentiment.model?");
-        assertThat(dev.explainunit.junit.internal.SettingsResolver.unknownKeyWarning("explainunit.zzzzzzzz"))
+        assertThat(dev.explainunit.junit.SettingsResolver.unknownKeyWarning("explainunit.zzzzzzzz"))
                 .isEqualTo("ExplainUnit: unknown configuration parameter explainunit.zzzzzzzz is ignored"
                         + " (the keys are in checks.md)");
     }

@@ -3,8 +3,6 @@ package dev.explainunit.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,19 +49,18 @@ class PaperVerdictMatrixTest {
             SKIPPED.put(e.getTestDescriptor().getUniqueId().toString(),
                     e.getPayload(String.class).orElse(""));
         }
-        ObjectMapper json = new ObjectMapper();
         for (Event e : events.reportingEntryPublished().list()) {
             String published = e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs()
                     .get("explainunit.result");
             if (published == null) {
                 continue; // the one-line summary entry
             }
-            JsonNode result = json.readTree(published);
-            VERDICTS.computeIfAbsent(result.get("explainerId").asText(), k -> new TreeMap<>())
-                    .computeIfAbsent(result.get("task").asText(), k -> new TreeMap<>())
-                    .put(result.get("check").asText(), result.get("verdict").asText().equals("PASS"));
-            MESSAGES.put(result.get("explainerId").asText() + "/" + result.get("task").asText() + "/"
-                    + result.get("check").asText(), result.get("message").asText());
+            dev.explainunit.checks.CheckResult result = dev.explainunit.report.CheckResultJson.parse(published,
+                    "entry");
+            VERDICTS.computeIfAbsent(result.explainerId(), k -> new TreeMap<>())
+                    .computeIfAbsent(result.task(), k -> new TreeMap<>())
+                    .put(result.check().name(), result.passed());
+            MESSAGES.put(result.explainerId() + "/" + result.task() + "/" + result.check().name(), result.message());
         }
         // the engine's own verdicts must agree with the published results
         for (Event e : events.finished().list()) {

@@ -136,7 +136,7 @@ class SentimentEngineTest {
         assertThat(results.allEvents().reportingEntryPublished().stream()
                 .map(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow()
                         .getKeyValuePairs().get("explainunit.result"))
-                .filter(json -> json != null && json.contains("\"verdict\":\"FAIL\""))).anySatisfy(json ->
+                .filter(json -> json != null && json.contains("\"verdict\" : \"fail\""))).anySatisfy(json ->
                 assertThat(json).contains("  t | word ").contains("  0 | " + first + " ").doesNotContain("x_t"));
     }
 
@@ -190,7 +190,7 @@ class SentimentEngineTest {
 
     @Test
     void the_sentiment_tasks_parameters_are_known_configuration_keys() {
-        assertThat(dev.explainunit.junit.internal.SettingsResolver.unknownKeys(java.util.Set.of(
+        assertThat(dev.explainunit.junit.SettingsResolver.unknownKeys(java.util.Set.of(
                 "explainunit.sentiment.model", "explainunit.sentiment.vocab", "explainunit.sentiment.data",
                 "explainunit.sentiment.modle"))).containsExactly("explainunit.sentiment.modle");
     }

@@ -1,5 +1,6 @@
 package dev.explainunit.report;
 
+import dev.explainunit.report.internal.ExplainUnitReportListener;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;

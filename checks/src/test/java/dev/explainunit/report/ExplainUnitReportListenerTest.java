@@ -1,5 +1,6 @@
 package dev.explainunit.report;
 
+import dev.explainunit.report.internal.ExplainUnitReportListener;
 import dev.explainunit.checks.CheckResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -72,7 +73,7 @@ class ExplainUnitReportListenerTest {
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(TwentySamplesByAnnotation.class))
-                .configurationParameter(ExplainUnitReportListener.REPORT_DIR_KEY, dir.toString())
+                .configurationParameter(ReportFiles.DIR_KEY, dir.toString())
                 .configurationParameter("explainunit.samples", "200").build(), summary);
 
         assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(1);
@@ -104,7 +105,7 @@ class ExplainUnitReportListenerTest {
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(TwentySamplesByAnnotation.class))
                 .configurationParameter("junit.platform.reporting.output.dir", outputs.toString())
-                .configurationParameter(ExplainUnitReportListener.REPORT_DIR_KEY, dir.toString()).build(), spy);
+                .configurationParameter(ReportFiles.DIR_KEY, dir.toString()).build(), spy);
 
         assertThat(entries).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("pass: [gradient-x-input] on addition: ").doesNotContain("\n").doesNotContain("{"));
@@ -144,15 +145,15 @@ class ExplainUnitReportListenerTest {
 
         assertThat(summary.getSummary().getTestsFoundCount()).isPositive();
         Report report = ReportJson.read(dir.resolve("report.json"));
-        assertThat(report.table2()).containsOnlyKeys("addition");
-        MethodResult row = report.table2().get("addition").get("my-gradient");
+        assertThat(Table2Section.in(report).table2()).containsOnlyKeys("addition");
+        MethodResult row = Table2Section.in(report).table2().get("addition").get("my-gradient");
         assertThat(row).isNotNull();
         assertThat(row.rhoA().mean()).isFinite();
         assertThat(row.mass().mean()).isBetween(0.0, 100.0);
-        assertThat(report.paper()).containsKey("addition");
-        assertThat(report.scatter()).extracting(ScatterSeries::method).containsExactly("my-gradient", "lrp-all");
-        assertThat(report.scatter()).allSatisfy(s -> assertThat(s.na()).hasSize(40));
-        assertThat(report.examples()).singleElement().satisfies(e -> {
+        assertThat(Table2Section.in(report).paper()).containsKey("addition");
+        assertThat(Table2Section.in(report).scatter()).extracting(ScatterSeries::method).containsExactly("my-gradient", "lrp-all");
+        assertThat(Table2Section.in(report).scatter()).allSatisfy(s -> assertThat(s.na()).hasSize(40));
+        assertThat(Table2Section.in(report).examples()).singleElement().satisfies(e -> {
             assertThat(e.relevance()).containsOnlyKeys("my-gradient", "lrp-all");
             assertThat(e.relevance().get("my-gradient")).hasSameSizeAs(e.inputs());
         });
@@ -165,16 +166,26 @@ class ExplainUnitReportListenerTest {
     }
 
     @Test
-    void a_users_explainer_gets_its_selectivity_curve_beside_the_paper_methods_and_the_baselines() throws Exception {
+    void by_default_a_users_explainer_gets_its_selectivity_curve_beside_the_baselines_only() throws Exception {
         run(UsersOwnExplainer.class);
+
+        Report report = ReportJson.read(dir.resolve("report.json"));
+        assertThat(Table2Section.in(report).selectivity()).extracting(SelectivityCurve::method)
+                .containsExactly("my-gradient", "operands first", "random");
+    }
+
+    @Test
+    void a_users_explainer_gets_its_selectivity_curve_beside_the_paper_methods_and_the_baselines_on_request()
+            throws Exception {
+        run(UsersOwnExplainer.class, true);
 
         Report report = ReportJson.read(dir.resolve("report.json"));
         List<String> paperMethods = List.copyOf(PaperResults.table2().get("addition").keySet());
         List<String> expected = new java.util.ArrayList<>(List.of("my-gradient"));
         expected.addAll(paperMethods);
         expected.addAll(List.of("operands first", "random"));
-        assertThat(report.selectivity()).extracting(SelectivityCurve::method).containsExactlyElementsOf(expected);
-        assertThat(report.selectivity()).allSatisfy(c -> {
+        assertThat(Table2Section.in(report).selectivity()).extracting(SelectivityCurve::method).containsExactlyElementsOf(expected);
+        assertThat(Table2Section.in(report).selectivity()).allSatisfy(c -> {
             assertThat(c.task()).isEqualTo("addition");
             assertThat(c.change()).hasSize(5);
             assertThat(java.util.Arrays.stream(c.change()).boxed().toList())
@@ -198,28 +209,28 @@ class ExplainUnitReportListenerTest {
     }
 
     private static double[] curve(Report report, String method) {
-        return report.selectivity().stream().filter(c -> c.method().equals(method)).findFirst().orElseThrow().change();
+        return Table2Section.in(report).selectivity().stream().filter(c -> c.method().equals(method)).findFirst().orElseThrow().change();
     }
 
     @Test
     void figures_of_two_test_jvms_of_one_build_are_merged_not_replaced() throws Exception {
-        Report first = new Report(Report.FORMAT_VERSION, null, List.of(),
+        Report first = Report.of(null, List.of(), List.of(), new Table2Section(
                 java.util.Map.of("addition", java.util.Map.of("a", new MethodResult(new Stat(90, 1), new Stat(90, 1),
                         new Stat(95, 1), new Stat(0.01, 0), "pass", null))), null, null,
                 List.of(new ScatterSeries("addition", "a", new double[1], new double[1], new double[1], new double[1])),
                 List.of(new SelectivityCurve("addition", "a", new double[] {0, 1}),
-                        new SelectivityCurve("addition", "random", new double[] {0, 0.5})), null);
-        Report second = new Report(Report.FORMAT_VERSION, null, List.of(),
-                java.util.Map.of("addition", java.util.Map.of("b", first.table2().get("addition").get("a"))), null, null,
+                        new SelectivityCurve("addition", "random", new double[] {0, 0.5}))));
+        Report second = Report.of(null, List.of(), List.of(), new Table2Section(
+                java.util.Map.of("addition", java.util.Map.of("b", Table2Section.in(first).table2().get("addition").get("a"))), null, null,
                 List.of(new ScatterSeries("addition", "b", new double[1], new double[1], new double[1], new double[1])),
                 List.of(new SelectivityCurve("addition", "b", new double[] {0, 2}),
-                        new SelectivityCurve("addition", "random", new double[] {0, 0.5})), null);
+                        new SelectivityCurve("addition", "random", new double[] {0, 0.5}))));
 
         Report merged = ReportFiles.merge(first, second);
 
-        assertThat(merged.table2().get("addition")).containsOnlyKeys("a", "b");
-        assertThat(merged.scatter()).extracting(ScatterSeries::method).containsExactly("a", "b");
-        assertThat(merged.selectivity()).extracting(SelectivityCurve::method).containsExactly("a", "random", "b");
+        assertThat(Table2Section.in(merged).table2().get("addition")).containsOnlyKeys("a", "b");
+        assertThat(Table2Section.in(merged).scatter()).extracting(ScatterSeries::method).containsExactly("a", "b");
+        assertThat(Table2Section.in(merged).selectivity()).extracting(SelectivityCurve::method).containsExactly("a", "random", "b");
     }
 
     @Test
@@ -237,7 +248,7 @@ class ExplainUnitReportListenerTest {
         Launcher launcher = LauncherFactory.create();
         try (CapturedWarnings warnings = CapturedWarnings.ofReportListener()) {
             launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(ResultPublishingFixture.class))
-                    .configurationParameter(ExplainUnitReportListener.REPORT_DIR_KEY, file.resolve("sub").toString())
+                    .configurationParameter(ReportFiles.DIR_KEY, file.resolve("sub").toString())
                     .build(), summary);
             assertThat(warnings.messages()).satisfiesExactlyInAnyOrder(
                     message -> assertThat(message).startsWith(UNREADABLE_RESULT_WARNING),
@@ -250,9 +261,15 @@ class ExplainUnitReportListenerTest {
     }
 
     private SummaryGeneratingListener run(Class<?> fixture) {
+        return run(fixture, false);
+    }
+
+    private SummaryGeneratingListener run(Class<?> fixture, boolean paperCurves) {
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(fixture))
-                .configurationParameter(ExplainUnitReportListener.REPORT_DIR_KEY, dir.toString()).build(), summary);
+                .configurationParameter(ReportFiles.DIR_KEY, dir.toString())
+                .configurationParameter("explainunit.report.paperCurves", Boolean.toString(paperCurves)).build(),
+                summary);
         return summary;
     }
 
@@ -272,7 +289,7 @@ class ExplainUnitReportListenerTest {
 
     private void runTwoChecks(org.junit.platform.launcher.PostDiscoveryFilter... filters) {
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(TwoChecks.class))
-                .filters(filters).configurationParameter(ExplainUnitReportListener.REPORT_DIR_KEY, dir.toString())
+                .filters(filters).configurationParameter(ReportFiles.DIR_KEY, dir.toString())
                 .build(), new SummaryGeneratingListener());
     }
 

@@ -57,12 +57,13 @@ class HtmlReportWriterTest {
         assertThat(HtmlReportWriter.render(ReportFixtures.full())).doesNotContain("≠ paper</span>");
 
         Report full = ReportFixtures.full();
-        var table2 = new java.util.LinkedHashMap<>(full.table2());
-        MethodResult cd = full.table2().get("subtraction").get("cd");
+        var table2 = new java.util.LinkedHashMap<>(Table2Section.in(full).table2());
+        MethodResult cd = Table2Section.in(full).table2().get("subtraction").get("cd");
         table2.put("subtraction", java.util.Map.of("cd", new MethodResult(cd.rhoA(), cd.rhoB(), cd.mass(), cd.mse(),
                 dev.explainunit.checks.Verdict.PASS.word(), null)));
-        Report differing = new Report(Report.FORMAT_VERSION, full.run(), full.checks(), table2, full.paper(),
-                full.examples(), full.scatter(), full.selectivity(), full.notes());
+        Table2Section section = Table2Section.in(full);
+        Report differing = full.withSection(new Table2Section(table2, section.paper(), section.examples(),
+                section.scatter(), section.selectivity()));
 
         assertThat(count(HtmlReportWriter.render(differing), "≠ paper</span>")).isEqualTo(1);
     }

@@ -12,7 +12,7 @@ class PlotSvgTest {
 
     @Test
     void heatmap_colours_positive_red_negative_blue_normalised_to_the_largest_magnitude() {
-        String svg = HeatmapSvg.render("h", new double[3][2], 0, 2,
+        String svg = HeatmapSvg.render("h", new double[3][2], java.util.Map.of(0, "a", 2, "b"),
                 List.of(new HeatmapSvg.Row("m", new double[] {2, 0, -2}), new HeatmapSvg.Row("n", new double[] {-1, 0.5, 0})));
 
         // row m: +max is full red, 0 white, -max full blue; row n is scaled to its own max |R| = 1
@@ -34,7 +34,7 @@ class PlotSvgTest {
 
     @Test
     void heatmap_shows_non_finite_relevance_in_grey_instead_of_failing() {
-        String svg = HeatmapSvg.render("h", new double[2][1], -1, -1,
+        String svg = HeatmapSvg.render("h", new double[2][1], java.util.Map.of(),
                 List.of(new HeatmapSvg.Row("m", new double[] {Double.NaN, 1})));
 
         assertThat(svg).contains("fill=\"#b0b0b0\"><title>m, t=0: R=NaN</title>");
@@ -43,7 +43,7 @@ class PlotSvgTest {
     @Test
     void heatmap_draws_a_row_the_explainer_threw_on_as_one_bar_naming_the_exception_not_as_nan_cells() {
         String thrown = "java.lang.IllegalStateException: <no model>\n\tat my.Explainer.explain(Explainer.java:12)";
-        String svg = HeatmapSvg.render("h", new double[3][1], 0, 2, List.of(
+        String svg = HeatmapSvg.render("h", new double[3][1], java.util.Map.of(0, "a", 2, "b"), List.of(
                 new HeatmapSvg.Row("shrunk", new double[] {Double.NaN, Double.NaN, Double.NaN}, thrown)));
 
         assertThat(svg).doesNotContain("R=NaN", ">NaN<")

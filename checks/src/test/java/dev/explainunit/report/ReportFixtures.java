@@ -2,6 +2,7 @@ package dev.explainunit.report;
 
 import dev.explainunit.checks.Check;
 import dev.explainunit.checks.CheckResult;
+import dev.explainunit.checks.Comparison;
 import dev.explainunit.checks.Counterexample;
 import dev.explainunit.checks.Example;
 import dev.explainunit.checks.StepValue;
@@ -43,8 +44,8 @@ final class ReportFixtures {
     static CheckResult result(String check, String explainer, String task, Map<String, Double> statistics,
                               String statistic, double threshold, Verdict verdict, List<String> models,
                               Counterexample counterexample, String message) {
-        return new CheckResult(check(check), explainer, task, statistics, statistic, threshold, ">=", verdict, 42,
-                100, models, List.of(), counterexample, message, 0);
+        return new CheckResult(check(check), explainer, task, statistics, statistic, threshold, Comparison.AT_LEAST, verdict,
+                42, 100, models, List.of(), counterexample, message, 0, null, null);
     }
 
     static CheckResult passing(String explainer, String task, String check) {
@@ -64,7 +65,7 @@ final class ReportFixtures {
         CheckResult r = failing(explainer, task, check);
         return new CheckResult(r.check(), r.explainerId(), r.task(), r.statistics(), r.statistic(), r.threshold(),
                 r.comparison(), r.verdict(), r.seed(), r.samples(), r.modelIds(), r.perModel(), r.counterexample(),
-                null, 0);
+                null, 0, null, null);
     }
 
     /**
@@ -146,7 +147,7 @@ final class ReportFixtures {
         List<CheckResult> checks = new ArrayList<>(checksOnly("r1").checks());
         RunInfo reproduce = new RunInfo("explainunit test", "reproduce", 42, 100, 3, List.of("addition", "subtraction"),
                 "2026-01-01T00:00:00Z", 1.5, "r1");
-        return new Report(Report.FORMAT_VERSION, reproduce, checks, table2, PaperResults.table2(), examples,
-                scatter, selectivity, List.of("occlusion-p-diff is skipped: the toy models have one output"));
+        return Report.of(reproduce, checks, List.of("occlusion-p-diff is skipped: the toy models have one output"),
+                new Table2Section(table2, PaperResults.table2(), examples, scatter, selectivity));
     }
 }

@@ -19,7 +19,7 @@ class ReportJsonTest {
         assertThat(ReportJson.toJson(back)).isEqualTo(ReportJson.toJson(report));
         assertThat(back.checks()).hasSize(4);
         assertThat(back.checks().get(3).counterexample().shrunk().relevance()).containsExactly(0.0, -0.1, 0.8, 0.05);
-        assertThat(back.table2().get("addition").keySet()).containsExactly("lrp-all", "occlusion-p-diff");
+        assertThat(Table2Section.in(back).table2().get("addition").keySet()).containsExactly("lrp-all", "occlusion-p-diff");
     }
 
     @Test
@@ -28,13 +28,15 @@ class ReportJsonTest {
 
         assertThat(names(root)).containsExactly("format_version", "run", "checks", "table2", "paper", "examples",
                 "scatter", "selectivity", "notes");
+        assertThat(root.get("format_version").asInt()).isEqualTo(Report.FORMAT_VERSION);
         assertThat(names(root.get("run"))).containsExactly("tool", "source", "seed", "samples", "models", "tasks",
                 "date", "wall_seconds", "run_id");
         assertThat(names(root.at("/table2/addition/lrp-all"))).containsExactly("rho_a", "rho_b", "mass", "mse",
                 "verdict");
         assertThat(names(root.at("/table2/addition/lrp-all/rho_a"))).containsExactly("mean", "std");
         assertThat(names(root.at("/checks/3"))).containsExactly("check", "explainer", "task", "statistic",
-                "threshold", "statistics", "verdict", "seed", "model_ids", "counterexample", "message");
+                "statistic_name", "threshold", "comparison", "statistics", "verdict", "seed", "samples", "model_ids",
+                "per_model", "counterexample", "message", "seconds");
     }
 
     @Test
@@ -45,6 +47,17 @@ class ReportJsonTest {
 
         assertThat(json).contains("\"statistic\" : \"NaN\"");
         assertThat(ReportJson.parse(json).checks().get(0).statisticValue()).isNaN();
+    }
+
+    @Test
+    void a_report_with_a_key_the_format_does_not_know_is_refused_naming_the_key() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
+                ReportJson.mapper().readTree(ReportJson.toJson(ReportFixtures.full()));
+        root.put("tabel2", 1);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReportJson.parse(root.toString(), "report.json"))
+                .isInstanceOf(MalformedReportException.class)
+                .hasMessageStartingWith("report.json: unknown key [tabel2]; known keys: ");
     }
 
     private static List<String> names(JsonNode node) {

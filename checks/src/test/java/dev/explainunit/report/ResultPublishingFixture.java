@@ -1,5 +1,12 @@
 package dev.explainunit.report;
 
+import dev.explainunit.checks.Check;
+import dev.explainunit.checks.CheckResult;
+import dev.explainunit.checks.Comparison;
+import dev.explainunit.checks.Counterexample;
+import dev.explainunit.checks.Verdict;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
@@ -9,15 +16,14 @@ import org.junit.jupiter.api.TestReporter;
  */
 class ResultPublishingFixture {
 
-    static final String PASSING = """
-            {"check":"relevant-mass","explainer":"lrp-all","task":"subtraction","statistic":99.3,"threshold":90,
-             "verdict":"pass","seed":7,"model_ids":["subtraction-01","subtraction-02"]}""";
-    static final String FAILING = """
-            {"check":"relevant-mass","explainer":"cd","task":"subtraction","statistic":49.4,"threshold":90,
-             "verdict":"fail","seed":7,"model_ids":["subtraction-01"],"message":"mass below threshold",
-             "counterexample":{"model_id":"subtraction-01","seed":7,
-               "original":{"inputs":[[0,0.5],[0.6,0],[0,0.7],[0.9,0]],"relevance":[0.1,0.2,0.3,-0.4],"a":1,"b":3},
-               "shrunk":{"inputs":[[0.6,0],[0.9,0]],"relevance":[0.2,-0.4],"a":0,"b":1}}}""";
+    static final String PASSING = CheckResultJson.write(new CheckResult(Check.RELEVANT_MASS, "lrp-all",
+            "subtraction", Map.of("mass", 0.993), "mass", 0.9, Comparison.AT_LEAST, Verdict.PASS, 7, 100,
+            List.of("subtraction-01", "subtraction-02"), List.of(), null, "mass above the threshold", 0.1, null, null));
+    static final String FAILING = CheckResultJson.write(new CheckResult(Check.RELEVANT_MASS, "cd", "subtraction",
+            Map.of("mass", 0.494), "mass", 0.9, Comparison.AT_LEAST, Verdict.FAIL, 7, 100, List.of("subtraction-01"),
+            List.of(), new Counterexample("subtraction-01", ReportFixtures.sample(0.1, 0.2, 0.3, -0.4),
+            ReportFixtures.sample(0.2, -0.4), "(|R_a| + |R_b|) / Σ_t |R_t| ≥ 0.900"), "mass below threshold", 0.2,
+            null, null));
 
     @Test
     void publishes_two_results(TestReporter reporter) {

@@ -13,11 +13,10 @@ final class SentimentReportFixtures {
     static Report sentimentOnly() {
         RunInfo run = new RunInfo("explainunit 0.2.0", "reproduce", 1, 6, 1, List.of("sentiment"),
                 "2026-11-30T23:00:00Z", 12.5, "run-1");
-        return new Report(Report.FORMAT_VERSION, run, null, null, null, null, null, null, null)
-                .withSentiment(sections());
+        return Report.of(run, List.of(), List.of(), sections());
     }
 
-    static SentimentReport sections() {
+    static SentimentSection sections() {
         Map<String, Double> decreasing = ordered("random", 0.0, "occlusion-p-diff", 100.0, "lrp-all", 97.5);
         Map<String, Double> increasing = ordered("random", 0.0, "occlusion-p-diff", 100.0, "lrp-all", null);
         Map<String, Map<String, List<Double>>> accuracy = new LinkedHashMap<>();
@@ -28,33 +27,33 @@ final class SentimentReportFixtures {
         Map<String, Map<String, Double>> paper = new LinkedHashMap<>();
         paper.put("decreasing", ordered("random", 0.0, "occlusion-p-diff", 100.0, "lrp-all", 97.0));
         paper.put("increasing", ordered("random", 0.0, "occlusion-p-diff", 100.0, "lrp-all", 49.0));
-        SentimentReport.Table3 table3 = new SentimentReport.Table3(decreasing, increasing, accuracy, paper,
+        SentimentSection.Table3 table3 = new SentimentSection.Table3(decreasing, increasing, accuracy, paper,
                 ordered("decreasing", 0.5, "increasing", 1.0, "unused", 0.0), 10, 4, 2, "the data differ");
 
-        Map<String, Map<String, SentimentReport.Composition>> table4 = new LinkedHashMap<>();
-        Map<String, SentimentReport.Composition> negated = new LinkedHashMap<>();
-        negated.put("lrp-all", new SentimentReport.Composition(List.of("<negation>", "<positive>"),
+        Map<String, Map<String, SentimentSection.Composition>> table4 = new LinkedHashMap<>();
+        Map<String, SentimentSection.Composition> negated = new LinkedHashMap<>();
+        negated.put("lrp-all", new SentimentSection.Composition(List.of("<negation>", "<positive>"),
                 List.of(1.5, -0.5), List.of(0.25, 0.5), 12));
-        negated.put("occlusion-p-diff", new SentimentReport.Composition(List.of("<negation>", "<positive>"),
+        negated.put("occlusion-p-diff", new SentimentSection.Composition(List.of("<negation>", "<positive>"),
                 List.of(0.2, 0.1), List.of(0.05, 0.02), 12));
         table4.put("negated-positive", negated);
-        table4.put("amplified-negative", Map.of("lrp-all", new SentimentReport.Composition(
+        table4.put("amplified-negative", Map.of("lrp-all", new SentimentSection.Composition(
                 List.of("<amplifier>", "<negative>"), java.util.Arrays.asList(null, 2.0), List.of(0.0, 0.1), 0)));
 
         Map<String, double[]> relevance = new LinkedHashMap<>();
         relevance.put("lrp-all", new double[] {0.9, -0.4, 0.1});
         relevance.put("occlusion-p-diff", new double[] {-0.2, 0.3, 0.0});
-        List<SentimentReport.Misclassified> table5 = List.of(new SentimentReport.Misclassified(4,
+        List<SentimentSection.Misclassified> table5 = List.of(new SentimentSection.Misclassified(4,
                 List.of("not", "<b>bad</b>", "."), 3, 1, 0.93, relevance));
 
-        Map<String, SentimentReport.Projection> figure1 = new LinkedHashMap<>();
+        Map<String, SentimentSection.Projection> figure1 = new LinkedHashMap<>();
         for (String name : List.of("avg", "lrp-ht", "lrp-all")) {
-            figure1.put(name, new SentimentReport.Projection(List.of(60.0, 12.5), new double[] {-1, 0, 1, 2, -2, 0.5},
+            figure1.put(name, new SentimentSection.Projection(List.of(60.0, 12.5), new double[] {-1, 0, 1, 2, -2, 0.5},
                     new double[] {1, -1, 0, 0.5, -0.5, 2}, new int[] {0, 1, 2, 3, 4, 4}));
         }
-        SentimentReport.Run run = new SentimentReport.Run("a model on some sentences", 6, 6, null,
+        SentimentSection.Run run = new SentimentSection.Run("a model on some sentences", 6, 6, null,
                 Map.of("nan-explainer", "returned [NaN]"), ordered("total", 12.5, "classify", 0.5, "table5", 0.1));
-        return new SentimentReport(run, table3, table4, table5, figure1);
+        return new SentimentSection(run, table3, table4, table5, figure1);
     }
 
     private static Map<String, Double> ordered(Object... keysAndValues) {

@@ -35,7 +35,7 @@ class SentimentSectionsReportTest {
         assertThat(root.has("sentiment_report")).isFalse();
 
         Report read = ReportJson.parse(json);
-        assertThat(read.hasSentiment()).isTrue();
+        assertThat(read.section(SentimentSection.class).isPresent()).isTrue();
         assertThat(ReportJson.toJson(read)).isEqualTo(json);
     }
 
@@ -44,7 +44,7 @@ class SentimentSectionsReportTest {
         JsonNode root = ReportJson.mapper().readTree(ReportJson.toJson(ReportFixtures.full()));
         assertThat(root.has("table3") || root.has("table4") || root.has("table5") || root.has("figure1")
                 || root.has("sentiment")).isFalse();
-        assertThat(ReportJson.parse(ReportJson.toJson(ReportFixtures.full())).hasSentiment()).isFalse();
+        assertThat(ReportJson.parse(ReportJson.toJson(ReportFixtures.full())).section(SentimentSection.class)).isEmpty();
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * is wrong, instead of the bare path or "Is a directory" the file system says: "m.safetensors: no
  * such model file", "sst: a folder, not a model file; did you mean sst/sentiment.safetensors?".
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ReadableFiles {
 
     private ReadableFiles() {

@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * its own pace. Callers make their first call of one input, so that there is a rate to go by.
  * An instance pools what the calls of one explainer took; it is thread-safe.
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class StallLimit {
 
     private long observedNanos;

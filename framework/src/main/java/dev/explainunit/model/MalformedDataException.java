@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * file (an empty vocabulary). Invisible characters in the defect are shown as {@code \}{@code uXXXX},
  * so that the message is one line.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MalformedDataException extends IOException {
 
     private static final long serialVersionUID = 1L;

@@ -15,7 +15,7 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Immutable and thread-safe.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SentenceModel {
 
     private final double[] embedding;

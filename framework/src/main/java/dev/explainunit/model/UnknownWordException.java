@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
  * A word that is not in a vocabulary without {@value Vocabulary#UNKNOWN}. The message names the
  * word; callers add where it stands (file and line, sentence and position).
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class UnknownWordException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;

@@ -26,7 +26,7 @@ import org.apiguardian.api.API;
  * ended by {@code \n}. A token is non-empty, holds no whitespace and occurs once. An unknown word
  * maps to {@value #UNKNOWN} where the vocabulary has it.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Vocabulary {
 
     /** The token unknown words map to, where the vocabulary has it. */

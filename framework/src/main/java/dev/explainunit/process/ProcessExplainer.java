@@ -53,7 +53,7 @@ import org.apiguardian.api.API;
  * shutdown hooks kill any process still alive and delete the model files left when the JVM exits or
  * is interrupted.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ProcessExplainer implements BatchExplainer, AutoCloseable {
 
     /** Default time an explainer process may take per input. */
@@ -107,7 +107,7 @@ public final class ProcessExplainer implements BatchExplainer, AutoCloseable {
     }
 
     /** Settings of a {@link ProcessExplainer}. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class Builder {
         private final List<String> command;
         private Path directory;

@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * exited, or did not answer in time. The message names the command in brackets, says what
  * happened, and quotes the last lines of the process's stderr.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ProcessExplainerException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

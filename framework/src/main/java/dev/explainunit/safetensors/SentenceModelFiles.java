@@ -29,7 +29,7 @@ import org.ejml.data.DMatrixRMaj;
  * vocabulary whose size differs from V, an embedding width other than layer 0's input size and
  * non-finite embedding values are refused, naming the file and the defect.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SentenceModelFiles {
 
     /** The embedding's tensor name, PyTorch's for an {@code nn.Embedding} member {@code embedding}. */

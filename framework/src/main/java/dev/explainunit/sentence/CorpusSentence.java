@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * @param noise  the label noise drawn for this sentence, N(0, {@value SentimentCorpus#NOISE_SD}²)
  * @param label  the class 0 (−−) .. 4 (++)
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CorpusSentence(List<String> tokens, List<TokenRole> roles, double[] contributions, double noise,
                              int label) {
 

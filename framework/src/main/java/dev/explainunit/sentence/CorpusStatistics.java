@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * @param negated     share of sentences with a negator, in %
  * @param contrasted  share of sentences with "but", in %
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CorpusStatistics(int sentences, double[] classShares, double meanLength, int maxLength,
                                double negated, double contrasted) {
 

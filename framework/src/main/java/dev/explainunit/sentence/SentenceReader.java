@@ -46,7 +46,7 @@ import org.apiguardian.api.API;
  *   }
  * </pre>
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SentenceReader implements Closeable {
 
     /** Longest line accepted, in bytes. */

@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * @param label  the class, from 0; {@link #NO_LABEL} where the line has none
  * @param line   the line it was read from, from 1; 0 for a sentence not read from a file
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SentenceRecord(List<String> tokens, int label, long line) {
 
     /** The label of a sentence without one. */

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * @param id        the model's id in reports
  * @param sentences the classifier with its embedding and vocabulary
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SentenceTaskModel(String id, SentenceModel sentences) implements TaskModel {
 
     /** @throws IllegalArgumentException on a blank id or a missing model */

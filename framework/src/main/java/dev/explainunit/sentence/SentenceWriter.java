@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * {@code {"tokens":["not","very","good","."],"label":1}}, one sentence a line, each ended by
  * {@code \n}; a sentence without a label is written without {@code "label"}.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SentenceWriter {
 
     private static final JsonFactory JSON = new JsonFactory();

@@ -31,7 +31,7 @@ import org.apiguardian.api.API;
  * exactly, and each split draws from its own stream. No validation or test sentence occurs in an
  * earlier split (one that would is drawn again); short training sentences may repeat, as in SST.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SentimentCorpus {
 
     /** The seed of the bundled corpus. */

@@ -83,11 +83,6 @@ final class SentimentLexicon {
     private SentimentLexicon() {
     }
 
-    /** The polar words, positive then negative. */
-    static int polarCount() {
-        return POSITIVE_1.size() + POSITIVE_2.size() + NEGATIVE_1.size() + NEGATIVE_2.size();
-    }
-
     /** Every token the grammar can emit, each once, in a fixed order. */
     static List<String> tokens() {
         Set<String> tokens = new LinkedHashSet<>();

@@ -6,6 +6,7 @@ import dev.explainunit.task.GroundTruth;
 import dev.explainunit.task.GroundTruthKind;
 import dev.explainunit.task.Sample;
 import dev.explainunit.task.Task;
+import dev.explainunit.task.TaskKind;
 import dev.explainunit.task.TaskModel;
 import dev.explainunit.task.TaskWords;
 import dev.explainunit.zoo.ModelZoo;
@@ -44,7 +45,7 @@ import org.apiguardian.api.API;
  * data set), and asking for more than there are gives all of them. There is no generator: a
  * failing check shows the first failing test sentence. Immutable and thread-safe.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SentimentTask implements Task {
 
     /** The task's id. */
@@ -153,6 +154,18 @@ public final class SentimentTask implements Task {
     @Override
     public GroundTruthKind groundTruth() {
         return source.truth();
+    }
+
+    /** A sentence classifier: its models score classes, a sample's target is its true class. */
+    @Override
+    public TaskKind kind() {
+        return TaskKind.SENTENCE_CLASSIFIER;
+    }
+
+    /** The paper's Tables 3–5 and Figure 1, which {@code reproduce --task sentiment} computes. */
+    @Override
+    public Set<String> reportSections() {
+        return Set.of("sentiment");
     }
 
     /** Steps are words; the relevant positions are the label-deciding words ({@link #labelDeciding}). */

@@ -3,7 +3,7 @@ package dev.explainunit.sentence;
 import org.apiguardian.api.API;
 
 /** What a token of the {@link SentimentCorpus} does in the grammar. */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum TokenRole {
     /** A positive or negative word of strength 1 or 2 ("good", "awful"). */
     POLAR,

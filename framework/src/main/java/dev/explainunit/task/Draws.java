@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * value moves towards the end of its range nearest 0, so a generator that draws "simple" as small
  * numbers (short length, first positions, the lowest grid value) shrinks to simple samples.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Draws {
 
     /** A whole number in [min, max] (inclusive), shrinking towards the end nearest 0. */

@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  *
  * @param relevant the relevant positions in increasing order
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record GroundTruth(List<Relevant> relevant) {
 
     /**

@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
  * How much a task knows about the true relevance of its samples, from nothing to everything.
  * Each level includes the ones before it; a check names the level it needs.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum GroundTruthKind {
 
     /** Nothing: only checks that need no ground truth apply (contract, model randomization, ...). */

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * @param truth  the ground truth, or {@code null} when the task has none ({@link GroundTruthKind#NONE})
  * @param tokens the words of a sentence, one per step, for reports; empty for other inputs
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Sample(Sequence input, int target, double y, GroundTruth truth, List<String> tokens) {
 
     /** @throws IllegalArgumentException on a missing input, a negative target, or truth or tokens that do not fit the input */

@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
  * Makes one sample of a task from random choices, so that failing samples can be shrunk (see
  * {@link Draws}). The same choices must give the same sample.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @FunctionalInterface
 public interface SampleGenerator {
 

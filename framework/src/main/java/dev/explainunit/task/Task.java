@@ -23,7 +23,7 @@ import org.apiguardian.api.API;
  * <p>Implementations are immutable and thread-safe: the checks read models and samples from
  * several threads.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Task {
 
     /** A short, stable identifier such as {@code "subtraction"}: lower case, no blanks. */
@@ -48,6 +48,33 @@ public interface Task {
 
     /** What every sample's {@link Sample#truth()} tells; {@link GroundTruthKind#NONE} if nothing. */
     GroundTruthKind groundTruth();
+
+    /**
+     * Whether a run that names no task checks this one ({@code @ExplainerSanityTest} without
+     * {@code tasks}, {@code explainunit check} without {@code --task}); false by default. The toy
+     * tasks of the paper's Table 2 are.
+     */
+    default boolean runsByDefault() {
+        return false;
+    }
+
+    /**
+     * The report sections this task contributes beside the check outcomes, by their ids: the toy
+     * tasks {@code "table2"} (Table 2 with its heatmaps, scatter plots and selectivity curves),
+     * {@code sentiment} {@code "sentiment"} (Tables 3–5, Figure 1); none by default.
+     */
+    default Set<String> reportSections() {
+        return Set.of();
+    }
+
+    /**
+     * What the samples are, which decides the form each check takes on this task;
+     * {@link TaskKind#SEQUENCES} unless the task declares otherwise ({@code sentiment}:
+     * {@link TaskKind#SENTENCE_CLASSIFIER}).
+     */
+    default TaskKind kind() {
+        return TaskKind.SEQUENCES;
+    }
 
     /**
      * A generator of samples that shrink towards simple ones, for the counterexample search; empty

@@ -4,7 +4,7 @@ import dev.explainunit.model.RecurrentNetwork;
 import org.apiguardian.api.API;
 
 /** One model of a {@link Task}: the LSTM every explainer gets, with an id that names it in reports. */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface TaskModel {
 
     /** A unique id within its task, e.g. {@code "subtraction-07"}. */

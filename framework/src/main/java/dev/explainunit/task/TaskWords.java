@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * @param relevant the relevant positions of {@link GroundTruth} in the plural: "operands",
  *                 "label-deciding words"
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TaskWords(String step, String steps, String relevant) {
 
     /** The words of a task that names nothing of its own: "step", "steps", "relevant steps". */

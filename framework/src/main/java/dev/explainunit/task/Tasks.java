@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * on the thread's context class loader: the framework's own ({@code addition}, {@code subtraction})
  * and any a user registers.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Tasks {
 
     private Tasks() {
@@ -48,6 +48,11 @@ public final class Tasks {
             }
         }
         return tasks;
+    }
+
+    /** The registered tasks that {@linkplain Task#runsByDefault() run by default}, in class-path order. */
+    public static List<Task> defaults() {
+        return all().values().stream().filter(Task::runsByDefault).toList();
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.explainunit.zoo.ZooModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -37,7 +38,7 @@ import org.apiguardian.api.API;
  *
  * so shrunk samples are short, put the operands first and carry round numbers.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class ToyArithmeticTask implements Task {
 
     /** Shortest and longest generated sequence. */
@@ -117,6 +118,18 @@ public class ToyArithmeticTask implements Task {
     @Override
     public Explainer builtIn(String id) {
         return BuiltInExplainers.create(id, 0, 0);
+    }
+
+    /** Addition and subtraction are the tasks a run checks unless told otherwise (paper 3.2). */
+    @Override
+    public boolean runsByDefault() {
+        return true;
+    }
+
+    /** The paper's Table 2 with its figures. */
+    @Override
+    public Set<String> reportSections() {
+        return Set.of("table2");
     }
 
     /** The two marked numbers are the operands. */

@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * @param validationAccuracy fraction of the validation sentences classified correctly after the epoch
  * @param seconds            wall time since the run started
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record EpochProgress(int epoch, double trainLoss, double validationAccuracy, double seconds) {
 
     /** Hears about finished epochs, on the training thread. */

@@ -29,7 +29,7 @@ import org.apiguardian.api.API;
  * function of the data, the vocabulary and the settings alone: the same bits on any number of
  * threads (see {@code ChunkedGradient}).
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SentenceTrainer {
 
     private final SentenceTrainingSettings settings;

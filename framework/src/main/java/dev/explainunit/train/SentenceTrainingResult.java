@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * @param seconds            wall time of the run
  * @param threads            threads used
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SentenceTrainingResult(SentenceModel model, SentenceTrainingSettings settings, int bestEpoch,
                                      double validationAccuracy, List<EpochProgress> epochs, double seconds,
                                      int threads) {

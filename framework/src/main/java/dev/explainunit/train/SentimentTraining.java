@@ -28,7 +28,7 @@ import org.apiguardian.api.API;
  * @param baselineValidation the bag-of-words baseline's accuracy on the validation split
  * @param baselineTest       ... on the test split
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SentimentTraining(long corpusSeed, SentenceTrainingResult result, SentimentAccuracy validation,
                                 SentimentAccuracy test, SentimentAccuracy baselineValidation,
                                 SentimentAccuracy baselineTest) {

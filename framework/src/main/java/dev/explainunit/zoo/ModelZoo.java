@@ -117,7 +117,7 @@ public final class ModelZoo {
      *
      * @throws UncheckedIOException if the bundled resource is missing or malformed (a broken build)
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public SentimentZooModel sentiment() {
         return BundledSentiment.MODEL;
     }

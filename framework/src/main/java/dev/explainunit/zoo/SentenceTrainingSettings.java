@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  * @param maxEpochs     at most this many passes over the training data
  * @param patience      stop after this many epochs without a better validation accuracy
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SentenceTrainingSettings(int embeddingSize, int hiddenSize, boolean bidirectional, long seed,
                                        int batchSize, double learningRate, double beta1, double beta2,
                                        double epsilon, double clipNorm, int maxEpochs, int patience) {

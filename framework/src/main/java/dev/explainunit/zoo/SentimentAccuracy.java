@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * @param negationSentences  number with a negator
  * @param contrastSentences  number with a contrast
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SentimentAccuracy(double overall, double negation, double contrast, int sentences,
                                 int negationSentences, int contrastSentences) {
 }

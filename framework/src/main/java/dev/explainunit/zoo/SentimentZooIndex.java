@@ -27,7 +27,7 @@ import org.apiguardian.api.API;
  * @param baselineTest       ... on the test split
  * @param history            loss and validation accuracy per epoch
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SentimentZooIndex(String format, String task, String model, String vocabulary, long corpusSeed,
                                 SentenceTrainingSettings settings, String optimizer, int epochs, int bestEpoch,

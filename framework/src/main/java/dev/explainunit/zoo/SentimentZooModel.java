@@ -22,7 +22,7 @@ import org.apiguardian.api.API;
  * @param model the embedding + bidirectional LSTM classifier
  * @param index how it was trained and how well it does
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SentimentZooModel(SentenceModel model, SentimentZooIndex index) {
 
     /**

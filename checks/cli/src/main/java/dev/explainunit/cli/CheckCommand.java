@@ -8,16 +8,16 @@ import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanityReport;
 import dev.explainunit.checks.SanitySettings;
 import dev.explainunit.checks.Verdict;
-import dev.explainunit.checks.internal.Suggestions;
+import dev.explainunit.checks.Suggestions;
 import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.explainers.LrpExplainer;
-import dev.explainunit.junit.internal.SettingsResolver;
+import dev.explainunit.junit.SettingsResolver;
 import dev.explainunit.process.ProcessExplainer;
 import dev.explainunit.process.ProcessExplainerException;
 import dev.explainunit.report.Report;
 import dev.explainunit.report.ReportFiles;
 import dev.explainunit.report.RunInfo;
-import dev.explainunit.reproduce.ExplainerFigures;
+import dev.explainunit.table2.ExplainerFigures;
 import dev.explainunit.task.Task;
 import dev.explainunit.task.Tasks;
 import java.io.File;
@@ -97,7 +97,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--threshold", paramLabel = "NAME=VALUE",
             description = "a threshold other than the default, e.g. mass=0.8; repeatable; names as in"
                     + " explainunit.threshold.NAME: correlation, mass, conservation, exactConservation, selectivity,"
-                    + " randomization, signAgreement, sentenceMass")
+                    + " randomization, signAgreement, sentenceMass, wordDeletion, composition")
     Map<String, String> thresholds = new java.util.LinkedHashMap<>();
 
     @Option(names = "--time-limit", paramLabel = "DURATION",
@@ -502,7 +502,8 @@ final class CheckCommand implements Callable<Integer> {
     private void addFigures(ExplainedPopulation population, List<CheckResult> results, SanitySettings settings) {
         try {
             ExplainerFigures.of(population, results, ExplainerFigures.ENGINE_POINTS,
-                    ExplainerFigures.ENGINE_CURVE_SAMPLES, settings.seed(), settings.timeLimit()).ifPresent(figures::add);
+                    ExplainerFigures.ENGINE_CURVE_SAMPLES, true, settings.seed(), settings.timeLimit())
+                    .ifPresent(figures::add);
         } catch (RuntimeException | LinkageError e) {
             spec.commandLine().getErr().println("explainunit: warning: no figures for [" + population.explainerId()
                     + "] on " + population.task().id() + ": " + e);

@@ -9,7 +9,8 @@ import dev.explainunit.report.Report;
 import dev.explainunit.report.ReportFiles;
 import dev.explainunit.report.ReportJson;
 import dev.explainunit.report.RunInfo;
-import dev.explainunit.report.SentimentReport;
+import dev.explainunit.report.Table2Section;
+import dev.explainunit.report.SentimentSection;
 import dev.explainunit.reproduce.ReproduceSettings;
 import dev.explainunit.reproduce.SentimentSections;
 import dev.explainunit.reproduce.Table2Reproduction;
@@ -19,7 +20,7 @@ import dev.explainunit.sentence.CorpusSentence;
 import dev.explainunit.sentence.SentenceRecord;
 import dev.explainunit.sentence.SentimentCorpus;
 import dev.explainunit.sentence.SentimentTask;
-import dev.explainunit.sentiment.ModifierWords;
+import dev.explainunit.composition.ModifierWords;
 import dev.explainunit.sentiment.SentimentResults;
 import dev.explainunit.sentiment.SentimentSettings;
 import dev.explainunit.task.Tasks;
@@ -175,21 +176,20 @@ final class ReproduceCommand implements Callable<Integer> {
      * {@code toy} (Table 2, or null for a sentiment run alone) with the sentiment sections; the run
      * covers the sentiment task too and lasted {@code seconds} in all.
      */
-    private static Report withSentiment(Report toy, SentimentReport sections, SentimentResults results,
+    private static Report withSentiment(Report toy, SentimentSection sections, SentimentResults results,
                                         double seconds) {
         if (toy == null) {
             RunInfo run = new RunInfo(RunInfo.toolVersion(), "reproduce", SentimentSettings.DEFAULT_SEED,
                     results.sentences(), 1, List.of(SentimentTask.ID), Instant.now().toString(), seconds,
                     UUID.randomUUID().toString());
-            return new Report(Report.FORMAT_VERSION, run, null, null, null, null, null, null, null)
-                    .withSentiment(sections);
+            return Report.of(run, List.of(), List.of(), sections);
         }
         RunInfo t = toy.run();
         List<String> tasks = new ArrayList<>(t.tasks());
         tasks.add(SentimentTask.ID);
         RunInfo run = new RunInfo(t.tool(), t.source(), t.seed(), t.samples(), t.models(), tasks,
                 Instant.now().toString(), seconds, t.runId());
-        return toy.withSentiment(sections).withRun(run);
+        return toy.withSection(sections).withRun(run);
     }
 
     /** The ids given with --task, split at commas; empty when none is given. */
@@ -274,16 +274,16 @@ final class ReproduceCommand implements Callable<Integer> {
      */
     static void writeJson(Report report, Path file) throws IOException {
         ObjectNode root = ReportJson.mapper().createObjectNode();
-        if (!report.table2().isEmpty()) {
-            root.set("table2", ReportJson.mapper().valueToTree(report.table2()));
-            root.set("paper", ReportJson.mapper().valueToTree(report.paper()));
+        Table2Section table2 = Table2Section.in(report);
+        if (!table2.table2().isEmpty()) {
+            root.set("table2", ReportJson.mapper().valueToTree(table2.table2()));
+            root.set("paper", ReportJson.mapper().valueToTree(table2.paper()));
             root.put("seed", report.run().seed());
             root.put("samples", report.run().samples());
             root.put("models", report.run().models());
         }
-        if (report.hasSentiment()) {
-            root.setAll((ObjectNode) ReportJson.mapper().valueToTree(report.sentiment()));
-        }
+        report.section(SentimentSection.class)
+                .ifPresent(sentiment -> root.setAll((ObjectNode) ReportJson.mapper().valueToTree(sentiment)));
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

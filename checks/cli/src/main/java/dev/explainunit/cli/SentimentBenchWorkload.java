@@ -5,7 +5,7 @@ import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.model.SentenceModel;
 import dev.explainunit.sentence.CorpusSentence;
 import dev.explainunit.sentence.SentimentCorpus;
-import dev.explainunit.sentiment.WordDeletion;
+import dev.explainunit.deletion.WordDeletion;
 import dev.explainunit.zoo.ModelZoo;
 import java.util.ArrayList;
 import java.util.List;

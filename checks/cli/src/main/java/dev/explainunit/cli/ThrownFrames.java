@@ -1,6 +1,6 @@
 package dev.explainunit.cli;
 
-import dev.explainunit.checks.internal.CallerFrames;
+import dev.explainunit.checks.CallerFrames;
 import java.util.List;
 
 /**

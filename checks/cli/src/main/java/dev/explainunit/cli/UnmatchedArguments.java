@@ -1,6 +1,6 @@
 package dev.explainunit.cli;
 
-import dev.explainunit.checks.internal.Suggestions;
+import dev.explainunit.checks.Suggestions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -3,6 +3,8 @@ package dev.explainunit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.explainunit.report.Report;
+import dev.explainunit.report.SentimentSection;
+import dev.explainunit.report.Table2Section;
 import dev.explainunit.report.ReportJson;
 import dev.explainunit.report.ScatterSeries;
 import dev.explainunit.report.SelectivityCurve;
@@ -46,11 +48,11 @@ class CheckCommandTest {
         assertThat(code).as(stdout + "\n" + stderr).isZero();
 
         Report report = ReportJson.read(out.resolve("report.json"));
-        assertThat(report.table2().get("subtraction")).containsOnlyKeys("gradient-x-input");
-        assertThat(report.scatter()).extracting(ScatterSeries::method).containsExactly("gradient-x-input", "lrp-all");
-        assertThat(report.examples()).singleElement()
+        assertThat(Table2Section.in(report).table2().get("subtraction")).containsOnlyKeys("gradient-x-input");
+        assertThat(Table2Section.in(report).scatter()).extracting(ScatterSeries::method).containsExactly("gradient-x-input", "lrp-all");
+        assertThat(Table2Section.in(report).examples()).singleElement()
                 .satisfies(e -> assertThat(e.relevance()).containsOnlyKeys("gradient-x-input", "lrp-all"));
-        assertThat(report.selectivity()).extracting(SelectivityCurve::method).startsWith("gradient-x-input")
+        assertThat(Table2Section.in(report).selectivity()).extracting(SelectivityCurve::method).startsWith("gradient-x-input")
                 .contains("lrp-all", "cd", "operands first", "random").doesNotHaveDuplicates();
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("gradient-x-input · subtraction", "cd (reference) · subtraction",

@@ -112,8 +112,8 @@ class ExplainUnitCommandTest {
         assertThat(UnmatchedArguments.closest("--sec", names)).containsExactly("--seconds");
         assertThat(UnmatchedArguments.closest("-x", names)).isEmpty();
         assertThat(UnmatchedArguments.closest("--zzzzzz", names)).isEmpty();
-        assertThat(dev.explainunit.checks.internal.Suggestions.distance("modle", "model")).isEqualTo(1);
-        assertThat(dev.explainunit.checks.internal.Suggestions.distance("abc", "")).isEqualTo(3);
-        assertThat(dev.explainunit.checks.internal.Suggestions.distance("kitten", "sitting")).isEqualTo(3);
+        assertThat(dev.explainunit.checks.Suggestions.distance("modle", "model")).isEqualTo(1);
+        assertThat(dev.explainunit.checks.Suggestions.distance("abc", "")).isEqualTo(3);
+        assertThat(dev.explainunit.checks.Suggestions.distance("kitten", "sitting")).isEqualTo(3);
     }
 }

@@ -91,7 +91,7 @@ class ReproduceCommandTest {
                         + 2 * 50 * Table2Reproduction.memoryEstimate(paper).bytesPerExplanation()));
         // the estimate reads the toy samples' shape: T = 14 steps of 2 inputs, 2 relevant positions
         assertThat(Table2Reproduction.memoryEstimate(paper)).isEqualTo(
-                dev.explainunit.checks.internal.MemoryEstimate.of(14, 2, 2));
+                dev.explainunit.checks.MemoryEstimate.of(14, 2, 2));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.explainunit.composition.ModifierWords;
 import dev.explainunit.model.DirectionWeights;
 import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.model.SentenceModel;

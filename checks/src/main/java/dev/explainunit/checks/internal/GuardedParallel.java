@@ -11,6 +11,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.apiguardian.api.API;
 
 /**
  * Runs independent jobs (one per model) on all cores, with a watchdog on each single call into
@@ -21,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Java cannot stop a thread, so a hung call is left running on a daemon thread (it cannot keep
  * the JVM alive) and interrupted; the run returns without waiting for it.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class GuardedParallel {
 
     /** One job; it reports each call into user code to its {@link CallClock}. */
@@ -91,14 +94,27 @@ public final class GuardedParallel {
             }
             return call.method() + " did not return within " + call.limit().words() + " (" + call.description() + ")";
         }
+
+        /** What the running call is ("model addition-3, sequence 17"), or null when none runs. */
+        String description() {
+            Running call = running;
+            return call == null ? null : call.description();
+        }
     }
 
     /** Thrown by {@link #run} when a call exceeded the limit; the message names the call. */
     public static final class HangException extends Exception {
         private static final long serialVersionUID = 1L;
+        private final String call;
 
-        HangException(String message) {
+        HangException(String message, String call) {
             super(message);
+            this.call = call;
+        }
+
+        /** The call that did not return: "sequence 17 of model addition-3". */
+        public String call() {
+            return call;
         }
     }
 
@@ -144,7 +160,7 @@ public final class GuardedParallel {
                         for (CallClock clock : clocks) {
                             String overdue = clock.overdue(now);
                             if (overdue != null) {
-                                throw new HangException(overdue);
+                                throw new HangException(overdue, clock.description());
                             }
                         }
                     }
@@ -152,6 +168,46 @@ public final class GuardedParallel {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** No call of user code is timed by {@link #forEach}: its body runs the model only, which cannot hang. */
+    private static final Duration UNTIMED = Duration.ofDays(1);
+
+    /**
+     * Runs {@code body(i)} for i = 0..n−1 on up to {@code threads} daemon threads, each taking the next
+     * index as it finishes one, so long and short items balance; on the calling thread when one
+     * thread is enough. For passes of a model, which cannot hang: nothing is timed.
+     *
+     * @throws IllegalStateException with the first failure of {@code body} as its cause (a runtime
+     *                               exception is rethrown as it is)
+     */
+    public static void forEach(int n, int threads, IntConsumer body) {
+        int workers = Math.max(1, Math.min(threads, n));
+        if (workers == 1) {
+            for (int i = 0; i < n; i++) {
+                body.accept(i);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        try {
+            run(workers, workers, UNTIMED, (job, clock) -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    body.accept(i);
+                }
+            });
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause.getMessage(), cause);
+        } catch (HangException e) {
+            throw new IllegalStateException(e.getMessage(), e); // nothing is timed: cannot happen
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 }

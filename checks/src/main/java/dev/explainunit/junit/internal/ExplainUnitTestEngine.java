@@ -1,8 +1,8 @@
 package dev.explainunit.junit.internal;
 
+import dev.explainunit.junit.SettingsResolver;
 import dev.explainunit.junit.ExplainerSanityTest;
 import dev.explainunit.junit.internal.Descriptors.ClassDescriptor;
-import dev.explainunit.report.ExplainUnitReportListener;
 import dev.explainunit.report.ReportFiles;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,12 +24,14 @@ import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
+import org.apiguardian.api.API;
 
 /**
  * The {@code explainunit} JUnit Platform engine (found through {@link java.util.ServiceLoader}):
  * discovers classes annotated {@link ExplainerSanityTest} and runs their sanity checks. Not public
  * API; users only touch the annotation and {@link dev.explainunit.junit.ExplainerUnderTest}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ExplainUnitTestEngine implements TestEngine {
 
     public static final String ENGINE_ID = "explainunit";
@@ -113,12 +115,14 @@ public final class ExplainUnitTestEngine implements TestEngine {
         } catch (RuntimeException | LinkageError olderPlatform) {
             outputDirectories = null;
         }
-        String reportDir = request.getConfigurationParameters().get(ExplainUnitReportListener.REPORT_DIR_KEY)
-                .orElse(System.getProperty(ExplainUnitReportListener.REPORT_DIR_KEY,
-                        ExplainUnitReportListener.DEFAULT_REPORT_DIR));
+        boolean paperCurves = request.getConfigurationParameters().getBoolean(SanityTestExecutor.PAPER_CURVES_KEY)
+                .orElse(false);
+        String reportDir = request.getConfigurationParameters().get(ReportFiles.DIR_KEY)
+                .orElse(System.getProperty(ReportFiles.DIR_KEY,
+                        ReportFiles.DEFAULT_DIR));
         String report = reportDir.replaceAll("[/\\\\]+$", "") + "/" + ReportFiles.HTML + " (when the run ends; also "
                 + ReportFiles.MARKDOWN + ")";
-        new SanityTestExecutor(request.getEngineExecutionListener(), outputDirectories, report)
+        new SanityTestExecutor(request.getEngineExecutionListener(), outputDirectories, report, paperCurves)
                 .execute(request.getRootTestDescriptor());
     }
 
@@ -171,7 +175,4 @@ public final class ExplainUnitTestEngine implements TestEngine {
         }
     }
 
-    static Optional<ClassDescriptor> asClass(TestDescriptor d) {
-        return d instanceof ClassDescriptor c ? Optional.of(c) : Optional.empty();
-    }
 }

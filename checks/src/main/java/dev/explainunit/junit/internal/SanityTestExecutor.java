@@ -1,15 +1,15 @@
 package dev.explainunit.junit.internal;
 
 import dev.explainunit.checks.CheckResult;
-import dev.explainunit.checks.CheckResultJson;
+import dev.explainunit.report.CheckResultJson;
 import dev.explainunit.checks.ExplainedPopulation;
 import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanitySettings;
-import dev.explainunit.checks.internal.CallerFrames;
+import dev.explainunit.checks.CallerFrames;
 import dev.explainunit.junit.internal.Descriptors.CheckDescriptor;
 import dev.explainunit.report.Report;
 import dev.explainunit.report.ReportJson;
-import dev.explainunit.reproduce.ExplainerFigures;
+import dev.explainunit.table2.ExplainerFigures;
 import dev.explainunit.junit.internal.Descriptors.ClassDescriptor;
 import dev.explainunit.junit.internal.Descriptors.ConfigurationDescriptor;
 import dev.explainunit.junit.internal.Descriptors.ExplainerDescriptor;
@@ -59,17 +59,31 @@ final class SanityTestExecutor {
 
     private final EngineExecutionListener listener;
     private final OutputDirectoryCreator outputDirectories;
+    private final boolean paperCurves;
     private final String report;
+
+    /**
+     * The configuration key that adds the paper's methods' selectivity curves to the report's toy-task
+     * figures: off by default, since it explains the first 100 test sequences of every model once
+     * more with each of the paper's seven methods (about a second per explainer and toy task on two
+     * cores, where the checks themselves take two to five).
+     */
+    static final String PAPER_CURVES_KEY = "explainunit.report.paperCurves";
     private ExplainerClosing explainers;
 
     /**
      * @param outputDirectories where file entries go; null on a Platform without file entries
      * @param report            where the report with the counterexamples' tables will be, as failures name it
+     * @param paperCurves       whether the figures of an explainer on a toy task draw the paper's
+     *                          methods' selectivity curves beside its own, explaining the test sequences
+     *                          with each of them ({@value #PAPER_CURVES_KEY})
      */
-    SanityTestExecutor(EngineExecutionListener listener, OutputDirectoryCreator outputDirectories, String report) {
+    SanityTestExecutor(EngineExecutionListener listener, OutputDirectoryCreator outputDirectories, String report,
+                       boolean paperCurves) {
         this.listener = listener;
         this.outputDirectories = outputDirectories;
         this.report = report;
+        this.paperCurves = paperCurves;
     }
 
     void execute(TestDescriptor root) {
@@ -200,7 +214,7 @@ final class SanityTestExecutor {
         String json;
         try {
             Optional<Report> figures = ExplainerFigures.of(population, outcomes, ExplainerFigures.ENGINE_POINTS,
-                    ExplainerFigures.ENGINE_CURVE_SAMPLES, settings.seed(), settings.timeLimit());
+                    ExplainerFigures.ENGINE_CURVE_SAMPLES, paperCurves, settings.seed(), settings.timeLimit());
             if (figures.isEmpty()) {
                 return;
             }

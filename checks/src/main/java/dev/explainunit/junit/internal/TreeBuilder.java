@@ -1,5 +1,6 @@
 package dev.explainunit.junit.internal;
 
+import dev.explainunit.junit.SettingsResolver;
 import dev.explainunit.Explainer;
 import dev.explainunit.checks.Check;
 import dev.explainunit.checks.SanityChecks;

@@ -3,6 +3,7 @@ package dev.explainunit.report.internal;
 import dev.explainunit.checks.Check;
 import dev.explainunit.checks.CheckResult;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The decisive statistic of a check as the Markdown and HTML reports show it: four significant
@@ -10,10 +11,8 @@ import java.util.Optional;
  * undefined on) instead of NaN; nothing for a check without a statistic (the contract, and checks
  * not evaluated because the contract failed).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class CheckStatistic {
-
-    /** The entry of {@link CheckResult#statistics()} in which the engine counts models with an undefined statistic. */
-    static final String UNDEFINED_MODELS = "undefined_models";
 
     private CheckStatistic() {
     }
@@ -26,7 +25,7 @@ public final class CheckStatistic {
         if (!Double.isNaN(r.statisticValue())) {
             return Optional.of(Numbers.general(r.statisticValue()));
         }
-        Double undefined = r.statistics().get(UNDEFINED_MODELS);
+        Double undefined = r.statistics().get(CheckResult.UNDEFINED_MODELS);
         if (undefined == null || undefined.isNaN() || r.modelIds().isEmpty()) {
             return Optional.of("undefined");
         }

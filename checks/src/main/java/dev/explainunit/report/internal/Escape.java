@@ -1,6 +1,9 @@
 package dev.explainunit.report.internal;
 
+import org.apiguardian.api.API;
+
 /** Escaping for the text we put into HTML/SVG and Markdown. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Escape {
 
     private Escape() {

@@ -1,13 +1,16 @@
 package dev.explainunit.report.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Relevance heatmaps coloured like the paper's figures: red for positive, blue for negative
  * relevance, white for zero; each row's intensity is normalised to that row's largest |R_t|.
  * Columns are time steps; the operand steps a and b are marked.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class HeatmapSvg {
 
     private static final double CELL_W = 44;
@@ -38,10 +41,9 @@ public final class HeatmapSvg {
     /**
      * The heatmap of {@code rows} over a sequence whose inputs are {@code inputs[t][d]}.
      *
-     * @param a operand position marked in the header, or −1
-     * @param b operand position marked in the header, or −1
+     * @param roles the relevant positions, framed and marked with their role in the header ("a · t=1")
      */
-    public static String render(String label, double[][] inputs, int a, int b, List<Row> rows) {
+    public static String render(String label, double[][] inputs, Map<Integer, String> roles, List<Row> rows) {
         int steps = inputs.length;
         for (Row row : rows) {
             steps = Math.max(steps, row.relevance().length);
@@ -53,9 +55,9 @@ public final class HeatmapSvg {
         Svg svg = new Svg(width, height, label);
         for (int t = 0; t < steps; t++) {
             double cx = LABEL_W + t * CELL_W + CELL_W / 2;
-            boolean operand = t == a || t == b;
-            svg.text(cx, 13, (operand ? (t == a ? "a" : "b") + " · " : "") + "t=" + t, "middle",
-                    operand ? "hm-head hm-operand" : "hm-head");
+            String role = roles.get(t);
+            svg.text(cx, 13, (role != null ? role + " · " : "") + "t=" + t, "middle",
+                    role != null ? "hm-head hm-operand" : "hm-head");
             for (int d = 0; d < dims && t < inputs.length; d++) {
                 svg.text(cx, HEADER + (d + 1) * INPUT_LINE - 2, inputText(inputs[t][d]), "middle", "hm-input");
             }
@@ -90,7 +92,7 @@ public final class HeatmapSvg {
             }
         }
         double markX = LABEL_W;
-        for (int t : new int[] {a, b}) {
+        for (int t : roles.keySet()) {
             if (t >= 0 && t < steps) {
                 svg.rect(markX + t * CELL_W - 0.5, top - 1, CELL_W, rows.size() * CELL_H + 1, "none",
                         "stroke=\"#1f2328\" stroke-width=\"1.5\"");

@@ -1,12 +1,14 @@
 package dev.explainunit.report.internal;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A line plot of several named series over x = 0, 1, ..., K: one plot with a legend on the right
  * ({@link #render}), or a small panel without a legend on a y range shared by its neighbours
  * ({@link #panel}), for small multiples.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class LinePlotSvg {
 
     private static final double PLOT_WIDTH = 330;

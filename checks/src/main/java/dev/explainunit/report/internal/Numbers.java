@@ -1,8 +1,10 @@
 package dev.explainunit.report.internal;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** Number formats shared by the terminal, Markdown and HTML output (always with a '.' decimal point). */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Numbers {
 
     private Numbers() {

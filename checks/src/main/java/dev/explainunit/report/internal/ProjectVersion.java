@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import org.apiguardian.api.API;
 
 /** The project version, written into {@code version.properties} by the build's resource filtering. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ProjectVersion {
 
     /** E.g. {@code 0.1.0-SNAPSHOT}. */

@@ -1,10 +1,13 @@
 package dev.explainunit.report.internal;
 
+import org.apiguardian.api.API;
+
 /**
  * A Figure 1 panel as inline SVG (paper section 3.3): each test sentence's representation at its
  * whitened PC1, PC2 coordinates, coloured by its true class on the paper's scale from very
  * negative (dark blue) through neutral (grey) to very positive (dark red).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ProjectionSvg {
 
     private static final double WIDTH = 258;

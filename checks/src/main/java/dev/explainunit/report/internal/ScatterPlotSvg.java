@@ -1,9 +1,12 @@
 package dev.explainunit.report.internal;
 
+import org.apiguardian.api.API;
+
 /**
  * A scatter plot as inline SVG, e.g. R_a against n_a (paper 3.2: the relevance of an operand
  * should follow its value, here for one method on one task, points pooled over models).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ScatterPlotSvg {
 
     private static final double WIDTH = 258;

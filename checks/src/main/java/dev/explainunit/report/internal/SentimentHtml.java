@@ -1,10 +1,11 @@
 package dev.explainunit.report.internal;
 
-import dev.explainunit.report.SentimentReport;
+import dev.explainunit.report.SentimentSection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The sentiment sections of {@code report.html} (paper section 3.3 and 4): Table 3 beside the
@@ -12,13 +13,14 @@ import java.util.Map;
  * 1's projections. Plain HTML and inline SVG with text escaped here, so the page stays one
  * self-contained file.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SentimentHtml {
 
     private SentimentHtml() {
     }
 
     /** The sections, or null when the report has none. */
-    public static String render(SentimentReport s) {
+    public static String render(SentimentSection s) {
         if (s == null) {
             return null;
         }
@@ -35,7 +37,7 @@ public final class SentimentHtml {
         return html.append("</section>\n").toString();
     }
 
-    private static void table3(StringBuilder html, SentimentReport.Table3 t) {
+    private static void table3(StringBuilder html, SentimentSection.Table3 t) {
         html.append("<h3 id=\"table3\">Table 3: word deletion</h3>\n<p class=\"lead\">Average change in accuracy ")
                 .append("when the 1, 2, 3 most relevant words (for the true class) are deleted from the correctly ")
                 .append("classified test sentences of at least 10 words (decreasing, ").append(t.correct())
@@ -70,7 +72,7 @@ public final class SentimentHtml {
      * The compositions of Table 4 with no sample (n = 0 for every method), which have no numbers to
      * draw, and why, in one sentence; empty when every composition has samples.
      */
-    static String withoutSamples(SentimentReport s) {
+    static String withoutSamples(SentimentSection s) {
         List<String> empty = new ArrayList<>();
         s.table4().forEach((composition, cells) -> {
             if (!cells.isEmpty() && cells.values().stream().allMatch(cell -> cell.samples() == 0)) {
@@ -83,7 +85,7 @@ public final class SentimentHtml {
                 + " composition needs), so there is nothing to average.";
     }
 
-    private static void table4(StringBuilder html, SentimentReport s) {
+    private static void table4(StringBuilder html, SentimentSection s) {
         html.append("<h3 id=\"table4\">Table 4: semantic composition</h3>\n<p class=\"lead\">Average relevance of ")
                 .append("each word of the composed n-grams, each explained for its predicted class (appendix A.5); ")
                 .append("one heatmap row per method, mean ± std and the sample count n below.</p>\n");
@@ -94,15 +96,15 @@ public final class SentimentHtml {
         if (!withoutSamples.isEmpty() && s.sentiment().table4Reason() == null) {
             html.append("<p>").append(Escape.xml(withoutSamples)).append("</p>\n");
         }
-        for (Map.Entry<String, Map<String, SentimentReport.Composition>> c : s.table4().entrySet()) {
+        for (Map.Entry<String, Map<String, SentimentSection.Composition>> c : s.table4().entrySet()) {
             if (c.getValue().values().stream().allMatch(cell -> cell.samples() == 0)) {
                 continue;
             }
             List<WordHeatmapHtml.Row> rows = new ArrayList<>();
             List<String> words = null;
             StringBuilder numbers = new StringBuilder();
-            for (Map.Entry<String, SentimentReport.Composition> m : c.getValue().entrySet()) {
-                SentimentReport.Composition cell = m.getValue();
+            for (Map.Entry<String, SentimentSection.Composition> m : c.getValue().entrySet()) {
+                SentimentSection.Composition cell = m.getValue();
                 words = cell.words();
                 rows.add(new WordHeatmapHtml.Row(m.getKey() + " (n = " + cell.samples() + ")", array(cell.mean())));
                 numbers.append("<tr><td class=\"name\">").append(Escape.xml(m.getKey())).append("</td>");
@@ -123,11 +125,11 @@ public final class SentimentHtml {
         }
     }
 
-    private static void table5(StringBuilder html, List<SentimentReport.Misclassified> rows) {
+    private static void table5(StringBuilder html, List<SentimentSection.Misclassified> rows) {
         html.append("<h3 id=\"table5\">Table 5: the most confidently misclassified test sentences</h3>\n")
                 .append("<p class=\"lead\">Relevance for the predicted class, per method; red supports it, blue ")
                 .append("speaks against it.</p>\n");
-        for (SentimentReport.Misclassified m : rows) {
+        for (SentimentSection.Misclassified m : rows) {
             List<WordHeatmapHtml.Row> heatmaps = new ArrayList<>();
             m.relevance().forEach((method, r) -> heatmaps.add(new WordHeatmapHtml.Row(method, r)));
             html.append(WordHeatmapHtml.table(String.format(Locale.ROOT,
@@ -136,7 +138,7 @@ public final class SentimentHtml {
         }
     }
 
-    private static void figure1(StringBuilder html, Map<String, SentimentReport.Projection> figure1) {
+    private static void figure1(StringBuilder html, Map<String, SentimentSection.Projection> figure1) {
         html.append("<h3 id=\"figure1\">Figure 1: sentence representations</h3>\n<p class=\"lead\">Whitened PCA ")
                 .append("of each test sentence's relevance-weighted sum of word embeddings (per method), the plain ")
                 .append("average of its embeddings (avg) and LRP's reweighted last hidden layer (lrp-ht), coloured by ")

@@ -1,23 +1,25 @@
 package dev.explainunit.report.internal;
 
-import dev.explainunit.report.SentimentReport;
+import dev.explainunit.report.SentimentSection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The sentiment sections of {@code report.md}: Table 3 beside the paper's row, Table 4's numbers,
  * Table 5's sentences and Figure 1's explained variance; the heatmaps and projections are in
  * {@code report.html}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SentimentMarkdown {
 
     private SentimentMarkdown() {
     }
 
     /** Appends the sections of {@code s} to {@code md} (modified); nothing when {@code s} is null. */
-    public static void append(StringBuilder md, SentimentReport s) {
+    public static void append(StringBuilder md, SentimentSection s) {
         if (s == null) {
             return;
         }
@@ -25,7 +27,7 @@ public final class SentimentMarkdown {
                 .append(s.sentiment().sentences()).append(" test sentences.\n\n");
         s.sentiment().skipped().forEach((m, why) -> md.append("- left out: ").append(Escape.markdown(m)).append(": ")
                 .append(Escape.markdown(why)).append('\n'));
-        SentimentReport.Table3 t = s.table3();
+        SentimentSection.Table3 t = s.table3();
         md.append("#### Table 3, word deletion (normalised: random = 0, occlusion-p-diff = 100; the paper's in brackets)")
                 .append("\n\n").append(Escape.markdown(t.note())).append(" Decreasing: ").append(t.correct())
                 .append(" correctly classified sentences of ≥ 10 words; increasing: ").append(t.incorrect())
@@ -57,11 +59,11 @@ public final class SentimentMarkdown {
         if (!withoutSamples.isEmpty() && s.sentiment().table4Reason() == null) {
             md.append(Escape.markdown(withoutSamples)).append("\n\n");
         }
-        for (Map.Entry<String, Map<String, SentimentReport.Composition>> c : s.table4().entrySet()) {
+        for (Map.Entry<String, Map<String, SentimentSection.Composition>> c : s.table4().entrySet()) {
             if (c.getValue().values().stream().allMatch(cell -> cell.samples() == 0)) {
                 continue;
             }
-            List<String> words = c.getValue().values().stream().findFirst().map(SentimentReport.Composition::words)
+            List<String> words = c.getValue().values().stream().findFirst().map(SentimentSection.Composition::words)
                     .orElse(List.of());
             md.append("**").append(Escape.markdown(c.getKey())).append("**\n\n| method |");
             words.forEach(w -> md.append(' ').append(Escape.markdown(w)).append(" |"));
@@ -81,7 +83,7 @@ public final class SentimentMarkdown {
 
         md.append("#### Table 5, the most confidently misclassified test sentences\n\n")
                 .append("Each method's word heatmap (for the predicted class) is in report.html.\n\n");
-        for (SentimentReport.Misclassified m : s.table5()) {
+        for (SentimentSection.Misclassified m : s.table5()) {
             md.append(String.format(Locale.ROOT, "- true %d, predicted %d (p = %.2f): ", m.label(), m.predicted(),
                     m.probability())).append(Escape.markdown(String.join(" ", m.tokens()))).append('\n');
         }

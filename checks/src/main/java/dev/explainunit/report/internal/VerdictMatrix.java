@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Check outcomes arranged as explainer × task × check, each axis in order of first appearance.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class VerdictMatrix {
 
     private final Set<String> explainers = new LinkedHashSet<>();

@@ -1,6 +1,7 @@
 package dev.explainunit.report.internal;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Word heatmaps as in the paper's Tables 4 and 5: each word of a sentence on a red (positive) or
@@ -8,6 +9,7 @@ import java.util.List;
  * colour map of {@link HeatmapSvg}), the value on hover. Plain HTML with inline styles, so a report
  * stays one self-contained file and the words wrap and can be copied as text.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class WordHeatmapHtml {
 
     /** Above this share of the largest |R| a word is written in white, to stay legible on a dark background. */

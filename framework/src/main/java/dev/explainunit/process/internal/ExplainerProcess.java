@@ -33,7 +33,7 @@ import org.apiguardian.api.API;
  * thread has died, so a blocked read always ends. Every started child is registered until it is
  * gone, and a JVM shutdown hook kills those still alive (with their descendants).
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ExplainerProcess {
 
     /** The protocol version this side speaks. */

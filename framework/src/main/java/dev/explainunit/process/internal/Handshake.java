@@ -10,6 +10,6 @@ import org.apiguardian.api.API;
  * @param regression     whether it explains models with one output
  * @param classification whether it explains models with two or more outputs
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record Handshake(String id, int maxBatch, boolean regression, boolean classification) {
 }

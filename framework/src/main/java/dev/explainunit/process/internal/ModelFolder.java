@@ -23,7 +23,7 @@ import org.apiguardian.api.API;
  * ones) does not keep them alive. A JVM shutdown hook deletes the folders still there when the JVM
  * ends (an explainer that was never closed). Thread-safe.
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ModelFolder {
 
     /** A model's number in the protocol and its file. */

@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * inputs"), whether the process is gone (killed or exited; a user's error leaves it ready) and the
  * last lines of its stderr.
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ProcessFault extends Exception {
 
     private static final long serialVersionUID = 1L;

@@ -9,12 +9,14 @@ import dev.explainunit.toy.ToyData;
 import dev.explainunit.toy.ToySample;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.apiguardian.api.API;
 
 /**
  * The workload of {@code explainunit bench} and of the JMH benchmark, so both measure the same
  * thing: a single-unit LSTM (D = 2, H = 1, 17 parameters) shaped like a trained addition model,
  * explained on toy test sequences of length 13 and 14. Not part of the public API.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class BenchWorkload {
 
     /** Sequences cycled through, enough to defeat branch-history memorisation. */

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  *
  * Element-wise, so its result does not depend on how the work is divided. Allocates nothing per step.
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Adam {
 
     private final double learningRate;

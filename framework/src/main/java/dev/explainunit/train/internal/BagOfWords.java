@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * {@value #MAX_STEPS} steps from zero weights, keeping the step with the best validation accuracy
  * (checked every {@value #CHECK_EVERY} steps). Deterministic; single-threaded (a few seconds).
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class BagOfWords {
 
     static final double LEARNING_RATE = 0.05;

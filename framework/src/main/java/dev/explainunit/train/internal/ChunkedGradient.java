@@ -23,7 +23,7 @@ import org.apiguardian.api.API;
  * rows it touched and only those are added and cleared. Allocates nothing per sentence; per batch
  * only the executor's futures.
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ChunkedGradient implements AutoCloseable {
 
     /** Chunks per batch, fixed so that the summation order is too; at most this many threads are busy. */

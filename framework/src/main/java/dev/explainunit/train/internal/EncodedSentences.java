@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * @param ids    ids[n] the token ids of sentence n
  * @param labels labels[n] its class
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record EncodedSentences(int[][] ids, int[] labels) {
 
     /**

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * @param order  sentence indices, batch after batch
  * @param starts batch b is {@code order[starts[b]] .. order[starts[b + 1] − 1]}
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record LengthBuckets(int[] order, int[] starts) {
 
     /** The batches of one epoch, drawn from {@code random} (advanced). */

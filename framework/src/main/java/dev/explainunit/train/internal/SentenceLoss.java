@@ -25,7 +25,7 @@ import org.apiguardian.api.API;
  * rows) is taken in that order, so the result does not depend on how many of them ran side by side.
  * Workspace of one thread; reuses its buffers once it has held the longest sentence.
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SentenceLoss {
 
     /** Equal-length sentences run side by side per pass. */

@@ -20,7 +20,7 @@ import org.ejml.data.DMatrixRMaj;
  *
  * Both LSTM bias vectors are trained, as PyTorch does; they receive the same gradient.
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SentenceParameters {
 
     private final int vocabularySize;
