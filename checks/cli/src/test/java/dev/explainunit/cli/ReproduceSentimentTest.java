@@ -13,7 +13,6 @@ import dev.explainunit.model.Vocabulary;
 import dev.explainunit.safetensors.SentenceModelFiles;
 import dev.explainunit.sentence.SentenceReader;
 import dev.explainunit.sentence.SentenceRecord;
-import dev.explainunit.sentiment.ModifierWords;
 import dev.explainunit.sentiment.SentimentExperiments;
 import dev.explainunit.sentiment.SentimentResults;
 import dev.explainunit.sentiment.SentimentSettings;
