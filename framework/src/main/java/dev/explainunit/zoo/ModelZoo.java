@@ -29,7 +29,8 @@ public final class ModelZoo {
     public static final String RESOURCES = "/dev/explainunit/zoo/";
 
     /** The tasks whose models are bundled, in this order (each a folder under {@link #RESOURCES}). */
-    public static final List<String> BUNDLED_TASKS = List.of("addition", "subtraction");
+    public static final List<String> BUNDLED_TASKS = List.of("addition", "subtraction", "addition-gru",
+            "subtraction-gru", "addition-lstm2", "subtraction-lstm2");
 
     /** Per task id, in order: its models and index. */
     private final Map<String, List<ZooModel>> models;

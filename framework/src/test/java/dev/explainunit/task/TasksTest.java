@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.explainunit.Sequence;
+import dev.explainunit.model.CellKind;
 import dev.explainunit.toy.Split;
 import dev.explainunit.toy.SubtractionTask;
+import dev.explainunit.toy.ToyArithmeticTask;
 import dev.explainunit.toy.ToyData;
 import dev.explainunit.toy.ToySample;
 import dev.explainunit.toy.ToyTask;
+import dev.explainunit.zoo.Architecture;
+import dev.explainunit.zoo.ModelZoo;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -17,9 +21,34 @@ class TasksTest {
 
     @Test
     void the_toy_tasks_are_found_by_id_through_the_service_loader() {
-        assertThat(Tasks.all()).containsKeys("addition", "subtraction");
+        assertThat(Tasks.all()).containsKeys("addition", "subtraction", "addition-gru", "subtraction-gru",
+                "addition-lstm2", "subtraction-lstm2");
         assertThat(Tasks.byId(" Subtraction ")).isInstanceOf(SubtractionTask.class);
         assertThat(Tasks.byId("addition").models()).hasSize(50);
+    }
+
+    /** The -gru and -lstm2 tasks: the data and ground truth of addition and subtraction, other models. */
+    @Test
+    void the_gru_and_two_layer_lstm_tasks_share_the_papers_data_and_have_their_own_models() {
+        for (String id : List.of("addition-gru", "subtraction-gru", "addition-lstm2", "subtraction-lstm2")) {
+            ToyArithmeticTask task = (ToyArithmeticTask) Tasks.byId(id);
+            Task paper = Tasks.byId(task.arithmetic().id());
+            assertThat(task.id()).isEqualTo(id);
+            assertThat(task.samples(3, 20)).isEqualTo(paper.samples(3, 20));
+            assertThat(task.groundTruth()).isEqualTo(GroundTruthKind.COMPLETE);
+            assertThat(task.description()).startsWith(paper.description())
+                    .contains(id.endsWith("gru") ? "GRU" : "LSTM");
+            assertThat(task.architecture()).isEqualTo(ModelZoo.bundled().architecture(id).orElseThrow());
+            assertThat(task.architecture().cellKind())
+                    .isEqualTo(id.endsWith("gru") ? CellKind.GRU : CellKind.LSTM);
+            assertThat(task.architecture().layers()).isEqualTo(id.endsWith("lstm2") ? 2 : 1);
+            assertThat(task.models()).hasSize(50).allSatisfy(m -> {
+                assertThat(m.id()).startsWith(id + "-");
+                assertThat(task.architecture().matches(m.model())).isTrue();
+            });
+            assertThat(task.builtIn("lrp-all").id()).isEqualTo(paper.builtIn("lrp-all").id());
+        }
+        assertThat(((ToyArithmeticTask) Tasks.byId("addition")).architecture()).isEqualTo(Architecture.PAPER);
     }
 
     @Test

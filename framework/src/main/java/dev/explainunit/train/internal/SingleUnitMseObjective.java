@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
  * The same loss and gradient as {@link NetworkMseObjective}, unrolled for the paper's toy model: one
  * LSTM layer, H = 1, D = 2 (17 parameters). The parameters sit in local variables and the gradient
  * is accumulated in locals. A specialised copy of the general objective, kept because
- * {@code TrainingBenchmark} measures it well over 1.5 times faster on the toy training workload
+ * {@code TrainingBenchmark} measures it 1.55 to 2.4 times faster on the toy training workload
  * (src/docs/training.md); {@code MseObjectivesTest} pins it to the general objective.
  *
  * <p>The activations are {@link Activations#sigmoid} and {@link Activations#tanh}, the ones the
