@@ -2,6 +2,7 @@ package dev.explainunit.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.explainunit.checks.SanitySettings;
+import dev.explainunit.composition.ModifierWords;
 import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.internal.AtomicFiles;
 import dev.explainunit.model.SentenceModel;
@@ -9,8 +10,8 @@ import dev.explainunit.report.Report;
 import dev.explainunit.report.ReportFiles;
 import dev.explainunit.report.ReportJson;
 import dev.explainunit.report.RunInfo;
-import dev.explainunit.report.Table2Section;
 import dev.explainunit.report.SentimentSection;
+import dev.explainunit.report.Table2Section;
 import dev.explainunit.reproduce.ReproduceSettings;
 import dev.explainunit.reproduce.SentimentSections;
 import dev.explainunit.reproduce.Table2Reproduction;
@@ -20,11 +21,11 @@ import dev.explainunit.sentence.CorpusSentence;
 import dev.explainunit.sentence.SentenceRecord;
 import dev.explainunit.sentence.SentimentCorpus;
 import dev.explainunit.sentence.SentimentTask;
-import dev.explainunit.composition.ModifierWords;
 import dev.explainunit.sentiment.SentimentResults;
 import dev.explainunit.sentiment.SentimentSettings;
+import dev.explainunit.task.Task;
 import dev.explainunit.task.Tasks;
-import dev.explainunit.toy.ToyTask;
+import dev.explainunit.toy.ToyArithmeticTask;
 import dev.explainunit.zoo.ModelZoo;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -57,8 +58,10 @@ import picocli.CommandLine.Spec;
 final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--task", paramLabel = "T",
-            description = "addition, subtraction (Table 2) or sentiment (Tables 3, 4, 5 and Figure 1), or several "
-                    + "separated by commas; default: all three")
+            description = "addition, subtraction (Table 2 on the paper's single-unit LSTMs), addition-gru, "
+                    + "subtraction-gru, addition-lstm2, subtraction-lstm2 (Table 2 on GRUs and two-layer LSTMs, beside "
+                    + "the paper's single-unit LSTMs) or sentiment (Tables 3, 4, 5 and Figure 1), or several separated "
+                    + "by commas; default: addition, subtraction and sentiment")
     String task;
 
     @picocli.CommandLine.Mixin
@@ -199,19 +202,29 @@ final class ReproduceCommand implements Callable<Integer> {
 
     /** Table 2's settings: the toy tasks among --task (all when none is given); null when there is none. */
     ReproduceSettings settings() {
-        List<ToyTask> tasks = new ArrayList<>();
-        try {
-            if (task == null) {
-                tasks.addAll(List.of(ToyTask.values()));
-            }
-            for (String id : taskIds()) {
-                if (!id.equals(SentimentTask.ID)) {
-                    tasks.add(ToyTask.fromId(id));
+        List<ToyArithmeticTask> tasks = new ArrayList<>();
+        if (task == null) {
+            for (Task t : Tasks.defaults()) {
+                if (t instanceof ToyArithmeticTask toy) {
+                    tasks.add(toy);
                 }
             }
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--task: unknown task [" + task + "]; reproduce runs addition, subtraction"
-                    + " or sentiment, or a comma-separated list of them");
+        }
+        for (String id : taskIds()) {
+            if (id.equals(SentimentTask.ID)) {
+                continue;
+            }
+            Task found;
+            try {
+                found = Tasks.byId(id);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--task: " + e.getMessage());
+            }
+            if (!(found instanceof ToyArithmeticTask toy)) {
+                throw new UsageException("--task " + id + ": reproduce runs the paper's toy tasks (addition,"
+                        + " subtraction, and their -gru and -lstm2 models) and sentiment");
+            }
+            tasks.add(toy);
         }
         if (tasks.isEmpty()) {
             return null;
@@ -228,7 +241,7 @@ final class ReproduceCommand implements Callable<Integer> {
      */
     static void checkMemory(ReproduceSettings settings, ModelZoo zoo, long maxHeap) {
         int models = 0;
-        for (ToyTask t : settings.tasks()) {
+        for (ToyArithmeticTask t : settings.tasks()) {
             int available = zoo.models(t.id()).size();
             models = Math.max(models, settings.models() == 0 ? available : Math.min(settings.models(), available));
         }

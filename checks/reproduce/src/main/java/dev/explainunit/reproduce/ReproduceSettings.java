@@ -1,5 +1,6 @@
 package dev.explainunit.reproduce;
 
+import dev.explainunit.toy.ToyArithmeticTask;
 import dev.explainunit.toy.ToyTask;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -15,7 +16,7 @@ import org.apiguardian.api.API;
  * @param curveSamples  sequences per model for the selectivity curves
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record ReproduceSettings(List<ToyTask> tasks, int samples, long seed, int models, int scatterPoints,
+public record ReproduceSettings(List<ToyArithmeticTask> tasks, int samples, long seed, int models, int scatterPoints,
                                 int curveSamples) {
 
     public ReproduceSettings {
@@ -31,12 +32,13 @@ public record ReproduceSettings(List<ToyTask> tasks, int samples, long seed, int
         tasks = List.copyOf(tasks);
     }
 
-    /** The paper's setting: both tasks, all models, 2500 test sequences each. */
+    /** The paper's setting: both of the paper's tasks (single-unit LSTMs), all models, 2500 test sequences each. */
     public static ReproduceSettings paper(long seed) {
-        return new ReproduceSettings(List.of(ToyTask.values()), 2500, seed, 0, 300, 100);
+        return new ReproduceSettings(List.of(ToyArithmeticTask.of(ToyTask.ADDITION),
+                ToyArithmeticTask.of(ToyTask.SUBTRACTION)), 2500, seed, 0, 300, 100);
     }
 
-    public ReproduceSettings withTasks(List<ToyTask> value) {
+    public ReproduceSettings withTasks(List<ToyArithmeticTask> value) {
         return new ReproduceSettings(value, samples, seed, models, scatterPoints, curveSamples);
     }
 

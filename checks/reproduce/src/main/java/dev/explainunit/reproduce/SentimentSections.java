@@ -1,16 +1,16 @@
 package dev.explainunit.reproduce;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.explainunit.report.ReportJson;
-import dev.explainunit.report.SentimentSection;
 import dev.explainunit.composition.Composition;
-import dev.explainunit.sentiment.CompositionRelevance;
 import dev.explainunit.deletion.DeletionCurve;
 import dev.explainunit.deletion.DeletionOrder;
+import dev.explainunit.deletion.Table3;
+import dev.explainunit.report.ReportJson;
+import dev.explainunit.report.SentimentSection;
+import dev.explainunit.sentiment.CompositionRelevance;
 import dev.explainunit.sentiment.MisclassifiedSentence;
 import dev.explainunit.sentiment.Projection;
 import dev.explainunit.sentiment.SentimentResults;
-import dev.explainunit.deletion.Table3;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

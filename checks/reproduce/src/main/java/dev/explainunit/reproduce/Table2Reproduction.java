@@ -1,15 +1,14 @@
 package dev.explainunit.reproduce;
 
-import dev.explainunit.table2.SelectivityCurves;
 import dev.explainunit.Explainer;
 import dev.explainunit.checks.Check;
 import dev.explainunit.checks.CheckResult;
 import dev.explainunit.checks.ExplainedPopulation;
+import dev.explainunit.checks.MemoryEstimate;
 import dev.explainunit.checks.ModelStatistics;
 import dev.explainunit.checks.SanityChecks;
 import dev.explainunit.checks.SanitySettings;
 import dev.explainunit.checks.Verdict;
-import dev.explainunit.checks.MemoryEstimate;
 import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.report.MethodResult;
 import dev.explainunit.report.PaperResults;
@@ -20,11 +19,11 @@ import dev.explainunit.report.ScatterSeries;
 import dev.explainunit.report.SelectivityCurve;
 import dev.explainunit.report.Stat;
 import dev.explainunit.report.Table2Section;
+import dev.explainunit.table2.SelectivityCurves;
 import dev.explainunit.table2.Table2Rows;
 import dev.explainunit.task.GroundTruth;
 import dev.explainunit.task.Sample;
 import dev.explainunit.toy.ToyArithmeticTask;
-import dev.explainunit.toy.ToyTask;
 import dev.explainunit.zoo.ModelZoo;
 import dev.explainunit.zoo.ZooModel;
 import java.time.Instant;
@@ -83,8 +82,8 @@ public final class Table2Reproduction {
     /** The {@link MemoryEstimate} of the settings' tasks (the largest of them). */
     public static MemoryEstimate memoryEstimate(ReproduceSettings settings) {
         MemoryEstimate estimate = MemoryEstimate.of(1, 1, 0);
-        for (ToyTask task : settings.tasks()) {
-            estimate = estimate.max(MemoryEstimate.of(ToyArithmeticTask.of(task), settings.seed(), settings.samples()));
+        for (ToyArithmeticTask task : settings.tasks()) {
+            estimate = estimate.max(MemoryEstimate.of(task, settings.seed(), settings.samples()));
         }
         return estimate;
     }
@@ -101,7 +100,8 @@ public final class Table2Reproduction {
     }
 
     /** {@link #run(ReproduceSettings, Runnable)} on the models {@code zoo} gives for each task. */
-    public static Report run(ReproduceSettings settings, Function<ToyTask, List<ZooModel>> zoo, Runnable onMethodDone) {
+    public static Report run(ReproduceSettings settings, Function<ToyArithmeticTask, List<ZooModel>> zoo,
+                             Runnable onMethodDone) {
         long started = System.nanoTime();
         List<TaskPart> parts = inParallel(settings.tasks(), task -> reproduce(task, settings, zoo, onMethodDone));
         List<CheckResult> checks = new ArrayList<>();
@@ -110,10 +110,16 @@ public final class Table2Reproduction {
         List<ScatterSeries> scatter = new ArrayList<>();
         List<SelectivityCurve> curves = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        Map<String, Map<String, MethodResult>> paper = new LinkedHashMap<>();
         int modelCount = 0;
         for (TaskPart part : parts) {
             checks.addAll(part.checks());
             table2.put(part.task().id(), part.rows());
+            // every architecture beside the paper's single-unit LSTMs on the same data
+            Map<String, MethodResult> published = PaperResults.table2().get(part.task().arithmetic().id());
+            if (published != null) {
+                paper.put(part.task().id(), published);
+            }
             examples.add(part.example());
             scatter.addAll(part.scatter());
             curves.addAll(part.curves());
@@ -121,30 +127,29 @@ public final class Table2Reproduction {
             modelCount = Math.max(modelCount, part.models());
         }
         RunInfo run = new RunInfo(RunInfo.toolVersion(), "reproduce", settings.seed(), settings.samples(), modelCount,
-                settings.tasks().stream().map(ToyTask::id).toList(), Instant.now().toString(),
+                settings.tasks().stream().map(ToyArithmeticTask::id).toList(), Instant.now().toString(),
                 (System.nanoTime() - started) / 1e9, UUID.randomUUID().toString());
         return Report.of(run, checks, notes,
-                new Table2Section(table2, PaperResults.table2(), examples, scatter, curves));
+                new Table2Section(table2, paper, examples, scatter, curves));
     }
 
     /** What one task contributes to the report. */
-    private record TaskPart(ToyTask task, int models, Map<String, MethodResult> rows, List<CheckResult> checks,
+    private record TaskPart(ToyArithmeticTask task, int models, Map<String, MethodResult> rows, List<CheckResult> checks,
                             RelevanceExample example, List<ScatterSeries> scatter, List<SelectivityCurve> curves,
                             List<String> notes) {
     }
 
-    private static TaskPart reproduce(ToyTask task, ReproduceSettings settings, Function<ToyTask, List<ZooModel>> zoo,
-                                      Runnable onMethodDone) {
-        SanitySettings sanity = SanitySettings.defaults().withTasks(List.of(ToyArithmeticTask.of(task)))
+    private static TaskPart reproduce(ToyArithmeticTask toy, ReproduceSettings settings,
+                                      Function<ToyArithmeticTask, List<ZooModel>> zoo, Runnable onMethodDone) {
+        SanitySettings sanity = SanitySettings.defaults().withTasks(List.of(toy))
                 .withSamples(settings.samples())
                 .withSeed(settings.seed()).withModels(settings.models());
-        List<ZooModel> all = zoo.apply(task);
+        List<ZooModel> all = zoo.apply(toy);
         if (all == null || all.isEmpty()) {
-            throw new IllegalStateException("the model zoo has no models for task " + task.id());
+            throw new IllegalStateException("the model zoo has no models for task " + toy.id());
         }
         List<ZooModel> models = settings.models() == 0 || settings.models() >= all.size() ? all
                 : all.subList(0, settings.models());
-        ToyArithmeticTask toy = ToyArithmeticTask.of(task);
         List<Sample> samples = SanityChecks.samples(toy, sanity);
         int exampleIndex = Table2Rows.exampleIndex(samples);
         Map<String, double[]> exampleRelevance = new LinkedHashMap<>();
@@ -157,7 +162,7 @@ public final class Table2Reproduction {
         for (String id : BuiltInExplainers.ids()) {
             Explainer explainer = toy.builtIn(id);
             if (!explainer.supports(models.get(0).model())) {
-                notes.add(notApplicable(id, task, models.get(0).model().inputSize(),
+                notes.add(notApplicable(id, toy, models.get(0).model().inputSize(),
                         models.get(0).model().outputSize()));
                 onMethodDone.run();
                 continue;
@@ -181,7 +186,7 @@ public final class Table2Reproduction {
                 exampleRelevance.put(id, population.relevance(0, exampleIndex).clone());
                 scatter.add(Table2Rows.scatter(population, settings.scatterPoints()));
                 if (settings.curveSamples() > 0) {
-                    curves.add(new SelectivityCurve(task.id(), id,
+                    curves.add(new SelectivityCurve(toy.id(), id,
                             SelectivityCurves.byRelevance(population, settings.curveSamples())));
                     if (first == null) {
                         first = population;
@@ -191,20 +196,21 @@ public final class Table2Reproduction {
             onMethodDone.run();
         }
         if (first != null) {
-            curves.add(new SelectivityCurve(task.id(), SelectivityCurves.OPERANDS_FIRST,
+            curves.add(new SelectivityCurve(toy.id(), SelectivityCurves.OPERANDS_FIRST,
                     SelectivityCurves.operandsFirst(first, settings.curveSamples(), settings.seed())));
-            curves.add(new SelectivityCurve(task.id(), SelectivityCurves.RANDOM,
+            curves.add(new SelectivityCurve(toy.id(), SelectivityCurves.RANDOM,
                     SelectivityCurves.random(first, settings.curveSamples(), settings.seed())));
         }
         Sample s = samples.get(exampleIndex);
-        RelevanceExample example = new RelevanceExample(task.id(), models.get(0).id(), s.input().toArray(),
+        RelevanceExample example = new RelevanceExample(toy.id(), models.get(0).id(), s.input().toArray(),
                 s.truth().role("a").orElseThrow().position(), s.truth().role("b").orElseThrow().position(), s.y(),
                 models.get(0).model().predict(s.input())[s.target()], exampleRelevance);
-        return new TaskPart(task, models.size(), rows, checks, example, scatter, curves, notes);
+        return new TaskPart(toy, models.size(), rows, checks, example, scatter, curves, notes);
     }
 
     /** {@code work} applied to each task, one thread per task, results in task order. */
-    private static List<TaskPart> inParallel(List<ToyTask> tasks, Function<ToyTask, TaskPart> work) {
+    private static List<TaskPart> inParallel(List<ToyArithmeticTask> tasks,
+                                             Function<ToyArithmeticTask, TaskPart> work) {
         if (tasks.size() == 1) {
             return List.of(work.apply(tasks.get(0)));
         }
@@ -215,7 +221,7 @@ public final class Table2Reproduction {
         });
         try {
             List<Future<TaskPart>> futures = new ArrayList<>();
-            for (ToyTask task : tasks) {
+            for (ToyArithmeticTask task : tasks) {
                 futures.add(pool.submit(() -> work.apply(task)));
             }
             List<TaskPart> parts = new ArrayList<>();
@@ -245,7 +251,7 @@ public final class Table2Reproduction {
      * models' shape: "occlusion-p-diff does not apply to the subtraction models (2 inputs per step,
      * 1 output)".
      */
-    static String notApplicable(String id, ToyTask task, int inputs, int outputs) {
+    static String notApplicable(String id, ToyArithmeticTask task, int inputs, int outputs) {
         return id + " does not apply to the " + task.id() + " models (" + inputs
                 + (inputs == 1 ? " input" : " inputs") + " per step, " + outputs
                 + (outputs == 1 ? " output" : " outputs") + ")";

@@ -2,9 +2,9 @@ package dev.explainunit.reproduce;
 
 import dev.explainunit.report.MethodResult;
 import dev.explainunit.report.Report;
-import dev.explainunit.report.Table2Section;
 import dev.explainunit.report.RunInfo;
 import dev.explainunit.report.Stat;
+import dev.explainunit.report.Table2Section;
 import java.util.Locale;
 import java.util.Map;
 import org.apiguardian.api.API;

@@ -7,14 +7,15 @@ import dev.explainunit.Explainer;
 import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.report.MethodResult;
 import dev.explainunit.report.Report;
-import dev.explainunit.report.SentimentSection;
-import dev.explainunit.report.Table2Section;
 import dev.explainunit.report.ScatterSeries;
 import dev.explainunit.report.SelectivityCurve;
+import dev.explainunit.report.SentimentSection;
+import dev.explainunit.report.Table2Section;
 import dev.explainunit.toy.Split;
-import dev.explainunit.toy.ToyTask;
+import dev.explainunit.toy.ToyArithmeticTask;
 import dev.explainunit.toy.ToyData;
 import dev.explainunit.toy.ToySample;
+import dev.explainunit.toy.ToyTask;
 import dev.explainunit.zoo.ZooModel;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +32,7 @@ class Table2ReproductionTest {
 
     @BeforeAll
     static void reproduce() {
-        ReproduceSettings settings = new ReproduceSettings(List.of(ToyTask.ADDITION), SAMPLES, SEED, 0, 40, 20);
+        ReproduceSettings settings = new ReproduceSettings(List.of(ToyArithmeticTask.of(ToyTask.ADDITION)), SAMPLES, SEED, 0, 40, 20);
         report = Table2Reproduction.run(settings, task -> ZOO, PROGRESS::incrementAndGet);
     }
 
@@ -89,7 +90,7 @@ class Table2ReproductionTest {
 
     @Test
     void the_skip_note_names_the_shape_of_the_models_in_singular_and_plural() {
-        assertThat(Table2Reproduction.notApplicable("m", ToyTask.SUBTRACTION, 1, 3))
+        assertThat(Table2Reproduction.notApplicable("m", ToyArithmeticTask.of(ToyTask.SUBTRACTION), 1, 3))
                 .isEqualTo("m does not apply to the subtraction models (1 input per step, 3 outputs)");
     }
 
@@ -126,7 +127,7 @@ class Table2ReproductionTest {
     @Test
     void tasks_run_side_by_side_and_are_reported_in_the_order_given() {
         AtomicInteger steps = new AtomicInteger();
-        ReproduceSettings settings = new ReproduceSettings(List.of(ToyTask.SUBTRACTION, ToyTask.ADDITION), 20, SEED, 0, 10,
+        ReproduceSettings settings = new ReproduceSettings(List.of(ToyArithmeticTask.of(ToyTask.SUBTRACTION), ToyArithmeticTask.of(ToyTask.ADDITION)), 20, SEED, 0, 10,
                 5);
 
         Report both = Table2Reproduction.run(settings, task -> ZOO, steps::incrementAndGet);
