@@ -35,7 +35,8 @@ final class SentimentCommands {
 
     /**
      * {@code train --task sentiment --out DIR [--seed S] [--threads N]}: retrains the bundled model
-     * (byte-identical for the default seed, on any thread count); a line per epoch on stderr.
+     * (deterministic for a seed, on any thread count; the bundled file's accuracies, its weights
+     * within 1e-4, see training.md); a line per epoch on stderr.
      */
     static int train(Path out, boolean force, long seed, int threads, PrintWriter stdout, PrintWriter stderr) {
         PreviousRun.requireEmptyUnlessForced("--out", out, force);
