@@ -5,7 +5,7 @@ import dev.explainunit.Relevance;
 import dev.explainunit.Sequence;
 import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.model.RecurrentNetwork;
-import dev.explainunit.toy.internal.BenchWorkload;
+import dev.explainunit.toy.BenchWorkload;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

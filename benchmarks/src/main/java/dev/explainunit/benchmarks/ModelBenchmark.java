@@ -7,7 +7,7 @@ import dev.explainunit.model.NetworkBatch;
 import dev.explainunit.model.NetworkTrace;
 import dev.explainunit.model.RecurrentLayer;
 import dev.explainunit.model.RecurrentNetwork;
-import dev.explainunit.toy.internal.BenchWorkload;
+import dev.explainunit.toy.BenchWorkload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

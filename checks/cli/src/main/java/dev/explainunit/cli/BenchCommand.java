@@ -11,7 +11,7 @@ import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.sentence.SentimentTask;
 import dev.explainunit.task.Task;
 import dev.explainunit.task.Tasks;
-import dev.explainunit.toy.internal.BenchWorkload;
+import dev.explainunit.toy.BenchWorkload;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

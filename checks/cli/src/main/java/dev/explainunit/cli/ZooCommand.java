@@ -46,7 +46,7 @@ final class ZooCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--task", paramLabel = "T", description = "only this task (addition, subtraction or sentiment)")
+        @Option(names = "--task", paramLabel = "T", description = "only this task (addition, subtraction, sentiment, addition-gru, ...; see zoo list)")
         String task;
 
         @Option(names = "--dir", paramLabel = "DIR",

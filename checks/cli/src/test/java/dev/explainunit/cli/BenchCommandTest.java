@@ -8,7 +8,7 @@ import dev.explainunit.Sequence;
 import dev.explainunit.model.SentenceModel;
 import dev.explainunit.sentence.CorpusSentence;
 import dev.explainunit.sentence.SentimentCorpus;
-import dev.explainunit.toy.internal.BenchWorkload;
+import dev.explainunit.toy.BenchWorkload;
 import dev.explainunit.zoo.ModelZoo;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -23,7 +23,7 @@ class ReproduceCommandTest {
 
         assertThat(r.code).isEqualTo(2);
         assertThat(r.err.lines()).hasSize(1);
-        assertThat(r.err).contains("--task", "multiplication", "addition, subtraction or sentiment");
+        assertThat(r.err).contains("--task", "multiplication", "known tasks: addition, subtraction, addition-gru", "sentiment");
     }
 
     @Test

@@ -1,12 +1,8 @@
-package dev.explainunit.toy.internal;
+package dev.explainunit.toy;
 
 import dev.explainunit.Sequence;
 import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.model.DirectionWeights;
-import dev.explainunit.toy.Split;
-import dev.explainunit.toy.ToyTask;
-import dev.explainunit.toy.ToyData;
-import dev.explainunit.toy.ToySample;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.apiguardian.api.API;
