@@ -2,10 +2,26 @@ package dev.explainunit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.explainunit.checks.Verdict;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MarkdownReportWriterTest {
+
+    @Test
+    void a_task_the_paper_did_not_run_announces_no_bracketed_values() {
+        Map<String, Map<String, MethodResult>> table2 = Map.of("addition-gru", Map.of("gradient",
+                new MethodResult(new Stat(99, 1), new Stat(99, 1), new Stat(99, 1), new Stat(1e-4, 1e-5),
+                        Verdict.PASS.word(), null)));
+        Report report = Report.of(ReportFixtures.run("x"), List.of(), List.of(),
+                new Table2Section(table2, PaperResults.table2(), List.of(), List.of(), List.of()));
+
+        String md = MarkdownReportWriter.render(report);
+
+        assertThat(md).contains("### Table 2, addition-gru (ours; the paper has no row for this task)")
+                .doesNotContain("in brackets");
+    }
 
     @Test
     void verdict_table_has_one_row_per_explainer_and_names_the_failed_checks() {

@@ -4,16 +4,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.Dependency;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * The layering of explainunit-framework as rules that read like sentences: it knows neither JUnit
@@ -88,27 +83,6 @@ class FrameworkArchitectureTest {
 
     @ArchTest
     static final ArchRule internal_packages_are_used_by_their_own_package_only = classes()
-            .should(useNoInternalPackageOfAnother())
+            .should(InternalPackages.useOnlyTheirOwn())
             .because("what is internal may change without notice; only its own package can follow it");
-
-    /** "use no internal package of another package": x.internal is for x and x's subpackages alone. */
-    static ArchCondition<JavaClass> useNoInternalPackageOfAnother() {
-        return new ArchCondition<>("use no internal package of another package") {
-            @Override
-            public void check(JavaClass item, ConditionEvents events) {
-                for (Dependency d : item.getDirectDependenciesFromSelf()) {
-                    String target = d.getTargetClass().getPackageName();
-                    int internal = target.indexOf(".internal");
-                    if (!target.startsWith("dev.explainunit") || internal < 0) {
-                        continue;
-                    }
-                    String owner = target.substring(0, internal);
-                    String from = item.getPackageName();
-                    if (!(from.equals(owner) || from.startsWith(owner + "."))) {
-                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
-                    }
-                }
-            }
-        };
-    }
 }

@@ -6,14 +6,17 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
-/** The condition that a class uses an internal package only below the package that owns it. */
-final class InternalPackages {
+/**
+ * The condition that a class uses an internal package only below the package that owns it, which
+ * every module's architecture test states; the framework's test jar shares it with the others.
+ */
+public final class InternalPackages {
 
     private InternalPackages() {
     }
 
     /** "use no internal package of another package": x.internal is for x and x's subpackages alone. */
-    static ArchCondition<JavaClass> useOnlyTheirOwn() {
+    public static ArchCondition<JavaClass> useOnlyTheirOwn() {
         return new ArchCondition<>("use no internal package of another package") {
             @Override
             public void check(JavaClass item, ConditionEvents events) {
