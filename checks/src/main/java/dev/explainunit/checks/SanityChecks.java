@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.apiguardian.api.API;
 
@@ -184,16 +183,6 @@ public final class SanityChecks {
         requireFitsInMemory(settings.withTasks(List.of(task)));
         return ExplainedPopulation.explain(explainer, task, models(task, settings), samples(task, settings),
                 settings.timeLimit());
-    }
-
-    /**
-     * Why {@code check} does not apply to {@code task} whatever the explainer: it needs ground truth
-     * the task lacks ("relevant mass needs the relevant positions; task [x] has no ground truth");
-     * empty when it applies.
-     */
-    public static Optional<String> notApplicable(Check check, Task task) {
-        return check.on(task).filter(form -> !task.groundTruth().provides(form.needs()))
-                .map(form -> CheckEvaluation.notApplicableReason(check, form.needs(), task));
     }
 
     /** Step 2: one check on shared relevances, with a shrunk counterexample when it fails. */

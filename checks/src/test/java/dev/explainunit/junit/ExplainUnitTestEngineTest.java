@@ -561,25 +561,31 @@ class ExplainUnitTestEngineTest {
     }
 
     @Test
-    void named_built_ins_are_tested_and_p_diff_is_skipped_on_the_regression_models() {
+    void named_built_ins_are_tested_and_p_diff_is_not_applicable_on_the_regression_models() {
         EngineExecutionResults results = results(EveryBuiltInByName.class);
         results.containerEvents().assertStatistics(stats -> stats.failed(0));
-        results.testEvents().assertStatistics(stats -> stats.started(9).succeeded(9).skipped(1).failed(0));
+        results.testEvents().assertStatistics(stats -> stats.started(10).succeeded(9).aborted(1).failed(0));
         results.testEvents().assertThatEvents().haveExactly(1, event(
                 org.junit.platform.testkit.engine.EventConditions.uniqueIdSubstring("occlusion-p-diff"),
-                org.junit.platform.testkit.engine.EventConditions.skippedWithReason(r ->
-                        r.startsWith("occlusion-p-diff does not apply to the addition task's models")
-                                && r.contains("a regression model"))));
+                org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(r ->
+                        r.contains("occlusion-p-diff does not apply to the addition task's models")
+                                && r.contains("a regression model")))));
+        // published as not applicable, so that the report says what check says
+        assertThat(results.allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().get("explainunit.result"))
+                .filter(json -> json != null).map(ExplainUnitTestEngineTest::parse)
+                .filter(r -> r.get("explainer").asText().equals("occlusion-p-diff")))
+                .singleElement().satisfies(r -> assertThat(r.get("verdict").asText()).isEqualTo("not applicable"));
     }
 
     @Test
-    void on_a_task_without_ground_truth_the_checks_that_need_it_are_skipped_with_the_reason() {
+    void on_a_task_without_ground_truth_the_checks_that_need_it_are_not_applicable_with_the_reason() {
         EngineExecutionResults results = results(OnATaskWithoutGroundTruth.class);
 
-        results.testEvents().assertStatistics(stats -> stats.skipped(4).started(2));
+        results.testEvents().assertStatistics(stats -> stats.started(6).aborted(4));
         results.testEvents().assertThatEvents().haveExactly(1, event(test(checkNamed("relevant mass")),
-                org.junit.platform.testkit.engine.EventConditions.skippedWithReason(
-                        "relevant mass needs the relevant positions; task [fixture-no-truth] has no ground truth")))
+                org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(m -> m.contains(
+                        "relevant mass needs the relevant positions; task [fixture-no-truth] has no ground truth")))))
                 .haveExactly(1, event(test(checkNamed("contract")), finishedSuccessfully()));
         results.allEvents().assertThatEvents().haveExactly(1, event(container(displayName("fixture-no-truth")),
                 finishedSuccessfully()));

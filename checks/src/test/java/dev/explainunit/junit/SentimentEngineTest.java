@@ -2,10 +2,10 @@ package dev.explainunit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
-import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
@@ -99,7 +99,7 @@ class SentimentEngineTest {
         results.testEvents().assertThatEvents()
                 .haveExactly(1, event(test(checkNamed("contract")), finishedSuccessfully()))
                 .haveExactly(1, event(test(checkNamed("relevance conservation")),
-                        skippedWithReason(r -> r.contains("task [sentiment] knows the contributions"))));
+                        abortedWithReason(message(r -> r.contains("task [sentiment] knows the contributions")))));
         for (String evaluated : List.of("relevant mass", "ground-truth correlation", "model randomization",
                 "perturbation selectivity", "composition")) {
             assertThat(results.testEvents().started().filter(e -> e.getTestDescriptor().getDisplayName()
@@ -115,8 +115,8 @@ class SentimentEngineTest {
             results.testEvents().assertThatEvents()
                     .haveExactly(1, event(test(checkNamed("contract")), finishedSuccessfully()))
                     .haveExactly(1, event(test(checkNamed("relevance conservation")),
-                            skippedWithReason(r -> r.contains("needs complete ground truth")
-                                    && r.contains("task [fixture-sentiment] knows the contributions"))));
+                            abortedWithReason(message(r -> r.contains("needs complete ground truth")
+                                    && r.contains("task [fixture-sentiment] knows the contributions")))));
             for (String evaluated : List.of("relevant mass", "ground-truth correlation", "model randomization",
                     "perturbation selectivity")) {
                 assertThat(results.testEvents().started().filter(e -> e.getTestDescriptor().getDisplayName()
@@ -150,10 +150,10 @@ class SentimentEngineTest {
         results.testEvents().assertThatEvents()
                 .haveExactly(1, event(test(checkNamed("contract")), finishedSuccessfully()))
                 .haveExactly(1, event(test(checkNamed("relevant mass")),
-                        skippedWithReason("relevant mass needs the relevant positions; task [sentiment] has no ground"
-                                + " truth")))
+                        abortedWithReason(message(r -> r.contains("relevant mass needs the relevant positions; task [sentiment]"
+                                + " has no ground truth")))))
                 .haveExactly(1, event(test(checkNamed("ground-truth correlation")),
-                        skippedWithReason(r -> r.contains("task [sentiment] has no ground truth"))));
+                        abortedWithReason(message(r -> r.contains("task [sentiment] has no ground truth")))));
         for (String evaluated : List.of("model randomization", "perturbation selectivity", "composition")) {
             assertThat(results.testEvents().started().filter(e -> e.getTestDescriptor().getDisplayName()
                     .equals(evaluated + " · sentiment")).count()).as(evaluated).isEqualTo(1);

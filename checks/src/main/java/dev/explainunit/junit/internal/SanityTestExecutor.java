@@ -39,8 +39,9 @@ import org.opentest4j.TestAbortedException;
  * file entry ({@value #RESULT_FILE}, JSON) in the directory the Platform gives the test, which the
  * report listener reads; on a Platform older than 1.12, without file entries, the JSON goes into
  * the report entry {@value #RESULT_KEY} instead. The checks of an explainer that does not
- * {@link dev.explainunit.Explainer#supports support} a task's models are skipped with the reason, and
- * so is a check that needs ground truth the task lacks. When the contract check fails, the other
+ * {@link dev.explainunit.Explainer#supports support} a task's models, and a check that needs ground
+ * truth the task lacks, are published as not applicable with the reason and aborted (reported as
+ * skipped), never failed, as {@code explainunit check} reports them. When the contract check fails, the other
  * checks of that explainer and task are aborted with the reason in one line. An explainer that is
  * {@link AutoCloseable} (e.g. one running in another process) is closed when the last explainer
  * container using it finishes.
@@ -146,23 +147,12 @@ final class SanityTestExecutor {
             listener.executionFinished(t, TestExecutionResult.failed(failure));
             return;
         }
-        if (population.notApplicable().isPresent()) {
-            // the explainer said through supports(model) that it does not apply: skipped, not failed
-            for (TestDescriptor child : t.getChildren()) {
-                listener.executionSkipped(child, population.notApplicable().get());
-            }
-            listener.executionFinished(t, TestExecutionResult.successful());
-            return;
-        }
         List<CheckResult> outcomes = new ArrayList<>();
         for (TestDescriptor child : t.getChildren()) {
+            // a check that does not apply (the explainer does not support the task's models, or the task
+            // lacks the ground truth it needs) runs too: its result, not applicable with the reason, goes
+            // into the report as into check's, and the test is aborted with that reason, never failed
             CheckDescriptor check = (CheckDescriptor) child;
-            Optional<String> withoutTruth = SanityChecks.notApplicable(check.check, t.task);
-            if (withoutTruth.isPresent()) {
-                // the task lacks the ground truth the check needs: skipped with the reason, not failed
-                listener.executionSkipped(check, withoutTruth.get());
-                continue;
-            }
             listener.executionStarted(check);
             TestExecutionResult result;
             try {
@@ -185,7 +175,9 @@ final class SanityTestExecutor {
             }
             listener.executionFinished(check, result);
         }
-        publishFigures(t, population, outcomes, settings);
+        if (population.notApplicable().isEmpty()) {
+            publishFigures(t, population, outcomes, settings);
+        }
         listener.executionFinished(t, TestExecutionResult.successful());
     }
 
