@@ -160,6 +160,8 @@ final class CheckCommand implements Callable<Integer> {
                     .run((population, results) -> taskDone(population, results, settings));
         }
         if (!report.notApplicable().isEmpty() && report.notApplicable().size() == report.results().size()) {
+            // nothing was checked: neither pass nor fail; the report says so, as the engine's does
+            writeReport(report, settings, (System.nanoTime() - started) / 1e9);
             throw new UsageException(report.notApplicable().get(0).message());
         }
         for (CheckResult r : report.results()) {
@@ -511,14 +513,9 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private void writeReport(SanityReport report, SanitySettings settings, double seconds) {
-        List<CheckResult> checks = new ArrayList<>();
+        // the checks that did not apply too, with their reasons, as the test engine's report lists them
+        List<CheckResult> checks = report.results();
         try {
-            for (CheckResult r : report.results()) {
-                if (r.verdict() == Verdict.NOT_APPLICABLE) {
-                    continue;
-                }
-                checks.add(r);
-            }
             int modelCount = report.results().stream().mapToInt(r -> r.modelIds().size()).max().orElse(0);
             // the sequences the checks ran on: a data file may hold fewer than --samples asks for
             int samples = report.results().stream().mapToInt(CheckResult::samples).max().orElse(settings.samples());

@@ -82,12 +82,15 @@ class CheckCommandTest {
     }
 
     @Test
-    void an_explainer_that_does_not_apply_to_the_toy_models_is_a_one_line_usage_error_saying_why() {
+    void an_explainer_that_does_not_apply_to_the_toy_models_is_a_one_line_usage_error_saying_why() throws Exception {
         assertThat(run("check", "--explainer", "occlusion-p-diff", "--models", "2", "--samples", "20", "--out",
                 out.toString())).isEqualTo(2);
         assertThat(stderr.toString().strip()).contains("occlusion-p-diff does not apply to the addition task's models")
                 .contains("a regression model").doesNotContain("\n");
         assertThat(stderr.toString().strip().lines()).hasSize(1);
+        // the report says what happened, as the test engine's does, instead of keeping an earlier run's
+        assertThat(Files.readString(out.resolve("report.md"))).contains("No check applied, 12 not applicable")
+                .contains("occlusion-p-diff · addition · relevant-mass (not applicable)");
     }
 
     @Test
