@@ -16,16 +16,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * by its own package only.
  */
 @AnalyzeClasses(packages = "dev.explainunit", importOptions = {ImportOption.DoNotIncludeTests.class,
-        ChecksArchitectureTest.ThisModule.class})
+        ThisModulesClasses.class})
 class ChecksArchitectureTest {
-
-    /** The classes compiled by this module (not the framework's, which its tests see too). */
-    static final class ThisModule implements ImportOption {
-        @Override
-        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
-            return location.contains("/checks/target/classes/");
-        }
-    }
 
     @ArchTest
     static final ArchRule no_package_cycles = slices().matching("dev.explainunit.(*)..").should().beFreeOfCycles()

@@ -5,7 +5,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -17,16 +16,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * by its own package only.
  */
 @AnalyzeClasses(packages = "dev.explainunit", importOptions = {ImportOption.DoNotIncludeTests.class,
-        FrameworkArchitectureTest.ThisModule.class})
+        ThisModulesClasses.class})
 class FrameworkArchitectureTest {
-
-    /** The classes compiled by this module. */
-    static final class ThisModule implements ImportOption {
-        @Override
-        public boolean includes(Location location) {
-            return location.contains("/framework/target/classes/");
-        }
-    }
 
     @ArchTest
     static final ArchRule the_framework_knows_no_junit = noClasses().should().dependOnClassesThat()

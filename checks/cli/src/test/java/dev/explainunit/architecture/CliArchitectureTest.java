@@ -4,7 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -15,16 +14,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * their public API.
  */
 @AnalyzeClasses(packages = "dev.explainunit", importOptions = {ImportOption.DoNotIncludeTests.class,
-        CliArchitectureTest.ThisModule.class})
+        ThisModulesClasses.class})
 class CliArchitectureTest {
-
-    /** The classes compiled by this module. */
-    static final class ThisModule implements ImportOption {
-        @Override
-        public boolean includes(Location location) {
-            return location.contains("/checks/cli/target/classes/");
-        }
-    }
 
     @ArchTest
     static final ArchRule no_package_cycles = slices().matching("dev.explainunit.(*)..").should().beFreeOfCycles()

@@ -5,7 +5,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -15,16 +14,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * cycle, the sentiment experiments know no toy task, and it uses no internal package of the checks.
  */
 @AnalyzeClasses(packages = "dev.explainunit", importOptions = {ImportOption.DoNotIncludeTests.class,
-        ReproduceArchitectureTest.ThisModule.class})
+        ThisModulesClasses.class})
 class ReproduceArchitectureTest {
-
-    /** The classes compiled by this module. */
-    static final class ThisModule implements ImportOption {
-        @Override
-        public boolean includes(Location location) {
-            return location.contains("/checks/reproduce/target/classes/");
-        }
-    }
 
     @ArchTest
     static final ArchRule no_package_cycles = slices().matching("dev.explainunit.(*)..").should().beFreeOfCycles()
