@@ -123,7 +123,7 @@ public class LrpExplainer implements BatchExplainer {
         LrpWorkspace ws = workspaces.get();
         ws.traces[0] = network.forward(input, ws.trace(network));
         ws.targets[0] = target;
-        ws.rows[0] = ws.zeroed(input.length() * input.dim());
+        ws.rows[0] = ws.laneRows(0, input.length() * input.dim());
         ws.passes.explain(network, ws.traces, 1, ws.targets, ws.rows, ws.rest);
         return Relevance.perInput(input.length(), input.dim(), ws.rows[0]).withRest(ws.rest[0]);
     }

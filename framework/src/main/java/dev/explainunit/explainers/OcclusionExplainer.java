@@ -97,17 +97,16 @@ public class OcclusionExplainer implements Explainer {
 
     @Override
     public String unsupportedReason(RecurrentModel model) {
-        return supports(model) ? null : id() + " compares softmax probabilities and needs a classifier with at least"
-                + " 2 outputs; the model has 1, a regression model";
+        return supports(model) ? null : id() + " needs a classifier with at least 2 outputs, the model has "
+                + model.outputSize() + " (a regression model; its only softmax probability is always 1); use "
+                + Difference.FUNCTION.id() + " instead";
     }
 
     @Override
     public Relevance explain(RecurrentModel model, Sequence input, int target) {
         Arguments.check(id(), model, input, target);
-        if (difference == Difference.PROBABILITY && model.outputSize() < 2) {
-            throw new IllegalArgumentException("occlusion-p-diff needs a classifier with at least 2 outputs, the model has "
-                    + model.outputSize() + " (a regression model; its only softmax probability is always 1)"
-                    + "; use occlusion-f-diff instead");
+        if (!supports(model)) {
+            throw new IllegalArgumentException(unsupportedReason(model));
         }
         double[] relevance = workspaces.get().steps(input.length());
         if (model instanceof RecurrentNetwork network) {

@@ -16,7 +16,6 @@ class Workspace {
     private NetworkTrace trace;
     private double[] input = new double[0];
     private double[] gradient = new double[0];
-    private double[] relevance = new double[0];
     private double[][] stepsByLength = new double[0][];
 
     /** A trace that fits {@code model}'s shapes (created on the first call and on a change of shapes). */
@@ -50,13 +49,6 @@ class Workspace {
         double[] result = gradient(input.length() * input.dim());
         model.inputGradient(recorded, target, result);
         return result;
-    }
-
-    /** A reused buffer of at least {@code n} values, the first {@code n} set to zero. */
-    final double[] zeroed(int n) {
-        relevance = grow(relevance, n);
-        java.util.Arrays.fill(relevance, 0, n, 0.0);
-        return relevance;
     }
 
     /** A reused array of exactly {@code length} values for {@link dev.explainunit.Relevance#perStep}, contents undefined. */

@@ -27,7 +27,6 @@ import java.util.Arrays;
 final class LstmRelevance {
 
     private final RelevanceRules rules;
-    private final double[] shares = new double[2];
     /** H values each, from index 0. */
     private double[] output = new double[0];
     private double[] tanhCell = new double[0];
