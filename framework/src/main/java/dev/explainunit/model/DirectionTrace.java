@@ -95,9 +95,4 @@ public final class DirectionTrace {
     public void copyTanhC(int s, double[] dst, int dstAt) {
         record.copyTanhC(s, dst, dstAt);
     }
-
-    /** GRU: copies recurrentCandidate(s, 0 .. H) to {@code dst[dstAt ..]}. */
-    public void copyRecurrentCandidate(int s, double[] dst, int dstAt) {
-        record.copyRecurrentCandidate(s, dst, dstAt);
-    }
 }

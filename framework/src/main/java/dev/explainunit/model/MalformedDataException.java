@@ -1,6 +1,5 @@
 package dev.explainunit.model;
 
-import dev.explainunit.model.Vocabulary;
 import java.io.IOException;
 import org.apiguardian.api.API;
 

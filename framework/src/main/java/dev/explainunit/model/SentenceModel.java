@@ -1,7 +1,6 @@
 package dev.explainunit.model;
 
 import dev.explainunit.Sequence;
-import dev.explainunit.model.RecurrentNetwork;
 import java.util.Arrays;
 import java.util.List;
 import org.apiguardian.api.API;

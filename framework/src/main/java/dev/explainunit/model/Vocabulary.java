@@ -155,7 +155,6 @@ public final class Vocabulary {
         return null;
     }
 
-    /** Index of the first whitespace or space character of {@code s}, or -1. */
     /** Where the first whitespace of {@code s} is, or −1: the token rule {@code SentenceReader} shares. */
     @API(status = API.Status.INTERNAL, since = "0.1")
     public static int firstWhitespace(String s) {

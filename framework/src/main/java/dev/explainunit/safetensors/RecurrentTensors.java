@@ -31,8 +31,6 @@ import org.ejml.data.DMatrixRMaj;
  */
 final class RecurrentTensors {
 
-    /** The names a recurrent member may have. */
-    static final List<String> MEMBERS = List.of("lstm", "gru", "rnn");
     static final String FC_WEIGHT = "fc.weight";
     static final String FC_BIAS = "fc.bias";
     static final String REVERSE = "_reverse";

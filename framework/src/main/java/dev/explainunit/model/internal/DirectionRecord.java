@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  *   s(s, k)         GRU: W_hn h_{s−1} + b_hn, the recurrent part of n
  * </pre>
  *
- * A pass resumed at step {@link #first()} (from another pass that shares the steps before it)
+ * A pass resumed at step {@link #first} (from another pass that shares the steps before it)
  * records h (and c) from the state before that step on; it keeps z, the gates and tanh c (and s)
  * only of the step last computed, in row 0 ({@link #stepRow}): a resumed pass gives outputs, not
  * a trace to explain, and so touches a few rows of memory instead of a whole record.
@@ -32,6 +32,7 @@ public final class DirectionRecord {
     final int hidden;
     final int rows;
     int steps;
+    /** The first step this pass computed (0 unless resumed). */
     int first;
     /** Whether z, the gates and tanh c (or s) are kept for every step, not only the last one computed. */
     boolean recording = true;
@@ -140,11 +141,6 @@ public final class DirectionRecord {
         return steps;
     }
 
-    /** The first step this pass computed (0 unless resumed). */
-    public int first() {
-        return first;
-    }
-
     /** H. */
     public int hidden() {
         return hidden;
@@ -197,10 +193,5 @@ public final class DirectionRecord {
     /** Copies tanhC(s, 0 .. H) to {@code dst[dstAt ..]}. */
     public void copyTanhC(int s, double[] dst, int dstAt) {
         System.arraycopy(tanhC, s * hidden, dst, dstAt, hidden);
-    }
-
-    /** Copies the GRU's W_hn h_{s−1} + b_hn (H values) to {@code dst[dstAt ..]}. */
-    public void copyRecurrentCandidate(int s, double[] dst, int dstAt) {
-        System.arraycopy(recurrentCandidate, s * hidden, dst, dstAt, hidden);
     }
 }

@@ -47,14 +47,10 @@ public final class NetworkRecord {
 
     /** {@code scale} · values (T x D row-major; each value scaled by a multiplication of its own) as the input. */
     public void setScaledInput(double[] values, int length, int dim, double scale) {
-        int size = length * dim;
-        if (input.length < size) {
-            input = new double[Math.max(size, 2 * input.length)];
+        double[] in = inputBuffer(length, dim);
+        for (int v = 0; v < length * dim; v++) {
+            in[v] = scale * values[v];
         }
-        for (int v = 0; v < size; v++) {
-            input[v] = scale * values[v];
-        }
-        setShape(length, dim);
     }
 
     /** The input buffer to be filled with T x D values by the caller (contents undefined). */

@@ -20,8 +20,8 @@ import org.apiguardian.api.API;
  * floating-point numbers in a fixed order gives the same bits on 1 or 16 threads.
  *
  * <p>The embedding gradient is sparse (only the rows of the batch's tokens): a chunk records the
- * rows it touched and only those are added and cleared. Allocates nothing per sentence; per batch
- * only the executor's futures.
+ * rows it touched and only those are added and cleared. Per batch it allocates the executor's
+ * futures and, since every batch brings new weights, each chunk's {@code NetworkBatch} for them.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ChunkedGradient implements AutoCloseable {
