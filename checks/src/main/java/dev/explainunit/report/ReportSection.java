@@ -13,9 +13,6 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ReportSection {
 
-    /** The section's name, as a task declares it: "table2", "sentiment". */
-    String id();
-
     /** The top-level keys of {@code report.json} this section writes, e.g. {@code table2}, {@code paper}. */
     List<String> keys();
 

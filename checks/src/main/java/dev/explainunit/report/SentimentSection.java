@@ -33,11 +33,6 @@ public record SentimentSection(Run sentiment, Table3 table3, Map<String, Map<Str
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
     public List<String> keys() {
         return List.of("sentiment", "table3", "table4", "table5", "figure1");
     }

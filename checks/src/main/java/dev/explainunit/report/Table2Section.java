@@ -44,11 +44,6 @@ public record Table2Section(Map<String, Map<String, MethodResult>> table2,
     private static final Table2Section EMPTY = new Table2Section(null, null, null, null, null);
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
     public List<String> keys() {
         return List.of("table2", "paper", "examples", "scatter", "selectivity");
     }

@@ -108,12 +108,13 @@ final class BenchCommand implements Callable<Integer> {
         TaskBenchWorkload samples = benchTask != null && !sentiment ? TaskBenchWorkload.of(benchTask, seed) : null;
         List<String> ids = methods == null ? BuiltInExplainers.ids() : methods;
         ids.forEach(id -> ExplainCommand.explainer(id, 0.001, 0)); // refuses an unknown id
-        if (samples != null && methods == null) {
-            ids = samples.applicable(ids);
-        }
         Map<String, Explainer> explainers = new LinkedHashMap<>();
         for (String id : ids) {
             explainers.put(id, benchTask != null ? benchTask.builtIn(id) : ExplainCommand.explainer(id, 0.001, 0));
+        }
+        if (samples != null && methods == null) {
+            // the methods that apply to the task's model (occlusion-p-diff needs a classifier)
+            explainers.values().removeIf(e -> !e.supports(samples.model().model()));
         }
         SentimentBenchWorkload sentences = sentiment ? SentimentBenchWorkload.bundled() : null;
         RecurrentNetwork sentenceModel = !sentiment ? null

@@ -1,7 +1,6 @@
 package dev.explainunit.cli;
 
 import dev.explainunit.Sequence;
-import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.model.CellKind;
 import dev.explainunit.model.DirectionWeights;
 import dev.explainunit.model.RecurrentLayer;
@@ -19,12 +18,11 @@ import org.ejml.data.DMatrixRMaj;
  * the task (e.g. {@code addition-gru-01}) on {@value #SEQUENCES} of the task's test samples, each for
  * its target, with the task's setting of every method ({@link Task#builtIn}).
  *
- * @param task    the task
- * @param model   its first model
+ * @param model   the task's first model
  * @param inputs  the test samples' sequences
  * @param targets sample i's target output, at index i
  */
-record TaskBenchWorkload(Task task, TaskModel model, Sequence[] inputs, int[] targets) {
+record TaskBenchWorkload(TaskModel model, Sequence[] inputs, int[] targets) {
 
     /** Samples cycled through, enough to defeat branch-history memorisation. */
     static final int SEQUENCES = 1024;
@@ -42,7 +40,7 @@ record TaskBenchWorkload(Task task, TaskModel model, Sequence[] inputs, int[] ta
             inputs[k] = samples.get(k).input();
             targets[k] = samples.get(k).target();
         }
-        return new TaskBenchWorkload(task, models.get(0), inputs, targets);
+        return new TaskBenchWorkload(models.get(0), inputs, targets);
     }
 
     /**
@@ -79,10 +77,5 @@ record TaskBenchWorkload(Task task, TaskModel model, Sequence[] inputs, int[] ta
             m.data[k] = (2 * random.nextDouble() - 1) * bound;
         }
         return m;
-    }
-
-    /** The built-in methods that apply to the model (occlusion-p-diff needs a classifier). */
-    List<String> applicable(List<String> ids) {
-        return ids.stream().filter(id -> BuiltInExplainers.create(id).supports(model.model())).toList();
     }
 }

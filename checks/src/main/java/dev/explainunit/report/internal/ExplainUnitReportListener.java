@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apiguardian.api.API;
@@ -52,8 +51,6 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
     private final Queue<CheckResult> results = new ConcurrentLinkedQueue<>();
     /** Table 2 rows, scatter series and heatmaps the task nodes publish, each a partial report. */
     private final Queue<Report> figures = new ConcurrentLinkedQueue<>();
-    /** The largest sample count among the published results: the population the report header states. */
-    private final AtomicInteger samples = new AtomicInteger();
     /** Whether the engine ran only some of its classes' checks (a rerun): then the last report is updated. */
     private volatile boolean partial;
     private volatile long startedNanos = System.nanoTime();
@@ -63,7 +60,6 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
         startedNanos = System.nanoTime();
         results.clear();
         figures.clear();
-        samples.set(0);
         partial = false;
     }
 
@@ -120,7 +116,6 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
         try {
             CheckResult result = CheckResultJson.parse(json, where);
             results.add(result);
-            samples.accumulateAndGet(result.samples(), Math::max);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "ExplainUnit report: ignoring an unreadable result of "
                     + testIdentifier.getDisplayName() + ": "
@@ -142,7 +137,7 @@ public final class ExplainUnitReportListener implements TestExecutionListener {
             List<String> tasks = checks.stream().map(CheckResult::task).distinct().toList();
             int models = checks.stream().mapToInt(c -> c.modelIds().size()).max().orElse(0);
             // the engine publishes each result's sample count (an annotation may set it); the setting is the fallback
-            int published = samples.getAndSet(0);
+            int published = checks.stream().mapToInt(CheckResult::samples).max().orElse(0);
             int sampleCount = published > 0 ? published
                     : setting(testPlan, "explainunit.samples").map(ExplainUnitReportListener::parseInt).orElse(0);
             RunInfo run = new RunInfo(RunInfo.toolVersion(), "junit", seed, sampleCount, models, tasks,
