@@ -35,9 +35,35 @@ final class GruRelevance {
     private double[] recurrentRelevance = new double[0];
     private double[] state = new double[0];
     private double[] stateRelevance = new double[0];
+    /** What the last {@link #epsilonRow} found: the row's factor, its bias share per lower unit, what it keeps. */
+    private double factor;
+    private double shift;
+    private double kept;
 
     GruRelevance(RelevanceRules rules) {
         this.rules = rules;
+    }
+
+    /**
+     * The ε-rule of one row j with pre-activation z, bias b and relevance r ≠ 0 over N lower units:
+     * factor = r / (z + ε sign z), shift = β (b + ε sign z) / N · factor, and the row keeps
+     * (1 − β)(b + ε sign z) · factor; where z + ε sign z = 0 it keeps all of r and passes nothing
+     * down (false).
+     */
+    private boolean epsilonRow(double z, double r, double b, int units) {
+        double eps = rules.eps();
+        double biasFactor = rules.biasFactor();
+        double sign = z >= 0 ? 1 : -1;
+        double den = z + eps * sign;
+        if (den == 0) {
+            kept = r;
+            return false;
+        }
+        factor = r / den;
+        double bias = b + eps * sign;
+        shift = biasFactor * bias / units * factor;
+        kept = (1 - biasFactor) * bias * factor;
+        return true;
     }
 
     /** As {@link LstmRelevance#propagate}, for a GRU direction. */
@@ -111,17 +137,11 @@ final class GruRelevance {
             if (r == 0) {
                 continue;
             }
-            double a = tr.z(s, nRows + k);
-            double sign = a >= 0 ? 1 : -1;
-            double den = a + eps * sign;
-            if (den == 0) {
-                absorbed += r;
+            boolean passes = epsilonRow(tr.z(s, nRows + k), r, w.biasIh(nRows + k), inputs + hidden);
+            absorbed += kept;
+            if (!passes) {
                 continue;
             }
-            double factor = r / den;
-            double bias = w.biasIh(nRows + k) + eps * sign;
-            double shift = biasFactor * bias / (inputs + hidden) * factor;
-            absorbed += (1 - biasFactor) * bias * factor;
             w.addWeightedInputRow(nRows + k, lane.units, factor, shift, lane.unitRelevance);
             double m = tr.gate(s, k) * tr.recurrentCandidate(s, k);
             productRelevance[k] = m * factor;
@@ -140,17 +160,11 @@ final class GruRelevance {
             if (r == 0) {
                 continue;
             }
-            double recurrent = tr.recurrentCandidate(s, k);
-            double sign = recurrent >= 0 ? 1 : -1;
-            double den = recurrent + eps * sign;
-            if (den == 0) {
-                absorbed += r;
-                continue;
+            boolean passes = epsilonRow(tr.recurrentCandidate(s, k), r, w.biasHh(nRows + k), hidden);
+            absorbed += kept;
+            if (passes) {
+                w.addWeightedRecurrentRow(nRows + k, state, factor, shift, stateRelevance);
             }
-            double factor = r / den;
-            double bias = w.biasHh(nRows + k) + eps * sign;
-            absorbed += (1 - biasFactor) * bias * factor;
-            w.addWeightedRecurrentRow(nRows + k, state, factor, biasFactor * bias / hidden * factor, stateRelevance);
         }
         // the gates r and z, N = D + H (nothing reaches them under ALL)
         for (int k = 0; k < hidden; k++) {
@@ -162,18 +176,11 @@ final class GruRelevance {
                 if (r == 0) {
                     continue;
                 }
-                double z = tr.z(s, j);
-                double sign = z >= 0 ? 1 : -1;
-                double den = z + eps * sign;
-                if (den == 0) {
-                    absorbed += r;
-                    continue;
+                boolean passes = epsilonRow(tr.z(s, j), r, w.bias(j), inputs + hidden);
+                absorbed += kept;
+                if (passes) {
+                    w.addWeightedGateRow(j, lane.units, factor, shift, lane.unitRelevance);
                 }
-                double factor = r / den;
-                double bias = w.bias(j) + eps * sign;
-                absorbed += (1 - biasFactor) * bias * factor;
-                w.addWeightedGateRow(j, lane.units, factor, biasFactor * bias / (inputs + hidden) * factor,
-                        lane.unitRelevance);
             }
         }
         System.arraycopy(lane.unitRelevance, 0, lane.rx, xBase, inputs);
