@@ -133,16 +133,10 @@ public final class ExplainedPopulation {
                                 m, clock);
                         modelDone.run();
                     });
-        } catch (GuardedParallel.HangException hang) {
-            violation = ContractViolation.hung(id, hang.getMessage(), hang.call());
-        } catch (ExecutionException failed) {
-            Throwable cause = failed.getCause();
-            violation = cause instanceof ContractViolationException broken ? broken.violation()
-                    : ContractViolation.notEvaluated(id, "could not be evaluated", cause);
-            violationThrown = cause instanceof ContractViolationException ? cause.getCause() : cause;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            violation = ContractViolation.interrupted(id);
+        } catch (GuardedParallel.HangException | ExecutionException | InterruptedException failure) {
+            ContractViolationException broken = ContractViolationException.of(id, failure, "could not be evaluated");
+            violation = broken.violation();
+            violationThrown = broken.getCause();
         }
         return new ExplainedPopulation(explainer, id, task, models, List.copyOf(samples), relevance,
                 prediction, exact, violation, violationThrown, null, (System.nanoTime() - started) / 1e9);
@@ -161,16 +155,8 @@ public final class ExplainedPopulation {
         try {
             GuardedParallel.run(1, 1, timeLimit, (job, clock) -> reason[0] = firstUnsupported(explainer, id, task,
                     models, clock));
-        } catch (GuardedParallel.HangException hang) {
-            throw new ContractViolationException(ContractViolation.hung(id, hang.getMessage(), hang.call()));
-        } catch (ExecutionException failed) {
-            Throwable cause = failed.getCause();
-            throw new ContractViolationException(cause instanceof ContractViolationException broken ? broken.violation()
-                    : ContractViolation.notEvaluated(id, "could not be asked whether it supports the models", cause),
-                    cause instanceof ContractViolationException ? cause.getCause() : cause);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new ContractViolationException(ContractViolation.interrupted(id));
+        } catch (GuardedParallel.HangException | ExecutionException | InterruptedException failure) {
+            throw ContractViolationException.of(id, failure, "could not be asked whether it supports the models");
         }
         return reason[0];
     }

@@ -63,18 +63,8 @@ public final class GuardedExplainer {
                         .explain(model, samples.subList(from, to), to - from, clock, share);
                 System.arraycopy(share, 0, out, from, share.length);
             });
-        } catch (GuardedParallel.HangException hang) {
-            throw new ContractViolationException(ContractViolation.hung(id, hang.getMessage(), hang.call()));
-        } catch (ExecutionException failed) {
-            Throwable cause = failed.getCause();
-            if (cause instanceof ContractViolationException violation) {
-                throw violation;
-            }
-            throw new ContractViolationException(ContractViolation.notEvaluated(id, "could not be evaluated", cause),
-                    cause);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new ContractViolationException(ContractViolation.interrupted(id));
+        } catch (GuardedParallel.HangException | ExecutionException | InterruptedException failure) {
+            throw ContractViolationException.of(id, failure, "could not be evaluated");
         }
         return Arrays.asList(out);
     }
