@@ -62,7 +62,7 @@ public final class DecompositionPasses {
         }
         int last = length * hidden;
         for (int word = 0; word < length; word++) {
-            decompose(n, trace, word);
+            decompose(n, trace, word, n.layerCount());
             double score = 0;
             for (int k = 0; k < hidden; k++) {
                 score += n.fcWeight(target, k) * forward.relevantH[last + k];
@@ -78,10 +78,13 @@ public final class DecompositionPasses {
         }
     }
 
-    /** Decomposes every layer for {@code word}; the last layer's β and γ stay in {@link #forward} and {@link #reverse}. */
-    private void decompose(RecurrentNetwork n, NetworkTrace trace, int word) {
+    /**
+     * Decomposes layers 0 .. {@code layers} − 1 for {@code word}; the last one's β and γ stay in
+     * {@link #forward} and {@link #reverse}.
+     */
+    private void decompose(RecurrentNetwork n, NetworkTrace trace, int word, int layers) {
         int length = trace.length();
-        for (int k = 0; k < n.layerCount(); k++) {
+        for (int k = 0; k < layers; k++) {
             if (k > 0) {
                 layerOutput(n, length);
             }
@@ -138,21 +141,11 @@ public final class DecompositionPasses {
         int hidden = n.hiddenSize();
         input = RelevanceLane.grow(input, length * n.inputSize());
         trace.copyLayerInput(0, input);
-        forwardParts = inputParts(n.layer(0).forward(), input, length, new double[0][]);
+        forwardParts = inputParts(n.layer(0).forward(), input, length, forwardParts);
         if (n.isBidirectional()) {
-            reverseParts = inputParts(n.layer(0).reverse(), input, length, new double[0][]);
+            reverseParts = inputParts(n.layer(0).reverse(), input, length, reverseParts);
         }
-        for (int k = 0; k <= layer; k++) {
-            if (k > 0) {
-                layerOutput(n, length);
-            }
-            forward.decompose(n.layer(k).forward(), trace.forward(k), k > 0 ? null : forwardParts, relevantRows,
-                    irrelevantRows, word, false);
-            if (n.isBidirectional()) {
-                reverse.decompose(n.layer(k).reverse(), trace.reverse(k), k > 0 ? null : reverseParts,
-                        relevantRows, irrelevantRows, word, true);
-            }
-        }
+        decompose(n, trace, word, layer + 1);
         LstmDecomposition d = reverseDirection ? reverse : forward;
         int start = layer == 0 ? (reverseDirection ? length - 1 - word : word) : 0;
         var tr = reverseDirection ? trace.reverse(layer) : trace.forward(layer);
