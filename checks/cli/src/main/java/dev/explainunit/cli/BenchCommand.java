@@ -10,7 +10,6 @@ import dev.explainunit.explainers.BuiltInExplainers;
 import dev.explainunit.model.RecurrentNetwork;
 import dev.explainunit.sentence.SentimentTask;
 import dev.explainunit.task.Task;
-import dev.explainunit.task.Tasks;
 import dev.explainunit.toy.BenchWorkload;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -101,7 +100,7 @@ final class BenchCommand implements Callable<Integer> {
                     + " and " + warmup);
         }
         boolean sentiment = task != null && SentimentTask.ID.equalsIgnoreCase(task.strip());
-        Task benchTask = task == null ? null : taskById(task);
+        Task benchTask = task == null ? null : TaskOptions.byId(task);
         if (layers != null && (!sentiment || layers < 1 || layers > 8)) {
             throw new UsageException("--layers takes 1 to 8 layers, with --task sentiment");
         }
@@ -170,14 +169,6 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private static Task taskById(String id) {
-        try {
-            return Tasks.byId(id.strip());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--task: " + e.getMessage());
-        }
     }
 
     /** "; a, b through their batch call ..." for the measured methods that explain batches, else "". */

@@ -19,7 +19,6 @@ import dev.explainunit.report.ReportFiles;
 import dev.explainunit.report.RunInfo;
 import dev.explainunit.table2.ExplainerFigures;
 import dev.explainunit.task.Task;
-import dev.explainunit.task.Tasks;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -312,13 +311,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         SanitySettings settings = configured();
         if (task != null) {
-            Task found;
-            try {
-                found = Tasks.byId(task);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
-            settings = settings.withTasks(List.of(taskOptions.configure(found)));
+            settings = settings.withTasks(List.of(taskOptions.configure(TaskOptions.byId(task))));
         } else if (!taskOptions.given().isEmpty()) {
             throw new UsageException("--" + taskOptions.given().keySet().iterator().next()
                     + " belongs to a task: name it with --task (e.g. --task sentiment)");

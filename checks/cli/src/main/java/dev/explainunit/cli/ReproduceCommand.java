@@ -214,13 +214,7 @@ final class ReproduceCommand implements Callable<Integer> {
             if (id.equals(SentimentTask.ID)) {
                 continue;
             }
-            Task found;
-            try {
-                found = Tasks.byId(id);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--task: " + e.getMessage());
-            }
-            if (!(found instanceof ToyArithmeticTask toy)) {
+            if (!(TaskOptions.byId(id) instanceof ToyArithmeticTask toy)) {
                 throw new UsageException("--task " + id + ": reproduce runs the paper's toy tasks (addition,"
                         + " subtraction, and their -gru and -lstm2 models) and sentiment");
             }

@@ -1,6 +1,7 @@
 package dev.explainunit.cli;
 
 import dev.explainunit.task.Task;
+import dev.explainunit.task.Tasks;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +26,15 @@ final class TaskOptions {
     @Option(names = "--data", paramLabel = "FILE",
             description = "your data for the task (sentiment: JSON Lines, {\"tokens\": [...], \"label\": n})")
     Path data;
+
+    /** The registered task {@code --task id} names, or a usage error naming the known ones. */
+    static Task byId(String id) {
+        try {
+            return Tasks.byId(id.strip());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--task: " + e.getMessage());
+        }
+    }
 
     /** The options given, by parameter name, in the order the options are declared. */
     Map<String, String> given() {

@@ -1,7 +1,5 @@
 package dev.explainunit.cli;
 
-import dev.explainunit.task.Task;
-import dev.explainunit.task.Tasks;
 import dev.explainunit.toy.ToyArithmeticTask;
 import dev.explainunit.train.ToyTrainer;
 import dev.explainunit.train.TrainingSettings;
@@ -191,13 +189,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The toy task with id {@code id}: one whose data is addition or subtraction. */
     static ToyArithmeticTask parseTask(String id) {
-        Task found;
-        try {
-            found = Tasks.byId(id.strip());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--task: " + e.getMessage());
-        }
-        if (!(found instanceof ToyArithmeticTask toy)) {
+        if (!(TaskOptions.byId(id) instanceof ToyArithmeticTask toy)) {
             throw new UsageException("--task " + id + " is not a toy task; models are trained for addition, subtraction"
                     + " and their -gru and -lstm2 variants (and sentiment)");
         }
