@@ -181,11 +181,12 @@ class Model:
         h_T is the last layer's final state: [forward h_T, reverse state after reading x_T .. x_1]
         for a bidirectional model.
         """
-        below = self.layer_output(x, self.layers - 2) if self.layers > 1 else np.asarray(x, dtype=np.float64)
-        top = self.layers - 1
-        last = self.states(below, layer=top)[..., -1, :]
+        out = self.layer_output(x, self.layers - 1)
+        hidden = out.shape[-1] // 2 if self.bidirectional else out.shape[-1]
+        last = out[..., -1, :hidden]
         if self.bidirectional:
-            last = np.concatenate([last, self.states(below, reverse=True, layer=top)[..., -1, :]], axis=-1)
+            # row 0's reverse half is the reverse direction's state after reading x_T .. x_1
+            last = np.concatenate([last, out[..., 0, hidden:]], axis=-1)
         return last @ self.tensors["fc.weight"].T + self.tensors["fc.bias"]
 
 
